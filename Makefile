@@ -1,0 +1,39 @@
+# Portico. `make run` starts it; `make test` runs every test.
+GO      ?= go
+TAGS    := sqlite_fts5
+VENDOR  := static/vendor/htmx.min.js
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@2025.1.1
+
+.PHONY: run demo build test bench lint vendor clean
+
+run: vendor
+	$(GO) run -tags $(TAGS) ./cmd/portico serve
+
+demo: vendor
+	$(GO) run -tags $(TAGS) ./cmd/portico serve --demo
+
+build: vendor
+	$(GO) build -tags $(TAGS) -o bin/portico ./cmd/portico
+
+test: vendor
+	$(GO) test -race -tags $(TAGS) -timeout 20m ./...
+
+bench: vendor
+	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem -timeout 30m ./app/...
+
+lint: vendor
+	@test -z "$$(gofmt -l .)" || (gofmt -l . && exit 1)
+	$(GO) vet -tags $(TAGS) ./...
+	$(GO) run $(STATICCHECK) -tags $(TAGS) ./...
+
+# Front-end packages come from npm (package-lock.json pins them) and are
+# copied next to our own static files, which the binary embeds.
+vendor: $(VENDOR)
+
+$(VENDOR): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/
+	@touch $@
+
+clean:
+	rm -rf bin node_modules static/vendor/*.js

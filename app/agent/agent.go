@@ -1,0 +1,161 @@
+package agent
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/mail"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/store"
+)
+
+// InviteTTL is how long an agent invitation link works.
+const InviteTTL = 7 * 24 * time.Hour
+
+// Service applies the rules for agent accounts and sessions.
+type Service struct {
+	Store      *store.Store
+	SessionTTL time.Duration
+}
+
+// Input is what a setup, invite or profile form submits.
+type Input struct {
+	Name, Email, Password string
+	Role                  model.Role
+}
+
+func (in *Input) validate(needPassword bool) error {
+	v := &model.ValidationError{}
+	in.Name, in.Email = strings.TrimSpace(in.Name), strings.TrimSpace(in.Email)
+	if in.Name == "" {
+		v.Add("name", "Enter a name.")
+	} else if utf8.RuneCountInString(in.Name) > 200 {
+		v.Add("name", "Use at most 200 characters.")
+	}
+	if err := ValidEmail(in.Email); err != nil {
+		v.Add("email", err.Error())
+	}
+	if needPassword {
+		var pv *model.ValidationError
+		if errors.As(ValidatePassword(in.Password, in.Email), &pv) {
+			v.Add("password", pv.Fields["password"])
+		}
+	}
+	if in.Role != "" && !in.Role.Valid() {
+		v.Add("role", "Choose admin or agent.")
+	}
+	return v.Err()
+}
+
+// ValidEmail checks that s is one plain address such as ann@example.com.
+func ValidEmail(s string) error {
+	if s == "" {
+		return errors.New("Enter an email address.")
+	}
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Address != s || a.Name != "" || !strings.Contains(s[strings.LastIndexByte(s, '@')+1:], ".") || len(s) > 254 {
+		return errors.New("Enter a valid email address, such as ann@example.com.")
+	}
+	return nil
+}
+
+// CreateFirstAdmin creates the first admin; it fails with ErrConflict once
+// any agent exists, so the setup page works exactly once.
+func (s *Service) CreateFirstAdmin(ctx context.Context, in Input) (*model.Agent, error) {
+	if err := in.validate(true); err != nil {
+		return nil, err
+	}
+	hash, err := HashPassword(in.Password)
+	if err != nil {
+		return nil, fmt.Errorf("agent: hash password: %w", err)
+	}
+	return s.Store.CreateFirstAdmin(ctx, in.Name, in.Email, hash)
+}
+
+// Invite creates an agent who has no password yet and returns the secret
+// invitation token; only its hash is stored.
+func (s *Service) Invite(ctx context.Context, in Input) (*model.Agent, string, error) {
+	if in.Role == "" {
+		in.Role = model.RoleAgent
+	}
+	if err := in.validate(false); err != nil {
+		return nil, "", err
+	}
+	token := NewToken()
+	expires := s.Store.Now().Add(InviteTTL)
+	a, err := s.Store.CreateAgent(ctx, in.Name, in.Email, in.Role, "", HashToken(token), &expires)
+	return a, token, err
+}
+
+// AcceptInvite sets the invited agent's password and consumes the invite.
+func (s *Service) AcceptInvite(ctx context.Context, token, password string) (*model.Agent, error) {
+	a, err := s.Store.AgentByInvite(ctx, HashToken(token))
+	if err != nil {
+		return nil, err
+	}
+	if err := ValidatePassword(password, a.Email); err != nil {
+		return nil, err
+	}
+	hash, err := HashPassword(password)
+	if err != nil {
+		return nil, fmt.Errorf("agent: hash password: %w", err)
+	}
+	return a, s.Store.SetAgentPassword(ctx, a.ID, hash)
+}
+
+// Authenticate checks an email and password. Every failure, unknown
+// address, wrong password or deactivated account, is the same
+// ErrUnauthorized and takes the same time, so nothing tells them apart.
+func (s *Service) Authenticate(ctx context.Context, email, password string) (*model.Agent, error) {
+	a, err := s.Store.AgentByEmail(ctx, email)
+	if err != nil && !errors.Is(err, model.ErrNotFound) {
+		return nil, err
+	}
+	hash := ""
+	if a != nil {
+		hash = a.PasswordHash
+	}
+	if !checkPassword(password, hash) || !a.Active {
+		return nil, model.ErrUnauthorized
+	}
+	return a, nil
+}
+
+// NewToken returns 256 random bits, URL-safe.
+func NewToken() string {
+	b := make([]byte, 32)
+	rand.Read(b)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// HashToken is how tokens are stored: a SHA-256 is enough for 256-bit
+// random values, which cannot be guessed.
+func HashToken(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}
+
+// Invitee returns the agent an unexpired invitation token belongs to.
+func (s *Service) Invitee(ctx context.Context, token string) (*model.Agent, error) {
+	return s.Store.AgentByInvite(ctx, HashToken(token))
+}
+
+// CreateAdmin creates an admin with a password, for the command line.
+func (s *Service) CreateAdmin(ctx context.Context, in Input) (*model.Agent, error) {
+	if err := in.validate(true); err != nil {
+		return nil, err
+	}
+	hash, err := HashPassword(in.Password)
+	if err != nil {
+		return nil, fmt.Errorf("agent: hash password: %w", err)
+	}
+	return s.Store.CreateAgent(ctx, in.Name, in.Email, model.RoleAdmin, hash, "", nil)
+}

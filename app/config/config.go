@@ -1,0 +1,140 @@
+// Package config reads Portico's settings from flags and PORTICO_*
+// environment variables and validates them once, at start.
+//
+// It imports nothing of Portico's.
+package config
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is every setting Portico reads at start.
+type Config struct {
+	Addr         string
+	DBPath       string
+	BaseURL      string
+	LogLevel     string
+	LogFormat    string
+	SessionTTL   time.Duration
+	LoginPerMin  int
+	TrustProxy   bool
+	ParsedBase   *url.URL
+	SecureCookie bool
+	envErrs      []error
+}
+
+// option describes one setting: its flag, its variable and its help.
+type option struct {
+	name, env, def, help string
+	dst                  *string
+}
+
+func (c *Config) options() []option {
+	return []option{
+		{"addr", "PORTICO_ADDR", "localhost:8080", "address to listen on (host:port)", &c.Addr},
+		{"db", "PORTICO_DB", "data/portico.db", "path of the SQLite database file (created if missing)", &c.DBPath},
+		{"base-url", "PORTICO_BASE_URL", "", "public URL of this server, used in links and to decide Secure cookies (default http://ADDR)", &c.BaseURL},
+		{"log-level", "PORTICO_LOG_LEVEL", "info", "log level: debug, info, warn or error", &c.LogLevel},
+		{"log-format", "PORTICO_LOG_FORMAT", "text", "log format: text or json", &c.LogFormat},
+	}
+}
+
+// Register declares the settings on fs. Each flag's default is its
+// environment variable when set, so a flag beats the environment, which
+// beats the built-in default.
+func (c *Config) Register(fs *flag.FlagSet) {
+	for _, o := range c.options() {
+		def := o.def
+		if v, ok := os.LookupEnv(o.env); ok {
+			def = v
+		}
+		fs.StringVar(o.dst, o.name, def, fmt.Sprintf("%s [%s]", o.help, o.env))
+	}
+	fs.DurationVar(&c.SessionTTL, "session-ttl", c.envDuration("PORTICO_SESSION_TTL", 14*24*time.Hour), "how long an idle agent session lasts [PORTICO_SESSION_TTL]")
+	fs.IntVar(&c.LoginPerMin, "login-rate", c.envInt("PORTICO_LOGIN_RATE", 10), "failed sign-ins allowed per minute, per IP and per account [PORTICO_LOGIN_RATE]")
+	fs.BoolVar(&c.TrustProxy, "trust-proxy", os.Getenv("PORTICO_TRUST_PROXY") == "true", "take the client IP from X-Forwarded-For (only behind a reverse proxy) [PORTICO_TRUST_PROXY]")
+}
+
+// Validate checks every setting and fills the derived ones. Its error
+// names each bad setting and what would fix it.
+func (c *Config) Validate() error {
+	errs := c.envErrs
+	if _, port, err := net.SplitHostPort(c.Addr); err != nil || port == "" {
+		errs = append(errs, fmt.Errorf("addr %q: want host:port, such as localhost:8080 or :8080", c.Addr))
+	}
+	if strings.TrimSpace(c.DBPath) == "" {
+		errs = append(errs, errors.New("db: a database path is required"))
+	}
+	if c.BaseURL == "" {
+		host := c.Addr
+		if strings.HasPrefix(host, ":") {
+			host = "localhost" + host
+		}
+		c.BaseURL = "http://" + host
+	}
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		errs = append(errs, fmt.Errorf("base-url %q: want an absolute http or https URL, such as https://support.example.com", c.BaseURL))
+	} else {
+		u.Path = strings.TrimSuffix(u.Path, "/")
+		c.ParsedBase, c.SecureCookie = u, u.Scheme == "https"
+		c.BaseURL = u.String()
+	}
+	if _, err := c.Level(); err != nil {
+		errs = append(errs, err)
+	}
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		errs = append(errs, fmt.Errorf("log-format %q: want text or json", c.LogFormat))
+	}
+	if c.SessionTTL < time.Minute {
+		errs = append(errs, fmt.Errorf("session-ttl %s: want at least 1m", c.SessionTTL))
+	}
+	if c.LoginPerMin < 1 {
+		errs = append(errs, fmt.Errorf("login-rate %d: want at least 1", c.LoginPerMin))
+	}
+	return errors.Join(errs...)
+}
+
+// Level returns the configured slog level.
+func (c *Config) Level() (slog.Level, error) {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(c.LogLevel)); err != nil {
+		return l, fmt.Errorf("log-level %q: want debug, info, warn or error", c.LogLevel)
+	}
+	return l, nil
+}
+
+func (c *Config) envDuration(name string, def time.Duration) time.Duration {
+	v, ok := os.LookupEnv(name)
+	if !ok {
+		return def
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil {
+		c.envErrs = append(c.envErrs, fmt.Errorf("%s %q: want a duration such as 72h or 30m", name, v))
+		return def
+	}
+	return d
+}
+
+func (c *Config) envInt(name string, def int) int {
+	v, ok := os.LookupEnv(name)
+	if !ok {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		c.envErrs = append(c.envErrs, fmt.Errorf("%s %q: want a whole number", name, v))
+		return def
+	}
+	return n
+}

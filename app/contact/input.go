@@ -1,0 +1,139 @@
+package contact
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/portico-hub/portico/app/agent"
+	"github.com/portico-hub/portico/app/model"
+)
+
+// Input is a contact form as submitted: free text, not yet trusted.
+type Input struct {
+	Name, JobTitle, Phone, Mobile, Language, TimeZone, ExternalID, About string
+	// Emails are the addresses, primary first; blanks are ignored.
+	Emails []string
+	// Tags is a comma-separated list.
+	Tags string
+}
+
+// limits caps each field's length in characters.
+var limits = map[string]int{
+	"name": 200, "job_title": 200, "phone": 50, "mobile": 50, "language": 35,
+	"time_zone": 64, "external_id": 200, "about": 5000,
+}
+
+var phonePattern = regexp.MustCompile(`^\+?[0-9 ().\-/]{3,50}( ?(x|ext\.?) ?[0-9]{1,6})?$`)
+
+// Fields validates and normalises the scalar fields.
+func (in Input) Fields() (model.ContactFields, error) {
+	f := model.ContactFields{
+		Name: clean(in.Name), JobTitle: clean(in.JobTitle), Phone: clean(in.Phone), Mobile: clean(in.Mobile),
+		Language: clean(in.Language), TimeZone: clean(in.TimeZone), ExternalID: clean(in.ExternalID),
+		About: strings.TrimSpace(in.About),
+	}
+	v := &model.ValidationError{}
+	if f.Name == "" {
+		v.Add("name", "Enter the contact's name.")
+	}
+	for field, val := range map[string]string{
+		"name": f.Name, "job_title": f.JobTitle, "phone": f.Phone, "mobile": f.Mobile,
+		"language": f.Language, "time_zone": f.TimeZone, "external_id": f.ExternalID, "about": f.About,
+	} {
+		if n := utf8.RuneCountInString(val); n > limits[field] {
+			v.Add(field, fmt.Sprintf("Use at most %d characters (this has %d).", limits[field], n))
+		}
+	}
+	for field, val := range map[string]string{"phone": f.Phone, "mobile": f.Mobile} {
+		if val != "" && !phonePattern.MatchString(val) {
+			v.Add(field, "Enter a phone number using digits, spaces, +, -, ( and ).")
+		}
+	}
+	if f.TimeZone != "" {
+		if _, err := time.LoadLocation(f.TimeZone); err != nil || f.TimeZone == "Local" {
+			v.Add("time_zone", "Choose a time zone such as Europe/Berlin or Asia/Seoul.")
+		}
+	}
+	return f, v.Err()
+}
+
+// Validate checks the whole form: fields, addresses, tags, and that the
+// contact can be reached by at least one of email, phone, mobile or
+// external id.
+func (in Input) Validate() (model.ContactFields, []string, []string, error) {
+	f, err := in.Fields()
+	v, _ := err.(*model.ValidationError)
+	if v == nil {
+		v = &model.ValidationError{}
+	}
+	emails, eerr := Emails(in.Emails)
+	if eerr != nil {
+		v.Add("email", eerr.Error())
+	}
+	tags, terr := Tags(in.Tags)
+	if terr != nil {
+		v.Add("tags", terr.Error())
+	}
+	if len(emails) == 0 && f.Phone == "" && f.Mobile == "" && f.ExternalID == "" && eerr == nil {
+		v.Add("email", "Give at least one of email, phone, mobile or external ID.")
+	}
+	return f, emails, tags, v.Err()
+}
+
+// Emails validates addresses, drops blanks and refuses repeats and more
+// than model.MaxEmails.
+func Emails(in []string) ([]string, error) {
+	var out []string
+	seen := map[string]bool{}
+	for _, e := range in {
+		e = strings.TrimSpace(e)
+		if e == "" {
+			continue
+		}
+		if err := agent.ValidEmail(e); err != nil {
+			return nil, fmt.Errorf("%q: %w", e, err)
+		}
+		if seen[strings.ToLower(e)] {
+			return nil, fmt.Errorf("%s is listed twice.", e)
+		}
+		seen[strings.ToLower(e)] = true
+		out = append(out, e)
+	}
+	if len(out) > model.MaxEmails {
+		return nil, fmt.Errorf("A contact can have at most %d email addresses.", model.MaxEmails)
+	}
+	return out, nil
+}
+
+// Tags splits a comma-separated list, trimming and de-duplicating
+// case-insensitively.
+func Tags(s string) ([]string, error) {
+	var out []string
+	seen := map[string]bool{}
+	for _, t := range strings.Split(s, ",") {
+		t = clean(t)
+		if t == "" || seen[strings.ToLower(t)] {
+			continue
+		}
+		if utf8.RuneCountInString(t) > 50 {
+			return nil, fmt.Errorf("Tags are at most 50 characters: %q is longer.", t)
+		}
+		seen[strings.ToLower(t)] = true
+		out = append(out, t)
+	}
+	if len(out) > 50 {
+		return nil, fmt.Errorf("A contact can have at most 50 tags.")
+	}
+	return out, nil
+}
+
+// clean trims a one-line value and folds inner runs of white space and
+// control characters into single spaces.
+func clean(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r < 0x20 || r == 0x7f || r == '\u00a0'
+	}), " ")
+}

@@ -1,0 +1,115 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+
+	"github.com/portico-hub/portico/app/config"
+	"github.com/portico-hub/portico/app/store"
+)
+
+const usage = `Portico is a self-hosted contacts and companies hub for support teams.
+
+Usage:
+  portico serve [flags]                       start the web server (the default)
+  portico migrate [flags]                     apply database migrations and exit
+  portico admin create --email E --name N     create an admin; the password is read from stdin
+
+Run "portico COMMAND --help" for the flags of a command. Every flag can
+also be set by the PORTICO_* environment variable named in its help.
+`
+
+// env is what a subcommand gets: its I/O and the validated configuration.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	cfg            *config.Config
+	log            *slog.Logger
+}
+
+type command struct {
+	name  string
+	flags func(fs *flag.FlagSet, e *env) func(ctx context.Context) error
+}
+
+// Run runs the subcommand named by args and returns the exit code.
+func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	name := "serve"
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		name, args = args[0], args[1:]
+	}
+	if name == "help" {
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	if name == "admin" { // the only admin action so far is "create"
+		if len(args) == 0 || args[0] != "create" {
+			fmt.Fprint(stderr, "usage: portico admin create --email E --name N (password on stdin)\n")
+			return 2
+		}
+		args = args[1:]
+	}
+	cmds := map[string]func(*flag.FlagSet, *env) func(context.Context) error{
+		"serve": serveCmd, "migrate": migrateCmd, "admin": adminCmd,
+	}
+	mk, ok := cmds[name]
+	if !ok {
+		fmt.Fprintf(stderr, "portico: unknown command %q\n\n%s", name, usage)
+		return 2
+	}
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, cfg: &config.Config{}}
+	fs := flag.NewFlagSet("portico "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	e.cfg.Register(fs)
+	run := mk(fs, e)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "%s\nFlags of portico %s:\n", usage, name)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if err := e.cfg.Validate(); err != nil {
+		fmt.Fprintf(stderr, "portico: invalid configuration:\n  %s\n", strings.ReplaceAll(err.Error(), "\n", "\n  "))
+		return 2
+	}
+	e.log = newLogger(e.cfg, stderr)
+	if err := run(ctx); err != nil {
+		fmt.Fprintf(stderr, "portico %s: %v\n", name, err)
+		return 1
+	}
+	return 0
+}
+
+func newLogger(cfg *config.Config, w io.Writer) *slog.Logger {
+	level, _ := cfg.Level()
+	opts := &slog.HandlerOptions{Level: level}
+	if cfg.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+func migrateCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
+	return func(ctx context.Context) error {
+		st, err := store.Open(ctx, e.cfg.DBPath)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		v, err := st.SchemaVersion(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "database %s is at schema version %d\n", e.cfg.DBPath, v)
+		return nil
+	}
+}

@@ -1,0 +1,7 @@
+// Package store owns every SQL statement in Portico. It opens the SQLite
+// database (one writer connection, a pool of readers), applies migrations,
+// and returns model types.
+//
+// It imports only model and migrations. The SQL stays portable to
+// PostgreSQL: $N placeholders in order, ON CONFLICT, RETURNING, UTC times.
+package store

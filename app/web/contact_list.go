@@ -1,0 +1,132 @@
+package web
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/portico-hub/portico/app/model"
+)
+
+// contactListPage is the contacts list with its views, search and filters.
+type contactListPage struct {
+	Base
+	Query       model.ContactQuery
+	Result      *model.ContactPage
+	Counts      model.ViewCounts
+	Tags        []string
+	CompanyName string
+}
+
+// contactList shows a page of contacts. Search-as-you-type and paging ask
+// for the results fragment only.
+func (s *Server) contactList(c *fiber.Ctx) error {
+	q := parseContactQuery(c)
+	ctx := c.UserContext()
+	p := contactListPage{Base: base(c, "Contacts", "contacts"), Query: q}
+	var err error
+	if p.Result, err = s.store.ListContacts(ctx, q); err != nil {
+		return err
+	}
+	if p.Counts, err = s.store.ViewCounts(ctx); err != nil {
+		return err
+	}
+	if p.Tags, err = s.store.Tags(ctx); err != nil {
+		return err
+	}
+	if q.CompanyID != 0 {
+		if p.CompanyName, err = s.store.CompanyName(ctx, q.CompanyID); err != nil {
+			return err
+		}
+	}
+	return render(c, fiber.StatusOK, "contacts/list", "contacts/_results", p)
+}
+
+// parseContactQuery reads the list's query string; unknown values fall
+// back to defaults rather than failing.
+func parseContactQuery(c *fiber.Ctx) model.ContactQuery {
+	q := model.ContactQuery{
+		View: model.State(c.Query("view")), Search: strings.TrimSpace(c.Query("q")),
+		Tag: c.Query("tag"), Sort: model.ContactSort(c.Query("sort")), Desc: c.Query("dir") == "desc", PerPage: 30,
+	}
+	if !q.View.Valid() {
+		q.View = ""
+	}
+	switch q.Sort {
+	case model.SortName, model.SortCreated, model.SortUpdated:
+	default:
+		q.Sort = model.SortName
+	}
+	if len(q.Search) > 200 {
+		q.Search = q.Search[:200]
+	}
+	q.Page, _ = strconv.Atoi(c.Query("page"))
+	q.Page = min(max(q.Page, 1), 100000)
+	q.CompanyID, _ = strconv.ParseInt(c.Query("company"), 10, 64)
+	return q
+}
+
+// URL links to this list with some parameters changed, given as
+// name-value pairs. Any change other than the page goes back to page 1.
+func (p contactListPage) URL(kv ...string) string {
+	v := url.Values{}
+	set := func(k, val string) {
+		if val != "" {
+			v.Set(k, val)
+		}
+	}
+	q := p.Query
+	set("view", string(q.View))
+	set("q", q.Search)
+	set("tag", q.Tag)
+	if q.CompanyID != 0 {
+		set("company", strconv.FormatInt(q.CompanyID, 10))
+	}
+	if q.Sort != model.SortName {
+		set("sort", string(q.Sort))
+	}
+	if q.Desc {
+		set("dir", "desc")
+	}
+	for i := 0; i+1 < len(kv); i += 2 {
+		v.Del(kv[i])
+		set(kv[i], kv[i+1])
+	}
+	if len(kv) > 0 && kv[0] != "page" {
+		v.Del("page")
+	}
+	if len(v) == 0 {
+		return "/contacts"
+	}
+	return "/contacts?" + v.Encode()
+}
+
+// SortURL toggles the direction when the list is already sorted by col.
+func (p contactListPage) SortURL(col string) string {
+	dir := ""
+	if string(p.Query.Sort) == col && !p.Query.Desc {
+		dir = "desc"
+	}
+	return p.URL("sort", col, "dir", dir)
+}
+
+// Views lists the view tabs with their counts.
+func (p contactListPage) Views() []viewTab {
+	return []viewTab{
+		{"", "All", p.Counts.All}, {model.StateVerified, "Verified", p.Counts.Verified},
+		{model.StateUnverified, "Unverified", p.Counts.Unverified}, {model.StateBlocked, "Blocked", p.Counts.Blocked},
+		{model.StateDeleted, "Deleted", p.Counts.Deleted},
+	}
+}
+
+type viewTab struct {
+	State model.State
+	Label string
+	Count int
+}
+
+// First and Last number the rows shown, for "31–60 of 1,000".
+func (p contactListPage) First() int { return (p.Result.Page-1)*p.Query.PerPage + 1 }
+func (p contactListPage) Last() int  { return p.First() + len(p.Result.Contacts) - 1 }

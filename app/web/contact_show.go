@@ -1,0 +1,90 @@
+package web
+
+import (
+	"fmt"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/portico-hub/portico/app/contact"
+	"github.com/portico-hub/portico/app/model"
+)
+
+// contactPage is a contact's detail page. Editing names the section shown
+// as a form; Form holds what was submitted when it failed validation.
+type contactPage struct {
+	Base
+	Contact  *model.Contact
+	Timeline []model.AuditEntry
+	Editing  string
+	Form     contact.Input
+	NewEmail string
+	// Swap is set when a section is re-rendered alone, so the fragment also
+	// refreshes the header and timeline out of band.
+	Swap bool
+}
+
+// loadContact resolves the :id parameter, following merge redirects with
+// a permanent redirect so old links land on the merged contact.
+func (s *Server) loadContact(c *fiber.Ctx) (*model.Contact, error) {
+	id, err := paramID(c, "id")
+	if err != nil {
+		return nil, err
+	}
+	real, err := s.store.ResolveContact(c.UserContext(), id)
+	if err != nil {
+		return nil, err
+	}
+	if real != id {
+		return nil, movedTo{fmt.Sprintf("/contacts/%d", real)}
+	}
+	return s.store.Contact(c.UserContext(), id)
+}
+
+// movedTo is returned by loaders when the resource lives elsewhere now.
+type movedTo struct{ url string }
+
+func (m movedTo) Error() string { return "moved to " + m.url }
+
+// contactShow shows a contact with its emails, companies and timeline.
+func (s *Server) contactShow(c *fiber.Ctx) error {
+	fragment := ""
+	switch section := c.Query("section"); section {
+	case "profile", "emails", "tags":
+		fragment = "contacts/_" + section
+	}
+	return s.renderContact(c, fiber.StatusOK, fragment, nil)
+}
+
+// renderContact renders the detail page, or only the named fragment for
+// an HTMX request.
+func (s *Server) renderContact(c *fiber.Ctx, status int, fragment string, edit func(*contactPage)) error {
+	ct, err := s.loadContact(c)
+	if err != nil {
+		return err
+	}
+	p := &contactPage{Base: base(c, ct.Name, "contacts"), Contact: ct, Swap: isPartial(c)}
+	if edit != nil {
+		edit(p)
+	}
+	if p.Timeline, err = s.store.Audit(c.UserContext(), "contact", ct.ID, 100); err != nil {
+		return err
+	}
+	return render(c, status, "contacts/show", fragment, p)
+}
+
+// inputOf is the form's starting values: the contact as it is.
+func inputOf(ct *model.Contact) contact.Input {
+	return contact.Input{Name: ct.Name, JobTitle: ct.JobTitle, Phone: ct.Phone, Mobile: ct.Mobile,
+		Language: ct.Language, TimeZone: ct.TimeZone, ExternalID: ct.ExternalID, About: ct.About}
+}
+
+// contactEdit swaps a section of the detail page for its form.
+func (s *Server) contactEdit(c *fiber.Ctx) error {
+	section := c.Query("section", "profile")
+	if section != "profile" && section != "tags" {
+		return errNoSuchPage
+	}
+	return s.renderContact(c, fiber.StatusOK, "contacts/_"+section+"_form", func(p *contactPage) {
+		p.Editing, p.Form = section, inputOf(p.Contact)
+	})
+}

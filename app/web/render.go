@@ -1,0 +1,61 @@
+package web
+
+import (
+	"encoding/json"
+	"net/url"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/portico-hub/portico/app/model"
+)
+
+// Base is the data every page shares, built once per request.
+type Base struct {
+	Title  string
+	Agent  *model.Agent
+	CSRF   string
+	Nav    string
+	Flash  string
+	Errors map[string]string
+}
+
+// base builds the shared page data for a request.
+func base(c *fiber.Ctx, title, nav string) Base {
+	b := Base{Title: title, Agent: currentAgent(c), CSRF: csrfOf(c), Nav: nav}
+	if f := c.Cookies(flashCookie); f != "" {
+		b.Flash = f
+		c.ClearCookie(flashCookie)
+	}
+	return b
+}
+
+// render answers with the fragment for an HTMX request that is not
+// boosted, and with the whole page (the fragment inside its page and the
+// layout) otherwise. An empty fragment always renders the page.
+func render(c *fiber.Ctx, status int, page, fragment string, data any) error {
+	c.Status(status)
+	c.Vary(hxRequest)
+	if fragment != "" && isPartial(c) {
+		return c.Render(fragment, data)
+	}
+	layout := "layouts/app"
+	if b, ok := data.(interface{ layout() string }); ok {
+		layout = b.layout()
+	}
+	return c.Render(page, data, layout)
+}
+
+const flashCookie = "portico_flash"
+
+// flash leaves a one-line confirmation for the next page, and for HTMX
+// requests raises a toast event as well.
+func flash(c *fiber.Ctx, msg string) {
+	if c.Get(hxRequest) == "true" {
+		js, _ := json.Marshal(map[string]string{"toast": msg})
+		c.Set(hxTrigger, string(js))
+		return
+	}
+	c.Cookie(&fiber.Cookie{Name: flashCookie, Value: msg, Path: "/", HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode})
+}
+
+func urlEscape(s string) string { return url.QueryEscape(s) }

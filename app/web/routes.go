@@ -1,0 +1,39 @@
+package web
+
+// routes maps every URL to its handler. Each handler lives in a file named
+// after its resource and action.
+func (s *Server) routes() {
+	r := s.app
+	r.Get("/healthz", s.health)
+	r.Use(s.loadSession, s.csrf)
+
+	r.Get("/setup", s.setupShow)
+	r.Post("/setup", s.setupCreate)
+	r.Get("/login", s.loginShow)
+	r.Post("/login", s.loginLimiters()...).Post("/login", s.loginCreate)
+	r.Get("/invite/:token", s.inviteShow)
+	r.Post("/invite/:token", s.inviteAccept)
+
+	a := r.Group("", s.requireAgent)
+	a.Post("/logout", s.logout)
+	a.Get("/", s.home)
+
+	a.Get("/contacts", s.contactList)
+	a.Get("/contacts/new", s.contactNew)
+	a.Post("/contacts", s.contactCreate)
+	a.Get("/contacts/:id", s.contactShow)
+	a.Get("/contacts/:id/edit", s.contactEdit)
+	a.Post("/contacts/:id", s.contactUpdate)
+	a.Post("/contacts/:id/tags", s.contactTags)
+	a.Post("/contacts/:id/state", s.contactState)
+	a.Get("/contacts/:id/erase", s.requireAdmin, s.contactEraseConfirm)
+	a.Post("/contacts/:id/erase", s.requireAdmin, s.contactErase)
+	a.Post("/contacts/:id/emails", s.emailAdd)
+	a.Post("/contacts/:id/emails/:email/promote", s.emailPromote)
+	a.Post("/contacts/:id/emails/:email/remove", s.emailRemove)
+
+	a.Get("/agents", s.requireAdmin, s.agentList)
+	a.Post("/agents", s.requireAdmin, s.agentInvite)
+	a.Post("/agents/:id/role", s.requireAdmin, s.agentRole)
+	a.Post("/agents/:id/active", s.requireAdmin, s.agentActive)
+}

@@ -1,0 +1,90 @@
+package web
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/helmet"
+	"github.com/gofiber/fiber/v2/middleware/recover"
+	"github.com/gofiber/fiber/v2/middleware/requestid"
+	"github.com/gofiber/template/html/v2"
+
+	"github.com/portico-hub/portico/app/agent"
+	"github.com/portico-hub/portico/app/config"
+	"github.com/portico-hub/portico/app/contact"
+	"github.com/portico-hub/portico/app/store"
+	"github.com/portico-hub/portico/static"
+	"github.com/portico-hub/portico/views"
+)
+
+// Server is the agents' web UI.
+type Server struct {
+	app      *fiber.App
+	cfg      *config.Config
+	log      *slog.Logger
+	store    *store.Store
+	agents   *agent.Service
+	contacts *contact.Service
+	csrfKey  []byte
+}
+
+// New builds the Fiber app with every route. Templates are parsed here,
+// so a broken or missing template stops the start.
+func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.Store) (*Server, error) {
+	engine := html.NewFileSystem(http.FS(views.FS), ".html")
+	engine.AddFuncMap(funcs)
+	if err := engine.Load(); err != nil {
+		return nil, err
+	}
+	key, err := st.Secret(ctx, "csrf")
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{
+		cfg: cfg, log: log, store: st, csrfKey: key,
+		agents:   &agent.Service{Store: st, SessionTTL: cfg.SessionTTL},
+		contacts: &contact.Service{Store: st},
+	}
+	fc := fiber.Config{
+		Views:                 engine,
+		ErrorHandler:          s.handleError,
+		DisableStartupMessage: true,
+		ReadTimeout:           30 * time.Second,
+		WriteTimeout:          60 * time.Second,
+		IdleTimeout:           120 * time.Second,
+		BodyLimit:             8 << 20,
+	}
+	if cfg.TrustProxy {
+		fc.ProxyHeader = fiber.HeaderXForwardedFor
+	}
+	s.app = fiber.New(fc)
+	s.app.Use(recover.New(), requestid.New(), s.logRequests, helmet.New(helmet.Config{
+		ContentSecurityPolicy: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'",
+	}))
+	static.Mount(s.app)
+	s.routes()
+	return s, nil
+}
+
+// App returns the Fiber app, for tests that call app.Test.
+func (s *Server) App() *fiber.App { return s.app }
+
+// Listen serves until ctx is done, then shuts down gracefully, letting
+// in-flight requests finish for up to ten seconds.
+func (s *Server) Listen(ctx context.Context) error {
+	errc := make(chan error, 1)
+	go func() { errc <- s.app.Listen(s.cfg.Addr) }()
+	s.log.Info("portico is listening", "addr", s.cfg.Addr, "url", s.cfg.BaseURL)
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	s.log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	return s.app.ShutdownWithContext(sctx)
+}

@@ -1,0 +1,49 @@
+// Portico's own script, kept small: toasts from HX-Trigger, a friendly
+// message when an HTMX request fails, and keyboard shortcuts.
+(function () {
+  "use strict";
+
+  function toast(message, kind) {
+    var box = document.getElementById("toasts");
+    if (!box || !message) return;
+    var t = document.createElement("div");
+    t.className = "toast" + (kind ? " toast-" + kind : "");
+    t.setAttribute("role", kind === "error" ? "alert" : "status");
+    t.textContent = message;
+    box.appendChild(t);
+    setTimeout(function () { t.remove(); }, 5000);
+  }
+
+  document.addEventListener("toast", function (e) {
+    toast(e.detail && e.detail.value);
+  });
+
+  document.addEventListener("htmx:responseError", function (e) {
+    var xhr = e.detail.xhr;
+    var text = xhr.getResponseHeader("Content-Type") || "";
+    toast(text.indexOf("text/plain") === 0 ? xhr.responseText : "Something went wrong. Try again.", "error");
+  });
+
+  document.addEventListener("htmx:sendError", function () {
+    toast("Portico cannot be reached. Check your connection and try again.", "error");
+  });
+
+  // "/" focuses the search box; Escape leaves it.
+  document.addEventListener("keydown", function (e) {
+    var tag = (e.target.tagName || "").toLowerCase();
+    var typing = tag === "input" || tag === "textarea" || tag === "select" || e.target.isContentEditable;
+    if (e.key === "/" && !typing) {
+      var q = document.getElementById("q");
+      if (q) { e.preventDefault(); q.focus(); q.select(); }
+    } else if (e.key === "Escape" && e.target.id === "q") {
+      e.target.blur();
+    }
+  });
+
+  // Existing toasts (flash messages from a full page load) fade out too.
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("#toasts .toast").forEach(function (t) {
+      setTimeout(function () { t.remove(); }, 5000);
+    });
+  });
+})();

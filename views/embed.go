@@ -1,0 +1,10 @@
+// Package views embeds the html/template files of Portico's pages: layouts,
+// pages and the fragments HTMX swaps in. Fragment files start with "_".
+package views
+
+import "embed"
+
+// FS holds every template.
+//
+//go:embed all:layouts all:auth all:contacts all:agents all:errors
+var FS embed.FS
