@@ -94,7 +94,7 @@ func Emails(in []string) ([]string, error) {
 			continue
 		}
 		if err := agent.ValidEmail(e); err != nil {
-			return nil, fmt.Errorf("%q: %w", e, err)
+			return nil, fmt.Errorf("“%s”: %w", e, err)
 		}
 		if seen[strings.ToLower(e)] {
 			return nil, fmt.Errorf("%s is listed twice.", e)
@@ -119,7 +119,7 @@ func Tags(s string) ([]string, error) {
 			continue
 		}
 		if utf8.RuneCountInString(t) > 50 {
-			return nil, fmt.Errorf("Tags are at most 50 characters: %q is longer.", t)
+			return nil, fmt.Errorf("Tags are at most 50 characters; “%s” is longer.", t)
 		}
 		seen[strings.ToLower(t)] = true
 		out = append(out, t)

@@ -1,0 +1,73 @@
+package app
+
+import (
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/portico-hub/portico/"
+
+// allowed lists, per package, the Portico packages it may import. Imports
+// point downward: cmd → app → web → domain packages → store → model.
+// A package missing here may import nothing of Portico's.
+var allowed = map[string][]string{
+	"app":         {"app/config", "app/model", "app/store", "app/web", "app/agent", "app/demo", "static"},
+	"app/web":     {"app/agent", "app/company", "app/config", "app/contact", "app/model", "app/store", "static", "views"},
+	"app/agent":   {"app/model", "app/store"},
+	"app/contact": {"app/agent", "app/model", "app/store"},
+	"app/company": {"app/model", "app/store"},
+	"app/demo":    {"app/model", "app/store"},
+	"app/store":   {"app/model", "migrations"},
+}
+
+// TestImportsPointDownward fails when a package imports one it must not,
+// and when anything but web imports Fiber.
+func TestImportsPointDownward(t *testing.T) {
+	root := ".."
+	filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") || strings.Contains(path, "node_modules") {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, filepath.Dir(path))
+		rel = filepath.ToSlash(rel)
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, imp := range f.Imports {
+			p, _ := strconv.Unquote(imp.Path.Value)
+			checkImport(t, rel, path, p)
+		}
+		return nil
+	})
+}
+
+func checkImport(t *testing.T, pkg, file, imp string) {
+	if strings.HasPrefix(imp, "github.com/gofiber/") && pkg != "app/web" && pkg != "static" {
+		t.Errorf("%s imports %s: only app/web touches Fiber", file, imp)
+	}
+	if !strings.HasPrefix(imp, module) {
+		return
+	}
+	target := strings.TrimPrefix(imp, module)
+	if strings.HasPrefix(pkg, "plugins/") {
+		if strings.HasPrefix(target, "app") {
+			t.Errorf("%s imports %s: plugins never import app/", file, imp)
+		}
+		return
+	}
+	if pkg == "cmd/portico" && target == "app" {
+		return
+	}
+	for _, ok := range allowed[pkg] {
+		if target == ok {
+			return
+		}
+	}
+	t.Errorf("%s imports %s, which %s may not import", file, imp, pkg)
+}

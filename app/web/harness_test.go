@@ -1,0 +1,176 @@
+package web_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/portico-hub/portico/app/agent"
+	"github.com/portico-hub/portico/app/config"
+	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/store"
+	"github.com/portico-hub/portico/app/web"
+)
+
+// testServer is a real Portico server over a fresh SQLite file, driven
+// through app.Test with a cookie jar, like a browser without JavaScript.
+type testServer struct {
+	t     *testing.T
+	srv   *web.Server
+	store *store.Store
+}
+
+func newTestServer(t *testing.T) *testServer {
+	t.Helper()
+	cfg := &config.Config{Addr: "127.0.0.1:0", DBPath: filepath.Join(t.TempDir(), "p.db"), LogLevel: "error",
+		LogFormat: "text", SessionTTL: 24 * 60 * 60 * 1e9, LoginPerMin: 5}
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(context.Background(), cfg.DBPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	srv, err := web.New(context.Background(), cfg, log, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &testServer{t: t, srv: srv, store: st}
+}
+
+// client is one browser: its own cookies and the last CSRF token seen.
+type client struct {
+	ts   *testServer
+	jar  *cookiejar.Jar
+	csrf string
+}
+
+func (ts *testServer) client() *client {
+	jar, _ := cookiejar.New(nil)
+	return &client{ts: ts, jar: jar}
+}
+
+var base, _ = url.Parse("http://portico.test")
+
+// do sends a request and returns the response with its body read.
+func (c *client) do(req *http.Request) (*http.Response, string) {
+	c.ts.t.Helper()
+	for _, ck := range c.jar.Cookies(base) {
+		req.AddCookie(ck)
+	}
+	resp, err := c.ts.srv.App().Test(req, -1)
+	if err != nil {
+		c.ts.t.Fatal(err)
+	}
+	c.jar.SetCookies(base, resp.Cookies())
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if m := csrfPattern.FindStringSubmatch(string(body)); m != nil {
+		c.csrf = m[1]
+	}
+	return resp, string(body)
+}
+
+var csrfPattern = regexp.MustCompile(`name="_csrf" value="([^"]+)"`)
+
+// get fetches a page, remembering its CSRF token.
+func (c *client) get(path string, headers ...string) (*http.Response, string) {
+	req := httptest.NewRequest(http.MethodGet, base.String()+path, nil)
+	setHeaders(req, headers)
+	return c.do(req)
+}
+
+// post submits a form with the last CSRF token seen, as a page would.
+func (c *client) post(path string, form url.Values, headers ...string) (*http.Response, string) {
+	if form == nil {
+		form = url.Values{}
+	}
+	if form.Get("_csrf") == "" {
+		form.Set("_csrf", c.csrf)
+	}
+	return c.postRaw(path, form, headers...)
+}
+
+// postRaw submits a form exactly as given, with no token added.
+func (c *client) postRaw(path string, form url.Values, headers ...string) (*http.Response, string) {
+	req := httptest.NewRequest(http.MethodPost, base.String()+path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	setHeaders(req, headers)
+	return c.do(req)
+}
+
+func setHeaders(req *http.Request, kv []string) {
+	for i := 0; i+1 < len(kv); i += 2 {
+		req.Header.Set(kv[i], kv[i+1])
+	}
+}
+
+// htmx are the headers HTMX sends for a swap.
+var htmx = []string{"HX-Request", "true"}
+
+// admin creates the first admin through the setup page and returns a
+// signed-in client.
+func (ts *testServer) admin() *client {
+	c := ts.client()
+	c.get("/setup")
+	resp, body := c.post("/setup", url.Values{"name": {"Ann Admin"}, "email": {"ann@example.com"}, "password": {"correct horse battery"}})
+	if resp.StatusCode != http.StatusSeeOther {
+		ts.t.Fatalf("setup: %d %s", resp.StatusCode, body)
+	}
+	c.get("/contacts")
+	return c
+}
+
+// agentClient creates an agent with the agent role and signs them in.
+func (ts *testServer) agentClient(name, email string) *client {
+	ts.t.Helper()
+	hash, _ := agent.HashPassword("agent password 1")
+	if _, err := ts.store.CreateAgent(context.Background(), name, email, model.RoleAgent, hash, "", nil); err != nil {
+		ts.t.Fatal(err)
+	}
+	c := ts.client()
+	c.get("/login")
+	resp, _ := c.post("/login", url.Values{"email": {email}, "password": {"agent password 1"}})
+	if resp.StatusCode != http.StatusSeeOther {
+		ts.t.Fatalf("sign in %s: %d", email, resp.StatusCode)
+	}
+	c.get("/contacts")
+	return c
+}
+
+// createContact makes a contact through the store and returns its id.
+func (ts *testServer) createContact(name string, emails ...string) int64 {
+	ts.t.Helper()
+	id, err := ts.store.CreateContact(context.Background(), model.Actor{Name: "Test"}, store.NewContact{
+		Fields: model.ContactFields{Name: name}, Emails: emails})
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	return id
+}
+
+func wantStatus(t *testing.T, resp *http.Response, body string, want int) {
+	t.Helper()
+	if resp.StatusCode != want {
+		t.Fatalf("status %d, want %d; body:\n%s", resp.StatusCode, want, mainOf(body))
+	}
+}
+
+func wantContains(t *testing.T, body string, parts ...string) {
+	t.Helper()
+	for _, p := range parts {
+		if !strings.Contains(body, p) {
+			t.Fatalf("body lacks %q:\n%.1500s", p, body)
+		}
+	}
+}
