@@ -159,3 +159,10 @@ func (s *Service) CreateAdmin(ctx context.Context, in Input) (*model.Agent, erro
 	}
 	return s.Store.CreateAgent(ctx, in.Name, in.Email, model.RoleAdmin, hash, "", nil)
 }
+
+// ResetLink gives an agent a new one-time link to choose a password, for
+// when they forgot theirs; it returns the secret token.
+func (s *Service) ResetLink(ctx context.Context, id int64) (string, error) {
+	token := NewToken()
+	return token, s.Store.SetAgentInvite(ctx, id, HashToken(token), s.Store.Now().Add(InviteTTL))
+}

@@ -125,9 +125,13 @@ func (s *Store) ListAgents(ctx context.Context) ([]model.Agent, error) {
 	return out, rows.Err()
 }
 
-// SetAgentPassword sets a password and consumes any invite.
+// SetAgentPassword sets a password, consumes any invite, and ends the
+// agent's sessions, so a reset locks out whoever knew the old password.
 func (s *Store) SetAgentPassword(ctx context.Context, id int64, hash string) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE agent_id = $1`, id); err != nil {
+			return fmt.Errorf("store: end sessions of agent %d: %w", id, err)
+		}
 		return execAffected(ctx, tx, "agent", id, `UPDATE agents SET password_hash = $1, invite_hash = NULL, invite_expires_at = NULL,
 			updated_at = $2 WHERE id = $3`, hash, s.Now(), id)
 	})
@@ -192,4 +196,14 @@ func execAffected(ctx context.Context, tx *sql.Tx, what string, id any, q string
 		return fmt.Errorf("store: %s %v: %w", what, id, model.ErrNotFound)
 	}
 	return nil
+}
+
+// SetAgentInvite gives an existing agent a fresh one-time link to choose a
+// password, replacing any earlier one. The current password keeps working
+// until the link is used.
+func (s *Store) SetAgentInvite(ctx context.Context, id int64, inviteHash string, expires time.Time) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		return execAffected(ctx, tx, "agent", id, `UPDATE agents SET invite_hash = $1, invite_expires_at = $2, updated_at = $3 WHERE id = $4`,
+			inviteHash, expires, s.Now(), id)
+	})
 }

@@ -156,3 +156,22 @@ func TestInviteAgentAndDeactivate(t *testing.T) {
 		t.Fatal("a deactivated agent's session still works")
 	}
 }
+
+func TestPasswordLinkForExistingAgent(t *testing.T) {
+	ts := newTestServer(t)
+	admin := ts.admin()
+	ts.agentClient("Bob", "bob@example.com")
+	bob, _ := ts.store.AgentByEmail(t.Context(), "bob@example.com")
+	admin.get("/agents")
+	resp, body := admin.post("/agents/"+itoa(bob.ID)+"/reset", nil)
+	wantStatus(t, resp, body, http.StatusOK)
+	link := regexpFind(t, body, `value="http://[^"]+(/invite/[^"]+)"`)
+	c := ts.client()
+	c.get(link)
+	resp, _ = c.post(link, url.Values{"password": {"brand new password"}})
+	wantStatus(t, resp, "", http.StatusSeeOther)
+	c = ts.client()
+	c.get("/login")
+	resp, _ = c.post("/login", url.Values{"email": {"bob@example.com"}, "password": {"brand new password"}})
+	wantStatus(t, resp, "", http.StatusSeeOther)
+}

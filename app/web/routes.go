@@ -36,4 +36,5 @@ func (s *Server) routes() {
 	a.Post("/agents", s.requireAdmin, s.agentInvite)
 	a.Post("/agents/:id/role", s.requireAdmin, s.agentRole)
 	a.Post("/agents/:id/active", s.requireAdmin, s.agentActive)
+	a.Post("/agents/:id/reset", s.requireAdmin, s.agentReset)
 }
