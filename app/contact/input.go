@@ -43,7 +43,9 @@ func (in Input) Fields() (model.ContactFields, error) {
 		"name": f.Name, "job_title": f.JobTitle, "phone": f.Phone, "mobile": f.Mobile,
 		"language": f.Language, "time_zone": f.TimeZone, "external_id": f.ExternalID, "about": f.About,
 	} {
-		if n := utf8.RuneCountInString(val); n > limits[field] {
+		if !utf8.ValidString(val) {
+			v.Add(field, "This text is not valid UTF-8; paste it again or retype it.")
+		} else if n := utf8.RuneCountInString(val); n > limits[field] {
 			v.Add(field, fmt.Sprintf("Use at most %d characters (this has %d).", limits[field], n))
 		}
 	}
