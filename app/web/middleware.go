@@ -106,10 +106,11 @@ func (s *Server) clearSessionCookie(c *fiber.Ctx) {
 		Secure: s.cfg.SecureCookie, Expires: time.Unix(1, 0), MaxAge: -1})
 }
 
-// redirect answers a form post: 303 for a plain request, HX-Redirect for
-// an HTMX one, which would otherwise swap the next page into a fragment.
+// redirect answers a form post: 303 for a plain or boosted request,
+// HX-Redirect for a fragment request, which would otherwise swap the next
+// page into the fragment's target.
 func redirect(c *fiber.Ctx, to string) error {
-	if c.Get(hxRequest) == "true" {
+	if isPartial(c) {
 		c.Set(hxRedirect, to)
 		return c.SendStatus(fiber.StatusNoContent)
 	}

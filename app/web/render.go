@@ -47,10 +47,11 @@ func render(c *fiber.Ctx, status int, page, fragment string, data any) error {
 
 const flashCookie = "portico_flash"
 
-// flash leaves a one-line confirmation for the next page, and for HTMX
-// requests raises a toast event as well.
+// flash shows a one-line confirmation: as a toast event on a fragment
+// answer, else in a cookie read by the next full page (a boosted form's
+// redirect loses the headers of the 303 itself).
 func flash(c *fiber.Ctx, msg string) {
-	if c.Get(hxRequest) == "true" {
+	if isPartial(c) {
 		js, _ := json.Marshal(map[string]string{"toast": msg})
 		c.Set(hxTrigger, string(js))
 		return
