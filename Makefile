@@ -2,7 +2,7 @@
 GO      ?= go
 TAGS    := sqlite_fts5
 VENDOR  := static/vendor/htmx.min.js
-STATICCHECK := honnef.co/go/tools/cmd/staticcheck@2025.1.1
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
 .PHONY: run demo build test bench lint vendor clean
 

@@ -32,11 +32,6 @@ type env struct {
 	log            *slog.Logger
 }
 
-type command struct {
-	name  string
-	flags func(fs *flag.FlagSet, e *env) func(ctx context.Context) error
-}
-
 // Run runs the subcommand named by args and returns the exit code.
 func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	name := "serve"

@@ -40,8 +40,8 @@ func (in *Input) validate(needPassword bool) error {
 	} else if utf8.RuneCountInString(in.Name) > 200 {
 		v.Add("name", "Use at most 200 characters.")
 	}
-	if err := ValidEmail(in.Email); err != nil {
-		v.Add("email", err.Error())
+	if msg := EmailProblem(in.Email); msg != "" {
+		v.Add("email", msg)
 	}
 	if needPassword {
 		var pv *model.ValidationError
@@ -55,16 +55,17 @@ func (in *Input) validate(needPassword bool) error {
 	return v.Err()
 }
 
-// ValidEmail checks that s is one plain address such as ann@example.com.
-func ValidEmail(s string) error {
+// EmailProblem explains what is wrong with an address, or returns "" for
+// one plain address such as ann@example.com.
+func EmailProblem(s string) string {
 	if s == "" {
-		return errors.New("Enter an email address.")
+		return "Enter an email address."
 	}
 	a, err := mail.ParseAddress(s)
 	if err != nil || a.Address != s || a.Name != "" || !strings.Contains(s[strings.LastIndexByte(s, '@')+1:], ".") || len(s) > 254 {
-		return errors.New("Enter a valid email address, such as ann@example.com.")
+		return "Enter a valid email address, such as ann@example.com."
 	}
-	return nil
+	return ""
 }
 
 // CreateFirstAdmin creates the first admin; it fails with ErrConflict once

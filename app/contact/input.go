@@ -72,17 +72,22 @@ func (in Input) Validate() (model.ContactFields, []string, []string, error) {
 		v = &model.ValidationError{}
 	}
 	emails, eerr := Emails(in.Emails)
-	if eerr != nil {
-		v.Add("email", eerr.Error())
-	}
+	merge(v, eerr)
 	tags, terr := Tags(in.Tags)
-	if terr != nil {
-		v.Add("tags", terr.Error())
-	}
+	merge(v, terr)
 	if len(emails) == 0 && f.Phone == "" && f.Mobile == "" && f.ExternalID == "" && eerr == nil {
 		v.Add("email", "Give at least one of email, phone, mobile or external ID.")
 	}
 	return f, emails, tags, v.Err()
+}
+
+// merge copies the messages of a validation error into v.
+func merge(v *model.ValidationError, err error) {
+	if e, ok := err.(*model.ValidationError); ok {
+		for f, m := range e.Fields {
+			v.Add(f, m)
+		}
+	}
 }
 
 // Emails validates addresses, drops blanks and refuses repeats and more
@@ -95,17 +100,17 @@ func Emails(in []string) ([]string, error) {
 		if e == "" {
 			continue
 		}
-		if err := agent.ValidEmail(e); err != nil {
-			return nil, fmt.Errorf("“%s”: %w", e, err)
+		if msg := agent.EmailProblem(e); msg != "" {
+			return nil, model.Invalid("email", fmt.Sprintf("“%s”: %s", e, msg))
 		}
 		if seen[strings.ToLower(e)] {
-			return nil, fmt.Errorf("%s is listed twice.", e)
+			return nil, model.Invalid("email", e+" is listed twice.")
 		}
 		seen[strings.ToLower(e)] = true
 		out = append(out, e)
 	}
 	if len(out) > model.MaxEmails {
-		return nil, fmt.Errorf("A contact can have at most %d email addresses.", model.MaxEmails)
+		return nil, model.Invalid("email", fmt.Sprintf("A contact can have at most %d email addresses.", model.MaxEmails))
 	}
 	return out, nil
 }
@@ -121,13 +126,13 @@ func Tags(s string) ([]string, error) {
 			continue
 		}
 		if utf8.RuneCountInString(t) > 50 {
-			return nil, fmt.Errorf("Tags are at most 50 characters; “%s” is longer.", t)
+			return nil, model.Invalid("tags", fmt.Sprintf("Tags are at most 50 characters; “%s” is longer.", t))
 		}
 		seen[strings.ToLower(t)] = true
 		out = append(out, t)
 	}
 	if len(out) > 50 {
-		return nil, fmt.Errorf("A contact can have at most 50 tags.")
+		return nil, model.Invalid("tags", "A contact can have at most 50 tags.")
 	}
 	return out, nil
 }

@@ -42,7 +42,7 @@ func (s *Service) Update(ctx context.Context, actor model.Actor, id int64, in In
 func (s *Service) SetTags(ctx context.Context, actor model.Actor, id int64, raw string) error {
 	tags, err := Tags(raw)
 	if err != nil {
-		return model.Invalid("tags", err.Error())
+		return err
 	}
 	return s.Store.SetContactTags(ctx, actor, id, tags)
 }
@@ -51,7 +51,7 @@ func (s *Service) SetTags(ctx context.Context, actor model.Actor, id int64, raw 
 func (s *Service) AddEmail(ctx context.Context, actor model.Actor, id int64, email string) error {
 	emails, err := Emails([]string{email})
 	if err != nil {
-		return model.Invalid("email", err.Error())
+		return err
 	}
 	if len(emails) == 0 {
 		return model.Invalid("email", "Enter an email address.")
