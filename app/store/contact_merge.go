@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/portico-hub/portico/app/model"
@@ -102,4 +103,18 @@ func (m *merge) checkEmails(ctx context.Context, tx *sql.Tx) error {
 			"Together these contacts have %d email addresses; a contact can have at most %d. Remove some addresses first.", n, model.MaxEmails))
 	}
 	return nil
+}
+
+// note records values added to the primary as one audit change per kind.
+func (m *merge) note(field string, values []string) {
+	if len(values) == 0 {
+		return
+	}
+	for i := range m.changes {
+		if m.changes[i].Field == field {
+			m.changes[i].To += ", " + strings.Join(values, ", ")
+			return
+		}
+	}
+	m.changes = append(m.changes, model.Change{Field: field, To: strings.Join(values, ", ")})
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/portico-hub/portico/app/model"
@@ -121,18 +120,4 @@ func (m *merge) moveTags(ctx context.Context, tx *sql.Tx, o *model.Contact) erro
 	}
 	m.note("tags", added)
 	return nil
-}
-
-// note records values added to the primary as one audit change per kind.
-func (m *merge) note(field string, values []string) {
-	if len(values) == 0 {
-		return
-	}
-	for i := range m.changes {
-		if m.changes[i].Field == field {
-			m.changes[i].To += ", " + strings.Join(values, ", ")
-			return
-		}
-	}
-	m.changes = append(m.changes, model.Change{Field: field, To: strings.Join(values, ", ")})
 }
