@@ -55,8 +55,10 @@ CREATE TABLE company_domains (
 );
 CREATE INDEX company_domains_domain ON company_domains (domain);
 
+-- AUTOINCREMENT: an id is never reused, so a merged-away contact's
+-- redirect and an erased contact's audit entry never meet a newcomer.
 CREATE TABLE contacts (
-    id          INTEGER PRIMARY KEY,
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
     name        TEXT NOT NULL,
     sort_name   TEXT NOT NULL,
     state       TEXT NOT NULL DEFAULT 'unverified'

@@ -32,6 +32,10 @@ func (s *Server) routes() {
 	a.Post("/contacts/:id/emails/:email/promote", s.emailPromote)
 	a.Post("/contacts/:id/emails/:email/remove", s.emailRemove)
 
+	a.Get("/contacts/:id/merge", s.contactMergePick)
+	a.Get("/contacts/:id/merge/review", s.contactMergeReview)
+	a.Post("/contacts/:id/merge", s.contactMerge)
+
 	a.Get("/agents", s.requireAdmin, s.agentList)
 	a.Post("/agents", s.requireAdmin, s.agentInvite)
 	a.Post("/agents/:id/role", s.requireAdmin, s.agentRole)
