@@ -14,7 +14,8 @@ import (
 // clock is a test clock the store reads; tests move it by hand.
 type clock struct{ t time.Time }
 
-func (c *clock) now() time.Time { return c.t }
+func (c *clock) now() time.Time          { return c.t }
+func (c *clock) advance(d time.Duration) { c.t = c.t.Add(d) }
 
 // open returns a store on a fresh SQLite file with a fixed clock.
 func open(t *testing.T) (*store.Store, *clock) {

@@ -12,57 +12,57 @@ import (
 	"github.com/portico-hub/portico/app/model"
 )
 
-var mgHTMX = map[string]string{"HX-Request": "true"}
-
 func TestMergeThroughTheForms(t *testing.T) {
-	c := mgStart(t)
-	a := c.contact("Jane Doe", model.ContactFields{JobTitle: "CTO"}, "jane@acme.com")
-	b := c.contact("Jane D.", model.ContactFields{JobTitle: "Chief Technology Officer", Phone: "+1 555 0100"}, "jd@acme.com")
-	c.contact("Someone Else", model.ContactFields{}, "else@example.com")
+	ts := newTestServer(t)
+	c := ts.admin()
+	a := ts.contactWith("Jane Doe", model.ContactFields{JobTitle: "CTO"}, "jane@acme.com")
+	b := ts.contactWith("Jane D.", model.ContactFields{JobTitle: "Chief Technology Officer", Phone: "+1 555 0100"}, "jd@acme.com")
+	ts.contactWith("Someone Else", model.ContactFields{}, "else@example.com")
 
-	res, body := c.get(fmt.Sprintf("/contacts/%d/merge", a), nil)
+	res, body := c.get(fmt.Sprintf("/contacts/%d/merge", a))
 	if res.StatusCode != http.StatusOK || !strings.Contains(body, "Likely duplicates") || !strings.Contains(body, fmt.Sprintf(`value="%d"`, b)) {
 		t.Fatalf("step 1 should suggest contact %d: %d\n%s", b, res.StatusCode, body)
 	}
 	if strings.Contains(body, "Someone Else") {
 		t.Error("step 1 suggests a contact that shares nothing")
 	}
-	res, body = c.get(fmt.Sprintf("/contacts/%d/merge?q=jd%%40acme&with=%d", a, b), mgHTMX)
+	res, body = c.get(fmt.Sprintf("/contacts/%d/merge?q=jd%%40acme&with=%d", a, b), htmx...)
 	if res.StatusCode != http.StatusOK || strings.Contains(body, "<html") || !strings.Contains(body, `id="merge-candidates"`) ||
 		!strings.Contains(body, "checked") {
 		t.Fatalf("search as you type should answer the candidates fragment, ticked contact kept: %d\n%s", res.StatusCode, body)
 	}
 
-	res, body = c.get(fmt.Sprintf("/contacts/%d/merge/review?with=%d", a, b), nil)
+	res, body = c.get(fmt.Sprintf("/contacts/%d/merge/review?with=%d", a, b))
 	if res.StatusCode != http.StatusOK || !strings.Contains(body, `name="keep_job_title"`) || strings.Contains(body, `name="keep_phone"`) {
 		t.Fatalf("review should offer a choice for the job title only: %d\n%s", res.StatusCode, body)
 	}
 	form := url.Values{"with": {fmt.Sprint(b)}, "primary": {fmt.Sprint(b)}, "keep_name": {fmt.Sprint(a)}, "keep_job_title": {fmt.Sprint(a)}}
-	res, _ = c.post(fmt.Sprintf("/contacts/%d/merge", a), form, nil)
+	res, _ = c.post(fmt.Sprintf("/contacts/%d/merge", a), form)
 	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != fmt.Sprintf("/contacts/%d", b) {
 		t.Fatalf("merge: %d to %q", res.StatusCode, res.Header.Get("Location"))
 	}
-	if flash, _ := url.QueryUnescape(c.cookies["portico_flash"]); flash != "Merged 1 contact into Jane Doe." {
-		t.Errorf("flash %q", c.cookies["portico_flash"])
+	if flash, _ := url.QueryUnescape(c.cookie("portico_flash")); flash != "Merged 1 contact into Jane Doe." {
+		t.Errorf("flash %q", c.cookie("portico_flash"))
 	}
-	merged, err := c.st.Contact(context.Background(), b)
+	merged, err := ts.store.Contact(context.Background(), b)
 	if err != nil || merged.Name != "Jane Doe" || merged.JobTitle != "CTO" || merged.Phone != "+1 555 0100" || len(merged.Emails) != 2 {
 		t.Fatalf("merged contact %+v, %v", merged, err)
 	}
-	res, _ = c.get(fmt.Sprintf("/contacts/%d", a), nil)
+	res, _ = c.get(fmt.Sprintf("/contacts/%d", a))
 	if res.StatusCode != http.StatusMovedPermanently || res.Header.Get("Location") != fmt.Sprintf("/contacts/%d", b) {
 		t.Errorf("the old URL answers %d to %q", res.StatusCode, res.Header.Get("Location"))
 	}
-	if res, body = c.get(fmt.Sprintf("/contacts/%d", b), nil); !strings.Contains(body, "merged contacts") {
+	if res, body = c.get(fmt.Sprintf("/contacts/%d", b)); !strings.Contains(body, "merged contacts") {
 		t.Errorf("the timeline does not show the merge: %d", res.StatusCode)
 	}
 }
 
 func TestMergeReviewSwitchesPrimary(t *testing.T) {
-	c := mgStart(t)
-	a := c.contact("Jane Doe", model.ContactFields{}, "jane@acme.com")
-	b := c.contact("J. Doe", model.ContactFields{}, "jd@acme.com")
-	res, body := c.get(fmt.Sprintf("/contacts/%d/merge/review?with=%d&primary=%d", a, b, b), mgHTMX)
+	ts := newTestServer(t)
+	c := ts.admin()
+	a := ts.contactWith("Jane Doe", model.ContactFields{}, "jane@acme.com")
+	b := ts.contactWith("J. Doe", model.ContactFields{}, "jd@acme.com")
+	res, body := c.get(fmt.Sprintf("/contacts/%d/merge/review?with=%d&primary=%d", a, b, b), htmx...)
 	want := fmt.Sprintf(`name="keep_name" value="%d" checked`, b)
 	if res.StatusCode != http.StatusOK || strings.Contains(body, "<html") || !strings.Contains(body, want) {
 		t.Fatalf("choosing another primary should re-render the review with its values: %d\n%s", res.StatusCode, body)
@@ -70,7 +70,8 @@ func TestMergeReviewSwitchesPrimary(t *testing.T) {
 }
 
 func TestMergeRefusals(t *testing.T) {
-	c := mgStart(t)
+	ts := newTestServer(t)
+	c := ts.admin()
 	var six, five []string
 	for i := range 6 {
 		six = append(six, fmt.Sprintf("a%d@example.com", i))
@@ -78,9 +79,9 @@ func TestMergeRefusals(t *testing.T) {
 	for i := range 5 {
 		five = append(five, fmt.Sprintf("b%d@example.com", i))
 	}
-	a := c.contact("<script>alert(1)</script>", model.ContactFields{}, six...)
-	b := c.contact("Bee", model.ContactFields{}, five...)
-	res, body := c.get(fmt.Sprintf("/contacts/%d/merge/review?with=%d", a, b), nil)
+	a := ts.contactWith("<script>alert(1)</script>", model.ContactFields{}, six...)
+	b := ts.contactWith("Bee", model.ContactFields{}, five...)
+	res, body := c.get(fmt.Sprintf("/contacts/%d/merge/review?with=%d", a, b))
 	if res.StatusCode != http.StatusOK || strings.Contains(body, "<script>alert(1)") || !strings.Contains(body, "&lt;script&gt;") {
 		t.Fatalf("the review must escape names: %d", res.StatusCode)
 	}
@@ -99,42 +100,43 @@ func TestMergeRefusals(t *testing.T) {
 		{"not an id", "/contacts/abc/merge", url.Values{"with": {fmt.Sprint(b)}}, http.StatusNotFound, ""},
 	}
 	for _, tt := range tests {
-		c.get(fmt.Sprintf("/contacts/%d/merge/review?with=%d", a, b), nil)
-		res, body := c.post(tt.path, tt.form, nil)
+		c.get(fmt.Sprintf("/contacts/%d/merge/review?with=%d", a, b))
+		res, body := c.post(tt.path, tt.form)
 		if res.StatusCode != tt.status || !strings.Contains(body, tt.says) {
 			t.Errorf("%s: status %d, want %d saying %q\n%s", tt.name, res.StatusCode, tt.status, tt.says, body)
 		}
 	}
-	if vc, _ := c.st.ViewCounts(context.Background()); vc.All != 2 {
+	if vc, _ := ts.store.ViewCounts(context.Background()); vc.All != 2 {
 		t.Errorf("a refused merge changed the contacts: %+v", vc)
 	}
 }
 
 func TestMergeOfAContactMergedMeanwhile(t *testing.T) {
-	c := mgStart(t)
+	ts := newTestServer(t)
+	c := ts.admin()
 	ctx := context.Background()
-	a := c.contact("Ann", model.ContactFields{}, "ann@acme.com")
-	b := c.contact("Ann B", model.ContactFields{}, "annb@acme.com")
-	d := c.contact("Ann D", model.ContactFields{}, "annd@acme.com")
-	other := c.contact("Other", model.ContactFields{}, "other@acme.com")
-	c.get(fmt.Sprintf("/contacts/%d/merge/review?with=%d&with=%d", a, b, d), nil)
-	if err := c.st.MergeContacts(ctx, mgActor, other, []int64{b}, model.ContactFields{Name: "Other"}); err != nil {
+	a := ts.contactWith("Ann", model.ContactFields{}, "ann@acme.com")
+	b := ts.contactWith("Ann B", model.ContactFields{}, "annb@acme.com")
+	d := ts.contactWith("Ann D", model.ContactFields{}, "annd@acme.com")
+	other := ts.contactWith("Other", model.ContactFields{}, "other@acme.com")
+	c.get(fmt.Sprintf("/contacts/%d/merge/review?with=%d&with=%d", a, b, d))
+	if err := ts.store.MergeContacts(ctx, testActor, other, []int64{b}, model.ContactFields{Name: "Other"}); err != nil {
 		t.Fatal(err)
 	}
-	res, body := c.post(fmt.Sprintf("/contacts/%d/merge", a), url.Values{"with": {fmt.Sprint(b), fmt.Sprint(d)}}, nil)
+	res, body := c.post(fmt.Sprintf("/contacts/%d/merge", a), url.Values{"with": {fmt.Sprint(b), fmt.Sprint(d)}})
 	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, fmt.Sprintf("#%d no longer exists", b)) ||
 		!strings.Contains(body, "Ann D") {
 		t.Fatalf("want the review again without the stale contact: %d\n%s", res.StatusCode, body)
 	}
-	if _, err := c.st.Contact(ctx, d); errors.Is(err, model.ErrNotFound) {
+	if _, err := ts.store.Contact(ctx, d); errors.Is(err, model.ErrNotFound) {
 		t.Error("the refused merge removed a contact")
 	}
 	for _, path := range []string{"/contacts/99999/merge", fmt.Sprintf("/contacts/99999/merge/review?with=%d", a)} {
-		if res, _ := c.get(path, nil); res.StatusCode != http.StatusNotFound {
+		if res, _ := c.get(path); res.StatusCode != http.StatusNotFound {
 			t.Errorf("%s: %d, want 404", path, res.StatusCode)
 		}
 	}
-	res, _ = c.get(fmt.Sprintf("/contacts/%d/merge/review?with=%d", b, a), nil)
+	res, _ = c.get(fmt.Sprintf("/contacts/%d/merge/review?with=%d", b, a))
 	if res.StatusCode != http.StatusMovedPermanently {
 		t.Errorf("the review of a merged-away contact: %d, want 301", res.StatusCode)
 	}
