@@ -22,6 +22,7 @@ var allowed = map[string][]string{
 	"app/contact": {"app/agent", "app/model", "app/store"},
 	"app/company": {"app/model", "app/store"},
 	"app/demo":    {"app/model", "app/store"},
+	"app/jobs":    {"app/model", "app/store"},
 	"app/store":   {"app/model", "migrations"},
 }
 
