@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -13,11 +14,13 @@ import (
 
 // waitFor waits until the JavaScript function fn, called with args,
 // returns a truthy value. It polls again when a navigation interrupts it,
-// so it also waits across page loads; what stops it is the page timeout.
+// so it also waits across page loads; what stops it is the page timeout,
+// or fn throwing.
 func (p *page) waitFor(what, fn string, args ...any) {
 	p.t.Helper()
 	var err error
-	for p.ctx.Err() == nil {
+	var thrown *chromedp.ExceptionError
+	for p.ctx.Err() == nil && !errors.As(err, &thrown) {
 		_, err = chromedp.Run(p.ctx, chromedp.PollFunction[chromedp.Void](fn,
 			chromedp.WithPollingArgs(args...), chromedp.WithPollingInterval(50*time.Millisecond)))
 		if err == nil {
@@ -102,8 +105,8 @@ func (p *page) summary() string {
 		return "(unreadable: " + err.Error() + ")"
 	}
 	text = strings.Join(strings.Fields(text), " ")
-	if len(text) > 600 {
-		text = text[:600] + "…"
+	if r := []rune(text); len(r) > 600 {
+		text = string(r[:600]) + "…"
 	}
 	return text
 }
