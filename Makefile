@@ -4,7 +4,7 @@ TAGS    := sqlite_fts5
 VENDOR  := static/vendor/htmx.min.js
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run demo build test bench lint vendor clean
+.PHONY: run demo build test bench lint screenshots vendor clean
 
 run: vendor
 	$(GO) run -tags $(TAGS) ./cmd/portico serve
@@ -20,6 +20,10 @@ test: vendor
 
 bench: vendor
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem -timeout 30m ./app/...
+
+# The README's screenshot of the contacts list, taken by the browser tests.
+screenshots: vendor
+	PORTICO_SCREENSHOTS=$(CURDIR)/static/img $(GO) test -tags $(TAGS) -count=1 -run 'TestContactsListFirstPage' ./app/e2e
 
 lint: vendor
 	@test -z "$$(gofmt -l .)" || (gofmt -l . && exit 1)

@@ -15,7 +15,10 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/filesystem"
 )
 
-//go:embed css js vendor img
+// Only the SVG images are served; img also holds the README's screenshots,
+// which the binary has no use for.
+//
+//go:embed css js vendor img/*.svg
 var files embed.FS
 
 // Required lists the vendored files that pages load; start-up fails

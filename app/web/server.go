@@ -2,7 +2,9 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"time"
 
@@ -72,12 +74,22 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 // App returns the Fiber app, for tests that call app.Test.
 func (s *Server) App() *fiber.App { return s.app }
 
-// Listen serves until ctx is done, then shuts down gracefully, letting
-// in-flight requests finish for up to ten seconds.
+// Listen opens the configured address and serves on it until ctx is done.
 func (s *Server) Listen(ctx context.Context) error {
+	ln, err := net.Listen(s.app.Config().Network, s.cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("web: listen on %s: %w", s.cfg.Addr, err)
+	}
+	return s.Serve(ctx, ln)
+}
+
+// Serve serves on ln until ctx is done, then shuts down gracefully,
+// letting in-flight requests finish for up to ten seconds. Tests pass a
+// listener on port 0 to learn the port before the first request.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	errc := make(chan error, 1)
-	go func() { errc <- s.app.Listen(s.cfg.Addr) }()
-	s.log.Info("portico is listening", "addr", s.cfg.Addr, "url", s.cfg.BaseURL)
+	go func() { errc <- s.app.Listener(ln) }()
+	s.log.Info("portico is listening", "addr", ln.Addr().String(), "url", s.cfg.BaseURL)
 	select {
 	case err := <-errc:
 		return err

@@ -1,0 +1,129 @@
+package e2e
+
+import (
+	"context"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// pageTimeout bounds everything one test does in its tab.
+const pageTimeout = 30 * time.Second
+
+// page is a browser tab on a Portico server. Its methods fail the test on
+// any error, so tests read as the steps a person takes.
+type page struct {
+	t   *testing.T
+	ctx context.Context
+	app *portico
+}
+
+// newPage opens a tab in a browser context of its own (no cookies shared
+// with other tests), 1280 pixels wide. Uncaught script errors and Content
+// Security Policy violations in it fail the test.
+func newPage(t *testing.T, app *portico) *page {
+	t.Helper()
+	needBrowser(t)
+	tab, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
+	t.Cleanup(cancel)
+	if err := chromedp.Do(tab, chromedp.EmulateViewport(1280, 900)); err != nil {
+		t.Fatalf("open a tab: %v", err)
+	}
+	watchConsole(t, tab)
+	ctx, cancelTimeout := context.WithTimeout(tab, pageTimeout)
+	t.Cleanup(cancelTimeout)
+	return &page{t: t, ctx: ctx, app: app}
+}
+
+// watchConsole collects the tab's script exceptions and security errors
+// and reports them when the test ends.
+func watchConsole(t *testing.T, tab context.Context) {
+	var mu sync.Mutex
+	var bad []string
+	msgs := chromedp.Console(tab)
+	go func() {
+		for m, err := range msgs {
+			if err != nil {
+				return
+			}
+			if m.IsException() || m.Source == "security" {
+				mu.Lock()
+				bad = append(bad, m.String())
+				mu.Unlock()
+			}
+		}
+	}()
+	t.Cleanup(func() {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, m := range bad {
+			t.Errorf("browser console: %s", m)
+		}
+	})
+}
+
+// do runs browser steps.
+func (p *page) do(steps ...chromedp.Action[chromedp.Void]) {
+	p.t.Helper()
+	if err := chromedp.Do(p.ctx, steps...); err != nil {
+		p.t.Fatalf("browser: %v", err)
+	}
+}
+
+// open loads a path of the server as a full page.
+func (p *page) open(path string) {
+	p.t.Helper()
+	p.do(chromedp.Navigate(p.app.URL + path))
+}
+
+// click clicks the first visible element that sel (CSS) matches.
+func (p *page) click(sel string) {
+	p.t.Helper()
+	p.do(chromedp.Click(chromedp.CSS(sel)))
+}
+
+// clickXPath clicks the first visible element an XPath expression finds,
+// for buttons that only their text or their row tells apart.
+func (p *page) clickXPath(expr string) {
+	p.t.Helper()
+	p.do(chromedp.Click(chromedp.Search(expr)))
+}
+
+// fill replaces the value of a form field.
+func (p *page) fill(sel, value string) {
+	p.t.Helper()
+	p.do(chromedp.SetValue(chromedp.CSS(sel), value))
+}
+
+// typeKeys types into a field key by key, as a person does.
+func (p *page) typeKeys(sel, text string) {
+	p.t.Helper()
+	p.do(chromedp.SendKeys(chromedp.CSS(sel), text))
+}
+
+// clearField empties a field as a person does: select all, then delete.
+func (p *page) clearField(sel string) {
+	p.t.Helper()
+	p.do(chromedp.Focus(chromedp.CSS(sel)),
+		chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
+		chromedp.KeyEvent(kb.Backspace))
+}
+
+// signIn signs in as the admin that createAdmin made.
+func (p *page) signIn() {
+	p.t.Helper()
+	p.signInAs(adminEmail, adminPassword)
+	p.waitPath("/contacts")
+}
+
+// signInAs fills and sends the sign-in form.
+func (p *page) signInAs(email, password string) {
+	p.t.Helper()
+	p.open("/login")
+	p.fill(`input[name="email"]`, email)
+	p.fill(`input[name="password"]`, password)
+	p.click(`form button.primary`)
+}

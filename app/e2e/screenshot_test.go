@@ -1,0 +1,50 @@
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestContactsListFirstPage checks the list as a support team sees it on a
+// normal day: 30 contacts to a page, the view tabs with their counts, and
+// deleted contacts kept out of All. With PORTICO_SCREENSHOTS set to a
+// directory it also saves the page there as contacts-list.png, the picture
+// the README shows (`make screenshots`).
+func TestContactsListFirstPage(t *testing.T) {
+	app := startPortico(t, seedTeamContacts)
+	app.createAdmin(t)
+	p := newPage(t, app)
+	p.signIn()
+	p.waitText("#results .table-meta", "1–30 of 32")
+	p.waitText("#results .pager", "Page 1 of 2")
+	tabs := p.texts("#results .tabs a")
+	want := []string{"All 32", "Verified 19", "Unverified 10", "Blocked 3", "Deleted 2"}
+	if len(tabs) != len(want) {
+		t.Fatalf("view tabs %q, want %q", tabs, want)
+	}
+	for i := range want {
+		if collapse(tabs[i]) != want[i] {
+			t.Errorf("view tab %d reads %q, want %q", i, collapse(tabs[i]), want[i])
+		}
+	}
+	if dir := os.Getenv("PORTICO_SCREENSHOTS"); dir != "" {
+		p.screenshot(filepath.Join(dir, "contacts-list.png"))
+	}
+}
+
+// screenshot saves the whole page, beyond the fold, as a PNG.
+func (p *page) screenshot(path string) {
+	p.t.Helper()
+	p.do(chromedp.Evaluate[chromedp.Void](`document.activeElement?.blur()`))
+	png, err := chromedp.Run(p.ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		p.t.Fatalf("screenshot: %v", err)
+	}
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		p.t.Fatal(err)
+	}
+	p.t.Logf("saved %s", path)
+}
