@@ -74,6 +74,9 @@ func (s *Server) agentActive(c *fiber.Ctx) error {
 		return err
 	}
 	active := c.FormValue("active") == "true"
+	if !active && id == currentAgent(c).ID {
+		return model.Invalid("active", "You cannot deactivate yourself. Ask another admin.")
+	}
 	if err := s.store.SetAgentActive(c.UserContext(), id, active); err != nil {
 		return err
 	}

@@ -175,3 +175,18 @@ func TestPasswordLinkForExistingAgent(t *testing.T) {
 	resp, _ = c.post("/login", url.Values{"email": {"bob@example.com"}, "password": {"brand new password"}})
 	wantStatus(t, resp, "", http.StatusSeeOther)
 }
+
+func TestAdminCannotLockThemselvesOut(t *testing.T) {
+	ts := newTestServer(t)
+	c := ts.admin()
+	me, _ := ts.store.AgentByEmail(t.Context(), "ann@example.com")
+	c.get("/agents")
+	resp, body := c.post("/agents/"+itoa(me.ID)+"/active", url.Values{"active": {"false"}})
+	wantStatus(t, resp, body, http.StatusUnprocessableEntity)
+	resp, body = c.post("/agents/"+itoa(me.ID)+"/role", url.Values{"role": {"agent"}})
+	wantStatus(t, resp, body, http.StatusUnprocessableEntity)
+	wantContains(t, body, "at least one active admin")
+	if a, _ := ts.store.AgentByEmail(t.Context(), "ann@example.com"); !a.Active || !a.IsAdmin() {
+		t.Fatalf("the only admin was changed: %+v", a)
+	}
+}
