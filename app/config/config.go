@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/mail"
 	"net/url"
 	"os"
 	"strconv"
@@ -29,7 +30,12 @@ type Config struct {
 	TrustProxy   bool
 	ParsedBase   *url.URL
 	SecureCookie bool
-	envErrs      []error
+	SMTPURL      string
+	MailFrom     string
+	// SMTP is nil when no SMTP server is configured.
+	SMTP    *SMTP
+	From    *mail.Address
+	envErrs []error
 }
 
 // option describes one setting: its flag, its variable and its help.
@@ -45,6 +51,8 @@ func (c *Config) options() []option {
 		{"base-url", "PORTICO_BASE_URL", "", "public URL of this server, used in links and to decide Secure cookies (default http://ADDR)", &c.BaseURL},
 		{"log-level", "PORTICO_LOG_LEVEL", "info", "log level: debug, info, warn or error", &c.LogLevel},
 		{"log-format", "PORTICO_LOG_FORMAT", "text", "log format: text or json", &c.LogFormat},
+		{"smtp-url", "PORTICO_SMTP_URL", "", "SMTP server for outgoing email: smtp://user:pass@host:587 (STARTTLS) or smtps://user:pass@host:465; ?from=ADDRESS sets the sender, ?tls=none is only for a local test server; empty keeps email in the built-in mailbox", &c.SMTPURL},
+		{"mail-from", "PORTICO_MAIL_FROM", "", "sender of outgoing email, such as \"Support <support@example.com>\" (default Portico <portico@HOST of base-url>)", &c.MailFrom},
 	}
 }
 
@@ -89,6 +97,7 @@ func (c *Config) Validate() error {
 		c.ParsedBase, c.SecureCookie = u, u.Scheme == "https"
 		c.BaseURL = u.String()
 	}
+	errs = append(errs, c.validateMail()...)
 	if _, err := c.Level(); err != nil {
 		errs = append(errs, err)
 	}
@@ -102,6 +111,33 @@ func (c *Config) Validate() error {
 		errs = append(errs, fmt.Errorf("login-rate %d: want at least 1", c.LoginPerMin))
 	}
 	return errors.Join(errs...)
+}
+
+// validateMail parses the SMTP URL and the sender. The sender given by
+// --mail-from wins over the URL's "from" option.
+func (c *Config) validateMail() []error {
+	var errs []error
+	from := c.MailFrom
+	if c.SMTPURL != "" {
+		s, urlFrom, err := parseSMTP(c.SMTPURL)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		c.SMTP = s
+		if from == "" {
+			from = urlFrom
+		}
+	}
+	host := "localhost"
+	if c.ParsedBase != nil {
+		host = c.ParsedBase.Hostname()
+	}
+	a, err := parseFrom(from, host)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	c.From = a
+	return errs
 }
 
 // Level returns the configured slog level.

@@ -1,0 +1,87 @@
+package mail
+
+// The keys of the emails Portico sends.
+const (
+	KeyActivation      = "activation"
+	KeyPasswordReset   = "password_reset"
+	KeyPasswordChanged = "portal_password_changed"
+)
+
+// defaults are the built-in templates, in the order the editor lists
+// them. An admin's saved version replaces one until it is reset.
+var defaults = []Template{
+	{
+		Key: KeyActivation, Name: "User activation email",
+		Description: "Invites a contact to activate their portal account.",
+		Subject:     "Activate your {{.PortalName}} account",
+		HTML: page(`<p>{{with .ContactName}}Hi {{.}},{{else}}Hello,{{end}}</p>
+<p>An account is waiting for you on {{.PortalName}}, where you can follow your requests and open new ones.</p>
+<p><a href="{{.Link}}" style="display:inline-block;padding:10px 18px;background:#3b5bdb;color:#ffffff;border-radius:6px;text-decoration:none">Activate my account</a></p>
+<p style="color:#5f6b7d;font-size:13px">The link works once and expires in {{.ExpiresIn}}. If you did not expect this email, you can ignore it.</p>`),
+		Text: `{{with .ContactName}}Hi {{.}},{{else}}Hello,{{end}}
+
+An account is waiting for you on {{.PortalName}}, where you can follow your requests and open new ones.
+
+Activate it here:
+{{.Link}}
+
+The link works once and expires in {{.ExpiresIn}}. If you did not expect this email, you can ignore it.
+`,
+	},
+	{
+		Key: KeyPasswordReset, Name: "Password reset",
+		Description: "Sent when a contact asks to reset their password.",
+		Subject:     "Reset your {{.PortalName}} password",
+		HTML: page(`<p>{{with .ContactName}}Hi {{.}},{{else}}Hello,{{end}}</p>
+<p>Someone asked to reset the password of your {{.PortalName}} account.</p>
+<p><a href="{{.Link}}" style="display:inline-block;padding:10px 18px;background:#3b5bdb;color:#ffffff;border-radius:6px;text-decoration:none">Choose a new password</a></p>
+<p style="color:#5f6b7d;font-size:13px">The link works once and expires in {{.ExpiresIn}}. If it was not you, ignore this email: your password stays as it is.</p>`),
+		Text: `{{with .ContactName}}Hi {{.}},{{else}}Hello,{{end}}
+
+Someone asked to reset the password of your {{.PortalName}} account. Choose a new password here:
+{{.Link}}
+
+The link works once and expires in {{.ExpiresIn}}. If it was not you, ignore this email: your password stays as it is.
+`,
+	},
+	{
+		Key: KeyPasswordChanged, Name: "Password changed by an agent",
+		Description: "Sent when an admin changes a contact's password and ticks “email the contact”.",
+		Subject:     "Your {{.PortalName}} password was changed",
+		HTML: page(`<p>{{with .ContactName}}Hi {{.}},{{else}}Hello,{{end}}</p>
+<p>Our support team changed the password of your {{.PortalName}} account. Sign in with the new password they give you.</p>
+<p><a href="{{.Link}}">Sign in to {{.PortalName}}</a></p>
+<p style="color:#5f6b7d;font-size:13px">If you did not ask for this, reply to this email and tell us.</p>`),
+		Text: `{{with .ContactName}}Hi {{.}},{{else}}Hello,{{end}}
+
+Our support team changed the password of your {{.PortalName}} account. Sign in with the new password they give you:
+{{.Link}}
+
+If you did not ask for this, reply to this email and tell us.
+`,
+	},
+}
+
+// page wraps a body in the simple, inline-styled document that email
+// readers expect.
+func page(body string) string {
+	return `<!doctype html>
+<html>
+<body style="margin:0;padding:24px;background:#f6f7f9;font-family:-apple-system,'Segoe UI',Roboto,sans-serif;font-size:15px;line-height:1.5;color:#1c2230">
+<div style="max-width:560px;margin:0 auto;background:#ffffff;border:1px solid #e3e6eb;border-radius:8px;padding:24px">
+` + body + `
+</div>
+</body>
+</html>
+`
+}
+
+// builtin returns the built-in template of key.
+func builtin(key string) (Template, bool) {
+	for _, t := range defaults {
+		if t.Key == key {
+			return t, true
+		}
+	}
+	return Template{}, false
+}

@@ -1,0 +1,98 @@
+package mail
+
+import (
+	htmltemplate "html/template"
+	"strings"
+	texttemplate "text/template"
+	"time"
+
+	"github.com/portico-hub/portico/app/model"
+)
+
+// Data is what a template's placeholders show.
+type Data struct {
+	ContactName  string
+	ContactEmail string
+	PortalName   string
+	Link         string
+	ExpiresIn    string
+}
+
+// SampleData fills templates for previews and for checking an edit.
+var SampleData = Data{
+	ContactName: "Alex Kim", ContactEmail: "alex.kim@example.com", PortalName: "Portico Support",
+	Link: "https://support.example.com/portal/activate/sample-link", ExpiresIn: "72 hours",
+}
+
+// Placeholders lists what templates may use, for the editor's help.
+var Placeholders = []string{"{{.ContactName}}", "{{.ContactEmail}}", "{{.PortalName}}", "{{.Link}}", "{{.ExpiresIn}}"}
+
+// Template is one email template: a subject and two bodies written in Go
+// template syntax. The HTML body is an html/template, so whatever a
+// placeholder holds is escaped for where it appears.
+type Template struct {
+	Key         string
+	Name        string
+	Description string
+	Subject     string
+	HTML        string
+	Text        string
+	Custom      bool // an admin's version rather than the built-in one
+	UpdatedAt   time.Time
+	UpdatedBy   string
+}
+
+// Rendered is an email's parts with the placeholders filled in.
+type Rendered struct {
+	Subject string
+	HTML    string
+	Text    string
+}
+
+// Compiled is a parsed template, ready to render many emails.
+type Compiled struct {
+	subject *texttemplate.Template
+	html    *htmltemplate.Template
+	text    *texttemplate.Template
+}
+
+// Compile parses the three parts. Its error is a validation error with a
+// message, in words, for each part that does not parse.
+func (t Template) Compile() (*Compiled, error) {
+	v := &model.ValidationError{}
+	c := &Compiled{}
+	var err error
+	if c.subject, err = texttemplate.New("subject").Parse(t.Subject); err != nil {
+		v.Add("subject", explain(err))
+	}
+	if c.html, err = htmltemplate.New("html").Parse(t.HTML); err != nil {
+		v.Add("html", explain(err))
+	}
+	if c.text, err = texttemplate.New("text").Parse(t.Text); err != nil {
+		v.Add("text", explain(err))
+	}
+	return c, v.Err()
+}
+
+// Render fills the parts in. The subject becomes one line, so no value
+// can add a header.
+func (c *Compiled) Render(d Data) (Rendered, error) {
+	v := &model.ValidationError{}
+	var r Rendered
+	var b strings.Builder
+	if err := c.subject.Execute(&b, d); err != nil {
+		v.Add("subject", explain(err))
+	}
+	r.Subject = strings.Join(strings.Fields(b.String()), " ")
+	b.Reset()
+	if err := c.html.Execute(&b, d); err != nil {
+		v.Add("html", explain(err))
+	}
+	r.HTML = b.String()
+	b.Reset()
+	if err := c.text.Execute(&b, d); err != nil {
+		v.Add("text", explain(err))
+	}
+	r.Text = b.String()
+	return r, v.Err()
+}

@@ -1,0 +1,93 @@
+package model
+
+import "time"
+
+// MailState is where an outgoing email is on its way out.
+type MailState string
+
+const (
+	MailQueued  MailState = "queued"
+	MailSending MailState = "sending"
+	MailSent    MailState = "sent"
+	MailFailed  MailState = "failed"
+)
+
+// Valid reports whether s is a known state.
+func (s MailState) Valid() bool {
+	return s == MailQueued || s == MailSending || s == MailSent || s == MailFailed
+}
+
+// Transports an email leaves by.
+const (
+	TransportSMTP    = "smtp"
+	TransportMailbox = "mailbox"
+)
+
+// Mail is one outgoing message in the outbox, rendered when it was
+// queued so it shows exactly what was sent.
+type Mail struct {
+	ID            int64
+	MessageID     string
+	To            string
+	ToName        string
+	Subject       string
+	HTML          string
+	Text          string
+	Template      string
+	ContactID     int64
+	State         MailState
+	Transport     string
+	Attempts      int
+	LastError     string
+	NextAttemptAt time.Time
+	CreatedAt     time.Time
+	SentAt        *time.Time
+}
+
+// NewMail is what queuing an email needs.
+type NewMail struct {
+	MessageID string
+	To        string
+	ToName    string
+	Subject   string
+	HTML      string
+	Text      string
+	Template  string
+	ContactID int64
+}
+
+// MailOutcome is how one delivery attempt ended: sent, failed for good,
+// or queued again for RetryAt.
+type MailOutcome struct {
+	ID        int64
+	State     MailState
+	Transport string
+	Error     string
+	RetryAt   time.Time
+}
+
+// MailQuery selects a page of the outbox.
+type MailQuery struct {
+	Search  string
+	State   MailState
+	Page    int
+	PerPage int
+}
+
+// MailPage is one page of the outbox, newest first.
+type MailPage struct {
+	Mails []Mail
+	Total int
+	Page  int
+	Pages int
+}
+
+// EmailTemplate is an admin's version of an email template.
+type EmailTemplate struct {
+	Key       string
+	Subject   string
+	HTML      string
+	Text      string
+	UpdatedAt time.Time
+	UpdatedBy string
+}

@@ -1,0 +1,67 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/portico-hub/portico/app/model"
+)
+
+// FinishEmails records how the sending of claimed emails ended, all in
+// one transaction: sent, failed for good, or queued again for later.
+func (s *Store) FinishEmails(ctx context.Context, outcomes []model.MailOutcome) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		stmt, err := tx.PrepareContext(ctx, `UPDATE emails SET state = $1, transport = $2, last_error = $3, next_attempt_at = $4,
+			sent_at = $5, lease_expires_at = NULL WHERE id = $6 AND state = 'sending'`)
+		if err != nil {
+			return fmt.Errorf("store: finish emails: %w", err)
+		}
+		defer stmt.Close()
+		now := s.Now()
+		for _, o := range outcomes {
+			next, sent := now, any(nil)
+			switch o.State {
+			case model.MailQueued:
+				next = o.RetryAt
+			case model.MailSent:
+				sent = now
+			}
+			if _, err := stmt.ExecContext(ctx, o.State, o.Transport, o.Error, next, sent, o.ID); err != nil {
+				return fmt.Errorf("store: finish email %d: %w", o.ID, err)
+			}
+		}
+		return nil
+	})
+}
+
+// ScheduleNextDelivery makes sure a delivery job runs when the next
+// email falls due: a retry's time, or the end of a dead sender's lease.
+// The delivery job calls it when the outbox has nothing due now.
+func (s *Store) ScheduleNextDelivery(ctx context.Context) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var next time.Time
+		for _, q := range []string{
+			`SELECT next_attempt_at FROM emails WHERE state = 'queued' ORDER BY next_attempt_at LIMIT 1`,
+			`SELECT lease_expires_at FROM emails WHERE state = 'sending' ORDER BY lease_expires_at LIMIT 1`,
+		} {
+			var t time.Time
+			err := tx.QueryRowContext(ctx, q).Scan(&t)
+			if errors.Is(err, sql.ErrNoRows) {
+				continue
+			}
+			if err != nil {
+				return fmt.Errorf("store: next email due: %w", err)
+			}
+			if next.IsZero() || t.Before(next) {
+				next = t
+			}
+		}
+		if next.IsZero() {
+			return nil
+		}
+		return s.scheduleDelivery(ctx, tx, next)
+	})
+}
