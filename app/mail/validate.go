@@ -44,8 +44,14 @@ func (t Template) Validate() (Rendered, error) {
 }
 
 var (
-	errPrefix   = regexp.MustCompile(`^(?:html/)?template: ?\w+:(\d+)(?::\d+)?: (?:executing "\w+" at <[^>]*>: )?`)
+	errPrefix   = regexp.MustCompile(`^(?:html/)?template: ?\w+:(?:(\d+)(?::\d+)?:)? (?:executing "\w+" at <[^>]*>: )?`)
 	unknownName = regexp.MustCompile(`can't evaluate field (\w+) in type \S+`)
+	contextDump = regexp.MustCompile(`: \{state[^}]*\}(?:, \{state[^}]*\})?$`)
+	rewordings  = strings.NewReplacer(
+		"ends in a non-text context", "a tag, quote or attribute is left open at the end",
+		"{{if}} branches end in different contexts", "each branch of {{if}} must close the tags and quotes it opens",
+		"{{range}} branches end in different contexts", "each pass of {{range}} must close the tags and quotes it opens",
+	)
 )
 
 // explain turns a template error into a sentence for the editor:
@@ -54,11 +60,17 @@ func explain(err error) string {
 	msg := err.Error()
 	line := ""
 	if m := errPrefix.FindStringSubmatch(msg); m != nil {
-		line = "Line " + m[1] + ": "
+		if m[1] != "" {
+			line = "Line " + m[1] + ": "
+		}
 		msg = msg[len(m[0]):]
 	}
 	if m := unknownName.FindStringSubmatch(msg); m != nil {
 		msg = "{{." + m[1] + "}} is not a placeholder; use " + strings.Join(Placeholders, ", ")
 	}
-	return line + strings.TrimSuffix(msg, ".") + "."
+	msg = strings.TrimSuffix(rewordings.Replace(contextDump.ReplaceAllString(msg, "")), ".") + "."
+	if line == "" {
+		return strings.ToUpper(msg[:1]) + msg[1:]
+	}
+	return line + msg
 }
