@@ -5,7 +5,10 @@ import (
 	"flag"
 	"time"
 
+	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/demo"
+	"github.com/portico-hub/portico/app/jobs"
+	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/store"
 	"github.com/portico-hub/portico/app/web"
 	"github.com/portico-hub/portico/static"
@@ -32,8 +35,30 @@ func serveCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 			return err
 		}
 		go sweepSessions(ctx, st, e)
+		stopJobs := startJobs(ctx, st, e)
+		defer stopJobs()
 		return srv.Listen(ctx)
 	}
+}
+
+// startJobs runs the background workers (for now, email delivery) until
+// the returned stop is called, which waits for them to give back what
+// they hold. Later kinds of job register on the same runner.
+func startJobs(ctx context.Context, st *store.Store, e *env) (stop func()) {
+	runner := jobs.NewRunner(st, e.log)
+	mail.NewDeliverer(st, e.log, e.cfg.SMTP, e.cfg.From).Register(runner)
+	switch smtp := e.cfg.SMTP; {
+	case smtp == nil:
+		e.log.Info("SMTP is not configured: emails are kept in the built-in mailbox (Admin > Mailbox)")
+	case smtp.TLS == config.TLSNone:
+		e.log.Warn("emails are sent to the SMTP server without encryption (tls=none); use this only with a local test server", "smtp", smtp.Addr())
+	default:
+		e.log.Info("emails are sent through SMTP", "smtp", smtp.Addr(), "tls", smtp.TLS)
+	}
+	rctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { runner.Run(rctx); close(done) }()
+	return func() { cancel(); <-done }
 }
 
 // sweepSessions deletes expired sessions every hour until ctx ends.

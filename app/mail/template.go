@@ -2,6 +2,7 @@ package mail
 
 import (
 	htmltemplate "html/template"
+	"io"
 	"strings"
 	texttemplate "text/template"
 	"time"
@@ -57,42 +58,51 @@ type Compiled struct {
 }
 
 // Compile parses the three parts. Its error is a validation error with a
-// message, in words, for each part that does not parse.
+// message, in words, for each part that does not parse; the parts that
+// do parse are still compiled, so they can be checked too.
 func (t Template) Compile() (*Compiled, error) {
 	v := &model.ValidationError{}
 	c := &Compiled{}
 	var err error
 	if c.subject, err = texttemplate.New("subject").Parse(t.Subject); err != nil {
 		v.Add("subject", explain(err))
+		c.subject = nil
 	}
 	if c.html, err = htmltemplate.New("html").Parse(t.HTML); err != nil {
 		v.Add("html", explain(err))
+		c.html = nil
 	}
 	if c.text, err = texttemplate.New("text").Parse(t.Text); err != nil {
 		v.Add("text", explain(err))
+		c.text = nil
 	}
 	return c, v.Err()
 }
 
-// Render fills the parts in. The subject becomes one line, so no value
-// can add a header.
+// Render fills the parts in, skipping any that did not compile. The
+// subject becomes one line, so no value can add a header.
 func (c *Compiled) Render(d Data) (Rendered, error) {
 	v := &model.ValidationError{}
 	var r Rendered
-	var b strings.Builder
-	if err := c.subject.Execute(&b, d); err != nil {
-		v.Add("subject", explain(err))
+	if c.subject != nil {
+		r.Subject = strings.Join(strings.Fields(run(v, "subject", c.subject, d)), " ")
 	}
-	r.Subject = strings.Join(strings.Fields(b.String()), " ")
-	b.Reset()
-	if err := c.html.Execute(&b, d); err != nil {
-		v.Add("html", explain(err))
+	if c.html != nil {
+		r.HTML = run(v, "html", c.html, d)
 	}
-	r.HTML = b.String()
-	b.Reset()
-	if err := c.text.Execute(&b, d); err != nil {
-		v.Add("text", explain(err))
+	if c.text != nil {
+		r.Text = run(v, "text", c.text, d)
 	}
-	r.Text = b.String()
 	return r, v.Err()
+}
+
+// run executes one part, recording its error under field.
+func run(v *model.ValidationError, field string, t interface {
+	Execute(io.Writer, any) error
+}, d Data) string {
+	var b strings.Builder
+	if err := t.Execute(&b, d); err != nil {
+		v.Add(field, explain(err))
+	}
+	return b.String()
 }

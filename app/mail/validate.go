@@ -36,16 +36,24 @@ func (t Template) Validate() (Rendered, error) {
 	if err := v.Err(); err != nil {
 		return Rendered{}, err
 	}
-	c, err := t.Compile()
-	if err != nil {
-		return Rendered{}, err
+	c, cerr := t.Compile()
+	r, rerr := c.Render(SampleData)
+	if cerr == nil {
+		return r, rerr
 	}
-	return c.Render(SampleData)
+	ve := cerr.(*model.ValidationError)
+	if rerr != nil {
+		for field, msg := range rerr.(*model.ValidationError).Fields {
+			ve.Add(field, msg)
+		}
+	}
+	return Rendered{}, ve
 }
 
 var (
 	errPrefix   = regexp.MustCompile(`^(?:html/)?template: ?\w+:(?:(\d+)(?::\d+)?:)? (?:executing "\w+" at <[^>]*>: )?`)
 	unknownName = regexp.MustCompile(`can't evaluate field (\w+) in type \S+`)
+	badChar     = regexp.MustCompile(`bad character U\+[0-9A-F]+ '(.+)'`)
 	contextDump = regexp.MustCompile(`: \{state[^}]*\}(?:, \{state[^}]*\})?$`)
 	rewordings  = strings.NewReplacer(
 		"ends in a non-text context", "a tag, quote or attribute is left open at the end",
@@ -68,6 +76,7 @@ func explain(err error) string {
 	if m := unknownName.FindStringSubmatch(msg); m != nil {
 		msg = "{{." + m[1] + "}} is not a placeholder; use " + strings.Join(Placeholders, ", ")
 	}
+	msg = badChar.ReplaceAllString(msg, "“$1” cannot appear inside {{ }}; is a }} missing?")
 	msg = strings.TrimSuffix(rewordings.Replace(contextDump.ReplaceAllString(msg, "")), ".") + "."
 	if line == "" {
 		return strings.ToUpper(msg[:1]) + msg[1:]

@@ -41,4 +41,14 @@ func (s *Server) routes() {
 	a.Post("/agents/:id/role", s.requireAdmin, s.agentRole)
 	a.Post("/agents/:id/active", s.requireAdmin, s.agentActive)
 	a.Post("/agents/:id/reset", s.requireAdmin, s.agentReset)
+
+	ad := a.Group("/admin", s.requireAdmin)
+	ad.Get("/mailbox", s.mailboxList)
+	ad.Get("/mailbox/:id", s.mailboxShow)
+	ad.Get("/mailbox/:id/html", s.mailboxHTML)
+	ad.Get("/email-templates", s.emailTemplateList)
+	ad.Get("/email-templates/:key", s.emailTemplateEdit)
+	ad.Post("/email-templates/:key", s.emailTemplateSave)
+	ad.Post("/email-templates/:key/preview", s.emailTemplatePreview)
+	ad.Post("/email-templates/:key/reset", s.emailTemplateReset)
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/portico-hub/portico/app/agent"
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/contact"
+	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/store"
 	"github.com/portico-hub/portico/static"
 	"github.com/portico-hub/portico/views"
@@ -30,6 +31,7 @@ type Server struct {
 	store    *store.Store
 	agents   *agent.Service
 	contacts *contact.Service
+	mailTpls *mail.Templates
 	csrfKey  []byte
 }
 
@@ -49,6 +51,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 		cfg: cfg, log: log, store: st, csrfKey: key,
 		agents:   &agent.Service{Store: st, SessionTTL: cfg.SessionTTL},
 		contacts: &contact.Service{Store: st},
+		mailTpls: &mail.Templates{Store: st},
 	}
 	fc := fiber.Config{
 		Views:                 engine,

@@ -1,0 +1,93 @@
+package web
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/portico-hub/portico/app/model"
+)
+
+// mailboxPage lists the outbox: every email Portico sent or will send.
+// Without SMTP it is the built-in mailbox where those emails are read.
+type mailboxPage struct {
+	Base
+	Query  model.MailQuery
+	Result *model.MailPage
+	Counts map[model.MailState]int
+	SMTP   string // the server's host:port, empty for the built-in mailbox
+}
+
+// mailboxList shows a page of emails; searching and paging ask for the
+// results fragment only.
+func (s *Server) mailboxList(c *fiber.Ctx) error {
+	q := parseMailQuery(c)
+	p := mailboxPage{Base: base(c, "Mailbox", "mailbox"), Query: q, SMTP: s.smtpAddr()}
+	var err error
+	if p.Result, err = s.store.ListEmails(c.UserContext(), q); err != nil {
+		return err
+	}
+	if p.Counts, err = s.store.CountEmails(c.UserContext()); err != nil {
+		return err
+	}
+	return render(c, fiber.StatusOK, "admin/mailbox", "admin/_mailbox_results", p)
+}
+
+// smtpAddr names the configured SMTP server, never with its password.
+func (s *Server) smtpAddr() string {
+	if s.cfg.SMTP == nil {
+		return ""
+	}
+	return s.cfg.SMTP.Addr()
+}
+
+func parseMailQuery(c *fiber.Ctx) model.MailQuery {
+	q := model.MailQuery{Search: strings.TrimSpace(c.Query("q")), State: model.MailState(c.Query("state")), PerPage: 50}
+	if !q.State.Valid() {
+		q.State = ""
+	}
+	if len(q.Search) > 200 {
+		q.Search = q.Search[:200]
+	}
+	q.Page, _ = strconv.Atoi(c.Query("page"))
+	q.Page = min(max(q.Page, 1), 100000)
+	return q
+}
+
+// URL links to the mailbox with a parameter changed; any change but the
+// page goes back to page 1.
+func (p mailboxPage) URL(key, value string) string {
+	v := url.Values{}
+	if p.Query.Search != "" {
+		v.Set("q", p.Query.Search)
+	}
+	if p.Query.State != "" {
+		v.Set("state", string(p.Query.State))
+	}
+	v.Del(key)
+	if value != "" {
+		v.Set(key, value)
+	}
+	if len(v) == 0 {
+		return "/admin/mailbox"
+	}
+	return "/admin/mailbox?" + v.Encode()
+}
+
+// Tabs are the state filters with their counts.
+func (p mailboxPage) Tabs() []mailTab {
+	all := 0
+	for _, n := range p.Counts {
+		all += n
+	}
+	return []mailTab{{"", "All", all}, {model.MailQueued, "Queued", p.Counts[model.MailQueued]},
+		{model.MailSent, "Sent", p.Counts[model.MailSent]}, {model.MailFailed, "Failed", p.Counts[model.MailFailed]}}
+}
+
+type mailTab struct {
+	State model.MailState
+	Label string
+	Count int
+}
