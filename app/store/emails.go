@@ -40,11 +40,11 @@ func (s *Store) QueueEmail(ctx context.Context, e model.NewMail) (int64, error) 
 func (s *Store) QueueEmails(ctx context.Context, es []model.NewMail) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		for _, e := range es {
-			if _, err := s.QueueEmailTx(ctx, tx, e); err != nil {
+			if _, err := s.insertMail(ctx, tx, e); err != nil {
 				return err
 			}
 		}
-		return nil
+		return s.scheduleDelivery(ctx, tx, s.Now())
 	})
 }
 
@@ -52,6 +52,14 @@ func (s *Store) QueueEmails(ctx context.Context, es []model.NewMail) error {
 // methods already hold, so a change (an activation token, a new password)
 // and the email telling about it commit together or not at all.
 func (s *Store) QueueEmailTx(ctx context.Context, tx *sql.Tx, e model.NewMail) (int64, error) {
+	id, err := s.insertMail(ctx, tx, e)
+	if err != nil {
+		return 0, err
+	}
+	return id, s.scheduleDelivery(ctx, tx, s.Now())
+}
+
+func (s *Store) insertMail(ctx context.Context, tx *sql.Tx, e model.NewMail) (int64, error) {
 	if e.MessageID == "" || e.To == "" {
 		return 0, fmt.Errorf("store: queue email: a message id and a recipient are required")
 	}
@@ -67,7 +75,7 @@ func (s *Store) QueueEmailTx(ctx context.Context, tx *sql.Tx, e model.NewMail) (
 	if err != nil {
 		return 0, fmt.Errorf("store: queue email to %s: %w", e.To, err)
 	}
-	return id, s.scheduleDelivery(ctx, tx, now)
+	return id, nil
 }
 
 // scheduleDelivery adds a delivery job to run at runAt unless one already
