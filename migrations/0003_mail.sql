@@ -41,3 +41,15 @@ CREATE TABLE email_templates (
     updated_by      INTEGER REFERENCES agents (id) ON DELETE SET NULL,
     updated_by_name TEXT NOT NULL DEFAULT ''
 );
+
+-- What each admin last previewed in the template editor, rendered into
+-- the preview frame from its own sandboxed URL; it is not used to send.
+CREATE TABLE email_template_drafts (
+    key        TEXT NOT NULL,
+    agent_id   INTEGER NOT NULL REFERENCES agents (id) ON DELETE CASCADE,
+    subject    TEXT NOT NULL,
+    html       TEXT NOT NULL,
+    text       TEXT NOT NULL,
+    updated_at TIMESTAMP NOT NULL,
+    PRIMARY KEY (key, agent_id)
+);

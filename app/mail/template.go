@@ -22,7 +22,7 @@ type Data struct {
 // SampleData fills templates for previews and for checking an edit.
 var SampleData = Data{
 	ContactName: "Alex Kim", ContactEmail: "alex.kim@example.com", PortalName: "Portico Support",
-	Link: "https://support.example.com/portal/activate/sample-link", ExpiresIn: "72 hours",
+	Link: "https://support.example.com/portal/sample-link", ExpiresIn: "72 hours",
 }
 
 // Placeholders lists what templates may use, for the editor's help.

@@ -30,6 +30,7 @@ type emailTemplatePage struct {
 	Template     mail.Template
 	Placeholders []string
 	Preview      *mail.Rendered
+	PreviewURL   string
 }
 
 // editorPage starts the editor's page data for a template.

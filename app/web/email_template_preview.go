@@ -1,10 +1,19 @@
 package web
 
-import "github.com/gofiber/fiber/v2"
+import (
+	"strconv"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/portico-hub/portico/app/mail"
+	"github.com/portico-hub/portico/app/model"
+)
 
 // emailTemplatePreview renders the template being edited with sample
 // data, without saving it: the preview panel for HTMX, or the editor
-// with the preview below it for a plain form post.
+// with the preview below it for a plain form post. The HTML part is
+// kept as the admin's draft and framed from emailTemplatePreviewHTML.
 func (s *Server) emailTemplatePreview(c *fiber.Ctx) error {
 	stored, err := s.mailTpls.Get(c.UserContext(), c.Params("key"))
 	if err != nil {
@@ -19,7 +28,26 @@ func (s *Server) emailTemplatePreview(c *fiber.Ctx) error {
 	} else if err != nil {
 		return err
 	} else {
+		draft := model.EmailTemplate{Key: t.Key, Subject: t.Subject, HTML: t.HTML, Text: t.Text}
+		if err := s.store.SaveEmailTemplateDraft(c.UserContext(), currentAgent(c).ID, draft); err != nil {
+			return err
+		}
 		p.Preview = &r
+		p.PreviewURL = "/admin/email-templates/" + t.Key + "/preview/html?at=" + strconv.FormatInt(time.Now().UnixNano(), 36)
 	}
 	return render(c, status, "admin/email_template", "admin/_template_preview", p)
+}
+
+// emailTemplatePreviewHTML serves the HTML part of the admin's draft,
+// filled in with sample data, sandboxed like an email in the mailbox.
+func (s *Server) emailTemplatePreviewHTML(c *fiber.Ctx) error {
+	d, err := s.store.EmailTemplateDraft(c.UserContext(), currentAgent(c).ID, c.Params("key"))
+	if err != nil {
+		return err
+	}
+	r, err := mail.Template{Key: d.Key, Subject: d.Subject, HTML: d.HTML, Text: d.Text}.Validate()
+	if err != nil {
+		return err
+	}
+	return sendEmailHTML(c, r.HTML)
 }

@@ -56,9 +56,14 @@ func (s *Server) mailboxHTML(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	return sendEmailHTML(c, m.HTML)
+}
+
+// sendEmailHTML answers with an email's HTML under emailHTMLPolicy.
+func sendEmailHTML(c *fiber.Ctx, html string) error {
 	c.Set(fiber.HeaderContentSecurityPolicy, emailHTMLPolicy)
 	c.Set(fiber.HeaderXFrameOptions, "SAMEORIGIN")
 	c.Set(fiber.HeaderCacheControl, "private, no-store")
 	c.Type("html", "utf-8")
-	return c.SendString(m.HTML)
+	return c.SendString(html)
 }

@@ -73,15 +73,24 @@ func TestEmailTemplateEditPreviewSaveAndReset(t *testing.T) {
 	form := url.Values{"subject": {"Welcome, {{.ContactName}}"}, "html": {"<p>Hi {{.ContactName}}, <a href=\"{{.Link}}\">start</a></p>"}, "text": {"Hi {{.ContactName}}: {{.Link}}"}}
 
 	_, body = c.post("/admin/email-templates/activation/preview", form, htmx...)
-	wantContains(t, body, "Preview with sample data", "Welcome, Alex Kim", `srcdoc="&lt;p&gt;Hi Alex Kim, &lt;a href=&#34;https://support.example.com/portal/activate/sample-link&#34;&gt;start&lt;/a&gt;&lt;/p&gt;"`)
+	wantContains(t, body, "Preview with sample data", "Welcome, Alex Kim", "Hi Alex Kim: https://support.example.com/portal/sample-link")
 	if strings.Contains(body, "<html") {
 		t.Fatal("an HTMX preview should answer with the panel only")
+	}
+	frame := regexpFind(t, body, `<iframe class="email-frame" sandbox src="([^"]+)"`)
+	resp, body := c.get(strings.ReplaceAll(frame, "&amp;", "&"))
+	if !strings.HasPrefix(resp.Header.Get("Content-Security-Policy"), "sandbox;") ||
+		body != `<p>Hi Alex Kim, <a href="https://support.example.com/portal/sample-link">start</a></p>` {
+		t.Fatalf("the preview frame: %q\n%s", resp.Header.Get("Content-Security-Policy"), body)
+	}
+	if resp, _ := ts.agentClient("Bo Agent", "bo@example.com").get(frame); resp.StatusCode != http.StatusForbidden {
+		t.Fatalf("another agent's view of the draft: %d", resp.StatusCode)
 	}
 	_, body = c.post("/admin/email-templates/activation/preview", form)
 	wantContains(t, body, "<html", "Preview with sample data", `value="Welcome, {{.ContactName}}"`)
 
 	broken := url.Values{"subject": {"Hi"}, "html": {"<p>{{.ContactName</p>"}, "text": {"Hi {{.Nmae}}"}}
-	resp, body := c.post("/admin/email-templates/activation", broken)
+	resp, body = c.post("/admin/email-templates/activation", broken)
 	wantStatus(t, resp, body, http.StatusUnprocessableEntity)
 	wantContains(t, body, "Line 1: “&lt;” cannot appear inside {{ }}; is a }} missing?", "Line 1: {{.Nmae}} is not a placeholder", "&lt;p&gt;{{.ContactName&lt;/p&gt;</textarea>")
 

@@ -50,5 +50,6 @@ func (s *Server) routes() {
 	ad.Get("/email-templates/:key", s.emailTemplateEdit)
 	ad.Post("/email-templates/:key", s.emailTemplateSave)
 	ad.Post("/email-templates/:key/preview", s.emailTemplatePreview)
+	ad.Get("/email-templates/:key/preview/html", s.emailTemplatePreviewHTML)
 	ad.Post("/email-templates/:key/reset", s.emailTemplateReset)
 }
