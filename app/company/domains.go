@@ -2,22 +2,27 @@ package company
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/portico-hub/portico/app/model"
 )
 
 // MaxDomains is how many domains one company may list.
 const MaxDomains = 100
 
 // Domains splits a list of domains separated by commas, spaces or new
-// lines, normalises each and drops repeats, keeping the order given.
+// lines, normalises each and drops repeats. A bad domain is a validation
+// error on the "domains" field. It sorts them, as the store
+// lists them, so an edit that only reorders them changes nothing.
 func Domains(raw string) ([]string, error) {
 	var out []string
 	seen := map[string]bool{}
 	for _, d := range strings.FieldsFunc(raw, func(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) }) {
 		norm := NormDomain(d)
 		if !validHost(norm) {
-			return nil, fmt.Errorf("%q is not a domain. Enter domains such as example.com.", d)
+			return nil, model.Invalid("domains", fmt.Sprintf("%q is not a domain. Enter domains such as example.com.", d))
 		}
 		if !seen[norm] {
 			seen[norm] = true
@@ -25,8 +30,9 @@ func Domains(raw string) ([]string, error) {
 		}
 	}
 	if len(out) > MaxDomains {
-		return nil, fmt.Errorf("A company can list at most %d domains.", MaxDomains)
+		return nil, model.Invalid("domains", fmt.Sprintf("A company can list at most %d domains.", MaxDomains))
 	}
+	slices.Sort(out)
 	return out, nil
 }
 

@@ -1,6 +1,7 @@
 package company
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -51,11 +52,26 @@ func (in Input) Validate() (model.CompanyFields, error) {
 	if f.Name == "" {
 		v.Add("name", "Enter the company's name.")
 	}
+	checkLengths(f, v)
+	checkChoices(f, v)
+	var dv *model.ValidationError
+	var err error
+	if f.Domains, err = Domains(in.Domains); errors.As(err, &dv) {
+		v.Add("domains", dv.Fields["domains"])
+	}
+	return f, v.Err()
+}
+
+func checkLengths(f model.CompanyFields, v *model.ValidationError) {
 	for field, val := range map[string]string{"name": f.Name, "description": f.Description, "notes": f.Notes, "industry": f.Industry} {
 		if n := utf8.RuneCountInString(val); n > limits[field] {
 			v.Add(field, fmt.Sprintf("Use at most %d characters (this has %d).", limits[field], n))
 		}
 	}
+}
+
+// checkChoices checks the optional pick-list fields and the date.
+func checkChoices(f model.CompanyFields, v *model.ValidationError) {
 	if f.HealthScore != "" && Label(HealthScores, f.HealthScore) == "" {
 		v.Add("health_score", "Choose at risk, doing okay or happy.")
 	}
@@ -65,11 +81,6 @@ func (in Input) Validate() (model.CompanyFields, error) {
 	if _, err := time.Parse(time.DateOnly, f.RenewalDate); f.RenewalDate != "" && err != nil {
 		v.Add("renewal_date", "Enter a date as YYYY-MM-DD, such as 2026-12-31.")
 	}
-	var err error
-	if f.Domains, err = Domains(in.Domains); err != nil {
-		v.Add("domains", err.Error())
-	}
-	return f, v.Err()
 }
 
 // clean trims a one-line value and folds inner runs of white space and

@@ -15,7 +15,7 @@ func TestDomainsAreNormalised(t *testing.T) {
 		want []string
 		ok   bool
 	}{
-		{" Acme.COM, @acme.org\nhttps://www.acme.co.kr/about  acme.com", []string{"acme.com", "acme.org", "acme.co.kr"}, true},
+		{" Acme.COM, @acme.org\nhttps://www.acme.co.kr/about  acme.com", []string{"acme.co.kr", "acme.com", "acme.org"}, true},
 		{"", nil, true},
 		{"회사.한국", []string{"회사.한국"}, true},
 		{"localhost", nil, false},

@@ -9,6 +9,9 @@ import (
 	"github.com/portico-hub/portico/app/store"
 )
 
+// PerPage is how many companies a page of the list shows.
+const PerPage = 30
+
 // Service applies the company rules and calls the store.
 type Service struct {
 	Store *store.Store
@@ -75,5 +78,5 @@ func (s *Service) List(ctx context.Context, search string, page int) (*model.Com
 	if r := []rune(search); len(r) > 200 {
 		search = string(r[:200])
 	}
-	return s.Store.ListCompanies(ctx, model.CompanyQuery{Search: search, Page: page, PerPage: 30})
+	return s.Store.ListCompanies(ctx, model.CompanyQuery{Search: search, Page: page, PerPage: PerPage})
 }

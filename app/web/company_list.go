@@ -37,7 +37,6 @@ func (s *Server) companyOptions(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	c.Vary(hxRequest)
 	return c.Render("companies/_options", res)
 }
 
@@ -57,7 +56,7 @@ func (p companyListPage) URL(page int) string {
 }
 
 // First and Last number the rows shown, for "31–60 of 100".
-func (p companyListPage) First() int { return (p.Result.Page-1)*30 + 1 }
+func (p companyListPage) First() int { return (p.Result.Page-1)*company.PerPage + 1 }
 func (p companyListPage) Last() int  { return p.First() + len(p.Result.Companies) - 1 }
 
 // Health and Tier label a company's pick-list values.
