@@ -15,6 +15,7 @@ import (
 	"github.com/gofiber/template/html/v2"
 
 	"github.com/portico-hub/portico/app/agent"
+	"github.com/portico-hub/portico/app/company"
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/contact"
 	"github.com/portico-hub/portico/app/store"
@@ -24,13 +25,14 @@ import (
 
 // Server is the agents' web UI.
 type Server struct {
-	app      *fiber.App
-	cfg      *config.Config
-	log      *slog.Logger
-	store    *store.Store
-	agents   *agent.Service
-	contacts *contact.Service
-	csrfKey  []byte
+	app       *fiber.App
+	cfg       *config.Config
+	log       *slog.Logger
+	store     *store.Store
+	agents    *agent.Service
+	contacts  *contact.Service
+	companies *company.Service
+	csrfKey   []byte
 }
 
 // New builds the Fiber app with every route. Templates are parsed here,
@@ -47,8 +49,9 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 	}
 	s := &Server{
 		cfg: cfg, log: log, store: st, csrfKey: key,
-		agents:   &agent.Service{Store: st, SessionTTL: cfg.SessionTTL},
-		contacts: &contact.Service{Store: st},
+		agents:    &agent.Service{Store: st, SessionTTL: cfg.SessionTTL},
+		contacts:  &contact.Service{Store: st},
+		companies: &company.Service{Store: st},
 	}
 	fc := fiber.Config{
 		Views:                 engine,
