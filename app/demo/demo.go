@@ -51,7 +51,7 @@ func Load(ctx context.Context, st *store.Store, log *slog.Logger) error {
 func createCompanies(ctx context.Context, st *store.Store) ([]string, error) {
 	domains := make([]string, 0, len(Companies))
 	for _, co := range Companies {
-		if _, err := st.CreateCompanyWithDomains(ctx, actor, co.Name, co.Domains, co.Industry); err != nil {
+		if _, err := st.CreateCompany(ctx, actor, model.CompanyFields{Name: co.Name, Domains: co.Domains, Industry: co.Industry}); err != nil {
 			return nil, fmt.Errorf("demo: company %s: %w", co.Name, err)
 		}
 		domains = append(domains, co.Domains[0])

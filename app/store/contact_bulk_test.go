@@ -16,7 +16,7 @@ func person(name string, state model.State, emails ...string) store.NewContact {
 func TestInsertContactsKeepsInvariants(t *testing.T) {
 	st, _ := open(t)
 	ctx := context.Background()
-	hooli, err := st.CreateCompanyWithDomains(ctx, ann, "Hooli", []string{"hooli.xyz"}, "Software")
+	hooli, err := st.CreateCompany(ctx, ann, model.CompanyFields{Name: "Hooli", Domains: []string{"hooli.xyz"}, Industry: "Software"})
 	if err != nil {
 		t.Fatal(err)
 	}

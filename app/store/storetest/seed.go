@@ -58,7 +58,7 @@ func generate(people *demo.People, n int, out chan<- []store.NewContact) {
 func companies(ctx context.Context, st *store.Store) ([]string, error) {
 	var domains []string
 	add := func(name string, ds []string, industry string) error {
-		if _, err := st.CreateCompanyWithDomains(ctx, actor, name, ds, industry); err != nil {
+		if _, err := st.CreateCompany(ctx, actor, model.CompanyFields{Name: name, Domains: ds, Industry: industry}); err != nil {
 			return fmt.Errorf("storetest: company %s: %w", name, err)
 		}
 		domains = append(domains, ds...)
