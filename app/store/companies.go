@@ -72,17 +72,10 @@ func companyTaken(ctx context.Context, tx *sql.Tx, err error, name string) error
 
 // diffCompany lists the fields that differ between two companies' fields.
 func diffCompany(a, b model.CompanyFields) []model.Change {
-	pairs := [][3]string{
+	return changed([][3]string{
 		{"name", a.Name, b.Name}, {"domains", strings.Join(a.Domains, ", "), strings.Join(b.Domains, ", ")},
 		{"description", a.Description, b.Description}, {"notes", a.Notes, b.Notes},
 		{"health_score", a.HealthScore, b.HealthScore}, {"account_tier", a.AccountTier, b.AccountTier},
 		{"renewal_date", a.RenewalDate, b.RenewalDate}, {"industry", a.Industry, b.Industry},
-	}
-	var out []model.Change
-	for _, p := range pairs {
-		if p[1] != p[2] {
-			out = append(out, model.Change{Field: p[0], From: p[1], To: p[2]})
-		}
-	}
-	return out
+	})
 }

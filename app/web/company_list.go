@@ -30,10 +30,11 @@ func (s *Server) companyList(c *fiber.Ctx) error {
 	return render(c, fiber.StatusOK, "companies/list", "companies/_results", p)
 }
 
-// companyOptions answers the company picker on a contact's page with the
-// names matching what was typed so far, for its datalist.
+// companyOptions answers a company picker with the names matching what was
+// typed so far, for its datalist. The picker on a contact's page sends it
+// as name, the contacts list's filter as company_name.
 func (s *Server) companyOptions(c *fiber.Ctx) error {
-	res, err := s.companies.List(c.UserContext(), c.Query("name"), 1)
+	res, err := s.companies.List(c.UserContext(), c.Query("name", c.Query("company_name")), 1)
 	if err != nil {
 		return err
 	}
