@@ -1,0 +1,106 @@
+package importfile
+
+import (
+	"bytes"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/korean"
+	xunicode "golang.org/x/text/encoding/unicode"
+)
+
+var bomUTF8 = []byte{0xEF, 0xBB, 0xBF}
+
+// detectEncoding tries, in order: a byte order mark, the zero bytes of
+// BOM-less UTF-16, valid UTF-8, Korean CP949 text, and finally
+// Windows-1252, which decodes any byte and is what Western Excel writes.
+func detectEncoding(head []byte) (Encoding, error) {
+	switch {
+	case bytes.HasPrefix(head, bomUTF8):
+		return UTF8BOM, nil
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
+		return UTF16LE, nil
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return UTF16BE, nil
+	}
+	if enc, ok := utf16ByZeros(head); ok {
+		return enc, nil
+	}
+	switch {
+	case bytes.IndexByte(head, 0) >= 0:
+		return "", fileError(msgNotCSVOrExcel)
+	case utf8.Valid(trimPartialUTF8(head)):
+		return UTF8, nil
+	case isKorean(head):
+		return CP949, nil
+	}
+	return Windows1252, nil
+}
+
+// utf16ByZeros spots UTF-16 without a BOM: mostly-ASCII text then has a
+// zero byte in every pair, after the character (LE) or before it (BE).
+func utf16ByZeros(head []byte) (Encoding, bool) {
+	n := min(len(head), 4096) / 2
+	even, odd := 0, 0
+	for i := 0; i < n; i++ {
+		if head[2*i] == 0 {
+			even++
+		}
+		if head[2*i+1] == 0 {
+			odd++
+		}
+	}
+	switch {
+	case n == 0:
+		return "", false
+	case odd*3 > n && even*20 < odd:
+		return UTF16LE, true
+	case even*3 > n && odd*20 < even:
+		return UTF16BE, true
+	}
+	return "", false
+}
+
+// isKorean reports bytes that decode as CP949 without a bad sequence and
+// hold Hangul; a cut-off character at the end of the sample is forgiven.
+func isKorean(head []byte) bool {
+	out, err := korean.EUCKR.NewDecoder().Bytes(head)
+	if err != nil {
+		return false
+	}
+	text := bytes.TrimSuffix(out, []byte("\uFFFD"))
+	return !bytes.ContainsRune(text, utf8.RuneError) && bytes.ContainsFunc(text, func(r rune) bool {
+		return unicode.Is(unicode.Hangul, r)
+	})
+}
+
+// trimPartialUTF8 drops an incomplete character cut off at the end of b.
+func trimPartialUTF8(b []byte) []byte {
+	for i := 1; i <= utf8.UTFMax-1 && i <= len(b); i++ {
+		if utf8.RuneStart(b[len(b)-i]) {
+			if !utf8.FullRune(b[len(b)-i:]) {
+				return b[:len(b)-i]
+			}
+			break
+		}
+	}
+	return b
+}
+
+// decoder is the x/text decoding of e, or nil for UTF-8, which is read as
+// it is (its BOM is skipped by the reader).
+func (e Encoding) decoder() encoding.Encoding {
+	switch e {
+	case UTF16LE:
+		return xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM)
+	case UTF16BE:
+		return xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM)
+	case CP949:
+		return korean.EUCKR
+	case Windows1252:
+		return charmap.Windows1252
+	}
+	return nil
+}

@@ -1,0 +1,15 @@
+// Package importfile turns an uploaded contacts file into rows, and rows
+// into validated contact input with an error for each cell that is wrong.
+//
+// It owns the file side of an import: recognising CSV and Excel (.xlsx)
+// files, their character encoding and delimiter (Detect), reading them as a
+// stream within limits (Open, Reader), suggesting which column fills which
+// contact field (SuggestMapping, Mapping) and applying a mapping to a row
+// (Mapping.Apply). Everything it reports to a person, a *FileError, a
+// Row.Problem or a CellError, is worded to be shown as it is.
+//
+// It runs no SQL and no HTTP and keeps no state between files: it imports
+// model, contact (for the contact rules) and agent only, never store or
+// web. The import job that calls it decides what a row does to the
+// database.
+package importfile
