@@ -75,7 +75,11 @@ func fileError(format string, args ...any) *FileError {
 	return &FileError{Message: fmt.Sprintf(format, args...)}
 }
 
-// mb formats a byte count as whole megabytes for a message.
+// mb formats a byte count as whole megabytes, or kilobytes when smaller,
+// for a message.
 func mb(n int64) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d KB", n>>10)
+	}
 	return fmt.Sprintf("%d MB", n>>20)
 }

@@ -38,7 +38,6 @@ func openCSV(r io.ReaderAt, size int64, d Dialect, lim Limits) (*csvSource, erro
 	}
 	s := &csvSource{in: &recordLimit{r: in, max: lim.maxRecord()}}
 	s.cr = csv.NewReader(s.in)
-	s.in.offset = s.cr.InputOffset
 	s.cr.Comma, s.cr.FieldsPerRecord, s.cr.ReuseRecord = d.Delimiter, -1, true
 	if d.Delimiter == 0 {
 		s.cr.Comma = ','
@@ -52,16 +51,10 @@ func (s *csvSource) close() error { return nil }
 // take row numbers, embedded line breaks do not.
 func (s *csvSource) next() ([]string, int, string, error) {
 	for {
+		s.in.start = s.cr.InputOffset()
 		rec, err := s.cr.Read()
-		var perr *csv.ParseError
-		switch {
-		case errors.Is(err, errRecordTooLong):
-			return nil, 0, "", &FileError{Row: s.number + 1, Message: fmt.Sprintf(
-				"This row is longer than %s. A quote (\") probably opens a cell and never closes; check the quotes in this row.", mb(s.in.max))}
-		case errors.As(err, &perr):
-			return s.broken(rec, perr)
-		case err != nil:
-			return nil, 0, "", err
+		if err != nil {
+			return s.failed(rec, err)
 		}
 		start, _ := s.cr.FieldPos(0)
 		last, _ := s.cr.FieldPos(len(rec) - 1)
@@ -70,6 +63,20 @@ func (s *csvSource) next() ([]string, int, string, error) {
 			return rec, s.number, "", nil
 		}
 	}
+}
+
+// failed sorts out a read error: the end, a runaway record, or a quoting
+// error that may fail just its row.
+func (s *csvSource) failed(rec []string, err error) ([]string, int, string, error) {
+	var perr *csv.ParseError
+	switch {
+	case errors.Is(err, errRecordTooLong):
+		return nil, 0, "", &FileError{Row: s.number + 1, Message: fmt.Sprintf(
+			"This row is longer than %s. A quote (\") probably opens a cell and never closes; check the quotes in this row.", mb(s.in.max))}
+	case errors.As(err, &perr):
+		return s.broken(rec, perr)
+	}
+	return nil, 0, "", err
 }
 
 // advance moves the row number past the record on lines start to end.

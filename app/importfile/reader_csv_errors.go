@@ -34,18 +34,17 @@ func (s *csvSource) broken(rec []string, perr *csv.ParseError) ([]string, int, s
 }
 
 // recordLimit passes bytes to the CSV parser and fails once it has read
-// more than max past the end of the last whole record, which the parser's
-// InputOffset reports.
+// more than max past start, the input offset where the record began.
 type recordLimit struct {
-	r      io.Reader
-	max    int64
-	read   int64
-	eof    bool
-	offset func() int64
+	r     io.Reader
+	max   int64
+	read  int64
+	start int64
+	eof   bool
 }
 
 func (l *recordLimit) Read(p []byte) (int, error) {
-	if l.read-l.offset() > l.max {
+	if l.read-l.start > l.max {
 		return 0, errRecordTooLong
 	}
 	n, err := l.r.Read(p)

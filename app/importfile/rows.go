@@ -57,10 +57,23 @@ func (m Mapping) Apply(row Row) (Record, []CellError) {
 
 // scalar points at the Input field that a one-value field fills.
 func (m Mapping) scalar(in *contact.Input, f Field) *string {
-	return map[Field]*string{
-		Name: &in.Name, JobTitle: &in.JobTitle, Phone: &in.Phone, Mobile: &in.Mobile,
-		ExternalID: &in.ExternalID, Language: &in.Language, TimeZone: &in.TimeZone, About: &in.About,
-	}[f]
+	switch f {
+	case Name:
+		return &in.Name
+	case JobTitle:
+		return &in.JobTitle
+	case Phone:
+		return &in.Phone
+	case Mobile:
+		return &in.Mobile
+	case ExternalID:
+		return &in.ExternalID
+	case Language:
+		return &in.Language
+	case TimeZone:
+		return &in.TimeZone
+	}
+	return &in.About
 }
 
 // unneutralise drops the apostrophe that an export puts before a cell

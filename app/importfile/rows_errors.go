@@ -34,6 +34,9 @@ func (e CellError) Error() string {
 // columns of row they came from. An importer that fills blank cells from
 // an existing contact validates the merged input again and calls Locate.
 func (m Mapping) Locate(row Row, err error) []CellError {
+	if err == nil {
+		return nil
+	}
 	var ve *model.ValidationError
 	if !errors.As(err, &ve) {
 		return nil
@@ -62,8 +65,9 @@ func (m Mapping) Locate(row Row, err error) []CellError {
 // column, the first/last name column that made up the name, or -1.
 func (m Mapping) blame(row Row, f Field) int {
 	cols := m.columns(f)
-	if f == Name && (len(cols) == 0 || strings.TrimSpace(row.cell(cols[0])) == "") {
-		cols = append(m.columns(FirstName), m.columns(LastName)...)
+	parts := append(m.columns(FirstName), m.columns(LastName)...)
+	if f == Name && len(parts) > 0 && (len(cols) == 0 || strings.TrimSpace(row.cell(cols[0])) == "") {
+		cols = parts
 	}
 	if f == Email || len(cols) == 0 {
 		return -1

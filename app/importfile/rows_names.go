@@ -27,7 +27,7 @@ func tagList(v string) string {
 	parts := strings.Split(v, ",")
 	kept := parts[:0]
 	for _, p := range parts {
-		if !strings.HasPrefix(strings.TrimSpace(p), "* ") {
+		if p = strings.TrimSpace(p); !strings.HasPrefix(p, "* ") {
 			kept = append(kept, p)
 		}
 	}
