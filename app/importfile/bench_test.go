@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // benchFile writes a CSV of n contacts (name, email, phone, company, job
@@ -24,11 +26,33 @@ func benchFile(b *testing.B, n int) *os.File {
 	return f
 }
 
+// benchXLSX writes the same contacts as an Excel file.
+func benchXLSX(b *testing.B, n int) *os.File {
+	x := excelize.NewFile()
+	defer x.Close()
+	sw, err := x.NewStreamWriter("Sheet1")
+	must(b, err)
+	must(b, sw.SetRow("A1", []any{"Name", "Email", "Phone", "Company", "Job Title"}))
+	for i := range n {
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		must(b, sw.SetRow(cell, []any{fmt.Sprintf("Contact %d", i), fmt.Sprintf("contact%d@example.com", i),
+			fmt.Sprintf("+1 555 %07d", i), fmt.Sprintf("Company %d", i%5000), "Support Engineer"}))
+	}
+	must(b, sw.Flush())
+	f, err := os.Create(filepath.Join(b.TempDir(), "contacts.xlsx"))
+	must(b, err)
+	must(b, x.Write(f))
+	return f
+}
+
 // benchRead reads the whole file b.N times, applying the suggested mapping
 // when apply is set, and reports rows per second.
-func benchRead(b *testing.B, apply bool) {
-	const rows = 1_000_000
-	f := benchFile(b, rows)
+func benchRead(b *testing.B, d Dialect, rows int, apply bool) {
+	write := benchFile
+	if d.Kind == KindXLSX {
+		write = benchXLSX
+	}
+	f := write(b, rows)
 	defer f.Close()
 	info, err := f.Stat()
 	must(b, err)
@@ -36,7 +60,7 @@ func benchRead(b *testing.B, apply bool) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		rd, err := Open(f, info.Size(), Dialect{Kind: KindCSV, Encoding: UTF8, Delimiter: ',', Header: true}, Limits{})
+		rd, err := Open(f, info.Size(), d, Limits{})
 		must(b, err)
 		m := SuggestMapping(rd.Header())
 		n := 0
@@ -61,5 +85,10 @@ func benchRead(b *testing.B, apply bool) {
 	b.ReportMetric(float64(rows*b.N)/b.Elapsed().Seconds(), "rows/s")
 }
 
-func BenchmarkReadCSV(b *testing.B)      { benchRead(b, false) }
-func BenchmarkReadApplyCSV(b *testing.B) { benchRead(b, true) }
+var benchCSV = Dialect{Kind: KindCSV, Encoding: UTF8, Delimiter: ',', Header: true}
+
+func BenchmarkReadCSV(b *testing.B)      { benchRead(b, benchCSV, 1_000_000, false) }
+func BenchmarkReadApplyCSV(b *testing.B) { benchRead(b, benchCSV, 1_000_000, true) }
+func BenchmarkReadXLSX(b *testing.B) {
+	benchRead(b, Dialect{Kind: KindXLSX, Header: true}, 100_000, false)
+}

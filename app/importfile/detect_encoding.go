@@ -14,8 +14,8 @@ import (
 var bomUTF8 = []byte{0xEF, 0xBB, 0xBF}
 
 // detectEncoding tries, in order: a byte order mark, the zero bytes of
-// BOM-less UTF-16, valid UTF-8, Korean CP949 text, and finally
-// Windows-1252, which decodes any byte and is what Western Excel writes.
+// BOM-less UTF-16, UTF-8, Korean CP949 text, and finally Windows-1252,
+// which decodes any byte and is what Western Excel writes.
 func detectEncoding(head []byte) (Encoding, error) {
 	switch {
 	case bytes.HasPrefix(head, bomUTF8):
@@ -31,7 +31,7 @@ func detectEncoding(head []byte) (Encoding, error) {
 	switch {
 	case bytes.IndexByte(head, 0) >= 0:
 		return "", fileError(msgNotCSVOrExcel)
-	case utf8.Valid(trimPartialUTF8(head)):
+	case mostlyUTF8(trimPartialUTF8(head)):
 		return UTF8, nil
 	case isKorean(head):
 		return CP949, nil
@@ -61,6 +61,23 @@ func utf16ByZeros(head []byte) (Encoding, bool) {
 		return UTF16BE, true
 	}
 	return "", false
+}
+
+// mostlyUTF8 accepts UTF-8 with a few bad bytes, at most one per ten
+// well-formed multi-byte characters: one corrupt byte should fail its
+// cell, not turn every accented letter in the file into mojibake.
+func mostlyUTF8(b []byte) bool {
+	multi, bad := 0, 0
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if r == utf8.RuneError && n == 1 {
+			bad++
+		} else if n > 1 {
+			multi++
+		}
+		b = b[n:]
+	}
+	return multi >= 10*bad
 }
 
 // isKorean reports bytes that decode as CP949 without a bad sequence and

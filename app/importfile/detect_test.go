@@ -22,6 +22,7 @@ func TestDetect(t *testing.T) {
 		{"utf-16 be without bom", "a.csv", encode(t, utf16be, "name;email\nAnn;a@example.com\n"), Dialect{KindCSV, UTF16BE, ';', true}},
 		{"utf-16 le without bom", "a.csv", encode(t, utf16le, "name\temail\nAnn\ta@example.com\n"), Dialect{KindCSV, UTF16LE, '\t', true}},
 		{"cp949 cut inside a character", "a.csv", encode(t, korean.EUCKR, longKorean)[:HeadSize], Dialect{KindCSV, CP949, ',', true}},
+		{"utf-8 with one corrupt byte", "a.csv", []byte("name,city\n" + strings.Repeat("José,São Paulo\n", 5) + "Bad\xff,x\n"), Dialect{KindCSV, UTF8, ',', true}},
 		{"windows-1252", "a.csv", []byte("name,city\nJos\xe9,S\xe3o Paulo\n"), Dialect{KindCSV, Windows1252, ',', true}},
 		{"xlsx whatever its name", "a.csv", []byte("PK\x03\x04rest"), Dialect{KindXLSX, "", 0, true}},
 		{"one column", "a.csv", []byte("email\na@example.com\n"), Dialect{KindCSV, UTF8, ',', true}},

@@ -53,6 +53,9 @@ func Open(r io.ReaderAt, size int64, d Dialect, lim Limits) (*Reader, error) {
 	if size == 0 {
 		return nil, fileError(msgEmpty)
 	}
+	if d.Kind == KindCSV && DelimiterName(d.Delimiter) == "" {
+		return nil, fmt.Errorf("importfile: unsupported delimiter %q", d.Delimiter)
+	}
 	if size > lim.MaxBytes {
 		return nil, fileError("This file is larger than %s. Split it into smaller files.", mb(lim.MaxBytes))
 	}
@@ -77,8 +80,8 @@ func Open(r io.ReaderAt, size int64, d Dialect, lim Limits) (*Reader, error) {
 	return rd, nil
 }
 
-// Header returns the column names, one per column. A blank name is
-// replaced by "Column" and the letter, so every column can be shown and mapped.
+// Header returns the column names, one per column. A blank name becomes
+// "Column C", so every column can be shown and mapped.
 func (r *Reader) Header() []string { return r.header }
 
 // Close releases the file and any temporary files Excel reading needed.

@@ -39,9 +39,6 @@ func openCSV(r io.ReaderAt, size int64, d Dialect, lim Limits) (*csvSource, erro
 	s := &csvSource{in: &recordLimit{r: in, max: lim.maxRecord()}}
 	s.cr = csv.NewReader(s.in)
 	s.cr.Comma, s.cr.FieldsPerRecord, s.cr.ReuseRecord = d.Delimiter, -1, true
-	if d.Delimiter == 0 {
-		s.cr.Comma = ','
-	}
 	return s, nil
 }
 

@@ -1,6 +1,8 @@
 package importfile
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 )
@@ -51,5 +53,27 @@ func TestXLSXRefused(t *testing.T) {
 				t.Errorf("error %q, want %q", got, tc.err)
 			}
 		})
+	}
+}
+
+// TestXLSXFromDisk reads a workbook from a file on disk, which excelize
+// reads in place instead of holding in memory.
+func TestXLSXFromDisk(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "contacts.xlsx")
+	must(t, os.WriteFile(path, workbook(t), 0o600))
+	f, err := os.Open(path)
+	must(t, err)
+	defer f.Close()
+	info, err := f.Stat()
+	must(t, err)
+	rd, err := Open(f, info.Size(), Dialect{Kind: KindXLSX, Header: true}, Limits{})
+	must(t, err)
+	defer rd.Close()
+	var numbers []int
+	for row, err := rd.Next(); err == nil; row, err = rd.Next() {
+		numbers = append(numbers, row.Number)
+	}
+	if !reflect.DeepEqual(numbers, []int{2, 4}) {
+		t.Errorf("row numbers %v, want [2 4]", numbers)
 	}
 }
