@@ -3,6 +3,11 @@ package importfile
 import (
 	"fmt"
 	"strings"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/korean"
+	xunicode "golang.org/x/text/encoding/unicode"
 )
 
 // Kind is the file format.
@@ -90,4 +95,20 @@ func DelimiterName(r rune) string {
 		}
 	}
 	return ""
+}
+
+// decoder is the x/text decoding of e, or nil for UTF-8, which is read as
+// it is (its BOM is skipped by the reader).
+func (e Encoding) decoder() encoding.Encoding {
+	switch e {
+	case UTF16LE:
+		return xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM)
+	case UTF16BE:
+		return xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM)
+	case CP949:
+		return korean.EUCKR
+	case Windows1252:
+		return charmap.Windows1252
+	}
+	return nil
 }

@@ -40,6 +40,7 @@ type Reader struct {
 	limits  Limits
 	rows    int
 	pending *Row
+	err     error // the error that ended reading
 	// shortIsNormal is set for Excel, which leaves out trailing empty
 	// cells, so a short row there is no news.
 	shortIsNormal bool

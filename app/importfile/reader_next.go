@@ -6,17 +6,26 @@ import (
 )
 
 // Next returns the next row, or io.EOF after the last one. Any other error
-// is a *FileError that ends the file, or a failure to read it.
+// is a *FileError that ends the file, or a failure to read it; once Next
+// fails it keeps returning the same error.
 func (r *Reader) Next() (Row, error) {
 	if p := r.pending; p != nil {
 		r.pending = nil
 		return *p, nil
 	}
-	cells, number, problem, err := r.src.next()
-	if err != nil {
-		return Row{}, err
+	if r.err != nil {
+		return Row{}, r.err
 	}
-	return r.finish(cells, number, problem)
+	cells, number, problem, err := r.src.next()
+	if err == nil {
+		var row Row
+		row, err = r.finish(cells, number, problem)
+		if err == nil {
+			return row, nil
+		}
+	}
+	r.err = err
+	return Row{}, err
 }
 
 // SkipTo passes over every row numbered n or lower, so the next call to

@@ -82,3 +82,19 @@ func TestOverride(t *testing.T) {
 		t.Errorf("rows %q, want %q", got, want)
 	}
 }
+
+// TestErrorsStick keeps returning the file error that ended reading.
+func TestErrorsStick(t *testing.T) {
+	data := numbered(3)
+	rd, err := Open(bytes.NewReader(data), int64(len(data)), benchCSV, Limits{MaxRows: 1})
+	must(t, err)
+	defer rd.Close()
+	if _, err := rd.Next(); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if _, err := rd.Next(); fileErr(err) != "Row 3: The file has more than 1 rows. Split it into smaller files." {
+			t.Errorf("got %v", err)
+		}
+	}
+}

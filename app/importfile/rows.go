@@ -27,13 +27,22 @@ func (m Mapping) Apply(row Row) (Record, []CellError) {
 	if row.Problem != "" {
 		return rec, []CellError{{Row: row.Number, Column: -1, Message: row.Problem}}
 	}
+	first, last := m.fill(&rec, row)
+	if strings.TrimSpace(rec.Input.Name) == "" {
+		rec.Input.Name = joinName(first, last)
+	}
+	_, _, _, err := rec.Input.Validate()
+	return rec, m.Locate(row, err)
+}
+
+// fill copies each mapped cell into rec and returns the name parts.
+func (m Mapping) fill(rec *Record, row Row) (first, last string) {
 	in := &rec.Input
-	var first, last string
 	for i, f := range m.Columns {
 		v := unneutralise(row.cell(i))
 		switch f {
 		case Name, JobTitle, Phone, Mobile, ExternalID, Language, TimeZone, About:
-			*m.scalar(in, f) = v
+			*scalar(in, f) = v
 		case FirstName:
 			first = v
 		case LastName:
@@ -48,15 +57,11 @@ func (m Mapping) Apply(row Row) (Record, []CellError) {
 			}
 		}
 	}
-	if strings.TrimSpace(in.Name) == "" {
-		in.Name = joinName(first, last)
-	}
-	_, _, _, err := in.Validate()
-	return rec, m.Locate(row, err)
+	return first, last
 }
 
 // scalar points at the Input field that a one-value field fills.
-func (m Mapping) scalar(in *contact.Input, f Field) *string {
+func scalar(in *contact.Input, f Field) *string {
 	switch f {
 	case Name:
 		return &in.Name
