@@ -150,10 +150,13 @@ END;
 
 -- The search document of each contact (rowid = contact id): names, every
 -- address, phones, company names and the external id, written by the store.
+-- Searches match words by prefix and never by phrase, so the index keeps
+-- no positions (detail = none): a third smaller, and faster to write.
 CREATE VIRTUAL TABLE contacts_fts USING fts5 (
     doc,
     tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '1 2 3'
+    prefix = '1 2 3',
+    detail = none
 );
 
 CREATE TABLE audit_entries (

@@ -13,13 +13,11 @@ import (
 // follow, all without a page load and without touching other sections.
 func TestClickToEdit(t *testing.T) {
 	app := startPortico(t)
-	app.createAdmin(t)
 	id := app.createContact(t, store.NewContact{
 		Fields: model.ContactFields{Name: "Lee Seo-yeon", JobTitle: "Support lead"},
 		Emails: []string{"seoyeon@hanbit.kr"},
 	})
-	p := newPage(t, app)
-	p.signIn()
+	p := adminPage(t, app)
 	p.open(fmt.Sprintf("/contacts/%d", id))
 	p.waitText("#contact-head", "Support lead")
 	p.markWindow()
@@ -43,10 +41,8 @@ func TestClickToEdit(t *testing.T) {
 // form with the message next to the field and the other values kept.
 func TestClickToEditShowsErrorsInline(t *testing.T) {
 	app := startPortico(t)
-	app.createAdmin(t)
 	id := app.createContact(t, contact("Park Ji-hoon", "jihoon@daeho.co.kr"))
-	p := newPage(t, app)
-	p.signIn()
+	p := adminPage(t, app)
 	p.open(fmt.Sprintf("/contacts/%d", id))
 	p.markWindow()
 

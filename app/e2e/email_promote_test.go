@@ -11,10 +11,8 @@ import (
 // the timeline records the change.
 func TestPromoteEmailInline(t *testing.T) {
 	app := startPortico(t)
-	app.createAdmin(t)
 	id := app.createContact(t, contact("Choi Yuna", "yuna@old-mail.test", "yuna.choi@hanbit.kr"))
-	p := newPage(t, app)
-	p.signIn()
+	p := adminPage(t, app)
 	p.open(fmt.Sprintf("/contacts/%d", id))
 	p.waitText("#emails", "yuna.choi@hanbit.kr")
 	p.markWindow()

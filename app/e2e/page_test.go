@@ -112,6 +112,16 @@ func (p *page) clearField(sel string) {
 		chromedp.KeyEvent(kb.Backspace))
 }
 
+// adminPage creates the first admin and opens a tab signed in as them, on
+// the contacts list.
+func adminPage(t *testing.T, app *portico) *page {
+	t.Helper()
+	app.createAdmin(t)
+	p := newPage(t, app)
+	p.signIn()
+	return p
+}
+
 // signIn signs in as the admin that createAdmin made.
 func (p *page) signIn() {
 	p.t.Helper()

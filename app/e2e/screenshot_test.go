@@ -9,15 +9,14 @@ import (
 )
 
 // TestContactsListFirstPage checks the list as a support team sees it on a
-// normal day: 30 contacts to a page, the view tabs with their counts, and
-// deleted contacts kept out of All. With PORTICO_SCREENSHOTS set to a
+// normal day: 30 contacts to a page, the view tabs with their counts,
+// deleted contacts kept out of All, and companies filled in by the
+// contacts' email domains. With PORTICO_SCREENSHOTS set to a
 // directory it also saves the page there as contacts-list.png, the picture
 // the README shows (`make screenshots`).
 func TestContactsListFirstPage(t *testing.T) {
 	app := startPortico(t, seedTeamContacts)
-	app.createAdmin(t)
-	p := newPage(t, app)
-	p.signIn()
+	p := adminPage(t, app)
 	p.waitText("#results .table-meta", "1–30 of 32")
 	p.waitText("#results .pager", "Page 1 of 2")
 	tabs := p.texts("#results .tabs a")
@@ -29,6 +28,10 @@ func TestContactsListFirstPage(t *testing.T) {
 		if collapse(tabs[i]) != want[i] {
 			t.Errorf("view tab %d reads %q, want %q", i, collapse(tabs[i]), want[i])
 		}
+	}
+	companies := p.texts("#results tbody td:nth-child(3)")
+	if len(companies) == 0 || companies[0] != "Northwind Traders" {
+		t.Errorf("the first row's company is %q; want Northwind Traders, linked by its email domain", companies)
 	}
 	if dir := os.Getenv("PORTICO_SCREENSHOTS"); dir != "" {
 		p.screenshot(filepath.Join(dir, "contacts-list.png"))

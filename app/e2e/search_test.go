@@ -11,7 +11,6 @@ import (
 // reload and back work. Korean names are found by their first syllables.
 func TestSearchAsYouType(t *testing.T) {
 	app := startPortico(t)
-	app.createAdmin(t)
 	for _, c := range []struct{ name, email string }{
 		{"김민준", "minjun.kim@hanbit.kr"},
 		{"김서연", "seoyeon.kim@hanbit.kr"},
@@ -21,8 +20,7 @@ func TestSearchAsYouType(t *testing.T) {
 	} {
 		app.createContact(t, contact(c.name, c.email))
 	}
-	p := newPage(t, app)
-	p.signIn()
+	p := adminPage(t, app)
 	p.waitRows("the full list", "Jane Doe", "Kim Andersen", "김민준", "김서연", "이민호")
 	p.markWindow()
 

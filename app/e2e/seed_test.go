@@ -55,14 +55,32 @@ var teamContacts = []teamContact{
 	{"한지우", "", "jiwoo.han@kakao.test", "", "unverified", nil},
 }
 
-// seedTeamContacts creates teamContacts over the last four months, some
-// edited days after they were created, so the dates vary as they would.
+// teamCompanies are the customers' employers, each with the domain its
+// people write from; the free-mail domains belong to no company.
+var teamCompanies = []model.CompanyFields{
+	{Name: "Northwind Traders", Domains: []string{"northwind.test"}, Industry: "Wholesale", AccountTier: "premium"},
+	{Name: "Fjord Analytics", Domains: []string{"fjord.test"}, Industry: "Software", AccountTier: "enterprise"},
+	{Name: "BrightPath", Domains: []string{"brightpath.test"}, Industry: "Education"},
+	{Name: "Atelier Martin", Domains: []string{"atelier.test"}, Industry: "Design"},
+	{Name: "Hanbit Soft", Domains: []string{"hanbit.test"}, Industry: "Software", AccountTier: "enterprise"},
+	{Name: "Daeho Logistics", Domains: []string{"daeho.test"}, Industry: "Logistics"},
+	{Name: "Gangnam AI", Domains: []string{"gangnam-ai.test"}, Industry: "Software", AccountTier: "premium"},
+}
+
+// seedTeamContacts creates teamCompanies, then teamContacts over the last
+// four months, some edited days after they were created, so the dates vary
+// as they would. The contacts join their companies by their email domain.
 func seedTeamContacts(t *testing.T, st *store.Store) {
 	ctx := context.Background()
-	var clock time.Time
+	created := time.Now().UTC().Add(-130 * 24 * time.Hour)
+	clock := created.Add(-24 * time.Hour)
 	st.Now = func() time.Time { return clock }
 	defer func() { st.Now = func() time.Time { return time.Now().UTC() } }()
-	created := time.Now().UTC().Add(-130 * 24 * time.Hour)
+	for _, co := range teamCompanies {
+		if _, err := st.CreateCompany(ctx, e2eActor, co); err != nil {
+			t.Fatalf("seed %s: %v", co.Name, err)
+		}
+	}
 	for i, c := range teamContacts {
 		created = created.Add(time.Duration(60+i*37%50) * time.Hour)
 		clock = created

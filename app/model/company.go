@@ -38,3 +38,34 @@ func (c *Company) Fields() CompanyFields {
 		HealthScore: c.HealthScore, AccountTier: c.AccountTier, RenewalDate: c.RenewalDate, Industry: c.Industry,
 	}
 }
+
+// CompanyQuery selects a page of companies.
+type CompanyQuery struct {
+	// Search matches names and domains anywhere, case-insensitively.
+	Search  string
+	Page    int // 1-based
+	PerPage int
+}
+
+// CompanyPage is one page of the company list.
+type CompanyPage struct {
+	Companies []Company
+	Total     int
+	Page      int
+	Pages     int
+}
+
+// CompanyTakenError says which company already has a name, so the form
+// can link to it.
+type CompanyTakenError struct {
+	Name string
+	ID   int64
+}
+
+func (e *CompanyTakenError) Error() string { return "company name " + e.Name + " is already taken" }
+
+// Is makes errors.Is(err, ErrConflict) true for a taken name.
+func (e *CompanyTakenError) Is(target error) bool { return target == ErrConflict }
+
+// MaxMemberships is how many companies one contact may belong to.
+const MaxMemberships = 300

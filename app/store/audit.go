@@ -55,13 +55,18 @@ func (s *Store) Audit(ctx context.Context, subjectType string, id int64, limit i
 
 // diffFields lists the fields that differ between two contacts' fields.
 func diffFields(a, b model.ContactFields) []model.Change {
-	pairs := [][3]string{
+	return changed([][3]string{
 		{"name", a.Name, b.Name}, {"job_title", a.JobTitle, b.JobTitle}, {"phone", a.Phone, b.Phone},
 		{"mobile", a.Mobile, b.Mobile}, {"language", a.Language, b.Language}, {"time_zone", a.TimeZone, b.TimeZone},
 		{"external_id", a.ExternalID, b.ExternalID}, {"about", a.About, b.About},
-	}
+	})
+}
+
+// changed turns (field, from, to) triples into the changes an audit entry
+// records, leaving out the fields whose value stayed the same.
+func changed(triples [][3]string) []model.Change {
 	var out []model.Change
-	for _, p := range pairs {
+	for _, p := range triples {
 		if p[1] != p[2] {
 			out = append(out, model.Change{Field: p[0], From: p[1], To: p[2]})
 		}

@@ -13,96 +13,84 @@ import (
 const countCap = 10000
 
 // ListContacts returns one page of contacts for a view, search and filters.
+//
+// It works in two steps, whichever the list: first the ids of the page,
+// from indexes alone where it can, then the columns of those thirty
+// contacts. A page deep in the list then skips index entries, not rows
+// with their primary address looked up.
+//
+// An unfiltered view reads its total from the counts kept by triggers and
+// walks the index of its sort order. A filtered list collects its matches
+// (up to countCap) once, which yields both the total and the sorted page.
+// Past countCap, a search lists its newest matches first, in the search
+// index's own order, rather than sorting hundreds of thousands of rows;
+// a company or tag filter walks the sort index and checks each contact.
 func (s *Store) ListContacts(ctx context.Context, q model.ContactQuery) (*model.ContactPage, error) {
 	if q.PerPage <= 0 {
 		q.PerPage = 30
 	}
-	if q.Page < 1 {
-		q.Page = 1
-	}
-	where, args := contactFilter(q)
+	q.Page = max(q.Page, 1)
+	f := contactFilter(q)
 	page := &model.ContactPage{Page: q.Page}
-	if err := s.countContacts(ctx, q, where, args, page); err != nil {
+	var ids []int64
+	var err error
+	if f.filtered() {
+		ids, err = s.filteredPage(ctx, q, f, page)
+	} else {
+		ids, err = s.viewPage(ctx, q, f, page)
+	}
+	if err != nil {
 		return nil, err
 	}
-	args = append(args, q.PerPage, (q.Page-1)*q.PerPage)
-	query := fmt.Sprintf(`SELECT %s FROM contacts c LEFT JOIN companies co ON co.id = c.company_id
-		WHERE %s ORDER BY %s LIMIT $%d OFFSET $%d`, contactColumns, where, contactOrder(q), len(args)-1, len(args))
-	rows, err := s.r.QueryContext(ctx, query, args...)
+	page.Pages = max(1, (page.Total+q.PerPage-1)/q.PerPage)
+	page.Contacts, err = s.contactsByID(ctx, ids)
+	return page, err
+}
+
+// viewPage lists a whole view: the total comes from contact_counts and
+// the page from the view's index in the chosen order.
+func (s *Store) viewPage(ctx context.Context, q model.ContactQuery, f filter, page *model.ContactPage) ([]int64, error) {
+	counts, err := s.ViewCounts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	page.Total = counts.Of(q.View)
+	n := len(f.args)
+	query := fmt.Sprintf(`SELECT c.id FROM contacts c WHERE %s ORDER BY %s LIMIT $%d OFFSET $%d`,
+		f.where(false), contactOrder(q), n+1, n+2)
+	return int64s(ctx, s.r, query, append(f.args, q.PerPage, (q.Page-1)*q.PerPage)...)
+}
+
+// contactsByID returns the contacts with the given ids, in that order.
+func (s *Store) contactsByID(ctx context.Context, ids []int64) ([]model.Contact, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	marks, args := make([]string, len(ids)), make([]any, len(ids))
+	for i, id := range ids {
+		marks[i], args[i] = fmt.Sprintf("$%d", i+1), id
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT `+contactColumns+` FROM contacts c LEFT JOIN companies co ON co.id = c.company_id
+		WHERE c.id IN (`+strings.Join(marks, ", ")+`)`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: list contacts: %w", err)
 	}
 	defer rows.Close()
+	byID := make(map[int64]model.Contact, len(ids))
 	for rows.Next() {
 		c, err := scanContact(rows)
 		if err != nil {
 			return nil, fmt.Errorf("store: scan contact: %w", err)
 		}
-		page.Contacts = append(page.Contacts, *c)
+		byID[c.ID] = *c
 	}
-	return page, rows.Err()
-}
-
-// contactFilter builds the WHERE clause and its arguments, numbered from 1.
-func contactFilter(q model.ContactQuery) (string, []any) {
-	var conds []string
-	var args []any
-	add := func(cond string, arg any) {
-		args = append(args, arg)
-		conds = append(conds, strings.ReplaceAll(cond, "$?", fmt.Sprintf("$%d", len(args))))
-	}
-	if q.View == "" {
-		conds = append(conds, "c.state <> 'deleted'")
-	} else {
-		add("c.state = $?", q.View)
-	}
-	if q.CompanyID != 0 {
-		add("c.id IN (SELECT contact_id FROM contact_companies WHERE company_id = $?)", q.CompanyID)
-	}
-	if q.Tag != "" {
-		add("c.id IN (SELECT ct.contact_id FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.name_norm = $?)", strings.ToLower(q.Tag))
-	}
-	if fts := FTSQuery(q.Search); fts != "" {
-		add("c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH $?)", fts)
-	}
-	return strings.Join(conds, " AND "), args
-}
-
-func contactOrder(q model.ContactQuery) string {
-	dir := " ASC"
-	if q.Desc {
-		dir = " DESC"
-	}
-	switch q.Sort {
-	case model.SortCreated:
-		return "c.id" + dir
-	case model.SortUpdated:
-		return "c.updated_at" + dir + ", c.id" + dir
-	default:
-		return "c.sort_name" + dir + ", c.id" + dir
-	}
-}
-
-// countContacts fills Total and Pages. An unfiltered view reads the counts
-// kept by triggers; a filtered one counts up to countCap.
-func (s *Store) countContacts(ctx context.Context, q model.ContactQuery, where string, args []any, page *model.ContactPage) error {
-	if q.CompanyID == 0 && q.Tag == "" && FTSQuery(q.Search) == "" {
-		counts, err := s.ViewCounts(ctx)
-		if err != nil {
-			return err
-		}
-		page.Total = counts.Of(q.View)
-	} else {
-		query := fmt.Sprintf(`SELECT count(*) FROM (SELECT 1 FROM contacts c WHERE %s LIMIT %d)`, where, countCap+1)
-		if err := s.r.QueryRowContext(ctx, query, args...).Scan(&page.Total); err != nil {
-			return fmt.Errorf("store: count contacts: %w", err)
-		}
-		if page.Total > countCap {
-			page.Total, page.Capped = countCap, true
+	out := make([]model.Contact, 0, len(ids))
+	for _, id := range ids {
+		if c, ok := byID[id]; ok {
+			out = append(out, c)
 		}
 	}
-	page.Pages = max(1, (page.Total+q.PerPage-1)/q.PerPage)
-	return nil
+	return out, rows.Err()
 }
 
 // ViewCounts returns the number of contacts in each view.

@@ -53,8 +53,6 @@ func emailFilter(q model.MailQuery) (string, []any) {
 	return strings.Join(conds, " AND "), args
 }
 
-var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-
 // Email returns one email of the outbox.
 func (s *Store) Email(ctx context.Context, id int64) (*model.Mail, error) {
 	e, err := scanEmail(s.r.QueryRowContext(ctx, `SELECT `+emailColumns+` FROM emails WHERE id = $1`, id))

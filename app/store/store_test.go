@@ -18,7 +18,7 @@ func (c *clock) now() time.Time          { return c.t }
 func (c *clock) advance(d time.Duration) { c.t = c.t.Add(d) }
 
 // open returns a store on a fresh SQLite file with a fixed clock.
-func open(t *testing.T) (*store.Store, *clock) {
+func open(t testing.TB) (*store.Store, *clock) {
 	t.Helper()
 	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "portico.db"))
 	if err != nil {

@@ -13,31 +13,33 @@ import (
 // contactListPage is the contacts list with its views, search and filters.
 type contactListPage struct {
 	Base
-	Query       model.ContactQuery
-	Result      *model.ContactPage
-	Counts      model.ViewCounts
-	Tags        []string
-	CompanyName string
+	Query  model.ContactQuery
+	Result *model.ContactPage
+	Counts model.ViewCounts
+	Tags   []string
+	companyFilter
 }
 
 // contactList shows a page of contacts. Search-as-you-type and paging ask
-// for the results fragment only.
+// for the results fragment only, which needs no filter choices.
 func (s *Server) contactList(c *fiber.Ctx) error {
-	q := parseContactQuery(c)
 	ctx := c.UserContext()
-	p := contactListPage{Base: base(c, "Contacts", "contacts"), Query: q}
-	var err error
-	if p.Result, err = s.store.ListContacts(ctx, q); err != nil {
+	p := contactListPage{Base: base(c, "Contacts", "contacts"), Query: parseContactQuery(c)}
+	err := s.resolveCompany(ctx, c.Query("company_name"), &p)
+	if err != nil {
 		return err
+	}
+	p.Result = &model.ContactPage{Page: 1, Pages: 1}
+	if p.UnknownCompany == "" {
+		if p.Result, err = s.store.ListContacts(ctx, p.Query); err != nil {
+			return err
+		}
 	}
 	if p.Counts, err = s.store.ViewCounts(ctx); err != nil {
 		return err
 	}
-	if p.Tags, err = s.store.Tags(ctx); err != nil {
-		return err
-	}
-	if q.CompanyID != 0 {
-		if p.CompanyName, err = s.store.CompanyName(ctx, q.CompanyID); err != nil {
+	if !isPartial(c) {
+		if err := s.loadFilterChoices(ctx, &p); err != nil {
 			return err
 		}
 	}

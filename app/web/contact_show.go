@@ -18,6 +18,8 @@ type contactPage struct {
 	Editing  string
 	Form     contact.Input
 	NewEmail string
+	// NewCompany is the company name typed into the add form.
+	NewCompany string
 	// Swap is set when a section is re-rendered alone, so the fragment also
 	// refreshes the header and timeline out of band.
 	Swap bool
@@ -49,7 +51,7 @@ func (m movedTo) Error() string { return "moved to " + m.url }
 func (s *Server) contactShow(c *fiber.Ctx) error {
 	fragment := ""
 	switch section := c.Query("section"); section {
-	case "profile", "emails", "tags":
+	case "profile", "emails", "tags", "companies":
 		fragment = "contacts/_" + section
 	}
 	return s.renderContact(c, fiber.StatusOK, fragment, nil)

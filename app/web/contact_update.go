@@ -1,8 +1,6 @@
 package web
 
 import (
-	"fmt"
-
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/portico-hub/portico/app/contact"
@@ -47,12 +45,5 @@ func (s *Server) afterSectionSave(c *fiber.Ctx, id int64, section string, in con
 			p.Editing, p.Form, p.Errors = section, in, fields
 		})
 	}
-	if err != nil {
-		return err
-	}
-	flash(c, msg)
-	if !isPartial(c) {
-		return redirect(c, fmt.Sprintf("/contacts/%d", id))
-	}
-	return s.renderContact(c, fiber.StatusOK, "contacts/_"+section, nil)
+	return s.afterContactChange(c, id, err, "contacts/_"+section, msg)
 }

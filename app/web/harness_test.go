@@ -167,6 +167,16 @@ func (ts *testServer) contactWith(name string, f model.ContactFields, emails ...
 	return id
 }
 
+// createCompany makes a company through the store and returns its id.
+func (ts *testServer) createCompany(name string, domains ...string) int64 {
+	ts.t.Helper()
+	id, err := ts.store.CreateCompany(context.Background(), testActor, model.CompanyFields{Name: name, Domains: domains})
+	if err != nil {
+		ts.t.Fatalf("create company %s: %v", name, err)
+	}
+	return id
+}
+
 // cookie returns the value of a cookie the client holds.
 func (c *client) cookie(name string) string {
 	for _, ck := range c.jar.Cookies(base) {

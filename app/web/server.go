@@ -15,6 +15,7 @@ import (
 	"github.com/gofiber/template/html/v2"
 
 	"github.com/portico-hub/portico/app/agent"
+	"github.com/portico-hub/portico/app/company"
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/contact"
 	"github.com/portico-hub/portico/app/mail"
@@ -25,14 +26,15 @@ import (
 
 // Server is the agents' web UI.
 type Server struct {
-	app      *fiber.App
-	cfg      *config.Config
-	log      *slog.Logger
-	store    *store.Store
-	agents   *agent.Service
-	contacts *contact.Service
-	mailTpls *mail.Templates
-	csrfKey  []byte
+	app       *fiber.App
+	cfg       *config.Config
+	log       *slog.Logger
+	store     *store.Store
+	agents    *agent.Service
+	contacts  *contact.Service
+	companies *company.Service
+	mailTpls  *mail.Templates
+	csrfKey   []byte
 }
 
 // New builds the Fiber app with every route. Templates are parsed here,
@@ -49,9 +51,10 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 	}
 	s := &Server{
 		cfg: cfg, log: log, store: st, csrfKey: key,
-		agents:   &agent.Service{Store: st, SessionTTL: cfg.SessionTTL},
-		contacts: &contact.Service{Store: st},
-		mailTpls: &mail.Templates{Store: st},
+		agents:    &agent.Service{Store: st, SessionTTL: cfg.SessionTTL},
+		contacts:  &contact.Service{Store: st},
+		companies: &company.Service{Store: st},
+		mailTpls:  &mail.Templates{Store: st},
 	}
 	fc := fiber.Config{
 		Views:                 engine,

@@ -9,6 +9,7 @@
     var t = document.createElement("div");
     t.className = "toast" + (kind ? " toast-" + kind : "");
     t.setAttribute("role", kind === "error" ? "alert" : "status");
+    t.setAttribute("data-fading", "");
     t.textContent = message;
     box.appendChild(t);
     setTimeout(function () { t.remove(); }, 5000);
@@ -40,10 +41,14 @@
     }
   });
 
-  // Existing toasts (flash messages from a full page load) fade out too.
-  document.addEventListener("DOMContentLoaded", function () {
-    document.querySelectorAll("#toasts .toast").forEach(function (t) {
+  // Flash messages come with a whole page, loaded or swapped in by a
+  // boosted link or form; they fade out like the other toasts.
+  function fadeFlashes() {
+    document.querySelectorAll("#toasts .toast:not([data-fading])").forEach(function (t) {
+      t.setAttribute("data-fading", "");
       setTimeout(function () { t.remove(); }, 5000);
     });
-  });
+  }
+  document.addEventListener("DOMContentLoaded", fadeFlashes);
+  document.addEventListener("htmx:afterSettle", fadeFlashes);
 })();

@@ -1,0 +1,100 @@
+package importfile
+
+import (
+	"strings"
+
+	"github.com/portico-hub/portico/app/contact"
+)
+
+// Record is a row as contact input. Blank cells stay blank: whether a
+// blank clears a field or leaves it alone is the importer's choice.
+type Record struct {
+	Row   int
+	Input contact.Input
+	// Companies are the company names to link, blanks left out.
+	Companies []string
+}
+
+// Has reports whether some column fills f, so an importer can tell a
+// blank cell from a field the file does not carry.
+func (m Mapping) Has(f Field) bool { return len(m.columns(f)) > 0 }
+
+// Apply turns a row into a record and checks it as a new contact would be
+// checked, with each problem placed on the cell it came from. A row the
+// reader could not read gives one error for the whole row.
+func (m Mapping) Apply(row Row) (Record, []CellError) {
+	rec := Record{Row: row.Number}
+	if row.Problem != "" {
+		return rec, []CellError{{Row: row.Number, Column: -1, Message: row.Problem}}
+	}
+	first, last := m.fill(&rec, row)
+	if strings.TrimSpace(rec.Input.Name) == "" {
+		rec.Input.Name = joinName(first, last)
+	}
+	_, _, _, err := rec.Input.Validate()
+	return rec, m.Locate(row, err)
+}
+
+// fill copies each mapped cell into rec and returns the name parts.
+func (m Mapping) fill(rec *Record, row Row) (first, last string) {
+	in := &rec.Input
+	for i, f := range m.Columns {
+		v := unneutralise(row.cell(i))
+		switch f {
+		case Name, JobTitle, Phone, Mobile, ExternalID, Language, TimeZone, About:
+			*scalar(in, f) = v
+		case FirstName:
+			first = v
+		case LastName:
+			last = v
+		case Email:
+			in.Emails = append(in.Emails, v)
+		case Tags:
+			in.Tags = tagList(v)
+		case Company:
+			if v = strings.TrimSpace(v); v != "" {
+				rec.Companies = append(rec.Companies, v)
+			}
+		}
+	}
+	return first, last
+}
+
+// scalar points at the Input field that a one-value field fills.
+func scalar(in *contact.Input, f Field) *string {
+	switch f {
+	case Name:
+		return &in.Name
+	case JobTitle:
+		return &in.JobTitle
+	case Phone:
+		return &in.Phone
+	case Mobile:
+		return &in.Mobile
+	case ExternalID:
+		return &in.ExternalID
+	case Language:
+		return &in.Language
+	case TimeZone:
+		return &in.TimeZone
+	}
+	return &in.About
+}
+
+// unneutralise drops the apostrophe that an export puts before a cell
+// starting with =, +, -, @, tab or carriage return, so such a cell reads
+// back as it was. Nothing in a cell is ever evaluated.
+func unneutralise(v string) string {
+	if len(v) > 1 && v[0] == '\'' && strings.IndexByte("=+-@\t\r", v[1]) >= 0 {
+		return v[1:]
+	}
+	return v
+}
+
+// cell is the text of column i, blank past the end of the row.
+func (r Row) cell(i int) string {
+	if i < len(r.Cells) {
+		return r.Cells[i]
+	}
+	return ""
+}

@@ -1,0 +1,115 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/portico-hub/portico/app/model"
+)
+
+// bulk is one InsertContacts batch: its statements and what it has
+// already looked up.
+type bulk struct {
+	tx      *sql.Tx
+	actor   model.Actor
+	actorID any
+	now     func() time.Time
+	stmts   map[stmtKey]*sql.Stmt
+	// agents maps each agent's normalised address to the address.
+	agents map[string]string
+	tags   map[string]int64
+	// domains maps a domain to the one company listing it, 0 when none
+	// or several do.
+	domains   map[string]int64
+	companies map[int64]string
+}
+
+func newBulk(ctx context.Context, tx *sql.Tx, actor model.Actor, now func() time.Time) (*bulk, error) {
+	b := &bulk{tx: tx, actor: actor, now: now, stmts: map[stmtKey]*sql.Stmt{},
+		tags: map[string]int64{}, domains: map[string]int64{}, companies: map[int64]string{}}
+	if actor.ID != 0 {
+		b.actorID = actor.ID
+	}
+	var err error
+	b.agents, err = agentEmails(ctx, tx)
+	return b, err
+}
+
+func (b *bulk) close() {
+	for _, st := range b.stmts {
+		st.Close()
+	}
+}
+
+// tables are the rows a batch writes, in the order it writes them.
+type tables struct {
+	contacts, emails, members, tags, docs, audit rowSet
+}
+
+func newTables(n int) *tables {
+	return &tables{
+		contacts: rowSet{head: `INSERT INTO contacts (id, name, sort_name, state, job_title, phone, mobile, language, time_zone,
+			external_id, about, company_id, verified_at, blocked_at, deleted_at, created_at, updated_at)`, cols: 17,
+			args: make([]any, 0, 17*n)},
+		emails:  rowSet{head: `INSERT INTO contact_emails (contact_id, email, email_norm, domain, is_primary, created_at)`, cols: 6},
+		members: rowSet{head: `INSERT INTO contact_companies (contact_id, company_id, created_at)`, cols: 3},
+		tags:    rowSet{head: `INSERT INTO contact_tags (contact_id, tag_id)`, tail: ` ON CONFLICT DO NOTHING`, cols: 2},
+		docs:    rowSet{head: `INSERT INTO contacts_fts (rowid, doc)`, cols: 2},
+		audit: rowSet{head: `INSERT INTO audit_entries (subject_type, subject_id, actor_id, actor_name, action, changes, created_at)`,
+			cols: 7},
+	}
+}
+
+// write inserts the batch, whose ids are already chosen.
+func (b *bulk) write(ctx context.Context, in []NewContact, ids []int64) error {
+	t := newTables(len(in))
+	for i, c := range in {
+		if err := b.rows(ctx, t, i, ids[i], c); err != nil {
+			return &BulkError{Index: i, Err: err}
+		}
+	}
+	steps := []struct {
+		rows    *rowSet
+		explain explainer
+	}{
+		{&t.contacts, b.explainExternalID}, {&t.emails, b.explainEmail}, {&t.members, wrapped("contact_companies")},
+		{&t.tags, wrapped("contact_tags")}, {&t.docs, wrapped("contacts_fts")}, {&t.audit, wrapped("audit_entries")},
+	}
+	for _, s := range steps {
+		if err := b.flush(ctx, s.rows, s.explain); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// explainExternalID names the contact whose external id another contact,
+// stored before the batch, already has.
+func (b *bulk) explainExternalID(ctx context.Context, err error, c chunk) error {
+	if !isUnique(err, "external_id") {
+		return fmt.Errorf("store: bulk insert into contacts: %w", err)
+	}
+	for i, owner := range c.owner {
+		ext := c.args[i*17+9]
+		var id int64
+		if ext != nil && b.tx.QueryRowContext(ctx, `SELECT id FROM contacts WHERE external_id = $1`, ext).Scan(&id) == nil {
+			return &BulkError{Index: owner, Err: model.Invalid("external_id", "Another contact already has this external ID.")}
+		}
+	}
+	return fmt.Errorf("store: bulk insert into contacts: %w", err)
+}
+
+// explainEmail names the contact whose address a stored contact holds.
+func (b *bulk) explainEmail(ctx context.Context, err error, c chunk) error {
+	if !isUnique(err, "email_norm") {
+		return fmt.Errorf("store: bulk insert into contact_emails: %w", err)
+	}
+	for i, owner := range c.owner {
+		if err := emailFree(ctx, b.tx, c.args[i*6+2].(string), 0); err != nil {
+			return &BulkError{Index: owner, Err: err}
+		}
+	}
+	return fmt.Errorf("store: bulk insert into contact_emails: %w", err)
+}
