@@ -45,6 +45,7 @@ func (m *merge) retire(ctx context.Context, tx *sql.Tx, o *model.Contact) error 
 		{`INSERT INTO contact_redirects (old_id, new_id) VALUES ($1, $2)
 			ON CONFLICT (old_id) DO UPDATE SET new_id = excluded.new_id`, []any{o.ID, p}},
 		{`UPDATE audit_entries SET subject_id = $1 WHERE subject_type = 'contact' AND subject_id = $2`, []any{p, o.ID}},
+		{`UPDATE emails SET contact_id = $1 WHERE contact_id = $2`, []any{p, o.ID}},
 		{`DELETE FROM contacts_fts WHERE rowid = $1`, []any{o.ID}},
 		{`DELETE FROM contacts WHERE id = $1`, []any{o.ID}},
 	}

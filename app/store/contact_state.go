@@ -58,10 +58,8 @@ func (s *Store) ChangeContactState(ctx context.Context, actor model.Actor, id in
 // show that an erasure happened and who did it.
 func (s *Store) HardDeleteContact(ctx context.Context, actor model.Actor, id int64) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		if err := execAffected(ctx, tx, "contact", id, `DELETE FROM contacts WHERE id = $1`, id); err != nil {
-			return err
-		}
 		stmts := []string{
+			`DELETE FROM emails WHERE contact_id = $1`, // sent mail holds the address and name too
 			`DELETE FROM contacts_fts WHERE rowid = $1`,
 			`DELETE FROM audit_entries WHERE subject_type = 'contact' AND subject_id = $1`,
 			`DELETE FROM contact_redirects WHERE old_id = $1`,
@@ -70,6 +68,9 @@ func (s *Store) HardDeleteContact(ctx context.Context, actor model.Actor, id int
 			if _, err := tx.ExecContext(ctx, q, id); err != nil {
 				return fmt.Errorf("store: erase contact %d: %w", id, err)
 			}
+		}
+		if err := execAffected(ctx, tx, "contact", id, `DELETE FROM contacts WHERE id = $1`, id); err != nil {
+			return err
 		}
 		return s.writeAudit(ctx, tx, actor, "contact", id, "erased", nil)
 	})

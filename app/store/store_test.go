@@ -135,6 +135,10 @@ func TestHardDeleteErasesPersonalData(t *testing.T) {
 	st, _ := open(t)
 	ctx := context.Background()
 	id := mustContact(t, st, "Erase Me", "erase@example.com")
+	mail, err := st.QueueEmail(ctx, model.NewMail{MessageID: "<m1@portico.test>", To: "erase@example.com", ToName: "Erase Me", Subject: "Hello", Text: "Hi", ContactID: id})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := st.HardDeleteContact(ctx, ann, id); err != nil {
 		t.Fatal(err)
 	}
@@ -147,6 +151,9 @@ func TestHardDeleteErasesPersonalData(t *testing.T) {
 	trail, _ := st.Audit(ctx, "contact", id, 10)
 	if len(trail) != 1 || trail[0].Action != "erased" || len(trail[0].Changes) != 0 {
 		t.Fatalf("audit after erase: %+v", trail)
+	}
+	if _, err := st.Email(ctx, mail); !errors.Is(err, model.ErrNotFound) {
+		t.Fatalf("the contact's email stays in the mailbox: %v", err)
 	}
 	if page, _ := st.ListContacts(ctx, model.ContactQuery{Search: "erase"}); len(page.Contacts) != 0 {
 		t.Fatal("the search index still finds the erased contact")
