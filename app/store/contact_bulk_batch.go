@@ -70,6 +70,7 @@ func (b *bulk) write(ctx context.Context, in []NewContact, ids []int64) error {
 			return &BulkError{Index: i, Err: err}
 		}
 	}
+	t.emails.sortBy(2) // email_norm, the unique index
 	steps := []struct {
 		rows    *rowSet
 		explain explainer
