@@ -155,7 +155,7 @@ END;
 CREATE VIRTUAL TABLE contacts_fts USING fts5 (
     doc,
     tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '1 2',
+    prefix = '1 2 3',
     detail = none
 );
 
