@@ -42,6 +42,8 @@ CREATE TABLE companies (
     account_tier TEXT NOT NULL DEFAULT '',
     renewal_date TEXT NOT NULL DEFAULT '',
     industry     TEXT NOT NULL DEFAULT '',
+    -- Kept by triggers (below), so lists never count memberships.
+    live_contacts INTEGER NOT NULL DEFAULT 0,
     created_at   TIMESTAMP NOT NULL,
     updated_at   TIMESTAMP NOT NULL
 );
@@ -108,6 +110,35 @@ CREATE TABLE contact_companies (
     PRIMARY KEY (contact_id, company_id)
 );
 CREATE INDEX contact_companies_company ON contact_companies (company_id, contact_id);
+
+-- A company's count of live (not deleted) contacts. When a contact row is
+-- deleted its memberships go by cascade after the row is gone, which the
+-- BEFORE DELETE trigger accounts for; the membership triggers then find no
+-- contact and change nothing.
+CREATE TRIGGER members_count_insert AFTER INSERT ON contact_companies
+WHEN (SELECT state FROM contacts WHERE id = NEW.contact_id) <> 'deleted' BEGIN
+    UPDATE companies SET live_contacts = live_contacts + 1 WHERE id = NEW.company_id;
+END;
+CREATE TRIGGER members_count_delete AFTER DELETE ON contact_companies
+WHEN (SELECT state FROM contacts WHERE id = OLD.contact_id) <> 'deleted' BEGIN
+    UPDATE companies SET live_contacts = live_contacts - 1 WHERE id = OLD.company_id;
+END;
+CREATE TRIGGER members_count_move AFTER UPDATE OF contact_id ON contact_companies BEGIN
+    UPDATE companies SET live_contacts = live_contacts
+        - coalesce((SELECT state <> 'deleted' FROM contacts WHERE id = OLD.contact_id), 0)
+        + coalesce((SELECT state <> 'deleted' FROM contacts WHERE id = NEW.contact_id), 0)
+    WHERE id = NEW.company_id;
+END;
+CREATE TRIGGER members_count_contact_delete BEFORE DELETE ON contacts
+WHEN OLD.state <> 'deleted' BEGIN
+    UPDATE companies SET live_contacts = live_contacts - 1
+    WHERE id IN (SELECT company_id FROM contact_companies WHERE contact_id = OLD.id);
+END;
+CREATE TRIGGER members_count_state AFTER UPDATE OF state ON contacts
+WHEN (OLD.state = 'deleted') <> (NEW.state = 'deleted') BEGIN
+    UPDATE companies SET live_contacts = live_contacts + CASE WHEN NEW.state = 'deleted' THEN -1 ELSE 1 END
+    WHERE id IN (SELECT company_id FROM contact_companies WHERE contact_id = NEW.id);
+END;
 
 CREATE TABLE tags (
     id        INTEGER PRIMARY KEY,

@@ -19,12 +19,10 @@ type rowQuerier interface {
 // companyNorm is the form in which company names are compared.
 func companyNorm(name string) string { return strings.ToLower(strings.TrimSpace(name)) }
 
-// companyColumns counts only live contacts, as the company's contact list
-// and the "View all in Contacts" link show them.
+// companyColumns include the count of live contacts, as the company's
+// contact list and the "View all in Contacts" link show them.
 const companyColumns = `co.id, co.name, co.description, co.notes, co.health_score, co.account_tier, co.renewal_date,
-	co.industry, co.created_at, co.updated_at,
-	(SELECT count(*) FROM contact_companies cc JOIN contacts c ON c.id = cc.contact_id
-		WHERE cc.company_id = co.id AND c.state <> 'deleted')`
+	co.industry, co.created_at, co.updated_at, co.live_contacts`
 
 func scanCompany(row interface{ Scan(...any) error }) (*model.Company, error) {
 	var co model.Company
