@@ -24,6 +24,7 @@ var allowed = map[string][]string{
 	"app/demo":       {"app/model", "app/store"},
 	"app/importfile": {"app/agent", "app/contact", "app/model"},
 	"app/jobs":       {"app/model", "app/store"},
+	"app/imports":    {"app/company", "app/contact", "app/importfile", "app/jobs", "app/model", "app/store"},
 	// storetest seeds benchmark databases; only tests import it.
 	"app/store/storetest": {"app/demo", "app/model", "app/store"},
 	"app/store":           {"app/model", "migrations"},
