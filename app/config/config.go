@@ -12,6 +12,7 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -19,8 +20,11 @@ import (
 
 // Config is every setting Portico reads at start.
 type Config struct {
-	Addr         string
-	DBPath       string
+	Addr   string
+	DBPath string
+	// FilesDir holds uploaded and generated files (imports, exports);
+	// by default the database's folder.
+	FilesDir     string
 	BaseURL      string
 	LogLevel     string
 	LogFormat    string
@@ -42,6 +46,7 @@ func (c *Config) options() []option {
 	return []option{
 		{"addr", "PORTICO_ADDR", "localhost:8080", "address to listen on (host:port)", &c.Addr},
 		{"db", "PORTICO_DB", "data/portico.db", "path of the SQLite database file (created if missing)", &c.DBPath},
+		{"files", "PORTICO_FILES", "", "folder for uploaded and exported files (default: the database's folder)", &c.FilesDir},
 		{"base-url", "PORTICO_BASE_URL", "", "public URL of this server, used in links and to decide Secure cookies (default http://ADDR)", &c.BaseURL},
 		{"log-level", "PORTICO_LOG_LEVEL", "info", "log level: debug, info, warn or error", &c.LogLevel},
 		{"log-format", "PORTICO_LOG_FORMAT", "text", "log format: text or json", &c.LogFormat},
@@ -73,6 +78,9 @@ func (c *Config) Validate() error {
 	}
 	if strings.TrimSpace(c.DBPath) == "" {
 		errs = append(errs, errors.New("db: a database path is required"))
+	}
+	if c.FilesDir == "" {
+		c.FilesDir = filepath.Dir(c.DBPath)
 	}
 	if c.BaseURL == "" {
 		host := c.Addr
