@@ -28,9 +28,13 @@ func (pl *planner) planBatch(l *store.ImportLookup, rows []*parsed) (steps []ste
 // write applies planned steps within the batch's transaction. A contact
 // the database refuses fails its row; the others are written.
 func write(ctx context.Context, b *store.ImportTx, steps []step) error {
-	ids, err := b.Companies(ctx, companyNames(steps))
+	byName, err := b.Companies(ctx, companyNames(steps))
 	if err != nil {
 		return err
+	}
+	ids := make(map[string]int64, len(byName))
+	for name, id := range byName {
+		ids[strings.ToLower(name)] = id
 	}
 	if err := insert(ctx, b, steps, ids); err != nil {
 		return err
@@ -94,10 +98,11 @@ func companyNames(steps []step) []string {
 	return out
 }
 
+// idsOf returns the ids of company names, from ids keyed by lower case.
 func idsOf(names []string, ids map[string]int64) []int64 {
 	var out []int64
 	for _, n := range names {
-		if id, ok := ids[n]; ok {
+		if id, ok := ids[strings.ToLower(n)]; ok {
 			out = append(out, id)
 		}
 	}

@@ -102,7 +102,9 @@ func (d Deps) check(p Params) (model.Import, error) {
 	return im, checkMatch(m, p.Match)
 }
 
-// keep copies the file to <files>/imports/<id>.<ext>.
+// keep copies the file to <files>/imports/<id>.<ext>. A copy, not a
+// link: a resumed import must read the very bytes the first run read,
+// whatever happens to the original meanwhile.
 func (d Deps) keep(id int64, src, name string) (string, error) {
 	dir := filepath.Join(d.FilesDir, "imports")
 	if err := os.MkdirAll(dir, 0o750); err != nil {
@@ -113,8 +115,5 @@ func (d Deps) keep(id int64, src, name string) (string, error) {
 		ext = ".dat"
 	}
 	dst := filepath.Join(dir, fmt.Sprintf("%d%s", id, ext))
-	if err := os.Link(src, dst); err == nil {
-		return dst, nil
-	}
 	return dst, copyFile(src, dst)
 }
