@@ -70,7 +70,7 @@ func positionals(fs *flag.FlagSet) ([]string, error) {
 // runs jobs until it ends.
 func runImport(ctx context.Context, e *env, d imports.Deps, p imports.Params) error {
 	r := jobs.NewRunner(d.Store, e.log)
-	r.Workers = 1
+	r.Workers, r.Lease = 1, e.cfg.JobLease
 	imports.Register(r, d)
 	rctx, stop := context.WithCancel(ctx)
 	defer stop()
@@ -80,9 +80,14 @@ func runImport(ctx context.Context, e *env, d imports.Deps, p imports.Params) er
 		id, err := imports.Start(ctx, d, r, actor, p)
 		var be *imports.BusyError
 		if errors.As(err, &be) && !be.Live && be.ImportID != 0 {
-			fmt.Fprintf(e.stderr, "Resuming interrupted import %d (%s) first.\n", be.ImportID, be.Filename)
-			if _, err := follow(ctx, e, d, be.ImportID); err != nil {
+			same := sameFile(ctx, d, be.ImportID, p.Path)
+			fmt.Fprintf(e.stderr, "Resuming interrupted import %d (%s).\n", be.ImportID, be.Filename)
+			im, err := follow(ctx, e, d, be.ImportID)
+			if err != nil {
 				return err
+			}
+			if same {
+				return summary(ctx, e, d, im)
 			}
 			continue
 		}
@@ -95,6 +100,15 @@ func runImport(ctx context.Context, e *env, d imports.Deps, p imports.Params) er
 		}
 		return summary(ctx, e, d, im)
 	}
+}
+
+// sameFile reports an interrupted import of the file at path, so that
+// running the same command again after a crash finishes that import
+// instead of starting another.
+func sameFile(ctx context.Context, d imports.Deps, id int64, path string) bool {
+	im, err := d.Store.Import(ctx, id)
+	fi, serr := os.Stat(path)
+	return err == nil && serr == nil && !im.DryRun && im.Filename == filepath.Base(path) && im.Size == fi.Size()
 }
 
 // describeRefusal words a refused file or mapping for the terminal.

@@ -24,11 +24,14 @@ type Config struct {
 	DBPath string
 	// FilesDir holds uploaded and generated files (imports, exports);
 	// by default the database's folder.
-	FilesDir     string
-	BaseURL      string
-	LogLevel     string
-	LogFormat    string
-	SessionTTL   time.Duration
+	FilesDir   string
+	BaseURL    string
+	LogLevel   string
+	LogFormat  string
+	SessionTTL time.Duration
+	// JobLease is how long a background job stays claimed without a
+	// heartbeat: after a crash, how long until another worker resumes it.
+	JobLease     time.Duration
 	LoginPerMin  int
 	TrustProxy   bool
 	ParsedBase   *url.URL
@@ -65,6 +68,7 @@ func (c *Config) Register(fs *flag.FlagSet) {
 		fs.StringVar(o.dst, o.name, def, fmt.Sprintf("%s [%s]", o.help, o.env))
 	}
 	fs.DurationVar(&c.SessionTTL, "session-ttl", c.envDuration("PORTICO_SESSION_TTL", 14*24*time.Hour), "how long an idle agent session lasts [PORTICO_SESSION_TTL]")
+	fs.DurationVar(&c.JobLease, "job-lease", c.envDuration("PORTICO_JOB_LEASE", 30*time.Second), "how long a crashed worker's job waits before another resumes it [PORTICO_JOB_LEASE]")
 	fs.IntVar(&c.LoginPerMin, "login-rate", c.envInt("PORTICO_LOGIN_RATE", 10), "failed sign-ins allowed per minute, per IP and per account [PORTICO_LOGIN_RATE]")
 	fs.BoolVar(&c.TrustProxy, "trust-proxy", os.Getenv("PORTICO_TRUST_PROXY") == "true", "take the client IP from X-Forwarded-For (only behind a reverse proxy) [PORTICO_TRUST_PROXY]")
 }
@@ -105,6 +109,9 @@ func (c *Config) Validate() error {
 	}
 	if c.SessionTTL < time.Minute {
 		errs = append(errs, fmt.Errorf("session-ttl %s: want at least 1m", c.SessionTTL))
+	}
+	if c.JobLease < time.Second {
+		errs = append(errs, fmt.Errorf("job-lease %s: want at least 1s", c.JobLease))
 	}
 	if c.LoginPerMin < 1 {
 		errs = append(errs, fmt.Errorf("login-rate %d: want at least 1", c.LoginPerMin))
