@@ -27,12 +27,22 @@ func (pl *planner) planBatch(l *store.ImportLookup, rows []*parsed) (steps []ste
 
 // write applies planned steps within the batch's transaction. A contact
 // the database refuses fails its row; the others are written.
-func write(ctx context.Context, b *store.ImportTx, steps []step) error {
-	byName, err := b.Companies(ctx, companyNames(steps))
+// ids caches company ids by lower-case name for the rest of the run; a
+// run ends at its first failed batch, so it never outlives a rollback.
+func write(ctx context.Context, b *store.ImportTx, steps []step, ids map[string]int64) error {
+	var missing []string
+	for _, n := range companyNames(steps) {
+		if _, ok := ids[strings.ToLower(n)]; !ok {
+			missing = append(missing, n)
+		}
+	}
+	byName, err := b.Companies(ctx, missing)
 	if err != nil {
 		return err
 	}
-	ids := make(map[string]int64, len(byName))
+	if len(ids) > 200_000 {
+		clear(ids)
+	}
 	for name, id := range byName {
 		ids[strings.ToLower(name)] = id
 	}

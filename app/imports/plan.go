@@ -32,6 +32,8 @@ type step struct {
 type planner struct {
 	m      importfile.Mapping
 	params Params
+	// companies caches company ids by lower-case name during one run.
+	companies map[string]int64
 }
 
 // plan decides one row. wait is true when the row touches something an

@@ -23,7 +23,7 @@ func apply(ctx context.Context, b *store.ImportTx, pl *planner, rows []*parsed) 
 		return nil, nil, err
 	}
 	steps, carry := pl.planBatch(l, rows)
-	return steps, carry, write(ctx, b, steps)
+	return steps, carry, write(ctx, b, steps, pl.companies)
 }
 
 // run applies an import's rows after its checkpoint, batch by batch,
@@ -35,7 +35,7 @@ func (d Deps) run(ctx context.Context, im *model.Import, how applier, save func(
 		return err
 	}
 	defer f.Close()
-	pl := &planner{m: f.m, params: paramsOf(im)}
+	pl := &planner{m: f.m, params: paramsOf(im), companies: map[string]int64{}}
 	if err := f.rd.SkipTo(im.LastRow); err != nil && !isEOF(err) {
 		return err
 	}

@@ -56,6 +56,9 @@ func Start(ctx context.Context, d Deps, r *jobs.Runner, actor model.Actor, p Par
 		return 0, err
 	}
 	path, err := d.keep(id, p.Path, p.Filename)
+	if err == nil {
+		err = d.Store.SetImportFile(ctx, id, path, 0) // before the job can run
+	}
 	if err != nil {
 		d.Store.FinishImport(ctx, id, model.JobFailed, "The file could not be stored.")
 		return 0, err

@@ -102,9 +102,17 @@ func (b *ImportTx) addEmails(ctx context.Context, id int64, emails []string) err
 // map's keys are the names as given.
 func (b *ImportTx) Companies(ctx context.Context, names []string) (map[string]int64, error) {
 	out := make(map[string]int64, len(names))
+	if len(names) == 0 {
+		return out, nil
+	}
+	find, err := b.tx.PrepareContext(ctx, `SELECT id FROM companies WHERE name_norm = $1`)
+	if err != nil {
+		return nil, fmt.Errorf("store: prepare company lookup: %w", err)
+	}
+	defer find.Close()
 	for _, name := range names {
 		var id int64
-		err := b.tx.QueryRowContext(ctx, `SELECT id FROM companies WHERE name_norm = $1`, companyNorm(name)).Scan(&id)
+		err := find.QueryRowContext(ctx, companyNorm(name)).Scan(&id)
 		if errors.Is(err, sql.ErrNoRows) {
 			now := b.s.Now()
 			err = b.tx.QueryRowContext(ctx, `INSERT INTO companies (name, name_norm, created_at, updated_at) VALUES ($1, $2, $3, $3)
