@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/portico-hub/portico/app/demo"
+	"github.com/portico-hub/portico/app/imports"
+	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/store"
 	"github.com/portico-hub/portico/app/web"
 	"github.com/portico-hub/portico/static"
@@ -32,8 +34,18 @@ func serveCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 			return err
 		}
 		go sweepSessions(ctx, st, e)
+		go runJobs(ctx, st, e)
 		return srv.Listen(ctx)
 	}
+}
+
+// runJobs runs background jobs until ctx ends; an import interrupted by
+// a crash resumes here once its lease runs out.
+func runJobs(ctx context.Context, st *store.Store, e *env) {
+	r := jobs.NewRunner(st, e.log)
+	r.Lease = e.cfg.JobLease
+	imports.Register(r, imports.Deps{Store: st, FilesDir: e.cfg.FilesDir, Log: e.log})
+	r.Run(ctx)
 }
 
 // sweepSessions deletes expired sessions every hour until ctx ends.

@@ -98,4 +98,3 @@ func peakMB() float64 {
 	}
 	return 0
 }
-
