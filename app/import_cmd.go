@@ -29,14 +29,10 @@ func importCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 	blank := fs.String("blank", "keep", "blank cells keep values (keep) or clear them (clear)")
 	dry := fs.Bool("dry-run", false, "count what the import would do without changing anything")
 	return func(ctx context.Context) error {
-		files, err := positionals(fs)
-		if err != nil {
-			return err
-		}
-		if len(files) != 1 {
+		if len(e.args) != 1 {
 			return errors.New("give one file: portico import contacts FILE")
 		}
-		path := files[0]
+		path := e.args[0]
 		st, err := store.Open(ctx, e.cfg.DBPath)
 		if err != nil {
 			return err
@@ -51,19 +47,6 @@ func importCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 			Mode: imports.Mode(*mode), Match: imports.Match(*match), Blank: imports.Blank(*blank), DryRun: *dry}
 		return runImport(ctx, e, d, p)
 	}
-}
-
-// positionals returns the arguments that are not flags, parsing flags
-// that follow them too (portico import contacts FILE --mode create).
-func positionals(fs *flag.FlagSet) ([]string, error) {
-	var out []string
-	for fs.NArg() > 0 {
-		out = append(out, fs.Arg(0))
-		if err := fs.Parse(fs.Args()[1:]); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
 }
 
 // runImport starts the import, resuming an interrupted one first, and

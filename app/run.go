@@ -31,6 +31,23 @@ type env struct {
 	stdout, stderr io.Writer
 	cfg            *config.Config
 	log            *slog.Logger
+	// args are the arguments that are not flags, such as a file name.
+	args []string
+}
+
+// parseAll parses flags before and after the other arguments
+// (portico import contacts FILE --mode create) and collects the others.
+func parseAll(fs *flag.FlagSet, args []string, rest *[]string) error {
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	for fs.NArg() > 0 {
+		*rest = append(*rest, fs.Arg(0))
+		if err := fs.Parse(fs.Args()[1:]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Run runs the subcommand named by args and returns the exit code.
@@ -74,7 +91,7 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stderr, "%s\nFlags of portico %s:\n", usage, name)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseAll(fs, args, &e.args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
