@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/portico-hub/portico/app/imports"
@@ -55,9 +56,18 @@ func runImport(ctx context.Context, e *env, d imports.Deps, p imports.Params) er
 	r := jobs.NewRunner(d.Store, e.log)
 	r.Workers, r.Lease = 1, e.cfg.JobLease
 	imports.Register(r, d)
+	// The runner starts only once Start has looked, or it could take up
+	// an interrupted import first and make it look busy to Start. On the
+	// way out it gives its lease back before the store closes.
 	rctx, stop := context.WithCancel(ctx)
-	defer stop()
-	go r.Run(rctx)
+	var once sync.Once
+	done := make(chan struct{})
+	run := func() { once.Do(func() { go func() { r.Run(rctx); close(done) }() }) }
+	defer func() {
+		stop()
+		once.Do(func() { close(done) })
+		<-done
+	}()
 	actor := model.Actor{Name: "Command line import"}
 	for {
 		id, err := imports.Start(ctx, d, r, actor, p)
@@ -65,6 +75,7 @@ func runImport(ctx context.Context, e *env, d imports.Deps, p imports.Params) er
 		if errors.As(err, &be) && !be.Live && be.ImportID != 0 {
 			same := sameFile(ctx, d, be.ImportID, p.Path)
 			fmt.Fprintf(e.stderr, "Resuming interrupted import %d (%s).\n", be.ImportID, be.Filename)
+			run()
 			im, err := follow(ctx, e, d, be.ImportID)
 			if err != nil {
 				return err
@@ -77,6 +88,7 @@ func runImport(ctx context.Context, e *env, d imports.Deps, p imports.Params) er
 		if err != nil {
 			return describeRefusal(err)
 		}
+		run()
 		im, err := follow(ctx, e, d, id)
 		if err != nil {
 			return err

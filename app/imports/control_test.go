@@ -20,7 +20,7 @@ func TestOneImportAtATimeButNeverStuck(t *testing.T) {
 		t.Fatal(err)
 	}
 	var be *BusyError
-	if _, err := e.start(t, r, mixedFile(t, e, 5), Params{}); !errors.As(err, &be) || !be.Live || be.ImportID != first {
+	if _, err := e.start(t, r, mixedFile(t, e, 5), Params{}); !errors.As(err, &be) || be.Live || be.ImportID != first {
 		t.Fatalf("second import while the first waits: %v", err)
 	}
 	if _, err := e.start(t, r, mixedFile(t, e, 5), Params{DryRun: true}); err != nil {
@@ -28,6 +28,9 @@ func TestOneImportAtATimeButNeverStuck(t *testing.T) {
 	}
 	if _, err := e.st.ClaimJob(context.Background(), "dead", []string{JobKind}, 30*time.Second); err != nil {
 		t.Fatal(err)
+	}
+	if _, err := e.start(t, r, mixedFile(t, e, 5), Params{}); !errors.As(err, &be) || !be.Live {
+		t.Fatalf("second import while the first runs: %v", err)
 	}
 	e.clk.advance(time.Minute)
 	if _, err := e.start(t, r, mixedFile(t, e, 5), Params{}); !errors.As(err, &be) || be.Live {

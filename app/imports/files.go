@@ -36,7 +36,7 @@ func busy(ctx context.Context, d Deps) error {
 	if err != nil {
 		return err
 	}
-	be := &BusyError{Live: j.State == model.JobQueued || (j.LeaseUntil != nil && j.LeaseUntil.After(d.Store.Now()))}
+	be := &BusyError{Live: j.State == model.JobRunning && j.LeaseUntil != nil && j.LeaseUntil.After(d.Store.Now())}
 	if im, err := d.Store.ImportOfJob(ctx, j.ID); err == nil {
 		be.ImportID, be.Filename = im.ID, im.Filename
 	}

@@ -15,8 +15,9 @@ import (
 )
 
 // BusyError refuses an import while another one runs or waits. Live is
-// false when the running import's worker stopped renewing its lease: the
-// next runner resumes it, so it is not stuck.
+// false when no worker holds it: it waits for its first worker, or its
+// worker died and its lease ran out. The next runner takes it up, so it
+// is never stuck.
 type BusyError struct {
 	ImportID int64
 	Filename string
@@ -25,7 +26,7 @@ type BusyError struct {
 
 func (e *BusyError) Error() string {
 	if !e.Live {
-		return fmt.Sprintf("Import %d (%s) was interrupted and resumes as soon as the server runs; wait for it or cancel it.", e.ImportID, e.Filename)
+		return fmt.Sprintf("Import %d (%s) is waiting for the server to start or resume it; wait for it or cancel it.", e.ImportID, e.Filename)
 	}
 	return fmt.Sprintf("Import %d (%s) is running; wait for it to finish or cancel it.", e.ImportID, e.Filename)
 }
