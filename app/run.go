@@ -19,6 +19,7 @@ Usage:
   portico serve [flags]                       start the web server (the default)
   portico migrate [flags]                     apply database migrations and exit
   portico admin create --email E --name N     create an admin; the password is read from stdin
+  portico import contacts [flags] FILE        import contacts from a CSV or Excel file
 
 Run "portico COMMAND --help" for the flags of a command. Every flag can
 also be set by the PORTICO_* environment variable named in its help.
@@ -30,6 +31,23 @@ type env struct {
 	stdout, stderr io.Writer
 	cfg            *config.Config
 	log            *slog.Logger
+	// args are the arguments that are not flags, such as a file name.
+	args []string
+}
+
+// parseAll parses flags before and after the other arguments
+// (portico import contacts FILE --mode create) and collects the others.
+func parseAll(fs *flag.FlagSet, args []string, rest *[]string) error {
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	for fs.NArg() > 0 {
+		*rest = append(*rest, fs.Arg(0))
+		if err := fs.Parse(fs.Args()[1:]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Run runs the subcommand named by args and returns the exit code.
@@ -49,8 +67,15 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 		args = args[1:]
 	}
+	if name == "import" { // the only kind of import so far is "contacts"
+		if len(args) == 0 || args[0] != "contacts" {
+			fmt.Fprint(stderr, "usage: portico import contacts [flags] FILE\n")
+			return 2
+		}
+		args = args[1:]
+	}
 	cmds := map[string]func(*flag.FlagSet, *env) func(context.Context) error{
-		"serve": serveCmd, "migrate": migrateCmd, "admin": adminCmd,
+		"serve": serveCmd, "migrate": migrateCmd, "admin": adminCmd, "import": importCmd,
 	}
 	mk, ok := cmds[name]
 	if !ok {
@@ -66,7 +91,7 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stderr, "%s\nFlags of portico %s:\n", usage, name)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseAll(fs, args, &e.args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}

@@ -13,6 +13,7 @@ import (
 	"net/mail"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -20,12 +21,18 @@ import (
 
 // Config is every setting Portico reads at start.
 type Config struct {
-	Addr         string
-	DBPath       string
-	BaseURL      string
-	LogLevel     string
-	LogFormat    string
-	SessionTTL   time.Duration
+	Addr   string
+	DBPath string
+	// FilesDir holds uploaded and generated files (imports, exports);
+	// by default the database's folder.
+	FilesDir   string
+	BaseURL    string
+	LogLevel   string
+	LogFormat  string
+	SessionTTL time.Duration
+	// JobLease is how long a background job stays claimed without a
+	// heartbeat: after a crash, how long until another worker resumes it.
+	JobLease     time.Duration
 	LoginPerMin  int
 	TrustProxy   bool
 	ParsedBase   *url.URL
@@ -48,6 +55,7 @@ func (c *Config) options() []option {
 	return []option{
 		{"addr", "PORTICO_ADDR", "localhost:8080", "address to listen on (host:port)", &c.Addr},
 		{"db", "PORTICO_DB", "data/portico.db", "path of the SQLite database file (created if missing)", &c.DBPath},
+		{"files", "PORTICO_FILES", "", "folder for uploaded and exported files (default: the database's folder)", &c.FilesDir},
 		{"base-url", "PORTICO_BASE_URL", "", "public URL of this server, used in links and to decide Secure cookies (default http://ADDR)", &c.BaseURL},
 		{"log-level", "PORTICO_LOG_LEVEL", "info", "log level: debug, info, warn or error", &c.LogLevel},
 		{"log-format", "PORTICO_LOG_FORMAT", "text", "log format: text or json", &c.LogFormat},
@@ -68,6 +76,7 @@ func (c *Config) Register(fs *flag.FlagSet) {
 		fs.StringVar(o.dst, o.name, def, fmt.Sprintf("%s [%s]", o.help, o.env))
 	}
 	fs.DurationVar(&c.SessionTTL, "session-ttl", c.envDuration("PORTICO_SESSION_TTL", 14*24*time.Hour), "how long an idle agent session lasts [PORTICO_SESSION_TTL]")
+	fs.DurationVar(&c.JobLease, "job-lease", c.envDuration("PORTICO_JOB_LEASE", 30*time.Second), "how long a crashed worker's job waits before another resumes it [PORTICO_JOB_LEASE]")
 	fs.IntVar(&c.LoginPerMin, "login-rate", c.envInt("PORTICO_LOGIN_RATE", 10), "failed sign-ins allowed per minute, per IP and per account [PORTICO_LOGIN_RATE]")
 	fs.BoolVar(&c.TrustProxy, "trust-proxy", os.Getenv("PORTICO_TRUST_PROXY") == "true", "take the client IP from X-Forwarded-For (only behind a reverse proxy) [PORTICO_TRUST_PROXY]")
 }
@@ -81,6 +90,9 @@ func (c *Config) Validate() error {
 	}
 	if strings.TrimSpace(c.DBPath) == "" {
 		errs = append(errs, errors.New("db: a database path is required"))
+	}
+	if c.FilesDir == "" {
+		c.FilesDir = filepath.Dir(c.DBPath)
 	}
 	if c.BaseURL == "" {
 		host := c.Addr
@@ -106,6 +118,9 @@ func (c *Config) Validate() error {
 	}
 	if c.SessionTTL < time.Minute {
 		errs = append(errs, fmt.Errorf("session-ttl %s: want at least 1m", c.SessionTTL))
+	}
+	if c.JobLease < time.Second {
+		errs = append(errs, fmt.Errorf("job-lease %s: want at least 1s", c.JobLease))
 	}
 	if c.LoginPerMin < 1 {
 		errs = append(errs, fmt.Errorf("login-rate %d: want at least 1", c.LoginPerMin))

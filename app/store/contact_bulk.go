@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
 
 	"github.com/portico-hub/portico/app/model"
 )
@@ -35,23 +36,31 @@ func (e *BulkError) Unwrap() error { return e.Err }
 func (s *Store) InsertContacts(ctx context.Context, actor model.Actor, in []NewContact) ([]int64, error) {
 	var ids []int64
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		b, err := newBulk(ctx, tx, actor, s.Now)
-		if err != nil {
-			return err
-		}
-		defer b.close()
-		if err := b.check(in); err != nil {
-			return err
-		}
-		if ids, err = nextContactIDs(ctx, tx, len(in)); err != nil {
-			return err
-		}
-		return b.write(ctx, in, ids)
+		var err error
+		ids, err = insertBulk(ctx, tx, actor, s.Now, in)
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	return ids, nil
+}
+
+// insertBulk is InsertContacts within a transaction the caller owns.
+func insertBulk(ctx context.Context, tx *sql.Tx, actor model.Actor, now func() time.Time, in []NewContact) ([]int64, error) {
+	b, err := newBulk(ctx, tx, actor, now)
+	if err != nil {
+		return nil, err
+	}
+	defer b.close()
+	if err := b.check(in); err != nil {
+		return nil, err
+	}
+	ids, err := nextContactIDs(ctx, tx, len(in))
+	if err != nil {
+		return nil, err
+	}
+	return ids, b.write(ctx, in, ids)
 }
 
 // nextContactIDs reserves n contact ids after every id ever used: by a

@@ -18,6 +18,7 @@ func (b *bulk) rows(ctx context.Context, t *tables, i int, id int64, c NewContac
 	if err != nil {
 		return err
 	}
+	companies = joinIDs(c.Companies, companies)
 	var company any
 	if len(companies) > 0 {
 		company = companies[0]
@@ -89,6 +90,17 @@ func (b *bulk) companiesOf(ctx context.Context, emails []string) ([]int64, error
 		}
 	}
 	return out, nil
+}
+
+// joinIDs returns first followed by the ids of more it does not hold.
+func joinIDs(first, more []int64) []int64 {
+	out := append([]int64(nil), first...)
+	for _, id := range more {
+		if !containsID(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 func containsID(ids []int64, id int64) bool {

@@ -16,6 +16,9 @@ type NewContact struct {
 	Emails []string
 	Tags   []string
 	State  model.State
+	// Companies are companies to join besides those the addresses'
+	// domains link; the first becomes the default company.
+	Companies []int64
 }
 
 // NormEmail is the form in which addresses are compared: trimmed and
@@ -76,6 +79,11 @@ func (s *Store) insertContact(ctx context.Context, tx *sql.Tx, in NewContact) (i
 	}
 	if err := setTags(ctx, tx, id, in.Tags); err != nil {
 		return 0, err
+	}
+	for _, co := range in.Companies {
+		if err := s.link(ctx, tx, id, co); err != nil {
+			return 0, err
+		}
 	}
 	if err := s.linkByDomain(ctx, tx, id, in.Emails); err != nil {
 		return 0, err

@@ -1,0 +1,169 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/portico-hub/portico/app/imports"
+	"github.com/portico-hub/portico/app/jobs"
+	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/store"
+)
+
+// importCmd runs `portico import contacts FILE`: the same engine as the
+// web wizard, run to the end in this process with its own job runner.
+// An interrupted import (this command or the server killed) resumes
+// where it stopped the next time either runs.
+func importCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
+	var specs []string
+	fs.Func("map", "map a column to a field, as column=field (repeat for each column; default: suggested from the header)",
+		func(s string) error { specs = append(specs, s); return nil })
+	mode := fs.String("mode", "upsert", "create, update or upsert (create and update)")
+	match := fs.String("match", "email", "match existing contacts by email, external_id or phone")
+	blank := fs.String("blank", "keep", "blank cells keep values (keep) or clear them (clear)")
+	dry := fs.Bool("dry-run", false, "count what the import would do without changing anything")
+	return func(ctx context.Context) error {
+		if len(e.args) != 1 {
+			return errors.New("give one file: portico import contacts FILE")
+		}
+		path := e.args[0]
+		st, err := store.Open(ctx, e.cfg.DBPath)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		d := imports.Deps{Store: st, FilesDir: e.cfg.FilesDir, Log: e.log}
+		pre, err := imports.Prepare(path, filepath.Base(path), d.Limits)
+		if err != nil {
+			return err
+		}
+		p := imports.Params{Path: path, Filename: filepath.Base(path), Dialect: pre.Dialect, Map: specs,
+			Mode: imports.Mode(*mode), Match: imports.Match(*match), Blank: imports.Blank(*blank), DryRun: *dry}
+		return runImport(ctx, e, d, p)
+	}
+}
+
+// runImport starts the import, resuming an interrupted one first, and
+// runs jobs until it ends.
+func runImport(ctx context.Context, e *env, d imports.Deps, p imports.Params) error {
+	r := jobs.NewRunner(d.Store, e.log)
+	r.Workers, r.Lease = 1, e.cfg.JobLease
+	imports.Register(r, d)
+	// The runner starts only once Start has looked, or it could take up
+	// an interrupted import first and make it look busy to Start. On the
+	// way out it gives its lease back before the store closes.
+	rctx, stop := context.WithCancel(ctx)
+	var once sync.Once
+	done := make(chan struct{})
+	run := func() { once.Do(func() { go func() { r.Run(rctx); close(done) }() }) }
+	defer func() {
+		stop()
+		once.Do(func() { close(done) })
+		<-done
+	}()
+	actor := model.Actor{Name: "Command line import"}
+	for {
+		id, err := imports.Start(ctx, d, r, actor, p)
+		var be *imports.BusyError
+		if errors.As(err, &be) && !be.Live && be.ImportID != 0 {
+			same := sameFile(ctx, d, be.ImportID, p.Path)
+			fmt.Fprintf(e.stderr, "Resuming interrupted import %d (%s).\n", be.ImportID, be.Filename)
+			run()
+			im, err := follow(ctx, e, d, be.ImportID)
+			if err != nil {
+				return err
+			}
+			if same {
+				return summary(ctx, e, d, im)
+			}
+			continue
+		}
+		if err != nil {
+			return describeRefusal(err)
+		}
+		run()
+		im, err := follow(ctx, e, d, id)
+		if err != nil {
+			return err
+		}
+		return summary(ctx, e, d, im)
+	}
+}
+
+// sameFile reports an interrupted import of the file at path, so that
+// running the same command again after a crash finishes that import
+// instead of starting another.
+func sameFile(ctx context.Context, d imports.Deps, id int64, path string) bool {
+	im, err := d.Store.Import(ctx, id)
+	fi, serr := os.Stat(path)
+	return err == nil && serr == nil && !im.DryRun && im.Filename == filepath.Base(path) && im.Size == fi.Size()
+}
+
+// describeRefusal words a refused file or mapping for the terminal.
+func describeRefusal(err error) error {
+	var ve *model.ValidationError
+	if !errors.As(err, &ve) {
+		return err
+	}
+	msgs := make([]string, 0, len(ve.Fields))
+	for _, m := range ve.Fields {
+		msgs = append(msgs, m)
+	}
+	return errors.New(strings.Join(msgs, " "))
+}
+
+// follow shows an import's progress until it ends.
+func follow(ctx context.Context, e *env, d imports.Deps, id int64) (*model.Import, error) {
+	bar := newProgressBar(e.stderr)
+	for {
+		im, err := imports.Get(ctx, d, id)
+		if err != nil {
+			return nil, err
+		}
+		bar.show(im)
+		if im.State.Finished() {
+			bar.end()
+			return im, nil
+		}
+		select {
+		case <-ctx.Done():
+			bar.end()
+			return nil, fmt.Errorf("stopped; import %d resumes where it stopped when portico runs again", id)
+		case <-time.After(250 * time.Millisecond):
+		}
+	}
+}
+
+// summary prints the four counts and where the failed rows are.
+func summary(ctx context.Context, e *env, d imports.Deps, im *model.Import) error {
+	verb := "Imported"
+	if im.DryRun {
+		verb = "Dry run (nothing changed) would have"
+	}
+	fmt.Fprintf(e.stdout, "%s %d rows: %d created, %d updated, %d skipped, %d failed.\n",
+		verb, im.Rows(), im.Created, im.Updated, im.Skipped, im.Failed)
+	if im.State != model.JobDone {
+		return fmt.Errorf("import %d %s: %s", im.ID, im.State, im.Error)
+	}
+	if im.Failed == 0 {
+		return nil
+	}
+	out := filepath.Join(d.FilesDir, "imports", fmt.Sprintf("%d-failed.csv", im.ID))
+	f, err := os.Create(out)
+	if err != nil {
+		return fmt.Errorf("write failed rows: %w", err)
+	}
+	if err := imports.WriteFailures(ctx, d, im.ID, f); err != nil {
+		f.Close()
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Failed rows, with their reasons: %s\n", out)
+	return f.Close()
+}

@@ -1,0 +1,33 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/portico-hub/portico/app/model"
+)
+
+// ImportFailures calls fn with each failed row of an import in row order,
+// streaming them so a large list never sits in memory.
+func (s *Store) ImportFailures(ctx context.Context, id int64, fn func(model.ImportFailure) error) error {
+	rows, err := s.r.QueryContext(ctx, `SELECT row_no, reason, cells FROM import_failures WHERE import_id = $1 ORDER BY row_no`, id)
+	if err != nil {
+		return fmt.Errorf("store: failures of import %d: %w", id, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var f model.ImportFailure
+		var cells string
+		if err := rows.Scan(&f.Row, &f.Reason, &cells); err != nil {
+			return fmt.Errorf("store: scan failed row: %w", err)
+		}
+		if err := json.Unmarshal([]byte(cells), &f.Cells); err != nil {
+			return fmt.Errorf("store: decode failed row %d: %w", f.Row, err)
+		}
+		if err := fn(f); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}

@@ -1,0 +1,116 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/portico-hub/portico/app/model"
+)
+
+// ImportContact is a stored contact as an import compares a row with it.
+type ImportContact struct {
+	ID     int64
+	State  model.State
+	Fields model.ContactFields
+	// Emails are its addresses, primary first.
+	Emails []string
+	Tags   []string
+	// Companies are the names of the companies it belongs to.
+	Companies []string
+}
+
+// ImportLookup is what the database holds about the keys of a batch's
+// rows: who has each address, external id and phone number.
+type ImportLookup struct {
+	ByEmail    map[string]int64 // normalised address → contact
+	ByExternal map[string]int64
+	ByPhone    map[string][]int64 // phone or mobile number → contacts
+	Agents     map[string]string  // normalised address → an agent's address
+	Contacts   map[int64]*ImportContact
+}
+
+// lookupChunk bounds the values of one IN list.
+const lookupChunk = 500
+
+// Lookup finds the contacts holding any of the given normalised
+// addresses, external ids or phone numbers, and loads each of them.
+func (b *ImportTx) Lookup(ctx context.Context, emails, externalIDs, phones []string) (*ImportLookup, error) {
+	l := &ImportLookup{ByEmail: map[string]int64{}, ByExternal: map[string]int64{}, ByPhone: map[string][]int64{},
+		Contacts: map[int64]*ImportContact{}}
+	var err error
+	if l.Agents, err = agentEmails(ctx, b.tx); err != nil {
+		return nil, err
+	}
+	queries := []struct {
+		sql  string
+		keys []string
+		put  func(key string, id int64)
+	}{
+		{`SELECT email_norm, contact_id FROM contact_emails WHERE email_norm IN (%s)`, emails, func(k string, id int64) { l.ByEmail[k] = id }},
+		{`SELECT external_id, id FROM contacts WHERE external_id IN (%s)`, externalIDs, func(k string, id int64) { l.ByExternal[k] = id }},
+		{`SELECT phone, id FROM contacts WHERE phone IN (%s) AND phone <> ''`, phones, func(k string, id int64) { l.ByPhone[k] = append(l.ByPhone[k], id) }},
+		{`SELECT mobile, id FROM contacts WHERE mobile IN (%s) AND mobile <> '' AND mobile <> phone`, phones,
+			func(k string, id int64) { l.ByPhone[k] = append(l.ByPhone[k], id) }},
+	}
+	for _, q := range queries {
+		err := b.each(ctx, q.sql, anys(q.keys), func(scan func(...any) error) error {
+			var key string
+			var id int64
+			if err := scan(&key, &id); err != nil {
+				return err
+			}
+			q.put(key, id)
+			l.Contacts[id] = nil
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return l, b.loadContacts(ctx, l.Contacts)
+}
+
+// each runs query, whose IN list is %s, over keys in chunks and calls fn
+// with each result row.
+func (b *ImportTx) each(ctx context.Context, query string, keys []any, fn func(scan func(...any) error) error) error {
+	for lo := 0; lo < len(keys); lo += lookupChunk {
+		chunk := keys[lo:min(lo+lookupChunk, len(keys))]
+		rows, err := b.tx.QueryContext(ctx, fmt.Sprintf(query, marks(1, len(chunk))), chunk...)
+		if err != nil {
+			return fmt.Errorf("store: import lookup: %w", err)
+		}
+		for rows.Next() {
+			if err := fn(rows.Scan); err != nil {
+				rows.Close()
+				return fmt.Errorf("store: import lookup: %w", err)
+			}
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return fmt.Errorf("store: import lookup: %w", err)
+		}
+	}
+	return nil
+}
+
+func anys[T any](vals []T) []any {
+	out := make([]any, len(vals))
+	for i, v := range vals {
+		out[i] = v
+	}
+	return out
+}
+
+// marks writes n placeholders from $first: "$1, $2, $3".
+func marks(first, n int) string {
+	var sb strings.Builder
+	for i := range n {
+		if i > 0 {
+			sb.WriteString(", ")
+		}
+		fmt.Fprintf(&sb, "$%d", first+i)
+	}
+	return sb.String()
+}

@@ -1,0 +1,130 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/portico-hub/portico/app/model"
+)
+
+// ContactUpdate is what an import changes on a stored contact.
+type ContactUpdate struct {
+	ID int64
+	// Fields are all of its fields as they are to be.
+	Fields model.ContactFields
+	// AddEmails are added as secondary addresses, or the first as the
+	// primary when the contact has none.
+	AddEmails []string
+	// Tags replace its tags when SetTags is true.
+	Tags    []string
+	SetTags bool
+	// Companies are companies it joins; it leaves none.
+	Companies []int64
+	// Changes are recorded in its audit entry.
+	Changes []model.Change
+}
+
+// Update applies each change in turn. A change the database refuses (an
+// address or external id taken meanwhile) is undone on its own and its
+// error returned at its index in refused; the others stay applied. err is
+// set only when the batch cannot go on.
+func (b *ImportTx) Update(ctx context.Context, ups []ContactUpdate) (refused map[int]error, err error) {
+	for i, u := range ups {
+		uerr := b.savepoint(ctx, "import_update", func() error { return b.updateOne(ctx, u) })
+		var ve *model.ValidationError
+		var te *model.EmailTakenError
+		switch {
+		case errors.As(uerr, &ve) || errors.As(uerr, &te):
+			if refused == nil {
+				refused = map[int]error{}
+			}
+			refused[i] = uerr
+		case uerr != nil:
+			return nil, uerr
+		}
+	}
+	return refused, nil
+}
+
+func (b *ImportTx) updateOne(ctx context.Context, u ContactUpdate) error {
+	f, tx, now := u.Fields, b.tx, b.s.Now()
+	_, err := tx.ExecContext(ctx, `UPDATE contacts SET name = $1, sort_name = $2, job_title = $3, phone = $4, mobile = $5,
+		language = $6, time_zone = $7, external_id = $8, about = $9, updated_at = $10 WHERE id = $11`,
+		f.Name, sortName(f.Name), f.JobTitle, f.Phone, f.Mobile, f.Language, f.TimeZone, nullable(f.ExternalID), f.About, now, u.ID)
+	if isUnique(err, "external_id") {
+		return model.Invalid("external_id", "Another contact already has this external ID.")
+	}
+	if err != nil {
+		return fmt.Errorf("store: import update contact %d: %w", u.ID, err)
+	}
+	if err := b.addEmails(ctx, u.ID, u.AddEmails); err != nil {
+		return err
+	}
+	if u.SetTags {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM contact_tags WHERE contact_id = $1`, u.ID); err != nil {
+			return fmt.Errorf("store: clear tags of %d: %w", u.ID, err)
+		}
+		if err := setTags(ctx, tx, u.ID, u.Tags); err != nil {
+			return err
+		}
+	}
+	for _, co := range u.Companies {
+		if err := b.s.link(ctx, tx, u.ID, co); err != nil {
+			return err
+		}
+	}
+	if err := b.s.linkByDomain(ctx, tx, u.ID, u.AddEmails); err != nil {
+		return err
+	}
+	if err := refreshSearch(ctx, tx, u.ID); err != nil {
+		return err
+	}
+	return b.s.writeAudit(ctx, tx, b.actor, "contact", u.ID, "updated", u.Changes)
+}
+
+func (b *ImportTx) addEmails(ctx context.Context, id int64, emails []string) error {
+	for _, e := range emails {
+		var n int
+		if err := b.tx.QueryRowContext(ctx, `SELECT count(*) FROM contact_emails WHERE contact_id = $1`, id).Scan(&n); err != nil {
+			return fmt.Errorf("store: count emails of %d: %w", id, err)
+		}
+		if err := b.s.insertEmail(ctx, b.tx, id, e, n == 0); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Companies returns the ids of companies by name, compared as company
+// names are, creating (and auditing) the ones that do not exist yet. The
+// map's keys are the names as given.
+func (b *ImportTx) Companies(ctx context.Context, names []string) (map[string]int64, error) {
+	out := make(map[string]int64, len(names))
+	if len(names) == 0 {
+		return out, nil
+	}
+	find, err := b.tx.PrepareContext(ctx, `SELECT id FROM companies WHERE name_norm = $1`)
+	if err != nil {
+		return nil, fmt.Errorf("store: prepare company lookup: %w", err)
+	}
+	defer find.Close()
+	for _, name := range names {
+		var id int64
+		err := find.QueryRowContext(ctx, companyNorm(name)).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			now := b.s.Now()
+			err = b.tx.QueryRowContext(ctx, `INSERT INTO companies (name, name_norm, created_at, updated_at) VALUES ($1, $2, $3, $3)
+				RETURNING id`, name, companyNorm(name), now).Scan(&id)
+			if err == nil {
+				err = b.s.writeAudit(ctx, b.tx, b.actor, "company", id, "created", nil)
+			}
+		}
+		if err != nil {
+			return nil, fmt.Errorf("store: import company %q: %w", name, err)
+		}
+		out[name] = id
+	}
+	return out, nil
+}
