@@ -64,6 +64,23 @@ func (c *Config) options() []option {
 	}
 }
 
+const (
+	defaultSessionTTL  = 14 * 24 * time.Hour
+	defaultJobLease    = 30 * time.Second
+	defaultLoginPerMin = 10
+)
+
+// Default returns the built-in defaults, ignoring flags and environment,
+// for tests and programs that build a configuration in code. Call
+// Validate after changing it.
+func Default() *Config {
+	c := &Config{SessionTTL: defaultSessionTTL, JobLease: defaultJobLease, LoginPerMin: defaultLoginPerMin}
+	for _, o := range c.options() {
+		*o.dst = o.def
+	}
+	return c
+}
+
 // Register declares the settings on fs. Each flag's default is its
 // environment variable when set, so a flag beats the environment, which
 // beats the built-in default.
@@ -75,9 +92,9 @@ func (c *Config) Register(fs *flag.FlagSet) {
 		}
 		fs.StringVar(o.dst, o.name, def, fmt.Sprintf("%s [%s]", o.help, o.env))
 	}
-	fs.DurationVar(&c.SessionTTL, "session-ttl", c.envDuration("PORTICO_SESSION_TTL", 14*24*time.Hour), "how long an idle agent session lasts [PORTICO_SESSION_TTL]")
-	fs.DurationVar(&c.JobLease, "job-lease", c.envDuration("PORTICO_JOB_LEASE", 30*time.Second), "how long a crashed worker's job waits before another resumes it [PORTICO_JOB_LEASE]")
-	fs.IntVar(&c.LoginPerMin, "login-rate", c.envInt("PORTICO_LOGIN_RATE", 10), "failed sign-ins allowed per minute, per IP and per account [PORTICO_LOGIN_RATE]")
+	fs.DurationVar(&c.SessionTTL, "session-ttl", c.envDuration("PORTICO_SESSION_TTL", defaultSessionTTL), "how long an idle agent session lasts [PORTICO_SESSION_TTL]")
+	fs.DurationVar(&c.JobLease, "job-lease", c.envDuration("PORTICO_JOB_LEASE", defaultJobLease), "how long a crashed worker's job waits before another resumes it [PORTICO_JOB_LEASE]")
+	fs.IntVar(&c.LoginPerMin, "login-rate", c.envInt("PORTICO_LOGIN_RATE", defaultLoginPerMin), "failed sign-ins allowed per minute, per IP and per account [PORTICO_LOGIN_RATE]")
 	fs.BoolVar(&c.TrustProxy, "trust-proxy", os.Getenv("PORTICO_TRUST_PROXY") == "true", "take the client IP from X-Forwarded-For (only behind a reverse proxy) [PORTICO_TRUST_PROXY]")
 }
 

@@ -3,12 +3,11 @@ package config
 import (
 	"strings"
 	"testing"
-	"time"
 )
 
 func valid(smtpURL, from string) (*Config, error) {
-	c := &Config{Addr: "localhost:8080", DBPath: "p.db", BaseURL: "https://help.example.com", LogLevel: "info",
-		LogFormat: "text", SessionTTL: time.Hour, LoginPerMin: 5, SMTPURL: smtpURL, MailFrom: from}
+	c := Default()
+	c.BaseURL, c.SMTPURL, c.MailFrom = "https://help.example.com", smtpURL, from
 	return c, c.Validate()
 }
 

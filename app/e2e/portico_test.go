@@ -6,7 +6,6 @@ import (
 	"net"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/store"
@@ -31,8 +30,8 @@ func startPortico(t *testing.T, prepare ...func(*testing.T, *store.Store)) *port
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ln.Close() })
-	cfg := &config.Config{Addr: ln.Addr().String(), DBPath: filepath.Join(t.TempDir(), "portico.db"),
-		LogLevel: "warn", LogFormat: "text", SessionTTL: time.Hour, LoginPerMin: 100}
+	cfg := config.Default()
+	cfg.Addr, cfg.DBPath, cfg.LogLevel, cfg.LoginPerMin = ln.Addr().String(), filepath.Join(t.TempDir(), "portico.db"), "warn", 100
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}

@@ -40,8 +40,8 @@ type env struct {
 
 func newEnv(t testing.TB, smtpURL string) *env {
 	t.Helper()
-	cfg := &config.Config{Addr: "127.0.0.1:8080", DBPath: "unused", BaseURL: "https://support.example.com",
-		LogLevel: "error", LogFormat: "text", SessionTTL: time.Hour, LoginPerMin: 5, SMTPURL: smtpURL}
+	cfg := config.Default()
+	cfg.BaseURL, cfg.SMTPURL = "https://support.example.com", smtpURL
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}

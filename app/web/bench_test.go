@@ -74,7 +74,8 @@ func seed(b *testing.B) error {
 		seeded.size = fi.Size()
 	}
 	b.Logf("seeded %d contacts in %s; database file %d MB", benchContacts, seeded.took.Round(time.Millisecond), seeded.size>>20)
-	cfg := &config.Config{Addr: "localhost:0", DBPath: path, LogLevel: "error", LogFormat: "text", SessionTTL: time.Hour, LoginPerMin: 10}
+	cfg := config.Default()
+	cfg.Addr, cfg.DBPath, cfg.LogLevel = "localhost:0", path, "error"
 	if err := cfg.Validate(); err != nil {
 		return err
 	}

@@ -30,8 +30,8 @@ type testServer struct {
 
 func newTestServer(t *testing.T) *testServer {
 	t.Helper()
-	cfg := &config.Config{Addr: "127.0.0.1:0", DBPath: filepath.Join(t.TempDir(), "p.db"), LogLevel: "error",
-		LogFormat: "text", SessionTTL: 24 * 60 * 60 * 1e9, LoginPerMin: 5}
+	cfg := config.Default()
+	cfg.Addr, cfg.DBPath, cfg.LogLevel, cfg.LoginPerMin = "127.0.0.1:0", filepath.Join(t.TempDir(), "p.db"), "error", 5
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}
