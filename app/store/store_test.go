@@ -159,3 +159,22 @@ func TestHardDeleteErasesPersonalData(t *testing.T) {
 		t.Fatal("the search index still finds the erased contact")
 	}
 }
+
+func TestFastLoadReturnsToWAL(t *testing.T) {
+	st, _ := open(t)
+	ctx := context.Background()
+	err := st.FastLoad(ctx, func() error {
+		mustContact(t, st, "Loaded Fast", "fast@example.com")
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustContact(t, st, "After", "after@example.com")
+	if vc, _ := st.ViewCounts(ctx); vc.All != 2 {
+		t.Fatalf("counts after a fast load: %+v", vc)
+	}
+	if mode, err := st.JournalMode(ctx); err != nil || mode != "wal" {
+		t.Fatalf("journal mode %q after a fast load, %v", mode, err)
+	}
+}
