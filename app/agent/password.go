@@ -43,7 +43,7 @@ func ValidatePassword(pw, email string) error {
 	}
 	local, _, _ := strings.Cut(strings.ToLower(email), "@")
 	if len(local) >= 3 && strings.Contains(strings.ToLower(pw), local) {
-		return model.Invalid("password", "The password must not contain your email address.")
+		return model.Invalid("password", "The password must not contain the part of your email address before the @.")
 	}
 	return nil
 }

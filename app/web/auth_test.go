@@ -143,10 +143,12 @@ func TestInviteAgentAndDeactivate(t *testing.T) {
 	invitee.get(link)
 	resp, body = invitee.post(link, url.Values{"password": {"yuna@example"}})
 	wantStatus(t, resp, body, http.StatusUnprocessableEntity)
+	wantContains(t, body, "Hello, Cho Yuna", `name="password"`, "before the @")
 	resp, _ = invitee.post(link, url.Values{"password": {"a good long password"}})
 	wantStatus(t, resp, "", http.StatusSeeOther)
-	resp, _ = ts.client().get(link)
-	wantStatus(t, resp, "", http.StatusNotFound) // used once
+	resp, body = ts.client().get(link)
+	wantStatus(t, resp, body, http.StatusNotFound) // used once
+	wantContains(t, body, "already used, or has expired")
 
 	a, _ := ts.store.AgentByEmail(t.Context(), "yuna@example.com")
 	admin.get("/agents")

@@ -144,3 +144,17 @@ func TestDeleteRestoreAndErase(t *testing.T) {
 	resp, _ = c.get("/contacts/" + id)
 	wantStatus(t, resp, "", http.StatusNotFound)
 }
+
+func TestFlashShowsOnce(t *testing.T) {
+	ts := newTestServer(t)
+	c := ts.admin()
+	id := itoa(ts.createContact("Once Only", "once@example.com"))
+	c.get("/contacts/" + id)
+	c.post("/contacts/"+id+"/state", url.Values{"action": {"blocked"}})
+	_, body := c.get("/contacts/" + id)
+	wantContains(t, body, `class="toast">Contact blocked.`)
+	_, body = c.get("/companies")
+	if strings.Contains(body, "Contact blocked.") {
+		t.Fatal("the confirmation shows again on the next page")
+	}
+}

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"log/slog"
 	"sort"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/utils"
 
 	"github.com/portico-hub/portico/app/model"
 )
@@ -50,8 +52,8 @@ func classify(err error) (int, string, []string) {
 	switch {
 	case errors.As(err, &fe):
 		msg := fe.Message
-		if fe.Code == fiber.StatusNotFound {
-			msg = "This page does not exist."
+		if fe.Code == fiber.StatusNotFound && (msg == utils.StatusMessage(fiber.StatusNotFound) || strings.HasPrefix(msg, "Cannot ")) {
+			msg = "This page does not exist." // Fiber's own words for an unknown route
 		}
 		return fe.Code, msg, nil
 	case errors.As(err, &taken):

@@ -1,8 +1,11 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/url"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -24,7 +27,7 @@ func base(c *fiber.Ctx, title, nav string) Base {
 	b := Base{Title: title, Agent: currentAgent(c), CSRF: csrfOf(c), Nav: nav}
 	if f := c.Cookies(flashCookie); f != "" {
 		b.Flash = f
-		c.ClearCookie(flashCookie)
+		c.Cookie(&fiber.Cookie{Name: flashCookie, Path: "/", Expires: time.Unix(1, 0), MaxAge: -1, HTTPOnly: true})
 	}
 	return b
 }
@@ -32,17 +35,28 @@ func base(c *fiber.Ctx, title, nav string) Base {
 // render answers with the fragment for an HTMX request that is not
 // boosted, and with the whole page (the fragment inside its page and the
 // layout) otherwise. An empty fragment always renders the page.
+//
+// The page is rendered into a buffer first, so a template that fails
+// half-way sends nothing of itself: the error handler answers instead.
 func render(c *fiber.Ctx, status int, page, fragment string, data any) error {
-	c.Status(status)
 	c.Vary(hxRequest)
+	views := c.App().Config().Views
+	var buf bytes.Buffer
+	var err error
 	if fragment != "" && isPartial(c) {
-		return c.Render(fragment, data)
+		err = views.Render(&buf, fragment, data)
+	} else {
+		layout := "layouts/app"
+		if b, ok := data.(interface{ layout() string }); ok {
+			layout = b.layout()
+		}
+		err = views.Render(&buf, page, data, layout)
 	}
-	layout := "layouts/app"
-	if b, ok := data.(interface{ layout() string }); ok {
-		layout = b.layout()
+	if err != nil {
+		return fmt.Errorf("web: render %s: %w", page, err)
 	}
-	return c.Render(page, data, layout)
+	c.Type("html", "utf-8")
+	return c.Status(status).Send(buf.Bytes())
 }
 
 const flashCookie = "portico_flash"
