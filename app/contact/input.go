@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/portico-hub/portico/app/agent"
@@ -36,7 +37,7 @@ func (in Input) Fields() (model.ContactFields, error) {
 		About: strings.TrimSpace(in.About),
 	}
 	v := &model.ValidationError{}
-	if f.Name == "" {
+	if !visible(f.Name) {
 		v.Add("name", "Enter the contact's name.")
 	}
 	for field, val := range map[string]string{
@@ -143,4 +144,15 @@ func clean(s string) string {
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
 		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r < 0x20 || r == 0x7f || r == '\u00a0'
 	}), " ")
+}
+
+// visible reports whether s has a character a person can see, so a name of
+// zero-width spaces counts as no name.
+func visible(s string) bool {
+	for _, r := range s {
+		if unicode.IsGraphic(r) && !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r) {
+			return true
+		}
+	}
+	return false
 }

@@ -19,6 +19,7 @@ func TestInputValidate(t *testing.T) {
 		{"external id only", Input{Name: "Ann", ExternalID: "crm-42"}, ""},
 		{"nothing to reach", Input{Name: "Ann"}, "email"},
 		{"blank name", Input{Name: "  \t ", Phone: "12345"}, "name"},
+		{"invisible name", Input{Name: "\u200b\u200b", Phone: "12345"}, "name"},
 		{"invalid utf-8", Input{Name: "Ann\xff", Phone: "12345"}, "name"},
 		{"display-name email", Input{Name: "Ann", Emails: []string{"Ann <ann@example.com>"}}, "email"},
 		{"no dot in domain", Input{Name: "Ann", Emails: []string{"ann@localhost"}}, "email"},

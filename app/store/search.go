@@ -46,7 +46,7 @@ func searchDoc(name string, emails, phones, companies []string, externalID strin
 	}
 	for _, p := range phones {
 		if d := onlyDigits(p); d != "" {
-			b.WriteString(" " + p + " " + d)
+			b.WriteString(" " + p + " " + d + nationalDigits(p))
 		}
 	}
 	for _, c := range companies {
@@ -115,4 +115,27 @@ func strings1(ctx context.Context, q interface {
 		out = append(out, v)
 	}
 	return out, rows.Err()
+}
+
+// nationalDigits returns, for an international number such as
+// "+1 555 156 6795" or "+82 10 1234 5678", the number as dialled at home
+// ("5551566795"; "1012345678" and "01012345678"), each with a leading
+// space, so agents find it however they type it. Other numbers give "".
+func nationalDigits(phone string) string {
+	p := strings.TrimSpace(phone)
+	if !strings.HasPrefix(p, "+") {
+		return ""
+	}
+	cc := strings.IndexFunc(p[1:], func(r rune) bool { return r < '0' || r > '9' })
+	if cc <= 0 {
+		return ""
+	}
+	national := onlyDigits(p[1+cc:])
+	if national == "" {
+		return ""
+	}
+	if strings.HasPrefix(national, "0") {
+		return " " + national
+	}
+	return " " + national + " 0" + national
 }

@@ -120,7 +120,11 @@ func TestSearchFindsKoreanByFirstCharacters(t *testing.T) {
 	ctx := context.Background()
 	mustContact(t, st, "김민준", "mj@example.kr")
 	mustContact(t, st, "Jane Doe", "jane@example.com")
-	for _, q := range []string{"김", "김민", "민준", "mj@exam", "JANE", "example.com"} {
+	if _, err := st.CreateContact(ctx, ann, store.NewContact{Fields: model.ContactFields{Name: "Phone Only", Phone: "+1 555 156 6795", Mobile: "+82 10 1234 5678"}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"김", "김민", "민준", "mj@exam", "JANE", "example.com",
+		"555 156", "555-156-6795", "(555) 156-6795", "5551566795", "+1 555", "010-1234", "010 1234 5678", "6795"} {
 		page, err := st.ListContacts(ctx, model.ContactQuery{Search: q})
 		if err != nil {
 			t.Fatal(err)
