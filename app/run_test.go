@@ -43,11 +43,12 @@ func TestAdminCreateReadsPasswordFromStdin(t *testing.T) {
 }
 
 func TestInvalidConfigurationIsExplained(t *testing.T) {
-	code, _, errs := run(t, "", "serve", "--addr", "nonsense", "--base-url", "ftp://x", "--log-level", "loud")
+	t.Setenv("PORTICO_TRUST_PROXY", "yes please")
+	code, _, errs := run(t, "", "serve", "--addr", "localhost:99999", "--base-url", "ftp://x", "--log-level", "loud")
 	if code != 2 {
 		t.Fatalf("exit %d", code)
 	}
-	for _, want := range []string{`addr "nonsense"`, `base-url "ftp://x"`, `log-level "loud"`} {
+	for _, want := range []string{`addr "localhost:99999"`, `base-url "ftp://x"`, `log-level "loud"`, `PORTICO_TRUST_PROXY "yes please"`} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("error output lacks %q:\n%s", want, errs)
 		}

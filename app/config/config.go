@@ -95,14 +95,14 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	fs.DurationVar(&c.SessionTTL, "session-ttl", c.envDuration("PORTICO_SESSION_TTL", defaultSessionTTL), "how long an idle agent session lasts [PORTICO_SESSION_TTL]")
 	fs.DurationVar(&c.JobLease, "job-lease", c.envDuration("PORTICO_JOB_LEASE", defaultJobLease), "how long a crashed worker's job waits before another resumes it [PORTICO_JOB_LEASE]")
 	fs.IntVar(&c.LoginPerMin, "login-rate", c.envInt("PORTICO_LOGIN_RATE", defaultLoginPerMin), "failed sign-ins allowed per minute, per IP and per account [PORTICO_LOGIN_RATE]")
-	fs.BoolVar(&c.TrustProxy, "trust-proxy", os.Getenv("PORTICO_TRUST_PROXY") == "true", "take the client IP from X-Forwarded-For (only behind a reverse proxy) [PORTICO_TRUST_PROXY]")
+	fs.BoolVar(&c.TrustProxy, "trust-proxy", c.envBool("PORTICO_TRUST_PROXY"), "take the client IP from X-Forwarded-For (only behind a reverse proxy) [PORTICO_TRUST_PROXY]")
 }
 
 // Validate checks every setting and fills the derived ones. Its error
 // names each bad setting and what would fix it.
 func (c *Config) Validate() error {
 	errs := c.envErrs
-	if _, port, err := net.SplitHostPort(c.Addr); err != nil || port == "" {
+	if _, port, err := net.SplitHostPort(c.Addr); err != nil || !validPort(port) {
 		errs = append(errs, fmt.Errorf("addr %q: want host:port, such as localhost:8080 or :8080", c.Addr))
 	}
 	if strings.TrimSpace(c.DBPath) == "" {
@@ -205,4 +205,22 @@ func (c *Config) envInt(name string, def int) int {
 		return def
 	}
 	return n
+}
+
+func (c *Config) envBool(name string) bool {
+	v, ok := os.LookupEnv(name)
+	if !ok {
+		return false
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		c.envErrs = append(c.envErrs, fmt.Errorf("%s %q: want true or false", name, v))
+	}
+	return b
+}
+
+// validPort accepts 0 (any free port) to 65535.
+func validPort(p string) bool {
+	n, err := strconv.Atoi(p)
+	return err == nil && n >= 0 && n <= 65535
 }

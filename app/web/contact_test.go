@@ -158,3 +158,15 @@ func TestFlashShowsOnce(t *testing.T) {
 		t.Fatal("the confirmation shows again on the next page")
 	}
 }
+
+func TestPagePastTheEndSaysSo(t *testing.T) {
+	ts := newTestServer(t)
+	c := ts.admin()
+	ts.createContact("Only One", "one@example.com")
+	resp, body := c.get("/contacts?page=9")
+	wantStatus(t, resp, body, http.StatusOK)
+	wantContains(t, body, "There is no page 9")
+	if strings.Contains(body, "No contacts yet") {
+		t.Fatal("a page past the end claims there are no contacts")
+	}
+}
