@@ -32,8 +32,10 @@ func (p *MergePlan) Check() (model.ContactFields, error) {
 		v.Add("emails", fmt.Sprintf("Together these contacts have %d email addresses; a contact can have at most %d. Remove some addresses first.",
 			p.Emails, model.MaxEmails))
 	}
-	if p.Primary.State == model.StateDeleted {
-		v.Add("primary", p.Primary.Name+" is deleted. Restore it first, or keep another contact.")
+	for _, c := range p.Contacts {
+		if c.State == model.StateDeleted {
+			v.Add("primary", c.Name+" is deleted. Restore it first, or leave it out of the merge.")
+		}
 	}
 	return f, v.Err()
 }
