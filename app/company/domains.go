@@ -24,6 +24,9 @@ func Domains(raw string) ([]string, error) {
 		if !validHost(norm) {
 			return nil, model.Invalid("domains", fmt.Sprintf("%q is not a domain. Enter domains such as example.com.", d))
 		}
+		if freeMail[norm] {
+			return nil, model.Invalid("domains", fmt.Sprintf("%s is a public email service: listing it would link every contact who uses it to this company.", norm))
+		}
 		if !seen[norm] {
 			seen[norm] = true
 			out = append(out, norm)
@@ -34,6 +37,17 @@ func Domains(raw string) ([]string, error) {
 	}
 	slices.Sort(out)
 	return out, nil
+}
+
+// freeMail lists public email services, whose addresses say nothing about
+// an employer, so no company may claim their domains.
+var freeMail = map[string]bool{
+	"gmail.com": true, "googlemail.com": true, "outlook.com": true, "hotmail.com": true, "live.com": true,
+	"msn.com": true, "yahoo.com": true, "yahoo.co.jp": true, "yahoo.co.kr": true, "icloud.com": true, "me.com": true,
+	"mac.com": true, "aol.com": true, "proton.me": true, "protonmail.com": true, "gmx.com": true, "gmx.de": true,
+	"gmx.net": true, "web.de": true, "mail.com": true, "yandex.ru": true, "mail.ru": true, "qq.com": true,
+	"163.com": true, "126.com": true, "naver.com": true, "daum.net": true, "hanmail.net": true, "kakao.com": true,
+	"nate.com": true, "zoho.com": true, "fastmail.com": true, "hey.com": true, "tutanota.com": true,
 }
 
 // NormDomain is the form a domain is stored and compared in, matching the

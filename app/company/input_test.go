@@ -23,6 +23,8 @@ func TestDomainsAreNormalised(t *testing.T) {
 		{"-acme.com", nil, false},
 		{"acme.com<script>", nil, false},
 		{"ann@acme.com", nil, false},
+		{"acme.com, GMail.com", nil, false},
+		{"@naver.com", nil, false},
 	}
 	for _, tt := range tests {
 		got, err := Domains(tt.raw)
