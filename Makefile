@@ -9,8 +9,9 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 run: vendor
 	$(GO) run -tags $(TAGS) ./cmd/portico serve
 
+# The demo keeps its own database, so it never mixes with real data.
 demo: vendor
-	$(GO) run -tags $(TAGS) ./cmd/portico serve --demo
+	PORTICO_DB=$${PORTICO_DB:-data/demo.db} $(GO) run -tags $(TAGS) ./cmd/portico serve --demo
 
 build: vendor
 	$(GO) build -tags $(TAGS) -o bin/portico ./cmd/portico
