@@ -32,7 +32,7 @@ func TestOneImportAtATimeButNeverStuck(t *testing.T) {
 	if _, err := e.start(t, r, mixedFile(t, e, 5), Params{}); !errors.As(err, &be) || !be.Live {
 		t.Fatalf("second import while the first runs: %v", err)
 	}
-	e.clk.advance(time.Minute)
+	e.clk.Advance(time.Minute)
 	if _, err := e.start(t, r, mixedFile(t, e, 5), Params{}); !errors.As(err, &be) || be.Live {
 		t.Fatalf("import of a dead worker: %v, want an interrupted (not live) import", err)
 	}
@@ -76,7 +76,7 @@ func TestCancel(t *testing.T) {
 	if err := Cancel(context.Background(), e.d, admin, running); err != nil {
 		t.Fatal(err)
 	}
-	e.clk.advance(time.Minute)
+	e.clk.Advance(time.Minute)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	go r.Run(ctx)

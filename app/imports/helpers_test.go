@@ -7,32 +7,19 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/store"
+	"github.com/portico-hub/portico/app/store/storetest"
 )
-
-// clock is the store's clock; tests move it to let leases run out.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *clock) advance(d time.Duration) {
-	c.mu.Lock()
-	c.t = c.t.Add(d)
-	c.mu.Unlock()
-}
 
 // env is a store on a fresh SQLite file with the engine's dependencies.
 type env struct {
 	st  *store.Store
-	clk *clock
+	clk *storetest.Clock
 	d   Deps
 	dir string
 }
@@ -45,8 +32,8 @@ func newEnv(t testing.TB) *env {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	clk := &clock{t: time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC)}
-	st.Now = clk.now
+	clk := storetest.NewClock(time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC))
+	st.Now = clk.Now
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	return &env{st: st, clk: clk, dir: dir, d: Deps{Store: st, FilesDir: dir, Log: log, BatchSize: 7}}
 }

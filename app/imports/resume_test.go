@@ -75,7 +75,7 @@ func TestResumeAfterCrashIsExact(t *testing.T) {
 			if _, err := e.start(t, e.runner(), mixedFile(t, e, 3), Params{}); !errors.Is(err, model.ErrConflict) {
 				t.Fatalf("a second import while one is interrupted: %v", err)
 			}
-			e.clk.advance(time.Minute) // the dead worker's lease runs out
+			e.clk.Advance(time.Minute) // the dead worker's lease runs out
 			r := e.runner()
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()

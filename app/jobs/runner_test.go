@@ -13,31 +13,18 @@ import (
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/store"
+	"github.com/portico-hub/portico/app/store/storetest"
 )
 
-// clock is the store's clock, moved by the tests; the runner's own
-// timers (poll, heartbeat) still use real time but are made short.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *clock) advance(d time.Duration) {
-	c.mu.Lock()
-	c.t = c.t.Add(d)
-	c.mu.Unlock()
-}
-
-func setup(t *testing.T) (*store.Store, *clock, *jobs.Runner) {
+func setup(t *testing.T) (*store.Store, *storetest.Clock, *jobs.Runner) {
 	t.Helper()
 	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "jobs.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	clk := &clock{t: time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)}
-	st.Now = clk.now
+	clk := storetest.NewClock(time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC))
+	st.Now = clk.Now
 	r := jobs.NewRunner(st, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	r.Poll, r.Lease = 10*time.Millisecond, 3*time.Second
 	return st, clk, r
@@ -106,10 +93,10 @@ func TestFailedAttemptsRetryWithBackoffThenFail(t *testing.T) {
 		for j.Attempts < attempt {
 			j = waitState(t, st, id, model.JobQueued)
 		}
-		if !j.RunAt.After(clk.now()) || j.Error != "receiver down" {
-			t.Fatalf("attempt %d: a retry should wait: run at %s, now %s, error %q", attempt, j.RunAt, clk.now(), j.Error)
+		if !j.RunAt.After(clk.Now()) || j.Error != "receiver down" {
+			t.Fatalf("attempt %d: a retry should wait: run at %s, now %s, error %q", attempt, j.RunAt, clk.Now(), j.Error)
 		}
-		clk.advance(time.Hour) // past any backoff
+		clk.Advance(time.Hour) // past any backoff
 		r.Wake()
 	}
 	j := waitState(t, st, id, model.JobFailed)
@@ -174,7 +161,7 @@ func TestADeadWorkersJobResumesFromItsCheckpoint(t *testing.T) {
 		return nil
 	})
 	start(t, r)
-	clk.advance(4 * time.Second) // the dead worker's lease runs out
+	clk.Advance(4 * time.Second) // the dead worker's lease runs out
 	r.Wake()
 	if cp := <-resumedAt; cp != "500" {
 		t.Fatalf("resumed from %q, want the checkpoint 500", cp)

@@ -54,11 +54,11 @@ func TestTemporaryRefusalIsRetriedLater(t *testing.T) {
 	d.setRefusal("busy@example.com", &smtp.SMTPError{Code: 451, EnhancedCode: smtp.EnhancedCode{4, 3, 0}, Message: "Try again later"})
 	id := e.queue(t, "Busy", "busy@example.com")
 	m := e.waitFor(t, id, func(m *model.Mail) bool { return m.Attempts == 1 && m.State == model.MailQueued })
-	if !strings.Contains(m.LastError, "451") || !m.NextAttemptAt.After(e.clk.now()) {
-		t.Fatalf("after a 451: error %q, next attempt %s (now %s)", m.LastError, m.NextAttemptAt, e.clk.now())
+	if !strings.Contains(m.LastError, "451") || !m.NextAttemptAt.After(e.clk.Now()) {
+		t.Fatalf("after a 451: error %q, next attempt %s (now %s)", m.LastError, m.NextAttemptAt, e.clk.Now())
 	}
 	d.setRefusal("busy@example.com", nil)
-	e.clk.advance(time.Hour)
+	e.clk.Advance(time.Hour)
 	e.runner.Wake()
 	m = e.waitFor(t, id, inState(model.MailSent))
 	if m.Attempts != 2 || m.LastError != "" || len(d.messages()) != 1 {
@@ -110,9 +110,9 @@ func TestADeadSendersEmailsAreSentAgain(t *testing.T) {
 		t.Fatal(err)
 	}
 	e.start(t)
-	leaseEnd := e.clk.now().Add(time.Minute)
+	leaseEnd := e.clk.Now().Add(time.Minute)
 	waitJob(t, e, func(j model.Job) bool { return j.State == model.JobQueued && j.RunAt.Equal(leaseEnd) })
-	e.clk.advance(2 * time.Minute)
+	e.clk.Advance(2 * time.Minute)
 	e.runner.Wake()
 	m := e.waitFor(t, id, inState(model.MailSent))
 	if m.Attempts != 2 || m.MessageID != nm.MessageID || len(d.messages()) != 1 {

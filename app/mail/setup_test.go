@@ -5,7 +5,6 @@ import (
 	"io"
 	"log/slog"
 	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
@@ -14,26 +13,14 @@ import (
 	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/store"
+	"github.com/portico-hub/portico/app/store/storetest"
 )
-
-// clock is the store's clock, moved by the tests.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *clock) advance(d time.Duration) {
-	c.mu.Lock()
-	c.t = c.t.Add(d)
-	c.mu.Unlock()
-}
 
 // env is a store, a mailer and a running delivery job, sending to
 // smtpURL, or to the built-in mailbox when it is empty.
 type env struct {
 	st     *store.Store
-	clk    *clock
+	clk    *storetest.Clock
 	mailer *mail.Mailer
 	runner *jobs.Runner
 }
@@ -50,8 +37,8 @@ func newEnv(t testing.TB, smtpURL string) *env {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	e := &env{st: st, clk: &clock{t: time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)}}
-	st.Now = e.clk.now
+	e := &env{st: st, clk: storetest.NewClock(time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC))}
+	st.Now = e.clk.Now
 	e.mailer = &mail.Mailer{Store: st, Templates: &mail.Templates{Store: st}, From: cfg.From, PortalName: "Acme Support"}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	e.runner = jobs.NewRunner(st, log)
