@@ -75,6 +75,11 @@ func Get(ctx context.Context, d Deps, id int64) (*model.Import, error) {
 		return im, err
 	}
 	if j, err := d.Store.Job(ctx, im.JobID); err == nil && j.State.Finished() {
+		// The job may have finished after im was read: read the import
+		// again, since its last batches committed before the job ended.
+		if im, err = d.Store.Import(ctx, id); err != nil || im.State.Finished() {
+			return im, err
+		}
 		im.State, im.Error, im.FinishedAt = j.State, j.Error, j.FinishedAt
 	} else if err == nil && j.State == model.JobRunning && im.State == model.JobQueued {
 		im.State = model.JobRunning
