@@ -83,6 +83,9 @@ func (s *Store) contactEmails(ctx context.Context, q querier, id int64) ([]model
 // company.
 func (s *Store) AddEmail(ctx context.Context, actor model.Actor, contactID int64, email string) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := liveContact(ctx, tx, contactID); err != nil {
+			return err
+		}
 		if err := touch(ctx, tx, contactID, s.Now()); err != nil {
 			return err
 		}
@@ -119,6 +122,9 @@ func emailOf(ctx context.Context, tx *sql.Tx, contactID, emailID int64) (model.E
 // stays as a secondary.
 func (s *Store) PromoteEmail(ctx context.Context, actor model.Actor, contactID, emailID int64) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := liveContact(ctx, tx, contactID); err != nil {
+			return err
+		}
 		e, err := emailOf(ctx, tx, contactID, emailID)
 		if err != nil || e.Primary {
 			return err
@@ -142,6 +148,9 @@ func (s *Store) PromoteEmail(ctx context.Context, actor model.Actor, contactID, 
 // while others exist: promote another first.
 func (s *Store) RemoveEmail(ctx context.Context, actor model.Actor, contactID, emailID int64) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := liveContact(ctx, tx, contactID); err != nil {
+			return err
+		}
 		e, err := emailOf(ctx, tx, contactID, emailID)
 		if err != nil {
 			return err

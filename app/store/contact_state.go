@@ -75,3 +75,16 @@ func (s *Store) HardDeleteContact(ctx context.Context, actor model.Actor, id int
 		return s.writeAudit(ctx, tx, actor, "contact", id, "erased", nil)
 	})
 }
+
+// liveContact refuses changes to a deleted contact, which stays as it was
+// until someone restores it, and reports an unknown id as not found.
+func liveContact(ctx context.Context, tx *sql.Tx, id int64) error {
+	var st model.State
+	if err := tx.QueryRowContext(ctx, `SELECT state FROM contacts WHERE id = $1`, id).Scan(&st); err != nil {
+		return notFound(err, "contact", id)
+	}
+	if st == model.StateDeleted {
+		return model.Invalid("state", "This contact is deleted. Restore it to make changes.")
+	}
+	return nil
+}

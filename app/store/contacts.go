@@ -159,6 +159,9 @@ func (s *Store) memberships(ctx context.Context, id int64) ([]model.Membership, 
 // changed. Nothing is written when nothing changed.
 func (s *Store) UpdateContact(ctx context.Context, actor model.Actor, id int64, f model.ContactFields) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := liveContact(ctx, tx, id); err != nil {
+			return err
+		}
 		old, err := scanContact(tx.QueryRowContext(ctx, `SELECT `+contactColumns+`
 			FROM contacts c LEFT JOIN companies co ON co.id = c.company_id WHERE c.id = $1`, id))
 		if err != nil {
@@ -187,6 +190,9 @@ func (s *Store) UpdateContact(ctx context.Context, actor model.Actor, id int64, 
 // SetContactTags replaces a contact's tags, creating unknown ones.
 func (s *Store) SetContactTags(ctx context.Context, actor model.Actor, id int64, tags []string) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := liveContact(ctx, tx, id); err != nil {
+			return err
+		}
 		old, err := strings1(ctx, tx, `SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
 			WHERE ct.contact_id = $1 ORDER BY t.name_norm`, id)
 		if err != nil {

@@ -12,6 +12,9 @@ import (
 // one its tickets are filed under.
 func (s *Store) SetDefaultCompany(ctx context.Context, actor model.Actor, contactID, companyID int64) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := liveContact(ctx, tx, contactID); err != nil {
+			return err
+		}
 		var name, old string
 		var isDefault bool
 		err := tx.QueryRowContext(ctx, `SELECT co.name, coalesce(d.name, ''), coalesce(c.company_id = co.id, FALSE)
@@ -33,6 +36,9 @@ func (s *Store) SetDefaultCompany(ctx context.Context, actor model.Actor, contac
 // its companies, not only its own.
 func (s *Store) SetViewAllTickets(ctx context.Context, actor model.Actor, contactID, companyID int64, on bool) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := liveContact(ctx, tx, contactID); err != nil {
+			return err
+		}
 		var name string
 		var was bool
 		err := tx.QueryRowContext(ctx, `SELECT co.name, cc.view_all_tickets FROM contact_companies cc JOIN companies co ON co.id = cc.company_id

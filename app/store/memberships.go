@@ -21,6 +21,9 @@ func companyName(ctx context.Context, tx *sql.Tx, id int64) (string, error) {
 // contact's default company when the contact had none.
 func (s *Store) AddMembership(ctx context.Context, actor model.Actor, contactID, companyID int64) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := liveContact(ctx, tx, contactID); err != nil {
+			return err
+		}
 		name, err := companyName(ctx, tx, companyID)
 		if err != nil {
 			return err
@@ -53,6 +56,9 @@ func (s *Store) AddMembership(ctx context.Context, actor model.Actor, contactID,
 // default, the contact's oldest remaining membership takes its place.
 func (s *Store) RemoveMembership(ctx context.Context, actor model.Actor, contactID, companyID int64) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := liveContact(ctx, tx, contactID); err != nil {
+			return err
+		}
 		name, err := companyName(ctx, tx, companyID)
 		if err != nil {
 			return err

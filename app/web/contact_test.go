@@ -170,3 +170,25 @@ func TestPagePastTheEndSaysSo(t *testing.T) {
 		t.Fatal("a page past the end claims there are no contacts")
 	}
 }
+
+func TestDeletedContactsCannotBeChanged(t *testing.T) {
+	ts := newTestServer(t)
+	c := ts.admin()
+	id := itoa(ts.createContact("Gone Away", "gone@example.com"))
+	c.get("/contacts/" + id)
+	c.post("/contacts/"+id+"/state", url.Values{"action": {"deleted"}})
+	c.get("/contacts/" + id)
+	for path, form := range map[string]url.Values{
+		"/contacts/" + id:             {"name": {"Renamed"}, "phone": {"12345"}},
+		"/contacts/" + id + "/emails": {"email": {"new@example.com"}},
+		"/contacts/" + id + "/tags":   {"tags": {"vip"}},
+	} {
+		resp, body := c.post(path, form)
+		wantStatus(t, resp, body, http.StatusUnprocessableEntity)
+		wantContains(t, body, "This contact is deleted. Restore it to make changes.")
+	}
+	ct, _ := ts.store.Contact(t.Context(), mustID(t, id))
+	if ct.Name != "Gone Away" || len(ct.Emails) != 1 || len(ct.Tags) != 0 {
+		t.Fatalf("a deleted contact changed: %+v", ct)
+	}
+}

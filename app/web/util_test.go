@@ -29,3 +29,12 @@ func mainOf(body string) string {
 	}
 	return body
 }
+
+func mustID(t *testing.T, s string) int64 {
+	t.Helper()
+	id, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
