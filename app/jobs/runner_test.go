@@ -60,7 +60,7 @@ func waitState(t *testing.T, st *store.Store, id int64, want model.JobState) *mo
 	}
 }
 
-func TestJobRunsToDoneWithProgress(t *testing.T) {
+func TestJobRunsToCompletionWithProgress(t *testing.T) {
 	st, _, r := setup(t)
 	r.Handle("count", func(ctx context.Context, task *jobs.Task) error {
 		return task.Save(ctx, `{"done":3}`, "3")
