@@ -26,15 +26,8 @@ const (
 // Mail is one outgoing message in the outbox, rendered when it was
 // queued so it shows exactly what was sent.
 type Mail struct {
+	NewMail
 	ID            int64
-	MessageID     string
-	To            string
-	ToName        string
-	Subject       string
-	HTML          string
-	Text          string
-	Template      string
-	ContactID     int64
 	State         MailState
 	Transport     string
 	Attempts      int
