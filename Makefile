@@ -38,6 +38,7 @@ vendor: $(VENDOR)
 $(VENDOR): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/
+	cp node_modules/@simplewebauthn/browser/dist/bundle/index.umd.min.js static/vendor/simplewebauthn-browser.min.js
 	@touch $@
 
 clean:

@@ -23,7 +23,7 @@ var files embed.FS
 
 // Required lists the vendored files that pages load; start-up fails
 // without them.
-var Required = []string{"vendor/htmx.min.js"}
+var Required = []string{"vendor/htmx.min.js", "vendor/simplewebauthn-browser.min.js"}
 
 // Version is a digest of every embedded file. Asset URLs carry it, so
 // browsers may cache them for a year and still see each new release.

@@ -77,7 +77,7 @@ func nullableID(id int64) any {
 
 // absorb moves everything of contact o to the primary and retires o.
 func (m *merge) absorb(ctx context.Context, tx *sql.Tx, o *model.Contact) error {
-	for _, step := range []func(context.Context, *sql.Tx, *model.Contact) error{m.moveEmails, m.moveTags, m.moveCompanies, m.retire} {
+	for _, step := range []func(context.Context, *sql.Tx, *model.Contact) error{m.moveEmails, m.moveTags, m.moveCompanies, m.movePasskeys, m.retire} {
 		if err := step(ctx, tx, o); err != nil {
 			return err
 		}

@@ -28,10 +28,14 @@ type testServer struct {
 	store *store.Store
 }
 
-func newTestServer(t *testing.T) *testServer {
+// newTestServer starts a server; opts adjust its configuration first.
+func newTestServer(t *testing.T, opts ...func(*config.Config)) *testServer {
 	t.Helper()
 	cfg := config.Default()
 	cfg.Addr, cfg.DBPath, cfg.LogLevel, cfg.LoginPerMin = "127.0.0.1:0", filepath.Join(t.TempDir(), "p.db"), "error", 5
+	for _, o := range opts {
+		o(cfg)
+	}
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}
@@ -53,6 +57,7 @@ type client struct {
 	ts   *testServer
 	jar  *cookiejar.Jar
 	csrf string
+	as   string // the portal customer a passkey test signs in as
 }
 
 func (ts *testServer) client() *client {
@@ -65,7 +70,7 @@ var base, _ = url.Parse("http://portico.test")
 // do sends a request and returns the response with its body read.
 func (c *client) do(req *http.Request) (*http.Response, string) {
 	c.ts.t.Helper()
-	for _, ck := range c.jar.Cookies(base) {
+	for _, ck := range c.jar.Cookies(req.URL) { // as a browser: the cookies for this path
 		req.AddCookie(ck)
 	}
 	resp, err := c.ts.srv.App().Test(req, -1)

@@ -14,6 +14,14 @@ func (s *Server) routes() {
 	r.Get("/invite/:token", s.inviteShow)
 	r.Post("/invite/:token", s.inviteAccept)
 
+	pkBegin, pkFinish := s.passkeyLimiters()
+	r.Post("/portal/passkeys/login/begin", pkBegin, s.passkeyLoginBegin)
+	r.Post("/portal/passkeys/login/finish", pkFinish, s.passkeyLoginFinish)
+	r.Post("/portal/passkeys/register/begin", s.passkeyRegisterBegin)
+	r.Post("/portal/passkeys/register/finish", s.passkeyRegisterFinish)
+	r.Post("/portal/passkeys/:id/rename", s.passkeyRename)
+	r.Post("/portal/passkeys/:id/remove", s.passkeyRemove)
+
 	a := r.Group("", s.requireAgent)
 	a.Post("/logout", s.logout)
 	a.Get("/", s.home)

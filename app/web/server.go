@@ -19,6 +19,7 @@ import (
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/contact"
 	"github.com/portico-hub/portico/app/mail"
+	"github.com/portico-hub/portico/app/passkey"
 	"github.com/portico-hub/portico/app/store"
 	"github.com/portico-hub/portico/static"
 	"github.com/portico-hub/portico/views"
@@ -35,6 +36,13 @@ type Server struct {
 	companies *company.Service
 	mailTpls  *mail.Templates
 	csrfKey   []byte
+	// passkeys is nil when the base URL cannot carry passkeys.
+	passkeys *passkey.Service
+	// The portal's sign-in, as the passkey handlers reach it
+	// (passkey_hooks.go).
+	signInCustomer      signInFunc
+	currentCustomer     currentFunc
+	customerHasPassword hasPasswordFunc
 }
 
 // New builds the Fiber app with every route. Templates are parsed here,
@@ -55,6 +63,10 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 		contacts:  &contact.Service{Store: st},
 		companies: &company.Service{Store: st},
 		mailTpls:  &mail.Templates{Store: st},
+	}
+	s.unwiredPortal()
+	if s.passkeys, err = passkey.New(st, cfg.ParsedBase, "Portico"); err != nil {
+		log.Warn("passkeys are off: the base URL must name a host by domain, such as localhost or support.example.com", "err", err)
 	}
 	fc := fiber.Config{
 		Views:                 engine,

@@ -1,0 +1,42 @@
+package web
+
+import (
+	"github.com/gofiber/fiber/v2"
+)
+
+// passkeyRegisterBegin hands the browser the options to create a passkey
+// for the signed-in customer.
+func (s *Server) passkeyRegisterBegin(c *fiber.Ctx) error {
+	if s.passkeys == nil {
+		return s.passkeyFail(c, errPasskeysOff)
+	}
+	ct, err := s.customer(c)
+	if err != nil {
+		return s.passkeyFail(c, err)
+	}
+	begun, err := s.passkeys.BeginRegistration(c.UserContext(), ct)
+	if err != nil {
+		return s.passkeyFail(c, err)
+	}
+	s.setCeremony(c, registerCeremonyCookie, begun.CeremonyID)
+	return c.JSON(passkeyAnswer{Options: begun.Options})
+}
+
+// passkeyRegisterFinish verifies and stores the new passkey, named by the
+// optional ?name=, and tells the browser where to go next (?next=, inside
+// the portal; the profile's passkeys by default).
+func (s *Server) passkeyRegisterFinish(c *fiber.Ctx) error {
+	if s.passkeys == nil {
+		return s.passkeyFail(c, errPasskeysOff)
+	}
+	ct, err := s.customer(c)
+	if err != nil {
+		return s.passkeyFail(c, err)
+	}
+	id := s.takeCeremony(c, registerCeremonyCookie)
+	if _, err := s.passkeys.FinishRegistration(c.UserContext(), id, ct.ID, c.Query("name"), c.Body()); err != nil {
+		return s.passkeyFail(c, err)
+	}
+	flash(c, "Your passkey is ready. Next time, sign in with it.")
+	return c.JSON(passkeyAnswer{Redirect: portalNext(c.Query("next"), passkeysHome)})
+}

@@ -1,0 +1,165 @@
+// Passkey sign-in and registration for the customer portal, on top of
+// @simplewebauthn/browser (static/vendor/simplewebauthn-browser.min.js,
+// the global SimpleWebAuthnBrowser). Everything is wired by data
+// attributes, so pages carry no script of their own:
+//
+//   <button data-passkey-login data-begin=URL data-finish=URL
+//           data-status=ID hidden>          "Sign in with a passkey"
+//   <input autocomplete="username webauthn" data-passkey-autofill
+//          data-begin=URL data-finish=URL data-status=ID>
+//                                            passkeys offered in autofill
+//   <div data-passkey-register data-begin=URL data-finish=URL hidden>
+//     <input name="passkey_name"> <button data-passkey-start>
+//     <p data-passkey-status aria-live="polite"></p>
+//   </div>                                   "Create a passkey"
+//
+// The CSRF token comes from data-csrf on the element or from
+// <meta name="csrf-token">. Requests post JSON; answers are JSON with
+// "options", "redirect" or "error". Hidden elements are shown only
+// where the browser supports passkeys.
+(function () {
+  "use strict";
+  var lib = window.SimpleWebAuthnBrowser;
+
+  function csrf(el) {
+    if (el.dataset.csrf) return el.dataset.csrf;
+    var m = document.querySelector('meta[name="csrf-token"]');
+    return m ? m.content : "";
+  }
+
+  function statusOf(el) {
+    var id = el.dataset.status;
+    return (id && document.getElementById(id)) || el.querySelector("[data-passkey-status]");
+  }
+
+  function say(el, message, kind) {
+    var box = statusOf(el);
+    if (!box) return;
+    box.textContent = message || "";
+    box.className = "small passkey-status" + (kind ? " passkey-" + kind : "");
+  }
+
+  // post sends body as JSON and returns the JSON answer; a refusal
+  // becomes an Error carrying the server's message.
+  function post(el, url, body) {
+    return fetch(url, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "Accept": "application/json", "X-CSRF-Token": csrf(el) },
+      body: body === undefined ? "{}" : JSON.stringify(body)
+    }).then(function (resp) {
+      return resp.json().catch(function () { return {}; }).then(function (answer) {
+        if (!resp.ok) {
+          var err = new Error(answer.error || "Something went wrong on our side. Try again.");
+          err.fromServer = true;
+          throw err;
+        }
+        return answer;
+      });
+    });
+  }
+
+  function go(to) {
+    var target = new URL(to, window.location.href);
+    var here = window.location;
+    window.location.assign(target.href);
+    if (target.pathname === here.pathname && target.search === here.search) {
+      window.location.reload(); // only the #fragment changed: show the new state
+    }
+  }
+
+  function cancelled(err) {
+    return err && (err.name === "NotAllowedError" || err.name === "AbortError" || err.code === "ERROR_CEREMONY_ABORTED");
+  }
+
+  // explain turns a failure into a calm sentence: a cancelled prompt is
+  // not an error, and the server's words are shown as they are.
+  function explain(err, what) {
+    if (err && err.fromServer) return err.message;
+    if (err && err.code === "ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED") {
+      return "This device already has a passkey for your account.";
+    }
+    if (cancelled(err)) return what + " was cancelled. You can try again whenever you like.";
+    return "Your browser could not use a passkey here. Try again, or use another way.";
+  }
+
+  function signIn(el, autofill) {
+    return post(el, el.dataset.begin).then(function (answer) {
+      return lib.startAuthentication({ optionsJSON: answer.options, useBrowserAutofill: autofill });
+    }).then(function (credential) {
+      say(el, "Checking your passkey…");
+      return post(el, el.dataset.finish, credential);
+    }).then(function (answer) {
+      go(answer.redirect);
+    });
+  }
+
+  function wireLogin(button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      say(button, "Waiting for your passkey…");
+      button.disabled = true;
+      signIn(button, false).catch(function (err) {
+        say(button, explain(err, "Signing in with a passkey"), cancelled(err) ? "" : "error");
+        button.disabled = false;
+        startAutofill();
+      });
+    });
+  }
+
+  // Conditional mediation waits in the background until the customer
+  // picks a passkey in the email field's suggestions. Clicking the button
+  // cancels it (the library aborts the pending request), so it starts
+  // again after every attempt.
+  function startAutofill() {
+    var input = document.querySelector("[data-passkey-autofill]");
+    if (!input) return;
+    lib.browserSupportsWebAuthnAutofill().then(function (ok) {
+      if (!ok) return;
+      signIn(input, true).catch(function (err) {
+        if (cancelled(err) && !err.fromServer) return; // replaced by another ceremony
+        say(input, explain(err, "Signing in with a passkey"), "error");
+        startAutofill();
+      });
+    });
+  }
+
+  function wireRegister(box) {
+    var button = box.querySelector("[data-passkey-start]");
+    if (!button) return;
+    box.hidden = false;
+    button.addEventListener("click", function () {
+      var name = box.querySelector('[name="passkey_name"]');
+      var finish = box.dataset.finish;
+      if (name && name.value.trim()) {
+        finish += (finish.indexOf("?") < 0 ? "?" : "&") + "name=" + encodeURIComponent(name.value.trim());
+      }
+      say(box, "Follow your browser's prompt to create the passkey…");
+      button.disabled = true;
+      post(box, box.dataset.begin).then(function (answer) {
+        return lib.startRegistration({ optionsJSON: answer.options });
+      }).then(function (credential) {
+        say(box, "Saving your passkey…");
+        return post(box, finish, credential);
+      }).then(function (answer) {
+        go(answer.redirect);
+      }).catch(function (err) {
+        say(box, explain(err, "Creating a passkey"), cancelled(err) ? "" : "error");
+        button.disabled = false;
+      });
+    });
+  }
+
+  function init() {
+    if (!lib || !lib.browserSupportsWebAuthn()) return;
+    document.querySelectorAll("[data-passkey-login]").forEach(wireLogin);
+    document.querySelectorAll("[data-passkey-register]").forEach(wireRegister);
+    startAutofill();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
