@@ -2,6 +2,10 @@ package web_test
 
 import (
 	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/x509"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -93,8 +97,21 @@ type key struct {
 	cred virtualwebauthn.Credential
 }
 
+// newKey makes a P-256 key whose coordinates both take 32 bytes: the
+// virtual authenticator writes them unpadded, which a verifier rightly
+// refuses, so a key with a leading zero byte would fail now and then.
 func newKey() *key {
-	return &key{auth: virtualwebauthn.NewAuthenticator(), cred: virtualwebauthn.NewCredential(virtualwebauthn.KeyTypeEC2)}
+	for {
+		pk, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+		if err != nil {
+			panic(err)
+		}
+		if pub, _ := pk.PublicKey.Bytes(); pub[1] == 0 || pub[33] == 0 {
+			continue
+		}
+		der, _ := x509.MarshalPKCS8PrivateKey(pk)
+		return &key{auth: virtualwebauthn.NewAuthenticator(), cred: virtualwebauthn.NewCredentialWithImportedKey(virtualwebauthn.KeyTypeEC2, der)}
+	}
 }
 
 // register creates a passkey on k for c's customer, as the browser would
@@ -129,4 +146,10 @@ func (c *client) assertion(k *key, rp virtualwebauthn.RelyingParty) string {
 		t.Fatal(err)
 	}
 	return virtualwebauthn.CreateAssertionResponse(rp, k.auth, k.cred, *opts)
+}
+
+func jsonRequest(path, body string) *http.Request {
+	req := httptest.NewRequest(http.MethodPost, base.String()+path, strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	return req
 }
