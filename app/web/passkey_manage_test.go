@@ -104,7 +104,7 @@ func TestPasskeysNeedADomainName(t *testing.T) {
 	}
 }
 
-func TestPasskeyFinishNeedsCSRF(t *testing.T) {
+func TestPasskeyRequestsNeedCSRF(t *testing.T) {
 	ps := newPortalServer(t)
 	c := ps.customer(0)
 	c.csrf = "forged"
