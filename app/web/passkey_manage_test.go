@@ -59,6 +59,7 @@ func TestPasskeyRename(t *testing.T) {
 	wantContains(t, body, "Work laptop", `id="passkeys"`)
 
 	resp, body = c.postAs(rename, url.Values{"name": {" "}}, htmx...)
+	wantStatus(t, resp, body, http.StatusOK)
 	wantContains(t, body, "Give the passkey a name")
 	if keys, _ := ps.store.Passkeys(context.Background(), id); keys[0].Name != "Work laptop" {
 		t.Fatalf("name after a blank rename: %q", keys[0].Name)
