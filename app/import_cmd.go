@@ -17,8 +17,9 @@ import (
 	"github.com/portico-hub/portico/app/store"
 )
 
-// importCmd runs `portico import contacts FILE`: the same engine as the
-// web wizard, run to the end in this process with its own job runner.
+// importCmd runs `portico import contacts FILE` and `portico import
+// companies FILE`: the same engine as the web wizard, run to the end in
+// this process with its own job runner.
 // An interrupted import (this command or the server killed) resumes
 // where it stopped the next time either runs.
 func importCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
@@ -26,25 +27,25 @@ func importCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 	fs.Func("map", "map a column to a field, as column=field (repeat for each column; default: suggested from the header)",
 		func(s string) error { specs = append(specs, s); return nil })
 	mode := fs.String("mode", "upsert", "create, update or upsert (create and update)")
-	match := fs.String("match", "email", "match existing contacts by email, external_id or phone")
+	match := fs.String("match", "", "match existing contacts by email (the default), external_id or phone; companies match by name")
 	blank := fs.String("blank", "keep", "blank cells keep values (keep) or clear them (clear)")
 	dry := fs.Bool("dry-run", false, "count what the import would do without changing anything")
 	return func(ctx context.Context) error {
-		if len(e.args) != 1 {
-			return errors.New("give one file: portico import contacts FILE")
+		if len(e.args) != 2 {
+			return fmt.Errorf("give one file: portico import %s FILE", e.args[0])
 		}
-		path := e.args[0]
+		kind, path := imports.Kind(e.args[0]), e.args[1]
 		st, err := store.Open(ctx, e.cfg.DBPath)
 		if err != nil {
 			return err
 		}
 		defer st.Close()
 		d := imports.Deps{Store: st, FilesDir: e.cfg.FilesDir, Log: e.log}
-		pre, err := imports.Prepare(path, filepath.Base(path), d.Limits)
+		pre, err := imports.PrepareFor(kind, path, filepath.Base(path), d.Limits)
 		if err != nil {
 			return err
 		}
-		p := imports.Params{Path: path, Filename: filepath.Base(path), Dialect: pre.Dialect, Map: specs,
+		p := imports.Params{Kind: kind, Path: path, Filename: filepath.Base(path), Dialect: pre.Dialect, Map: specs,
 			Mode: imports.Mode(*mode), Match: imports.Match(*match), Blank: imports.Blank(*blank), DryRun: *dry}
 		return runImport(ctx, e, d, p)
 	}
@@ -73,7 +74,7 @@ func runImport(ctx context.Context, e *env, d imports.Deps, p imports.Params) er
 		id, err := imports.Start(ctx, d, r, actor, p)
 		var be *imports.BusyError
 		if errors.As(err, &be) && !be.Live && be.ImportID != 0 {
-			same := sameFile(ctx, d, be.ImportID, p.Path)
+			same := sameFile(ctx, d, be.ImportID, p)
 			fmt.Fprintf(e.stderr, "Resuming interrupted import %d (%s).\n", be.ImportID, be.Filename)
 			run()
 			im, err := follow(ctx, e, d, be.ImportID)
@@ -97,13 +98,14 @@ func runImport(ctx context.Context, e *env, d imports.Deps, p imports.Params) er
 	}
 }
 
-// sameFile reports an interrupted import of the file at path, so that
-// running the same command again after a crash finishes that import
-// instead of starting another.
-func sameFile(ctx context.Context, d imports.Deps, id int64, path string) bool {
+// sameFile reports an interrupted import of the same kind of the file
+// p names, so that running the same command again after a crash finishes
+// that import instead of starting another.
+func sameFile(ctx context.Context, d imports.Deps, id int64, p imports.Params) bool {
 	im, err := d.Store.Import(ctx, id)
-	fi, serr := os.Stat(path)
-	return err == nil && serr == nil && !im.DryRun && im.Filename == filepath.Base(path) && im.Size == fi.Size()
+	fi, serr := os.Stat(p.Path)
+	return err == nil && serr == nil && !im.DryRun && im.Kind == string(p.Kind) && im.Filename == filepath.Base(p.Path) &&
+		im.Size == fi.Size()
 }
 
 // describeRefusal words a refused file or mapping for the terminal.

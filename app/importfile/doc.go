@@ -1,6 +1,10 @@
 // Package importfile turns an uploaded contacts file into rows, and rows
 // into validated contact input with an error for each cell that is wrong.
 //
+// A companies file is mapped the same way (SuggestCompanyMapping,
+// ParseCompanyMapping) and read as text (Mapping.CompanyCells), which the
+// importer checks with the company rules.
+//
 // It owns the file side of an import: recognising CSV and Excel (.xlsx)
 // files, their character encoding and delimiter (Detect), reading them as a
 // stream within limits (Open, Reader), suggesting which column fills which

@@ -47,21 +47,13 @@ func (f Field) Label() string {
 	return string(f)
 }
 
-// known reports whether f is one of Fields.
-func (f Field) known() bool {
-	for _, c := range Fields {
-		if c.Value == string(f) {
-			return true
-		}
-	}
-	return false
-}
-
 // Mapping assigns each column of a file a field. Several columns may fill
 // Email: the first is the primary address, the rest are secondary.
 type Mapping struct {
 	Header  []string
 	Columns []Field // Columns[i] is what column i fills
+	// companies says the columns fill CompanyFields, not contact Fields.
+	companies bool
 }
 
 // columns returns the indexes of the columns that fill f, in file order.
@@ -76,8 +68,12 @@ func (m Mapping) columns(f Field) []int {
 }
 
 // Validate checks that rows can become contacts: a name, a way to reach
-// the contact, and no field but Email filled from two columns.
+// the contact, and no field but Email filled from two columns. A
+// companies mapping is checked as companies are (validateCompany).
 func (m Mapping) Validate() error {
+	if m.companies {
+		return m.validateCompany()
+	}
 	v := &model.ValidationError{}
 	if len(m.columns(Name))+len(m.columns(FirstName))+len(m.columns(LastName)) == 0 {
 		v.Add("name", "Map a column to Name, or to First name and Last name.")

@@ -34,7 +34,7 @@ func (m *Mapping) Set(spec string) error {
 	if f == "skip" {
 		f = Skip
 	}
-	if !f.known() {
+	if !m.knows(f) {
 		return fmt.Errorf("mapping %q: unknown field %q", spec, f)
 	}
 	m.Columns[col] = f

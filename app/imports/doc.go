@@ -1,7 +1,8 @@
-// Package imports applies contact files to the database: it previews a
-// file (Prepare), counts what an import would do (DryRun) and runs an
-// import as a durable background job (Start, Register). It holds no HTTP;
-// the web wizard and the command line both call it.
+// Package imports applies contact and company files to the database: it
+// previews a file (Prepare, PrepareFor a kind), counts what an import
+// would do (DryRun) and runs an import as a durable background job
+// (Start, Register). It holds no HTTP; the web wizard and the command
+// line both call it.
 //
 // What an import does, row by row:
 //
@@ -33,6 +34,17 @@
 // skips to the checkpoint and finishes with the counts an uninterrupted
 // run has. A checkpoint that moved under a batch (another worker took the
 // job over) rolls that batch back.
+//
+// A companies file (Params.Kind KindCompanies) runs through the same
+// job, batches and checkpoints, with the same modes, blank rule and
+// counts. A row finds its company by name, ignoring case; a row never
+// renames a company. Rows apply one after another within a batch's
+// transaction, so a later row sees what an earlier one wrote, and a name
+// that repeats updates the company its first row made. Domains (one cell
+// with several, or several columns) are added, never removed, and each
+// new one links the contacts at it as the company form does. A row fails
+// when a cell breaks the company rules (a public mail domain, a bad date
+// or pick-list value) or when another company lists a domain it adds.
 //
 // It imports importfile, jobs, contact, company, model and store.
 package imports

@@ -48,7 +48,11 @@ func (d Deps) handle(ctx context.Context, t *jobs.Task) error {
 
 // execute counts the file's rows on the first run, then applies them.
 func (d Deps) execute(ctx context.Context, im *model.Import, save func(Progress) error) error {
-	if im.DryRun {
+	companies := Kind(im.Kind) == KindCompanies
+	switch {
+	case im.DryRun && companies:
+		return d.dryRunCompanies(ctx, im, save)
+	case im.DryRun:
 		return d.dryRun(ctx, im, save)
 	}
 	if im.RowsTotal == 0 {
@@ -60,6 +64,9 @@ func (d Deps) execute(ctx context.Context, im *model.Import, save func(Progress)
 			return err
 		}
 		im.RowsTotal = total
+	}
+	if companies {
+		return d.runCompanies(ctx, im, applyCompany, save)
 	}
 	return d.run(ctx, im, apply, save)
 }

@@ -33,8 +33,10 @@ const (
 )
 
 // Params is an import as a person asked for it. Zero values take the
-// defaults: upsert, match by email, blank cells keep values.
+// defaults: contacts, upsert, match by email (companies: by name), blank
+// cells keep values.
 type Params struct {
+	Kind     Kind
 	Path     string // the file to import; Start copies it
 	Filename string // its name as the person knows it
 	Dialect  importfile.Dialect
@@ -50,15 +52,14 @@ type Params struct {
 
 // withDefaults fills the zero choices and checks the others.
 func (p Params) withDefaults() (Params, error) {
+	p.Kind = or(p.Kind, KindContacts)
 	p.Mode = or(p.Mode, ModeUpsert)
-	p.Match = or(p.Match, MatchEmail)
 	p.Blank = or(p.Blank, BlankKeep)
-	v := &model.ValidationError{}
+	match, bad := checkKind(p.Kind, p.Match)
+	p.Match = match
+	v := &model.ValidationError{Fields: bad}
 	if p.Mode != ModeCreate && p.Mode != ModeUpdate && p.Mode != ModeUpsert {
 		v.Add("mode", fmt.Sprintf("Mode %q: choose create, update or upsert.", p.Mode))
-	}
-	if p.Match != MatchEmail && p.Match != MatchExternalID && p.Match != MatchPhone {
-		v.Add("match", fmt.Sprintf("Match %q: choose email, external_id or phone.", p.Match))
 	}
 	if p.Blank != BlankKeep && p.Blank != BlankClear {
 		v.Add("blank", fmt.Sprintf("Blank %q: choose keep or clear.", p.Blank))
@@ -80,6 +81,7 @@ func checkMatch(m importfile.Mapping, match Match) error {
 		MatchEmail:      m.Has(importfile.Email),
 		MatchExternalID: m.Has(importfile.ExternalID),
 		MatchPhone:      m.Has(importfile.Phone) || m.Has(importfile.Mobile),
+		MatchName:       m.Has(importfile.Name),
 	}[match]
 	if !ok {
 		return model.Invalid("match", fmt.Sprintf("Matching by %s needs a column mapped to it.", match))

@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/portico-hub/portico/app/importfile"
+	"github.com/portico-hub/portico/app/model"
 )
 
 // PreviewRows is how many rows a preview shows.
@@ -14,23 +15,33 @@ const PreviewRows = 20
 
 // Preview is a file as the mapping and review steps show it.
 type Preview struct {
+	Kind    Kind
 	Dialect importfile.Dialect
 	Header  []string
 	Mapping importfile.Mapping
-	Rows    []PreviewRow
+	// Fields are what a column can be mapped to, for the kind's selects.
+	Fields []importfile.Choice
+	Rows   []PreviewRow
 }
 
-// PreviewRow is one row as it will be imported, with each cell's error.
+// PreviewRow is one row as it will be imported, with each cell's error:
+// as a contact in Record, or as a company in Company.
 type PreviewRow struct {
-	Row    importfile.Row
-	Record importfile.Record
-	Errors []importfile.CellError
+	Row     importfile.Row
+	Record  importfile.Record
+	Company model.CompanyFields
+	Errors  []importfile.CellError
 }
 
-// Prepare detects how to read a file and suggests a mapping, and shows
-// the first rows with it. A file that cannot be read gives a
-// *importfile.FileError worded for the person who chose it.
+// Prepare is PrepareFor of a contacts file.
 func Prepare(path, name string, lim importfile.Limits) (*Preview, error) {
+	return PrepareFor(KindContacts, path, name, lim)
+}
+
+// PrepareFor detects how to read a file of kind k and suggests a
+// mapping, and shows the first rows with it. A file that cannot be read
+// gives a *importfile.FileError worded for the person who chose it.
+func PrepareFor(k Kind, path, name string, lim importfile.Limits) (*Preview, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("imports: open %s: %w", name, err)
@@ -45,13 +56,18 @@ func Prepare(path, name string, lim importfile.Limits) (*Preview, error) {
 	if err != nil {
 		return nil, err
 	}
-	return PreviewWith(path, d, nil, lim)
+	return PreviewFor(k, path, d, nil, lim)
 }
 
-// PreviewWith shows a file read in dialect d and mapped by specs, or by
-// the suggested mapping when specs is nil: the step a person sees after
-// overriding the dialect or changing the mapping.
+// PreviewWith is PreviewFor of a contacts file.
 func PreviewWith(path string, d importfile.Dialect, specs []string, lim importfile.Limits) (*Preview, error) {
+	return PreviewFor(KindContacts, path, d, specs, lim)
+}
+
+// PreviewFor shows a file of kind k read in dialect d and mapped by
+// specs, or by the suggested mapping when specs is nil: the step a
+// person sees after overriding the dialect or changing the mapping.
+func PreviewFor(k Kind, path string, d importfile.Dialect, specs []string, lim importfile.Limits) (*Preview, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("imports: open: %w", err)
@@ -66,9 +82,9 @@ func PreviewWith(path string, d importfile.Dialect, specs []string, lim importfi
 		return nil, err
 	}
 	defer rd.Close()
-	p := &Preview{Dialect: d, Header: rd.Header(), Mapping: importfile.SuggestMapping(rd.Header())}
+	p := &Preview{Kind: k, Dialect: d, Header: rd.Header(), Mapping: suggestMapping(k, rd.Header()), Fields: Fields(k)}
 	if specs != nil {
-		if p.Mapping, err = importfile.ParseMapping(rd.Header(), specs); err != nil {
+		if p.Mapping, err = parseMapping(k, rd.Header(), specs); err != nil {
 			return nil, err
 		}
 	}
@@ -80,8 +96,24 @@ func PreviewWith(path string, d importfile.Dialect, specs []string, lim importfi
 		if err != nil {
 			return nil, err
 		}
-		rec, errs := p.Mapping.Apply(row)
-		p.Rows = append(p.Rows, PreviewRow{Row: row, Record: rec, Errors: errs})
+		p.Rows = append(p.Rows, previewRow(k, p.Mapping, row))
 	}
 	return p, nil
+}
+
+// previewRow checks a row as a new contact or company of the file.
+func previewRow(k Kind, m importfile.Mapping, row importfile.Row) PreviewRow {
+	if k != KindCompanies {
+		rec, errs := m.Apply(row)
+		return PreviewRow{Row: row, Record: rec, Errors: errs}
+	}
+	pr := PreviewRow{Row: row}
+	if row.Problem != "" {
+		pr.Errors = []importfile.CellError{{Row: row.Number, Column: -1, Message: row.Problem}}
+		return pr
+	}
+	r := parseCompany(m, row)
+	f, err := validateCompany(r.in, r.bad)
+	pr.Company, pr.Errors = f, m.Locate(row, err)
+	return pr
 }

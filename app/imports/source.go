@@ -38,7 +38,7 @@ func (d Deps) openFile(im *model.Import) (*file, error) {
 		f.Close()
 		return nil, err
 	}
-	m, err := importfile.ParseMapping(rd.Header(), im.Mapping)
+	m, err := parseMapping(Kind(im.Kind), rd.Header(), im.Mapping)
 	if err != nil {
 		rd.Close()
 		f.Close()

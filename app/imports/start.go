@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/portico-hub/portico/app/importfile"
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/model"
 )
@@ -83,7 +82,7 @@ func (d Deps) check(p Params) (model.Import, error) {
 	if err != nil {
 		return model.Import{}, fmt.Errorf("imports: encode dialect: %w", err)
 	}
-	im := model.Import{Kind: "contacts", Filename: p.Filename, Path: p.Path, Dialect: string(dl), Mode: string(p.Mode),
+	im := model.Import{Kind: string(p.Kind), Filename: p.Filename, Path: p.Path, Dialect: string(dl), Mode: string(p.Mode),
 		Match: string(p.Match), Blank: string(p.Blank), SendActivation: p.SendActivation, DryRun: p.DryRun, Mapping: p.Map}
 	fi, err := os.Stat(p.Path)
 	if err != nil {
@@ -97,7 +96,7 @@ func (d Deps) check(p Params) (model.Import, error) {
 	defer f.Close()
 	m := f.m
 	if p.Map == nil {
-		m = importfile.SuggestMapping(f.rd.Header())
+		m = suggestMapping(p.Kind, f.rd.Header())
 	}
 	if err := m.Validate(); err != nil {
 		return im, err

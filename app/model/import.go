@@ -27,7 +27,7 @@ type Import struct {
 	Dialect  string // JSON, owned by the imports package
 	Mapping  []string
 	Mode     string // create, update or upsert
-	Match    string // email, external_id or phone
+	Match    string // email, external_id or phone; name for companies
 	Blank    string // keep or clear
 	// SendActivation asks for the activation email to new contacts.
 	SendActivation bool

@@ -15,50 +15,61 @@ import (
 func (s *Store) CreateCompany(ctx context.Context, actor model.Actor, f model.CompanyFields) (int64, error) {
 	var id int64
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		now := s.Now()
-		err := tx.QueryRowContext(ctx, `INSERT INTO companies (name, name_norm, description, notes, health_score, account_tier,
-			renewal_date, industry, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id`,
-			f.Name, companyNorm(f.Name), f.Description, f.Notes, f.HealthScore, f.AccountTier, f.RenewalDate, f.Industry, now).Scan(&id)
-		if err != nil {
-			return companyTaken(ctx, tx, err, f.Name)
-		}
-		if err := s.addDomains(ctx, tx, actor, id, f.Name, f.Domains); err != nil {
-			return err
-		}
-		return s.writeAudit(ctx, tx, actor, "company", id, "created", nil)
+		var err error
+		id, err = s.createCompany(ctx, tx, actor, f)
+		return err
 	})
 	return id, err
+}
+
+// createCompany is CreateCompany within tx, which an import shares.
+func (s *Store) createCompany(ctx context.Context, tx *sql.Tx, actor model.Actor, f model.CompanyFields) (int64, error) {
+	var id int64
+	now := s.Now()
+	err := tx.QueryRowContext(ctx, `INSERT INTO companies (name, name_norm, description, notes, health_score, account_tier,
+		renewal_date, industry, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id`,
+		f.Name, companyNorm(f.Name), f.Description, f.Notes, f.HealthScore, f.AccountTier, f.RenewalDate, f.Industry, now).Scan(&id)
+	if err != nil {
+		return 0, companyTaken(ctx, tx, err, f.Name)
+	}
+	if err := s.addDomains(ctx, tx, actor, id, f.Name, f.Domains); err != nil {
+		return 0, err
+	}
+	return id, s.writeAudit(ctx, tx, actor, "company", id, "created", nil)
 }
 
 // UpdateCompany replaces a company's fields and domains and records what
 // changed. New domains link matching contacts; removed domains unlink no
 // one. A rename rewrites its members' search documents.
 func (s *Store) UpdateCompany(ctx context.Context, actor model.Actor, id int64, f model.CompanyFields) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		old, err := loadCompany(ctx, tx, id)
-		if err != nil {
+	return s.tx(ctx, func(tx *sql.Tx) error { return s.updateCompany(ctx, tx, actor, id, f) })
+}
+
+// updateCompany is UpdateCompany within tx, which an import shares.
+func (s *Store) updateCompany(ctx context.Context, tx *sql.Tx, actor model.Actor, id int64, f model.CompanyFields) error {
+	old, err := loadCompany(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	changes := diffCompany(old.Fields(), f)
+	if len(changes) == 0 {
+		return nil
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE companies SET name = $1, name_norm = $2, description = $3, notes = $4,
+		health_score = $5, account_tier = $6, renewal_date = $7, industry = $8, updated_at = $9 WHERE id = $10`,
+		f.Name, companyNorm(f.Name), f.Description, f.Notes, f.HealthScore, f.AccountTier, f.RenewalDate, f.Industry, s.Now(), id)
+	if err != nil {
+		return companyTaken(ctx, tx, err, f.Name)
+	}
+	if err := s.replaceDomains(ctx, tx, actor, id, f.Name, old.Domains, f.Domains); err != nil {
+		return err
+	}
+	if old.Name != f.Name {
+		if err := refreshMembers(ctx, tx, id); err != nil {
 			return err
 		}
-		changes := diffCompany(old.Fields(), f)
-		if len(changes) == 0 {
-			return nil
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE companies SET name = $1, name_norm = $2, description = $3, notes = $4,
-			health_score = $5, account_tier = $6, renewal_date = $7, industry = $8, updated_at = $9 WHERE id = $10`,
-			f.Name, companyNorm(f.Name), f.Description, f.Notes, f.HealthScore, f.AccountTier, f.RenewalDate, f.Industry, s.Now(), id)
-		if err != nil {
-			return companyTaken(ctx, tx, err, f.Name)
-		}
-		if err := s.replaceDomains(ctx, tx, actor, id, f.Name, old.Domains, f.Domains); err != nil {
-			return err
-		}
-		if old.Name != f.Name {
-			if err := refreshMembers(ctx, tx, id); err != nil {
-				return err
-			}
-		}
-		return s.writeAudit(ctx, tx, actor, "company", id, "updated", changes)
-	})
+	}
+	return s.writeAudit(ctx, tx, actor, "company", id, "updated", changes)
 }
 
 // replaceDomains drops the domains no longer listed and adds the new ones.
