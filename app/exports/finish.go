@@ -57,7 +57,7 @@ func Sweep(ctx context.Context, d Deps) (int, error) {
 	}
 	n := 0
 	for _, e := range due {
-		if err := os.Remove(e.Path); err != nil && !errors.Is(err, os.ErrNotExist) && e.Path != "" {
+		if err := os.Remove(e.Path); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return n, fmt.Errorf("exports: delete %s: %w", e.Path, err)
 		}
 		if err := d.Store.ExpireExport(ctx, e.ID); err != nil {
