@@ -19,7 +19,7 @@ type Field struct {
 
 // Fields lists every field in the order of the file's columns.
 var Fields = []Field{
-	{"name", "Name", true}, {"emails", "Emails (each in its own column, primary first)", true},
+	{"name", "Name", true}, {"emails", "Emails (primary first)", true},
 	{"phone", "Phone", true}, {"mobile", "Mobile", true}, {"job_title", "Job title", true},
 	{"companies", "Companies (default first)", true}, {"tags", "Tags", true}, {"state", "State", true},
 	{"language", "Language", false}, {"time_zone", "Time zone", false}, {"external_id", "External ID", true},
