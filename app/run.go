@@ -21,6 +21,7 @@ Usage:
   portico admin create --email E --name N     create an admin; the password is read from stdin
   portico import contacts [flags] FILE        import contacts from a CSV or Excel file
   portico import companies [flags] FILE       import companies from a CSV or Excel file
+  portico export contacts [flags] -o FILE     export contacts to a CSV or Excel file
 
 Run "portico COMMAND --help" for the flags of a command. Every flag can
 also be set by the PORTICO_* environment variable named in its help.
@@ -74,8 +75,15 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			return 2
 		}
 	}
+	if name == "export" { // the only kind of export so far is "contacts"
+		if len(args) == 0 || args[0] != "contacts" {
+			fmt.Fprint(stderr, "usage: portico export contacts --format csv|xlsx -o FILE\n")
+			return 2
+		}
+		args = args[1:]
+	}
 	cmds := map[string]func(*flag.FlagSet, *env) func(context.Context) error{
-		"serve": serveCmd, "migrate": migrateCmd, "admin": adminCmd, "import": importCmd,
+		"serve": serveCmd, "migrate": migrateCmd, "admin": adminCmd, "import": importCmd, "export": exportCmd,
 	}
 	mk, ok := cmds[name]
 	if !ok {

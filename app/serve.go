@@ -7,6 +7,7 @@ import (
 
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/demo"
+	"github.com/portico-hub/portico/app/exports"
 	"github.com/portico-hub/portico/app/imports"
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/mail"
@@ -35,21 +36,24 @@ func serveCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 		if err != nil {
 			return err
 		}
-		go sweepSessions(ctx, st, e)
+		go sweep(ctx, st, e)
 		stopJobs := startJobs(ctx, st, e)
 		defer stopJobs()
 		return srv.Listen(ctx)
 	}
 }
 
-// startJobs runs the background workers (email delivery, imports) until
-// the returned stop is called, which waits for them to give back what
-// they hold, so an interrupted import resumes at once on the next start.
+// startJobs runs the background workers (email delivery, imports,
+// exports) until the returned stop is called, which waits for them to
+// give back what they hold, so an interrupted import resumes at once on
+// the next start.
 func startJobs(ctx context.Context, st *store.Store, e *env) (stop func()) {
 	runner := jobs.NewRunner(st, e.log)
 	runner.Lease = e.cfg.JobLease
 	imports.Register(runner, imports.Deps{Store: st, FilesDir: e.cfg.FilesDir, Log: e.log})
 	mail.NewDeliverer(st, e.log, e.cfg.SMTP, e.cfg.From).Register(runner)
+	mailer := &mail.Mailer{Store: st, Templates: &mail.Templates{Store: st}, From: e.cfg.From}
+	exports.Register(runner, exports.Deps{Store: st, FilesDir: e.cfg.FilesDir, Log: e.log, BaseURL: e.cfg.BaseURL, Mailer: mailer})
 	switch smtp := e.cfg.SMTP; {
 	case smtp == nil:
 		e.log.Info("SMTP is not configured: emails are kept in the built-in mailbox (Admin > Mailbox)")
@@ -64,8 +68,9 @@ func startJobs(ctx context.Context, st *store.Store, e *env) (stop func()) {
 	return func() { cancel(); <-done }
 }
 
-// sweepSessions deletes expired sessions every hour until ctx ends.
-func sweepSessions(ctx context.Context, st *store.Store, e *env) {
+// sweep deletes expired sessions and the files of expired exports
+// every hour until ctx ends.
+func sweep(ctx context.Context, st *store.Store, e *env) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
 	for {
@@ -73,6 +78,11 @@ func sweepSessions(ctx context.Context, st *store.Store, e *env) {
 			e.log.Error("sweeping sessions", "err", err)
 		} else if n > 0 {
 			e.log.Info("swept expired sessions", "count", n)
+		}
+		if n, err := exports.Sweep(ctx, exports.Deps{Store: st}); err != nil && ctx.Err() == nil {
+			e.log.Error("sweeping exports", "err", err)
+		} else if n > 0 {
+			e.log.Info("deleted the files of expired exports", "count", n)
 		}
 		select {
 		case <-ctx.Done():

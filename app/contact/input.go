@@ -29,12 +29,15 @@ var limits = map[string]int{
 
 var phonePattern = regexp.MustCompile(`^\+?[0-9 ().\-/]{3,50}( ?(x|ext\.?) ?[0-9]{1,6})?$`)
 
-// Fields validates and normalises the scalar fields.
+// Fields validates and normalises the scalar fields. About keeps its
+// line breaks as LF alone: browsers send a textarea's as CRLF, and CSV
+// readers turn CRLF into LF, so an exported file would not read back
+// the same.
 func (in Input) Fields() (model.ContactFields, error) {
 	f := model.ContactFields{
 		Name: clean(in.Name), JobTitle: clean(in.JobTitle), Phone: clean(in.Phone), Mobile: clean(in.Mobile),
 		Language: clean(in.Language), TimeZone: clean(in.TimeZone), ExternalID: clean(in.ExternalID),
-		About: strings.TrimSpace(in.About),
+		About: strings.TrimSpace(strings.ReplaceAll(in.About, "\r\n", "\n")),
 	}
 	v := &model.ValidationError{}
 	if !visible(f.Name) {

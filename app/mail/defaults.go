@@ -5,6 +5,7 @@ const (
 	KeyActivation      = "activation"
 	KeyPasswordReset   = "password_reset"
 	KeyPasswordChanged = "portal_password_changed"
+	KeyExportReady     = "export_ready"
 )
 
 // defaults are the built-in templates, in the order the editor lists
@@ -58,6 +59,22 @@ Our support team changed the password of your {{.PortalName}} account. Sign in w
 {{.Link}}
 
 If you did not ask for this, reply to this email and tell us.
+`,
+	},
+	{
+		Key: KeyExportReady, Name: "Contact export ready",
+		Description: "Sent to an agent when the contacts they exported are ready to download.",
+		Subject:     "Your contact export is ready",
+		HTML: page(`<p>{{with .ContactName}}Hi {{.}},{{else}}Hello,{{end}}</p>
+<p>The contacts you exported from {{.PortalName}} are ready to download.</p>
+<p><a href="{{.Link}}" style="display:inline-block;padding:10px 18px;background:#3b5bdb;color:#ffffff;border-radius:6px;text-decoration:none">Download the export</a></p>
+<p style="color:#5f6b7d;font-size:13px">The link works only when you are signed in as yourself, and expires in {{.ExpiresIn}}. You also find the file under Contacts &gt; Exports.</p>`),
+		Text: `{{with .ContactName}}Hi {{.}},{{else}}Hello,{{end}}
+
+The contacts you exported from {{.PortalName}} are ready to download:
+{{.Link}}
+
+The link works only when you are signed in as yourself, and expires in {{.ExpiresIn}}. You also find the file under Contacts > Exports.
 `,
 	},
 }

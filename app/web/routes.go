@@ -27,6 +27,11 @@ func (s *Server) routes() {
 	a.Get("/", s.home)
 
 	a.Get("/contacts", s.contactList)
+	a.Get("/contacts/export", s.exportNew)
+	a.Get("/contacts/exports", s.exportList)
+	a.Post("/contacts/exports", s.exportCreate)
+	a.Get("/contacts/exports/:id", s.exportShow)
+	a.Get("/contacts/exports/:id/download", s.exportDownload)
 	a.Get("/contacts/new", s.contactNew)
 	a.Post("/contacts", s.contactCreate)
 	a.Get("/contacts/:id", s.contactShow)

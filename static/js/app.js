@@ -41,6 +41,14 @@
     }
   });
 
+  // The Export button opens the dialog for the list as it is now, which
+  // search as you type changes without redrawing the page's header; the
+  // list keeps its search and filters in the address bar.
+  document.addEventListener("click", function (e) {
+    var link = e.target.closest && e.target.closest("#export-link");
+    if (link && location.pathname === "/contacts") link.search = location.search;
+  });
+
   // Flash messages come with a whole page, loaded or swapped in by a
   // boosted link or form; they fade out like the other toasts.
   function fadeFlashes() {

@@ -1,0 +1,113 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/portico-hub/portico/app/exports"
+	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/store"
+)
+
+// exportCmd runs `portico export contacts --format csv|xlsx -o FILE`: the
+// writer of the web UI's exports, straight to a file, with its progress
+// on stderr. The file appears under its name only once it is complete.
+func exportCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
+	format := fs.String("format", "csv", "csv or xlsx")
+	out := fs.String("o", "", "the file to write")
+	fields := fs.String("fields", strings.Join(exports.DefaultFields(), ","), "the fields to write, comma-separated, from: "+fieldKeys())
+	view := fs.String("view", "", "only contacts in this state: verified, unverified, blocked or deleted (default: all but deleted)")
+	bom := fs.Bool("bom", false, "start a CSV with a byte order mark, which Excel needs to read UTF-8")
+	raw := fs.Bool("no-neutralise", false, "write cells starting with = + - @ as they are, without the apostrophe that keeps spreadsheets from running them")
+	return func(ctx context.Context) error {
+		spec := exports.Spec{Format: *format, Fields: []string{*fields}, BOM: *bom, Neutralise: !*raw,
+			Query: model.ContactQuery{View: model.State(*view)}}
+		switch {
+		case *out == "":
+			return errors.New("give the file to write: -o FILE")
+		case *format != exports.FormatCSV && *format != exports.FormatXLSX:
+			return fmt.Errorf("--format %q: use csv or xlsx", *format)
+		case *view != "" && !spec.Query.View.Valid():
+			return fmt.Errorf("--view %q: use verified, unverified, blocked or deleted", *view)
+		}
+		st, err := store.Open(ctx, e.cfg.DBPath)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		n, err := writeExport(ctx, st, spec, *out, newExportProgress(e.stderr))
+		if err != nil {
+			return describeRefusal(err)
+		}
+		fmt.Fprintf(e.stdout, "Exported %d contacts to %s.\n", n, *out)
+		return nil
+	}
+}
+
+// writeExport writes next to path and renames the file when it is done.
+func writeExport(ctx context.Context, st *store.Store, spec exports.Spec, path string, p *exportProgress) (int, error) {
+	part := path + ".part"
+	f, err := os.Create(part)
+	if err != nil {
+		return 0, err
+	}
+	defer os.Remove(part)
+	n, err := exports.Write(ctx, st, spec, f, p.show)
+	p.end()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(part, path)
+	}
+	return n, err
+}
+
+func fieldKeys() string {
+	keys := make([]string, len(exports.Fields))
+	for i, f := range exports.Fields {
+		keys[i] = f.Key
+	}
+	return strings.Join(keys, ", ")
+}
+
+// exportProgress draws "N of M contacts" on stderr: redrawn in place on
+// a terminal, a line every few seconds otherwise.
+type exportProgress struct {
+	w        io.Writer
+	terminal bool
+	last     time.Time
+}
+
+func newExportProgress(w io.Writer) *exportProgress {
+	return &exportProgress{w: w, terminal: newProgressBar(w).terminal}
+}
+
+func (p *exportProgress) show(done, total int) {
+	every := 5 * time.Second
+	if p.terminal {
+		every = 100 * time.Millisecond
+	}
+	if time.Since(p.last) < every && done < total {
+		return
+	}
+	p.last = time.Now()
+	line := fmt.Sprintf("Exporting: %d of %d contacts (%.0f%%)", done, total, 100*float64(done)/float64(max(total, 1)))
+	if p.terminal {
+		fmt.Fprintf(p.w, "\r%s\x1b[K", line)
+		return
+	}
+	fmt.Fprintln(p.w, line)
+}
+
+func (p *exportProgress) end() {
+	if p.terminal && !p.last.IsZero() {
+		fmt.Fprintln(p.w)
+	}
+}
