@@ -6,5 +6,5 @@ import "embed"
 
 // FS holds every template.
 //
-//go:embed all:layouts all:auth all:contacts all:companies all:agents all:admin all:errors
+//go:embed all:layouts all:auth all:contacts all:companies all:agents all:admin all:errors all:imports
 var FS embed.FS

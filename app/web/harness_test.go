@@ -26,12 +26,19 @@ type testServer struct {
 	t     *testing.T
 	srv   *web.Server
 	store *store.Store
+	cfg   *config.Config
 }
 
-func newTestServer(t *testing.T) *testServer {
+func newTestServer(t *testing.T) *testServer { return newTestServerWith(t, nil) }
+
+// newTestServerWith lets a test change the configuration first.
+func newTestServerWith(t *testing.T, configure func(*config.Config)) *testServer {
 	t.Helper()
 	cfg := config.Default()
 	cfg.Addr, cfg.DBPath, cfg.LogLevel, cfg.LoginPerMin = "127.0.0.1:0", filepath.Join(t.TempDir(), "p.db"), "error", 5
+	if configure != nil {
+		configure(cfg)
+	}
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +52,7 @@ func newTestServer(t *testing.T) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &testServer{t: t, srv: srv, store: st}
+	return &testServer{t: t, srv: srv, store: st, cfg: cfg}
 }
 
 // client is one browser: its own cookies and the last CSRF token seen.

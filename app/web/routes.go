@@ -19,6 +19,7 @@ func (s *Server) routes() {
 	a.Get("/", s.home)
 
 	a.Get("/contacts", s.contactList)
+	s.importRoutes(a)
 	a.Get("/contacts/new", s.contactNew)
 	a.Post("/contacts", s.contactCreate)
 	a.Get("/contacts/:id", s.contactShow)

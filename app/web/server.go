@@ -18,6 +18,8 @@ import (
 	"github.com/portico-hub/portico/app/company"
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/contact"
+	"github.com/portico-hub/portico/app/imports"
+	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/store"
 	"github.com/portico-hub/portico/static"
@@ -35,6 +37,8 @@ type Server struct {
 	companies *company.Service
 	mailTpls  *mail.Templates
 	csrfKey   []byte
+	imports   imports.Deps
+	jobs      *jobs.Runner
 }
 
 // New builds the Fiber app with every route. Templates are parsed here,
@@ -55,7 +59,11 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 		contacts:  &contact.Service{Store: st},
 		companies: &company.Service{Store: st},
 		mailTpls:  &mail.Templates{Store: st},
+		imports:   importDeps(cfg, log, st),
 	}
+	s.jobs = jobs.NewRunner(st, log)
+	s.jobs.Lease = cfg.JobLease
+	imports.Register(s.jobs, s.imports)
 	fc := fiber.Config{
 		Views:                 engine,
 		ErrorHandler:          s.handleError,
@@ -74,8 +82,13 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 	}))
 	static.Mount(s.app)
 	s.routes()
+	s.app.Server().HeaderReceived = s.uploadLimits
 	return s, nil
 }
+
+// Jobs is the runner the server queues background work on, with the
+// import job registered. The caller runs it and adds the other kinds.
+func (s *Server) Jobs() *jobs.Runner { return s.jobs }
 
 // App returns the Fiber app, for tests that call app.Test.
 func (s *Server) App() *fiber.App { return s.app }
