@@ -32,16 +32,16 @@ type Config struct {
 	SessionTTL time.Duration
 	// JobLease is how long a background job stays claimed without a
 	// heartbeat: after a crash, how long until another worker resumes it.
-	JobLease     time.Duration
-	LoginPerMin  int
-	TrustProxy   bool
+	JobLease    time.Duration
+	LoginPerMin int
+	TrustProxy  bool
 	// ImportMaxMB and ImportMaxRows bound one imported file.
 	ImportMaxMB   int
 	ImportMaxRows int
-	ParsedBase   *url.URL
-	SecureCookie bool
-	SMTPURL      string
-	MailFrom     string
+	ParsedBase    *url.URL
+	SecureCookie  bool
+	SMTPURL       string
+	MailFrom      string
 	// SMTP is nil when no SMTP server is configured.
 	SMTP    *SMTP
 	From    *mail.Address
