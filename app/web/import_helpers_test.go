@@ -53,7 +53,7 @@ func (c *client) startImport(content string) string {
 	resp, body := c.post(step+"/map", mapForm(body(c, step+"/map"), "step", "next"))
 	wantStatus(c.ts.t, resp, body, http.StatusSeeOther)
 	c.get(step + "/options")
-	resp, body = c.post(step+"/options", map[string][]string{"action": {"start"}, "mode": {"upsert"}, "match": {"email"}, "blank": {"keep"}})
+	resp, body = c.post(step+"/options", startForm())
 	wantStatus(c.ts.t, resp, body, http.StatusSeeOther)
 	return resp.Header.Get("Location")
 }
