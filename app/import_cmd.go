@@ -41,6 +41,7 @@ func importCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 		}
 		defer st.Close()
 		d := imports.Deps{Store: st, FilesDir: e.cfg.FilesDir, Log: e.log}
+		d.Limits.MaxBytes, d.Limits.MaxRows = int64(e.cfg.ImportMaxMB)<<20, e.cfg.ImportMaxRows
 		pre, err := imports.PrepareFor(kind, path, filepath.Base(path), d.Limits)
 		if err != nil {
 			return err

@@ -8,7 +8,6 @@ import (
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/demo"
 	"github.com/portico-hub/portico/app/exports"
-	"github.com/portico-hub/portico/app/imports"
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/store"
@@ -37,20 +36,17 @@ func serveCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 			return err
 		}
 		go sweep(ctx, st, e)
-		stopJobs := startJobs(ctx, st, e)
+		stopJobs := startJobs(ctx, srv.Jobs(), st, e)
 		defer stopJobs()
 		return srv.Listen(ctx)
 	}
 }
 
-// startJobs runs the background workers (email delivery, imports,
-// exports) until the returned stop is called, which waits for them to
-// give back what they hold, so an interrupted import resumes at once on
-// the next start.
-func startJobs(ctx context.Context, st *store.Store, e *env) (stop func()) {
-	runner := jobs.NewRunner(st, e.log)
-	runner.Lease = e.cfg.JobLease
-	imports.Register(runner, imports.Deps{Store: st, FilesDir: e.cfg.FilesDir, Log: e.log})
+// startJobs runs the background workers (email delivery, exports, and the
+// imports the web server registered) until the returned stop is called, which
+// waits for them to give back what they hold, so an interrupted import
+// resumes at once on the next start.
+func startJobs(ctx context.Context, runner *jobs.Runner, st *store.Store, e *env) (stop func()) {
 	mail.NewDeliverer(st, e.log, e.cfg.SMTP, e.cfg.From).Register(runner)
 	mailer := &mail.Mailer{Store: st, Templates: &mail.Templates{Store: st}, From: e.cfg.From}
 	exports.Register(runner, exports.Deps{Store: st, FilesDir: e.cfg.FilesDir, Log: e.log, BaseURL: e.cfg.BaseURL, Mailer: mailer})

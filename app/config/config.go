@@ -32,13 +32,16 @@ type Config struct {
 	SessionTTL time.Duration
 	// JobLease is how long a background job stays claimed without a
 	// heartbeat: after a crash, how long until another worker resumes it.
-	JobLease     time.Duration
-	LoginPerMin  int
-	TrustProxy   bool
-	ParsedBase   *url.URL
-	SecureCookie bool
-	SMTPURL      string
-	MailFrom     string
+	JobLease    time.Duration
+	LoginPerMin int
+	TrustProxy  bool
+	// ImportMaxMB and ImportMaxRows bound one imported file.
+	ImportMaxMB   int
+	ImportMaxRows int
+	ParsedBase    *url.URL
+	SecureCookie  bool
+	SMTPURL       string
+	MailFrom      string
 	// SMTP is nil when no SMTP server is configured.
 	SMTP    *SMTP
 	From    *mail.Address
@@ -68,13 +71,16 @@ const (
 	defaultSessionTTL  = 14 * 24 * time.Hour
 	defaultJobLease    = 30 * time.Second
 	defaultLoginPerMin = 10
+	defaultImportMaxMB = 200
+	defaultImportRows  = 1_000_000
 )
 
 // Default returns the built-in defaults, ignoring flags and environment,
 // for tests and programs that build a configuration in code. Call
 // Validate after changing it.
 func Default() *Config {
-	c := &Config{SessionTTL: defaultSessionTTL, JobLease: defaultJobLease, LoginPerMin: defaultLoginPerMin}
+	c := &Config{SessionTTL: defaultSessionTTL, JobLease: defaultJobLease, LoginPerMin: defaultLoginPerMin,
+		ImportMaxMB: defaultImportMaxMB, ImportMaxRows: defaultImportRows}
 	for _, o := range c.options() {
 		*o.dst = o.def
 	}
@@ -95,6 +101,8 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	fs.DurationVar(&c.SessionTTL, "session-ttl", c.envDuration("PORTICO_SESSION_TTL", defaultSessionTTL), "how long an idle agent session lasts [PORTICO_SESSION_TTL]")
 	fs.DurationVar(&c.JobLease, "job-lease", c.envDuration("PORTICO_JOB_LEASE", defaultJobLease), "how long a crashed worker's job waits before another resumes it [PORTICO_JOB_LEASE]")
 	fs.IntVar(&c.LoginPerMin, "login-rate", c.envInt("PORTICO_LOGIN_RATE", defaultLoginPerMin), "failed sign-ins allowed per minute, per IP and per account [PORTICO_LOGIN_RATE]")
+	fs.IntVar(&c.ImportMaxMB, "import-max-mb", c.envInt("PORTICO_IMPORT_MAX_MB", defaultImportMaxMB), "largest file an import accepts, in megabytes [PORTICO_IMPORT_MAX_MB]")
+	fs.IntVar(&c.ImportMaxRows, "import-max-rows", c.envInt("PORTICO_IMPORT_MAX_ROWS", defaultImportRows), "most rows an imported file may have [PORTICO_IMPORT_MAX_ROWS]")
 	fs.BoolVar(&c.TrustProxy, "trust-proxy", c.envBool("PORTICO_TRUST_PROXY"), "take the client IP from X-Forwarded-For (only behind a reverse proxy) [PORTICO_TRUST_PROXY]")
 }
 
@@ -141,6 +149,12 @@ func (c *Config) Validate() error {
 	}
 	if c.LoginPerMin < 1 {
 		errs = append(errs, fmt.Errorf("login-rate %d: want at least 1", c.LoginPerMin))
+	}
+	if c.ImportMaxMB < 1 || c.ImportMaxMB > 16<<10 {
+		errs = append(errs, fmt.Errorf("import-max-mb %d: want 1 to 16384", c.ImportMaxMB))
+	}
+	if c.ImportMaxRows < 1 {
+		errs = append(errs, fmt.Errorf("import-max-rows %d: want at least 1", c.ImportMaxRows))
 	}
 	return errors.Join(errs...)
 }

@@ -6,6 +6,7 @@ import (
 	"net"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/store"
@@ -47,8 +48,9 @@ func startPortico(t *testing.T, prepare ...func(*testing.T, *store.Store)) *port
 	return &portico{URL: cfg.BaseURL, Store: st}
 }
 
-// serve runs the web server on ln until the test ends; it fails the test
-// when the server logged an error, which is what a 500 does.
+// serve runs the web server and its background jobs on ln until the
+// test ends; it fails the test when the server logged an error, which is
+// what a 500 does.
 func serve(t *testing.T, cfg *config.Config, st *store.Store, ln net.Listener) {
 	t.Helper()
 	logs := &serverLog{t: t}
@@ -60,8 +62,12 @@ func serve(t *testing.T, cfg *config.Config, st *store.Store, ln net.Listener) {
 	}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ctx, ln) }()
+	jobsDone := make(chan struct{})
+	srv.Jobs().Poll = 50 * time.Millisecond
+	go func() { srv.Jobs().Run(ctx); close(jobsDone) }()
 	t.Cleanup(func() {
 		cancel()
+		<-jobsDone
 		if err := <-done; err != nil {
 			t.Errorf("server: %v", err)
 		}

@@ -55,6 +55,9 @@ func classify(err error) (int, string, []string) {
 		if fe.Code == fiber.StatusNotFound && (msg == utils.StatusMessage(fiber.StatusNotFound) || strings.HasPrefix(msg, "Cannot ")) {
 			msg = "This page does not exist." // Fiber's own words for an unknown route
 		}
+		if fe.Code == fiber.StatusRequestEntityTooLarge {
+			msg = "What you sent is too large. Go back and choose a smaller file."
+		}
 		return fe.Code, msg, nil
 	case errors.As(err, &taken):
 		return fiber.StatusConflict, taken.Email + " already belongs to " + holder(taken) + ".", nil

@@ -26,6 +26,7 @@ type testServer struct {
 	t     *testing.T
 	srv   *web.Server
 	store *store.Store
+	cfg   *config.Config
 }
 
 // newTestServer starts a server; opts adjust its configuration first.
@@ -49,7 +50,7 @@ func newTestServer(t *testing.T, opts ...func(*config.Config)) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &testServer{t: t, srv: srv, store: st}
+	return &testServer{t: t, srv: srv, store: st, cfg: cfg}
 }
 
 // client is one browser: its own cookies and the last CSRF token seen.

@@ -32,6 +32,7 @@ func (s *Server) routes() {
 	a.Post("/contacts/exports", s.exportCreate)
 	a.Get("/contacts/exports/:id", s.exportShow)
 	a.Get("/contacts/exports/:id/download", s.exportDownload)
+	s.importRoutes(a)
 	a.Get("/contacts/new", s.contactNew)
 	a.Post("/contacts", s.contactCreate)
 	a.Get("/contacts/:id", s.contactShow)

@@ -18,6 +18,8 @@ import (
 	"github.com/portico-hub/portico/app/company"
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/contact"
+	"github.com/portico-hub/portico/app/imports"
+	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/passkey"
 	"github.com/portico-hub/portico/app/store"
@@ -43,6 +45,8 @@ type Server struct {
 	signInCustomer      signInFunc
 	currentCustomer     currentFunc
 	customerHasPassword hasPasswordFunc
+	imports             imports.Deps
+	jobs                *jobs.Runner
 }
 
 // New builds the Fiber app with every route. Templates are parsed here,
@@ -63,11 +67,15 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 		contacts:  &contact.Service{Store: st},
 		companies: &company.Service{Store: st},
 		mailTpls:  &mail.Templates{Store: st},
+		imports:   importDeps(cfg, log, st),
 	}
 	s.unwiredPortal()
 	if s.passkeys, err = passkey.New(st, cfg.ParsedBase, "Portico"); err != nil {
 		log.Warn("passkeys are off: the base URL must name a host by domain, such as localhost or support.example.com", "err", err)
 	}
+	s.jobs = jobs.NewRunner(st, log)
+	s.jobs.Lease = cfg.JobLease
+	imports.Register(s.jobs, s.imports)
 	fc := fiber.Config{
 		Views:                 engine,
 		ErrorHandler:          s.handleError,
@@ -86,8 +94,13 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 	}))
 	static.Mount(s.app)
 	s.routes()
+	s.app.Server().HeaderReceived = s.uploadLimits
 	return s, nil
 }
+
+// Jobs is the runner the server queues background work on, with the
+// import job registered. The caller runs it and adds the other kinds.
+func (s *Server) Jobs() *jobs.Runner { return s.jobs }
 
 // App returns the Fiber app, for tests that call app.Test.
 func (s *Server) App() *fiber.App { return s.app }

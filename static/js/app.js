@@ -58,5 +58,19 @@
     });
   }
   document.addEventListener("DOMContentLoaded", fadeFlashes);
+
+  // A file over the import limit is refused before it is sent, which
+  // could take minutes; the server checks again.
+  document.addEventListener("change", function (e) {
+    var input = e.target;
+    if (!input.matches || !input.matches("input[type=file][data-max-bytes]")) return;
+    var file = input.files && input.files[0];
+    var tooLarge = file && file.size > Number(input.getAttribute("data-max-bytes"));
+    var msg = tooLarge ? input.getAttribute("data-too-large") : "";
+    input.setCustomValidity(msg);
+    input.setAttribute("aria-invalid", tooLarge ? "true" : "false");
+    var out = input.parentElement.querySelector("[data-size-error]");
+    if (out) { out.textContent = msg; out.hidden = !tooLarge; }
+  });
   document.addEventListener("htmx:afterSettle", fadeFlashes);
 })();

@@ -1,0 +1,103 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// peopleCSV has two good rows and one with a bad address, row 3.
+const peopleCSV = "Name,Email,Phone,Company\n" +
+	"Kim Minjun,minjun@example.com,010-1234-5678,Hooli\n" +
+	"Bad Row,not-an-email,,\n" +
+	"Lee Jiwoo,jiwoo@example.com,,Hooli\n"
+
+// upload posts a file to the wizard as a browser does: multipart, with
+// the last CSRF token seen. An empty name sends the form without a file.
+func (c *client) upload(name string, content []byte, headers ...string) (*http.Response, string) {
+	c.ts.t.Helper()
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	w.WriteField("_csrf", c.csrf)
+	if name != "" {
+		fw, _ := w.CreateFormFile("file", name)
+		fw.Write(content)
+	}
+	w.Close()
+	req := httptest.NewRequest(http.MethodPost, base.String()+"/contacts/import", &buf)
+	req.Header.Set("Content-Type", w.FormDataContentType())
+	setHeaders(req, headers)
+	return c.do(req)
+}
+
+// draft uploads a CSV and returns the path of its mapping step.
+func (c *client) draft(name, content string) string {
+	c.ts.t.Helper()
+	c.get("/contacts/import")
+	resp, body := c.upload(name, []byte(content))
+	wantStatus(c.ts.t, resp, body, http.StatusSeeOther)
+	return resp.Header.Get("Location")
+}
+
+// startImport takes a CSV through every step with the suggested mapping
+// and default options, and returns the path of the import's progress.
+func (c *client) startImport(content string) string {
+	c.ts.t.Helper()
+	step := strings.TrimSuffix(c.draft("people.csv", content), "/map")
+	c.get(step + "/map")
+	resp, body := c.post(step+"/map", mapForm(body(c, step+"/map"), "step", "next"))
+	wantStatus(c.ts.t, resp, body, http.StatusSeeOther)
+	c.get(step + "/options")
+	resp, body = c.post(step+"/options", startForm())
+	wantStatus(c.ts.t, resp, body, http.StatusSeeOther)
+	return resp.Header.Get("Location")
+}
+
+func body(c *client, path string) string {
+	_, b := c.get(path)
+	return b
+}
+
+var selectedField = regexp.MustCompile(`<select name="(col_\d+)"[^>]*>(?:<option value="[^"]*" *>[^<]*</option>)*<option value="([^"]*)" selected>`)
+
+// mapForm is the mapping form as the page shows it, plus extra pairs.
+func mapForm(page string, kv ...string) map[string][]string {
+	f := map[string][]string{"header": {"on"}}
+	for _, m := range selectedField.FindAllStringSubmatch(page, -1) {
+		f[m[1]] = []string{m[2]}
+	}
+	for i := 0; i+1 < len(kv); i += 2 {
+		f[kv[i]] = []string{kv[i+1]}
+	}
+	return f
+}
+
+// runJobs runs the server's background jobs until the test ends.
+func (ts *testServer) runJobs() {
+	r := ts.srv.Jobs()
+	r.Poll = 10 * time.Millisecond
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { r.Run(ctx); close(done) }()
+	ts.t.Cleanup(func() { cancel(); <-done })
+}
+
+// settle polls an HTMX-polled page until it stops polling, and returns
+// the last fragment.
+func (c *client) settle(path string) string {
+	c.ts.t.Helper()
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		resp, b := c.get(path, htmx...)
+		wantStatus(c.ts.t, resp, b, http.StatusOK)
+		if !strings.Contains(b, `hx-trigger="every 1s"`) {
+			return b
+		}
+	}
+	c.ts.t.Fatalf("%s still polls after 30 s", path)
+	return ""
+}

@@ -1,0 +1,111 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/portico-hub/portico/app/importfile"
+	"github.com/portico-hub/portico/app/imports"
+	"github.com/portico-hub/portico/app/model"
+)
+
+// importMap shows the mapping step: how the file is read, and for each
+// column its header, a few values and the field it fills.
+func (s *Server) importMap(c *fiber.Ctx) error {
+	d, err := s.loadDraft(c)
+	if err != nil {
+		return err
+	}
+	return s.renderMap(c, d, fiber.StatusOK, nil)
+}
+
+// importMapSave records a changed dialect or mapping. A changed dialect
+// reads the header again and suggests the mapping anew; "Continue"
+// checks the mapping and starts counting what the import would do.
+func (s *Server) importMapSave(c *fiber.Ctx) error {
+	d, err := s.loadDraft(c)
+	if err != nil {
+		return err
+	}
+	old, err := draftDialect(d)
+	if err != nil {
+		return err
+	}
+	dl := readDialect(c, old)
+	pre, err := imports.PreviewWith(d.Path, dl, nil, s.imports.Limits)
+	if err != nil {
+		return s.saveUnreadable(c, d, dl, err)
+	}
+	m := pre.Mapping
+	if dl == old {
+		m = readMapping(c, pre.Header)
+	}
+	if err := s.saveMapping(c, d, dl, m); err != nil {
+		return err
+	}
+	if c.FormValue("step") != "next" || dl != old { // a new reading is shown before it is used
+		return s.renderMap(c, d, fiber.StatusOK, nil)
+	}
+	if err := m.Validate(); err != nil {
+		fields, _ := fieldErrors(err)
+		return s.renderMap(c, d, fiber.StatusUnprocessableEntity, fields)
+	}
+	if err := s.countDraft(c.UserContext(), actor(c), d); err != nil {
+		return err
+	}
+	return redirect(c, fmt.Sprintf("/contacts/import/%d/review", d.ID))
+}
+
+// saveUnreadable keeps a dialect that cannot read the file, so the page
+// shows the choice with the reason and the person can pick another.
+func (s *Server) saveUnreadable(c *fiber.Ctx, d *model.ImportDraft, dl importfile.Dialect, err error) error {
+	var fe *importfile.FileError
+	if !errors.As(err, &fe) {
+		return err
+	}
+	if err := s.saveMapping(c, d, dl, importfile.Mapping{}); err != nil {
+		return err
+	}
+	return s.renderMap(c, d, fiber.StatusUnprocessableEntity, nil)
+}
+
+func (s *Server) saveMapping(c *fiber.Ctx, d *model.ImportDraft, dl importfile.Dialect, m importfile.Mapping) error {
+	js, err := json.Marshal(dl)
+	if err != nil {
+		return fmt.Errorf("web: encode dialect: %w", err)
+	}
+	d.Dialect, d.Mapping = string(js), m.Specs()
+	return s.store.SaveImportDraft(c.UserContext(), d)
+}
+
+// readDialect takes the encoding, delimiter and header choices of the
+// form; a value that is not one of the choices keeps the old one.
+func readDialect(c *fiber.Ctx, old importfile.Dialect) importfile.Dialect {
+	dl := old
+	if e, err := importfile.ParseEncoding(c.FormValue("encoding")); err == nil && dl.Kind == importfile.KindCSV {
+		dl.Encoding = e
+	}
+	if r, err := importfile.ParseDelimiter(c.FormValue("delimiter")); err == nil && dl.Kind == importfile.KindCSV {
+		dl.Delimiter = r
+	}
+	dl.Header = c.FormValue("header") == "on"
+	return dl
+}
+
+// readMapping takes the field chosen for each column; an unknown field
+// skips the column.
+func readMapping(c *fiber.Ctx, header []string) importfile.Mapping {
+	m := importfile.Mapping{Header: header, Columns: make([]importfile.Field, len(header))}
+	for i := range header {
+		v := c.FormValue(fmt.Sprintf("col_%d", i))
+		for _, f := range importfile.Fields {
+			if f.Value == v {
+				m.Columns[i] = importfile.Field(v)
+			}
+		}
+	}
+	return m
+}

@@ -1,0 +1,90 @@
+package web
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/portico-hub/portico/app/importfile"
+	"github.com/portico-hub/portico/app/imports"
+	"github.com/portico-hub/portico/app/model"
+)
+
+// samplesShown is how many values of each column the mapping step shows.
+const samplesShown = 3
+
+// importMapPage is the mapping step.
+type importMapPage struct {
+	Base
+	Draft   *model.ImportDraft
+	Dialect importfile.Dialect
+	Columns []mapColumn
+	// Unreadable says why the file cannot be read as Dialect says.
+	Unreadable string
+}
+
+// mapColumn is one column of the file as the mapping step shows it.
+type mapColumn struct {
+	Index   int
+	Header  string
+	Samples []string
+	Field   string
+}
+
+// The choices of the step's selects.
+func (importMapPage) Fields() []importfile.Choice     { return importfile.Fields }
+func (importMapPage) Encodings() []importfile.Choice  { return importfile.Encodings }
+func (importMapPage) Delimiters() []importfile.Choice { return importfile.Delimiters }
+
+// Delimiter is the form value of the chosen delimiter.
+func (p importMapPage) Delimiter() string { return importfile.DelimiterName(p.Dialect.Delimiter) }
+
+// IsCSV tells a CSV file, whose encoding and delimiter can be changed,
+// from an Excel one.
+func (p importMapPage) IsCSV() bool { return p.Dialect.Kind == importfile.KindCSV }
+
+// Step numbers the wizard's steps for the step bar.
+func (importMapPage) Step() int { return 2 }
+
+// renderMap shows the mapping step as the draft holds it, with the
+// messages of a mapping that cannot be imported.
+func (s *Server) renderMap(c *fiber.Ctx, d *model.ImportDraft, status int, errs map[string]string) error {
+	dl, err := draftDialect(d)
+	if err != nil {
+		return err
+	}
+	p := importMapPage{Base: base(c, "Map columns · "+d.Filename, "contacts"), Draft: d, Dialect: dl}
+	p.Errors = errs
+	pre, err := imports.PreviewWith(d.Path, dl, d.Mapping, s.imports.Limits)
+	if err != nil {
+		pre, err = imports.PreviewWith(d.Path, dl, nil, s.imports.Limits)
+	}
+	var fe *importfile.FileError
+	switch {
+	case errors.As(err, &fe):
+		p.Unreadable, status = fe.Error(), fiber.StatusUnprocessableEntity
+	case err != nil:
+		return err
+	default:
+		p.Columns = mapColumns(pre)
+	}
+	return render(c, status, "imports/map", "imports/_map", p)
+}
+
+// mapColumns lists each column with its first few non-blank values.
+func mapColumns(pre *imports.Preview) []mapColumn {
+	cols := make([]mapColumn, len(pre.Header))
+	for i, h := range pre.Header {
+		cols[i] = mapColumn{Index: i, Header: h, Field: string(pre.Mapping.Columns[i])}
+		for _, r := range pre.Rows {
+			if len(cols[i].Samples) == samplesShown {
+				break
+			}
+			if i < len(r.Row.Cells) && strings.TrimSpace(r.Row.Cells[i]) != "" {
+				cols[i].Samples = append(cols[i].Samples, r.Row.Cells[i])
+			}
+		}
+	}
+	return cols
+}

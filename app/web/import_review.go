@@ -1,0 +1,69 @@
+package web
+
+import (
+	"fmt"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/portico-hub/portico/app/imports"
+	"github.com/portico-hub/portico/app/model"
+)
+
+// importReviewPage is the review step: the first rows as they will be
+// imported, with each cell's problem, and the dry run's counts.
+type importReviewPage struct {
+	Base
+	Draft  *model.ImportDraft
+	Fields []string // the labels of the fields the file fills
+	Rows   []reviewRow
+	DryRun *importRun
+}
+
+// Step numbers the wizard's steps for the step bar.
+func (importReviewPage) Step() int { return 3 }
+
+// PreviewRows is how many rows the review shows at most.
+func (importReviewPage) PreviewRows() int { return imports.PreviewRows }
+
+// importReview shows the review step; HTMX polls it for the dry run's
+// progress alone until the count ends. A draft never counted goes back
+// to the mapping, where counting starts.
+func (s *Server) importReview(c *fiber.Ctx) error {
+	d, err := s.loadDraft(c)
+	if err != nil {
+		return err
+	}
+	if d.DryRunID == 0 {
+		return redirect(c, fmt.Sprintf("/contacts/import/%d/map", d.ID))
+	}
+	p := importReviewPage{Base: base(c, "Review · "+d.Filename, "contacts"), Draft: d}
+	if p.DryRun, err = s.importRun(c.UserContext(), d.DryRunID); err != nil {
+		return err
+	}
+	if isPartial(c) {
+		return render(c, fiber.StatusOK, "imports/review", "imports/_dry_run", p)
+	}
+	dl, err := draftDialect(d)
+	if err != nil {
+		return err
+	}
+	pre, err := imports.PreviewWith(d.Path, dl, d.Mapping, s.imports.Limits)
+	if err != nil {
+		return redirect(c, fmt.Sprintf("/contacts/import/%d/map", d.ID))
+	}
+	p.Fields, p.Rows = reviewRows(pre)
+	return render(c, fiber.StatusOK, "imports/review", "", p)
+}
+
+// ModeText says which options the dry run counted with.
+func (p importReviewPage) ModeText() string {
+	return optionsText(p.DryRun.Mode, p.DryRun.Match)
+}
+
+// optionsText words an import's mode and match key.
+func optionsText(mode, match string) string {
+	m := map[string]string{"create": "creating new contacts only", "update": "updating existing contacts only",
+		"upsert": "creating and updating contacts"}[mode]
+	k := map[string]string{"email": "email address", "external_id": "external ID", "phone": "phone number"}[match]
+	return m + ", matched by " + k
+}

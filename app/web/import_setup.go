@@ -1,0 +1,37 @@
+package web
+
+import (
+	"log/slog"
+	"time"
+
+	"github.com/valyala/fasthttp"
+
+	"github.com/portico-hub/portico/app/config"
+	"github.com/portico-hub/portico/app/imports"
+	"github.com/portico-hub/portico/app/store"
+)
+
+// importUploadPath is where the wizard's file upload is posted.
+const importUploadPath = "/contacts/import"
+
+// importDeps is the import engine as the configuration bounds it; the
+// wizard and the import job share it, so both read files alike.
+func importDeps(cfg *config.Config, log *slog.Logger, st *store.Store) imports.Deps {
+	d := imports.Deps{Store: st, FilesDir: cfg.FilesDir, Log: log}
+	d.Limits.MaxBytes, d.Limits.MaxRows = int64(cfg.ImportMaxMB)<<20, cfg.ImportMaxRows
+	return d
+}
+
+// uploadLimits lets the upload of an import file, alone, be as large as
+// an import may be and take up to ten minutes; every other request keeps
+// the small body limit, so no other route buffers a large body. A file
+// a little over the limit still arrives, so the wizard can say so in
+// words; fasthttp streams a multipart body to temporary files, not to
+// memory.
+func (s *Server) uploadLimits(h *fasthttp.RequestHeader) fasthttp.RequestConfig {
+	var u fasthttp.URI
+	if string(h.Method()) != fasthttp.MethodPost || u.Parse(h.Host(), h.RequestURI()) != nil || string(u.Path()) != importUploadPath {
+		return fasthttp.RequestConfig{}
+	}
+	return fasthttp.RequestConfig{MaxRequestBodySize: int(s.imports.Limits.MaxBytes) + 1<<20, ReadTimeout: 10 * time.Minute}
+}

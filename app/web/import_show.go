@@ -1,0 +1,55 @@
+package web
+
+import (
+	"fmt"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/portico-hub/portico/app/imports"
+)
+
+// importPage is an import's progress, live while it runs.
+type importPage struct {
+	Base
+	Run *importRun
+}
+
+// importShow shows an import's progress. HTMX polls it every second for
+// the progress fragment, which stops polling once the import ends; the
+// page itself works without script and shows the state when loaded.
+func (s *Server) importShow(c *fiber.Ctx) error {
+	r, err := s.loadImport(c)
+	if err != nil {
+		return err
+	}
+	p := importPage{Base: base(c, "Import · "+r.Filename, "contacts"), Run: r}
+	return render(c, fiber.StatusOK, "imports/show", "imports/_progress", p)
+}
+
+// importCancelConfirm asks before an import is cancelled.
+func (s *Server) importCancelConfirm(c *fiber.Ctx) error {
+	r, err := s.loadImport(c)
+	if err != nil {
+		return err
+	}
+	if r.State.Finished() {
+		return redirect(c, fmt.Sprintf("/contacts/imports/%d", r.ID))
+	}
+	return render(c, fiber.StatusOK, "imports/cancel", "", importPage{Base: base(c, "Cancel import", "contacts"), Run: r})
+}
+
+// importCancel cancels an import: at once when it waits, after its batch
+// in flight when it runs. The rows already imported stay.
+func (s *Server) importCancel(c *fiber.Ctx) error {
+	r, err := s.loadImport(c)
+	if err != nil {
+		return err
+	}
+	if err := imports.Cancel(c.UserContext(), s.imports, currentAgent(c), r.ID); err != nil {
+		return err
+	}
+	if !r.State.Finished() {
+		flash(c, "Import cancelled. The rows imported before it stopped stay.")
+	}
+	return redirect(c, fmt.Sprintf("/contacts/imports/%d", r.ID))
+}
