@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/portico-hub/portico/app/events"
 	"github.com/portico-hub/portico/app/model"
 )
 
@@ -25,7 +26,10 @@ func (s *Store) CreateCompany(ctx context.Context, actor model.Actor, f model.Co
 		if err := s.addDomains(ctx, tx, actor, id, f.Name, f.Domains); err != nil {
 			return err
 		}
-		return s.writeAudit(ctx, tx, actor, "company", id, "created", nil)
+		if err := s.writeAudit(ctx, tx, actor, "company", id, "created", nil); err != nil {
+			return err
+		}
+		return s.companyEvent(ctx, tx, id, func(co events.Company) events.Payload { return events.CompanyCreated{Company: co} })
 	})
 	return id, err
 }
@@ -57,7 +61,12 @@ func (s *Store) UpdateCompany(ctx context.Context, actor model.Actor, id int64, 
 				return err
 			}
 		}
-		return s.writeAudit(ctx, tx, actor, "company", id, "updated", changes)
+		if err := s.writeAudit(ctx, tx, actor, "company", id, "updated", changes); err != nil {
+			return err
+		}
+		return s.companyEvent(ctx, tx, id, func(co events.Company) events.Payload {
+			return events.CompanyUpdated{Company: co, Changed: changeFields(changes)}
+		})
 	})
 }
 
@@ -116,6 +125,9 @@ func (s *Store) DeleteCompany(ctx context.Context, actor model.Actor, id int64) 
 				return err
 			}
 		}
-		return s.writeAudit(ctx, tx, actor, "company", id, "deleted", []model.Change{{Field: "name", From: name}})
+		if err := s.writeAudit(ctx, tx, actor, "company", id, "deleted", []model.Change{{Field: "name", From: name}}); err != nil {
+			return err
+		}
+		return s.WriteEventTx(ctx, tx, events.CompanyDeleted{CompanyID: id, Name: name})
 	})
 }
