@@ -28,7 +28,7 @@ func (w *Worker) send(ctx context.Context, ep *model.WebhookEndpoint, d model.We
 		a.Status, a.ResponseBody, err = w.post(ctx, ep.URL, headers, d.Payload)
 	}
 	if err != nil {
-		a.Error = describe(err)
+		a.Error = describe(err, w.Client.Timeout)
 	}
 	a.Duration = time.Since(started)
 	return w.outcome(ep, d, a)
@@ -74,14 +74,14 @@ func (w *Worker) post(ctx context.Context, url string, headers map[string]string
 }
 
 // describe says why a request failed, in words an admin can act on.
-func describe(err error) string {
+func describe(err error, timeout time.Duration) string {
 	var ne interface{ Timeout() bool }
 	switch {
 	case errors.Is(err, ssrf.ErrProhibitedIP):
 		return "Refused: the address is loopback, private, link-local or reserved (" + err.Error() +
 			"). Allow it with PORTICO_WEBHOOK_ALLOW_NETS only for a receiver you trust."
 	case errors.As(err, &ne) && ne.Timeout():
-		return fmt.Sprintf("No answer within %s.", Timeout)
+		return fmt.Sprintf("No answer within %s.", timeout)
 	}
 	return err.Error()
 }
