@@ -78,4 +78,3 @@ CREATE TABLE webhook_attempts (
     error           TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX webhook_attempts_delivery ON webhook_attempts (delivery_id, id);
-CREATE INDEX webhook_deliveries_state ON webhook_deliveries (state, next_attempt_at);

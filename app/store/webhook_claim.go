@@ -19,13 +19,14 @@ func scanDelivery(row interface{ Scan(...any) error }) (model.WebhookDelivery, e
 	return d, err
 }
 
-// DueWebhookEndpoints lists the endpoints with deliveries to send now:
-// pending ones whose time has come, and ones whose sender died.
+// DueWebhookEndpoints lists the enabled endpoints with deliveries to send
+// now: pending ones whose time has come, and ones whose sender died. Each
+// test is one index seek per endpoint, however long the backlog.
 func (s *Store) DueWebhookEndpoints(ctx context.Context) ([]int64, error) {
-	now := s.Now()
-	return int64s(ctx, s.r, `SELECT DISTINCT d.endpoint_id FROM webhook_deliveries d
-		JOIN webhook_endpoints e ON e.id = d.endpoint_id AND e.enabled
-		WHERE (d.state = 'pending' AND d.next_attempt_at <= $1) OR (d.state = 'sending' AND d.lease_expires_at < $1)`, now)
+	return int64s(ctx, s.r, `SELECT e.id FROM webhook_endpoints e WHERE e.enabled AND (
+		EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.endpoint_id = e.id AND d.state = 'pending' AND d.next_attempt_at <= $1)
+		OR EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.endpoint_id = e.id AND d.state = 'sending' AND d.lease_expires_at < $1))
+		ORDER BY e.id`, s.Now())
 }
 
 // ClaimWebhookDeliveries takes up to limit due deliveries of one enabled
@@ -36,12 +37,16 @@ func (s *Store) ClaimWebhookDeliveries(ctx context.Context, endpointID int64, li
 	var out []model.WebhookDelivery
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		now := s.Now()
+		// Abandoned deliveries first, then pending ones by due time. Each
+		// branch walks the (endpoint_id, state, next_attempt_at) index and
+		// stops at the limit, so a long backlog costs nothing per claim.
 		rows, err := tx.QueryContext(ctx, `UPDATE webhook_deliveries SET state = 'sending', attempts = attempts + 1,
-			lease_expires_at = $1, updated_at = $2 WHERE id IN (SELECT d.id FROM webhook_deliveries d
-				JOIN webhook_endpoints e ON e.id = d.endpoint_id AND e.enabled
-				WHERE d.endpoint_id = $3 AND ((d.state = 'pending' AND d.next_attempt_at <= $2)
-					OR (d.state = 'sending' AND d.lease_expires_at < $2))
-				ORDER BY d.next_attempt_at, d.id LIMIT $4)
+			lease_expires_at = $1, updated_at = $2 WHERE id IN (
+				SELECT id FROM (SELECT id FROM webhook_deliveries WHERE endpoint_id = $3 AND state = 'sending'
+					AND lease_expires_at < $2 ORDER BY id LIMIT $4)
+				UNION ALL SELECT id FROM (SELECT id FROM webhook_deliveries WHERE endpoint_id = $3 AND state = 'pending'
+					AND next_attempt_at <= $2 ORDER BY next_attempt_at, id LIMIT $4)
+				LIMIT $4)
 			RETURNING `+deliveryColumns, now.Add(lease), now, endpointID, limit)
 		if err != nil {
 			return err

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/portico-hub/portico/app/model"
 )
@@ -24,6 +25,11 @@ func (s *Store) RecordWebhookAttempts(ctx context.Context, outcomes []model.Webh
 			if err := s.recordAttempt(ctx, tx, o); err != nil {
 				return err
 			}
+		}
+		if err := s.recordStreaks(ctx, tx, outcomes); err != nil {
+			return err
+		}
+		for _, o := range outcomes {
 			if o.Disable == "" {
 				continue
 			}
@@ -53,10 +59,6 @@ func (s *Store) recordAttempt(ctx context.Context, tx *sql.Tx, o model.WebhookOu
 	case a.Succeeded():
 		_, err = tx.ExecContext(ctx, `UPDATE webhook_deliveries SET state = 'delivered', delivered_at = $1, last_status = $2,
 			last_error = '', lease_expires_at = NULL, updated_at = $1 WHERE id = $3 AND state = 'sending'`, now, a.Status, d.ID)
-		if err == nil {
-			_, err = tx.ExecContext(ctx, `UPDATE webhook_endpoints SET last_success_at = $1, failing_since = NULL WHERE id = $2`,
-				now, d.EndpointID)
-		}
 	default:
 		state, next := model.DeliveryPending, o.NextAttemptAt
 		if next.IsZero() {
@@ -65,15 +67,48 @@ func (s *Store) recordAttempt(ctx context.Context, tx *sql.Tx, o model.WebhookOu
 		_, err = tx.ExecContext(ctx, `UPDATE webhook_deliveries SET state = $1, next_attempt_at = $2, last_status = $3,
 			last_error = $4, lease_expires_at = NULL, updated_at = $5 WHERE id = $6 AND state = 'sending'`,
 			state, next, a.Status, a.Error, now, d.ID)
-		if err == nil {
-			_, err = tx.ExecContext(ctx, `UPDATE webhook_endpoints SET failing_since = coalesce(failing_since, $1) WHERE id = $2`,
-				a.AttemptedAt, d.EndpointID)
-		}
 	}
 	if err != nil {
 		return fmt.Errorf("delivery %d: %w", d.ID, err)
 	}
 	s.outbox.deliveries.mark()
+	return nil
+}
+
+// recordStreaks updates each endpoint once per batch: a success ends its
+// failure streak, and a failure after its last success starts one.
+func (s *Store) recordStreaks(ctx context.Context, tx *sql.Tx, outcomes []model.WebhookOutcome) error {
+	type streak struct {
+		success   bool
+		failedAt  time.Time
+		succeeded time.Time
+	}
+	eps := map[int64]*streak{}
+	for _, o := range outcomes {
+		st := eps[o.Delivery.EndpointID]
+		if st == nil {
+			st = &streak{}
+			eps[o.Delivery.EndpointID] = st
+		}
+		if o.Attempt.Succeeded() {
+			st.success, st.succeeded = true, o.Attempt.AttemptedAt
+		} else if st.failedAt.IsZero() || o.Attempt.AttemptedAt.Before(st.failedAt) {
+			st.failedAt = o.Attempt.AttemptedAt
+		}
+	}
+	for id, st := range eps {
+		var err error
+		if st.success {
+			_, err = tx.ExecContext(ctx, `UPDATE webhook_endpoints SET last_success_at = $1, failing_since = NULL WHERE id = $2`,
+				st.succeeded, id)
+		} else {
+			_, err = tx.ExecContext(ctx, `UPDATE webhook_endpoints SET failing_since = coalesce(failing_since, $1) WHERE id = $2`,
+				st.failedAt, id)
+		}
+		if err != nil {
+			return fmt.Errorf("endpoint %d: %w", id, err)
+		}
+	}
 	return nil
 }
 

@@ -30,10 +30,10 @@ type Worker struct {
 	DisableAfter time.Duration
 }
 
-// NewWorker returns a worker with sensible defaults: 16 requests in
+// NewWorker returns a worker with sensible defaults: 32 requests in
 // flight per endpoint and 512 in all, 30 s leases, a poll each second.
 func NewWorker(st *store.Store, client *http.Client, log *slog.Logger, notice store.DisabledNotice) *Worker {
-	return &Worker{Store: st, Client: client, Log: log, Notice: notice, PerEndpoint: 16, MaxInFlight: 512,
+	return &Worker{Store: st, Client: client, Log: log, Notice: notice, PerEndpoint: 32, MaxInFlight: 512,
 		Lease: 30 * time.Second, Poll: time.Second, Batch: 500, DisableAfter: DisableAfter}
 }
 
