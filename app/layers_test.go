@@ -16,7 +16,7 @@ const module = "github.com/portico-hub/portico/"
 // point downward: cmd → app → web → domain packages → store → model.
 // A package missing here may import nothing of Portico's.
 var allowed = map[string][]string{
-	"app": {"app/config", "app/model", "app/store", "app/web", "app/agent", "app/demo", "app/exports", "app/imports", "app/jobs", "app/mail", "static"},
+	"app": {"app/config", "app/model", "app/store", "app/web", "app/agent", "app/demo", "app/exports", "app/imports", "app/jobs", "app/mail", "app/webhooks", "static"},
 	"app/web": {"app/agent", "app/company", "app/config", "app/contact", "app/exports", "app/importfile", "app/imports", "app/jobs", "app/mail",
 		"app/model", "app/passkey", "app/store", "static", "views"},
 	"app/passkey":    {"app/agent", "app/model", "app/store"},
@@ -31,7 +31,9 @@ var allowed = map[string][]string{
 	"app/imports":    {"app/company", "app/contact", "app/importfile", "app/jobs", "app/model", "app/store"},
 	// storetest seeds benchmark databases; only tests import it.
 	"app/store/storetest": {"app/demo", "app/model", "app/store"},
-	"app/store":           {"app/model", "migrations"},
+	"app/store":           {"app/events", "app/model", "migrations"},
+	"app/events":          {"app/model"},
+	"app/webhooks":        {"app/events", "app/mail", "app/model", "app/store"},
 }
 
 // TestImportsPointDownward fails when a package imports one it must not,

@@ -12,6 +12,7 @@ import (
 	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/store"
 	"github.com/portico-hub/portico/app/web"
+	"github.com/portico-hub/portico/app/webhooks"
 	"github.com/portico-hub/portico/static"
 )
 
@@ -42,10 +43,10 @@ func serveCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 	}
 }
 
-// startJobs runs the background workers (email delivery, exports, and the
-// imports the web server registered) until the returned stop is called, which
-// waits for them to give back what they hold, so an interrupted import
-// resumes at once on the next start.
+// startJobs runs the background workers (email delivery, exports,
+// webhooks, and the imports the web server registered) until the
+// returned stop is called, which waits for them to give back what they
+// hold, so an interrupted import resumes at once on the next start.
 func startJobs(ctx context.Context, runner *jobs.Runner, st *store.Store, e *env) (stop func()) {
 	mail.NewDeliverer(st, e.log, e.cfg.SMTP, e.cfg.From).Register(runner)
 	mailer := &mail.Mailer{Store: st, Templates: &mail.Templates{Store: st}, From: e.cfg.From}
@@ -61,7 +62,20 @@ func startJobs(ctx context.Context, runner *jobs.Runner, st *store.Store, e *env
 	rctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() { runner.Run(rctx); close(done) }()
-	return func() { cancel(); <-done }
+	hooks := webhookWorker(st, e)
+	hooksDone := make(chan struct{})
+	go func() { hooks.Run(rctx); close(hooksDone) }()
+	return func() { cancel(); <-done; <-hooksDone }
+}
+
+// webhookWorker sends events to webhook endpoints. It has its own loop
+// rather than jobs: deliveries are many and small, and a slow endpoint
+// must never hold a worker that others need.
+func webhookWorker(st *store.Store, e *env) *webhooks.Worker {
+	mailer := &mail.Mailer{Store: st, Templates: &mail.Templates{Store: st}, From: e.cfg.From}
+	w := webhooks.NewWorker(st, webhooks.NewClient(e.cfg.WebhookAllowNets), e.log, webhooks.Notice(mailer, e.cfg.BaseURL))
+	w.Lease = max(e.cfg.JobLease, webhooks.Timeout+5*time.Second)
+	return w
 }
 
 // sweep deletes expired sessions and the files of expired exports

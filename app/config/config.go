@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/mail"
+	"net/netip"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -46,6 +47,11 @@ type Config struct {
 	SMTP    *SMTP
 	From    *mail.Address
 	envErrs []error
+
+	// WebhookAllowNets lists networks webhooks may reach although they are
+	// private or loopback, such as a local receiver during development.
+	WebhookAllowNetsRaw string
+	WebhookAllowNets    []netip.Prefix
 }
 
 // option describes one setting: its flag, its variable and its help.
@@ -63,6 +69,7 @@ func (c *Config) options() []option {
 		{"log-level", "PORTICO_LOG_LEVEL", "info", "log level: debug, info, warn or error", &c.LogLevel},
 		{"log-format", "PORTICO_LOG_FORMAT", "text", "log format: text or json", &c.LogFormat},
 		{"smtp-url", "PORTICO_SMTP_URL", "", "SMTP server for outgoing email: smtp://user:pass@host:587 (STARTTLS) or smtps://user:pass@host:465; ?from=ADDRESS sets the sender, ?tls=none is only for a local test server; empty keeps email in the built-in mailbox", &c.SMTPURL},
+		{"webhook-allow-nets", "PORTICO_WEBHOOK_ALLOW_NETS", "", "comma-separated networks (CIDR, such as 127.0.0.0/8) that webhooks may reach although private, loopback or link-local; empty allows only public addresses", &c.WebhookAllowNetsRaw},
 		{"mail-from", "PORTICO_MAIL_FROM", "", "sender of outgoing email, such as \"Support <support@example.com>\" (default Portico <portico@HOST of base-url>)", &c.MailFrom},
 	}
 }
@@ -135,6 +142,7 @@ func (c *Config) Validate() error {
 		c.BaseURL = u.String()
 	}
 	errs = append(errs, c.validateMail()...)
+	errs = append(errs, c.validateAllowNets()...)
 	if _, err := c.Level(); err != nil {
 		errs = append(errs, err)
 	}

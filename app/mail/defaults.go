@@ -6,6 +6,7 @@ const (
 	KeyPasswordReset   = "password_reset"
 	KeyPasswordChanged = "portal_password_changed"
 	KeyExportReady     = "export_ready"
+	KeyWebhookDisabled = "webhook_disabled"
 )
 
 // defaults are the built-in templates, in the order the editor lists
@@ -75,6 +76,22 @@ The contacts you exported from {{.PortalName}} are ready to download:
 {{.Link}}
 
 The link works only when you are signed in as yourself, and expires in {{.ExpiresIn}}. You also find the file under Contacts > Exports.
+`,
+	},
+	{
+		Key: KeyWebhookDisabled, Name: "Webhook endpoint disabled",
+		Description: "Sent to every admin when a webhook endpoint is disabled after failing for five days or answering 410 Gone.",
+		Subject:     "A webhook endpoint was disabled on {{.PortalName}}",
+		HTML: page(`<p>{{with .ContactName}}Hi {{.}},{{else}}Hello,{{end}}</p>
+<p>{{.PortalName}} stopped sending webhooks to <strong>{{.WebhookURL}}</strong> because {{.Reason}}.</p>
+<p>Deliveries that were waiting for it are marked failed. Fix the receiver, enable the endpoint again, then use “Resend all failed since …” so it catches up.</p>
+<p><a href="{{.Link}}">Open the endpoint</a></p>`),
+		Text: `{{with .ContactName}}Hi {{.}},{{else}}Hello,{{end}}
+
+{{.PortalName}} stopped sending webhooks to {{.WebhookURL}} because {{.Reason}}.
+
+Deliveries that were waiting for it are marked failed. Fix the receiver, enable the endpoint again, then use "Resend all failed since ..." so it catches up:
+{{.Link}}
 `,
 	},
 }

@@ -17,16 +17,21 @@ type Data struct {
 	PortalName   string
 	Link         string
 	ExpiresIn    string
+	// WebhookURL and Reason tell admins which webhook endpoint was
+	// disabled and why.
+	WebhookURL string
+	Reason     string
 }
 
 // SampleData fills templates for previews and for checking an edit.
 var SampleData = Data{
 	ContactName: "Alex Kim", ContactEmail: "alex.kim@example.com", PortalName: "Portico Support",
 	Link: "https://support.example.com/portal/sample-link", ExpiresIn: "72 hours",
+	WebhookURL: "https://crm.example.com/hooks/portico", Reason: "it answered 410 Gone",
 }
 
 // Placeholders lists what templates may use, for the editor's help.
-var Placeholders = []string{"{{.ContactName}}", "{{.ContactEmail}}", "{{.PortalName}}", "{{.Link}}", "{{.ExpiresIn}}"}
+var Placeholders = []string{"{{.ContactName}}", "{{.ContactEmail}}", "{{.PortalName}}", "{{.Link}}", "{{.ExpiresIn}}", "{{.WebhookURL}}", "{{.Reason}}"}
 
 // Template is one email template: a subject and two bodies written in Go
 // template syntax. The HTML body is an html/template, so whatever a

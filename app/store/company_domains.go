@@ -50,6 +50,9 @@ func (s *Store) linkDomain(ctx context.Context, tx *sql.Tx, actor model.Actor, i
 		if err := s.writeAudit(ctx, tx, actor, "contact", c, "company_added", []model.Change{change}); err != nil {
 			return err
 		}
+		if err := s.contactUpdated(ctx, tx, c, "companies"); err != nil {
+			return err
+		}
 	}
 	return nil
 }

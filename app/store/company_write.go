@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/portico-hub/portico/app/events"
 	"github.com/portico-hub/portico/app/model"
 )
 
@@ -35,7 +36,10 @@ func (s *Store) createCompany(ctx context.Context, tx *sql.Tx, actor model.Actor
 	if err := s.addDomains(ctx, tx, actor, id, f.Name, f.Domains); err != nil {
 		return 0, err
 	}
-	return id, s.writeAudit(ctx, tx, actor, "company", id, "created", nil)
+	if err := s.writeAudit(ctx, tx, actor, "company", id, "created", nil); err != nil {
+		return 0, err
+	}
+	return id, s.companyEvent(ctx, tx, id, func(co events.Company) events.Payload { return events.CompanyCreated{Company: co} })
 }
 
 // UpdateCompany replaces a company's fields and domains and records what
@@ -69,7 +73,12 @@ func (s *Store) updateCompany(ctx context.Context, tx *sql.Tx, actor model.Actor
 			return err
 		}
 	}
-	return s.writeAudit(ctx, tx, actor, "company", id, "updated", changes)
+	if err := s.writeAudit(ctx, tx, actor, "company", id, "updated", changes); err != nil {
+		return err
+	}
+	return s.companyEvent(ctx, tx, id, func(co events.Company) events.Payload {
+		return events.CompanyUpdated{Company: co, Changed: changeFields(changes)}
+	})
 }
 
 // replaceDomains drops the domains no longer listed and adds the new ones.
@@ -127,6 +136,9 @@ func (s *Store) DeleteCompany(ctx context.Context, actor model.Actor, id int64) 
 				return err
 			}
 		}
-		return s.writeAudit(ctx, tx, actor, "company", id, "deleted", []model.Change{{Field: "name", From: name}})
+		if err := s.writeAudit(ctx, tx, actor, "company", id, "deleted", []model.Change{{Field: "name", From: name}}); err != nil {
+			return err
+		}
+		return s.WriteEventTx(ctx, tx, events.CompanyDeleted{CompanyID: id, Name: name})
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/portico-hub/portico/app/events"
 	"github.com/portico-hub/portico/app/model"
 )
 
@@ -102,7 +103,10 @@ func (s *Store) AddEmail(ctx context.Context, actor model.Actor, contactID int64
 		if err := refreshSearch(ctx, tx, contactID); err != nil {
 			return err
 		}
-		return s.writeAudit(ctx, tx, actor, "contact", contactID, "email_added", []model.Change{{Field: "email", To: strings.TrimSpace(email)}})
+		if err := s.writeAudit(ctx, tx, actor, "contact", contactID, "email_added", []model.Change{{Field: "email", To: strings.TrimSpace(email)}}); err != nil {
+			return err
+		}
+		return s.contactUpdated(ctx, tx, contactID, "emails")
 	})
 }
 
@@ -140,7 +144,10 @@ func (s *Store) PromoteEmail(ctx context.Context, actor model.Actor, contactID, 
 		if err := touch(ctx, tx, contactID, s.Now()); err != nil {
 			return err
 		}
-		return s.writeAudit(ctx, tx, actor, "contact", contactID, "email_promoted", []model.Change{{Field: "primary email", From: old, To: e.Address}})
+		if err := s.writeAudit(ctx, tx, actor, "contact", contactID, "email_promoted", []model.Change{{Field: "primary email", From: old, To: e.Address}}); err != nil {
+			return err
+		}
+		return s.WriteEventTx(ctx, tx, events.ContactEmailPromoted{ContactID: contactID, Email: e.Address, PreviousEmail: old})
 	})
 }
 
@@ -167,7 +174,10 @@ func (s *Store) RemoveEmail(ctx context.Context, actor model.Actor, contactID, e
 		if err := refreshSearch(ctx, tx, contactID); err != nil {
 			return err
 		}
-		return s.writeAudit(ctx, tx, actor, "contact", contactID, "email_removed", []model.Change{{Field: "email", From: e.Address}})
+		if err := s.writeAudit(ctx, tx, actor, "contact", contactID, "email_removed", []model.Change{{Field: "email", From: e.Address}}); err != nil {
+			return err
+		}
+		return s.contactUpdated(ctx, tx, contactID, "emails")
 	})
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/portico-hub/portico/app/events"
 	"github.com/portico-hub/portico/app/model"
 )
 
@@ -46,7 +47,12 @@ func (s *Store) MergeContacts(ctx context.Context, actor model.Actor, primaryID 
 		if err := refreshSearch(ctx, tx, primaryID); err != nil {
 			return err
 		}
-		return s.writeAudit(ctx, tx, actor, "contact", primaryID, "merged", m.changes)
+		if err := s.writeAudit(ctx, tx, actor, "contact", primaryID, "merged", m.changes); err != nil {
+			return err
+		}
+		return s.contactEvent(ctx, tx, primaryID, func(c events.Contact) events.Payload {
+			return events.ContactMerged{PrimaryID: primaryID, MergedIDs: otherIDs, Contact: c}
+		})
 	})
 }
 

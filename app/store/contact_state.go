@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 
+	"github.com/portico-hub/portico/app/events"
 	"github.com/portico-hub/portico/app/model"
 )
 
@@ -49,7 +50,10 @@ func (s *Store) ChangeContactState(ctx context.Context, actor model.Actor, id in
 		if err := tx.QueryRowContext(ctx, `SELECT state FROM contacts WHERE id = $1`, id).Scan(&after); err != nil {
 			return fmt.Errorf("store: state of %d: %w", id, err)
 		}
-		return s.writeAudit(ctx, tx, actor, "contact", id, action, []model.Change{{Field: "state", From: string(before), To: string(after)}})
+		if err := s.writeAudit(ctx, tx, actor, "contact", id, action, []model.Change{{Field: "state", From: string(before), To: string(after)}}); err != nil {
+			return err
+		}
+		return s.stateEvent(ctx, tx, id, action)
 	})
 }
 
@@ -72,7 +76,13 @@ func (s *Store) HardDeleteContact(ctx context.Context, actor model.Actor, id int
 		if err := execAffected(ctx, tx, "contact", id, `DELETE FROM contacts WHERE id = $1`, id); err != nil {
 			return err
 		}
-		return s.writeAudit(ctx, tx, actor, "contact", id, "erased", nil)
+		if err := s.writeAudit(ctx, tx, actor, "contact", id, "erased", nil); err != nil {
+			return err
+		}
+		if err := eraseEvents(ctx, tx, id); err != nil {
+			return err
+		}
+		return s.WriteEventTx(ctx, tx, events.ContactDeleted{ContactID: id, Permanent: true})
 	})
 }
 
@@ -87,4 +97,16 @@ func liveContact(ctx context.Context, tx *sql.Tx, id int64) error {
 		return model.Invalid("state", "This contact is deleted. Restore it to make changes.")
 	}
 	return nil
+}
+
+// stateEvent writes the event of a state change: deletion and restoring
+// have their own types; blocking and unblocking update the contact.
+func (s *Store) stateEvent(ctx context.Context, tx *sql.Tx, id int64, action string) error {
+	switch action {
+	case "deleted":
+		return s.WriteEventTx(ctx, tx, events.ContactDeleted{ContactID: id})
+	case "restored":
+		return s.contactEvent(ctx, tx, id, func(c events.Contact) events.Payload { return events.ContactRestored{Contact: c} })
+	}
+	return s.contactUpdated(ctx, tx, id, "state")
 }

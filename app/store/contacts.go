@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/portico-hub/portico/app/events"
 	"github.com/portico-hub/portico/app/model"
 )
 
@@ -46,7 +47,10 @@ func (s *Store) CreateContact(ctx context.Context, actor model.Actor, in NewCont
 		if err != nil {
 			return err
 		}
-		return s.writeAudit(ctx, tx, actor, "contact", id, "created", nil)
+		if err := s.writeAudit(ctx, tx, actor, "contact", id, "created", nil); err != nil {
+			return err
+		}
+		return s.contactEvent(ctx, tx, id, func(c events.Contact) events.Payload { return events.ContactCreated{Contact: c} })
 	})
 	return id, err
 }
@@ -183,7 +187,10 @@ func (s *Store) UpdateContact(ctx context.Context, actor model.Actor, id int64, 
 		if err := refreshSearch(ctx, tx, id); err != nil {
 			return err
 		}
-		return s.writeAudit(ctx, tx, actor, "contact", id, "updated", changes)
+		if err := s.writeAudit(ctx, tx, actor, "contact", id, "updated", changes); err != nil {
+			return err
+		}
+		return s.contactUpdated(ctx, tx, id, changeFields(changes)...)
 	})
 }
 
@@ -211,7 +218,10 @@ func (s *Store) SetContactTags(ctx context.Context, actor model.Actor, id int64,
 		if from == to {
 			return nil
 		}
-		return s.writeAudit(ctx, tx, actor, "contact", id, "updated", []model.Change{{Field: "tags", From: from, To: to}})
+		if err := s.writeAudit(ctx, tx, actor, "contact", id, "updated", []model.Change{{Field: "tags", From: from, To: to}}); err != nil {
+			return err
+		}
+		return s.contactUpdated(ctx, tx, id, "tags")
 	})
 }
 

@@ -23,6 +23,8 @@ type Store struct {
 	r *sql.DB
 	// Now is the store's clock; tests replace it to move time.
 	Now func() time.Time
+	// outbox wakes the event and webhook workers after a commit.
+	outbox outboxSignals
 }
 
 // Open opens (creating if needed) the SQLite database at path and applies
@@ -111,6 +113,7 @@ func (s *Store) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
 	}
+	s.outbox.committed()
 	return nil
 }
 

@@ -28,7 +28,10 @@ func (s *Store) SetDefaultCompany(ctx context.Context, actor model.Actor, contac
 		if err != nil {
 			return fmt.Errorf("store: default company of %d: %w", contactID, err)
 		}
-		return s.writeAudit(ctx, tx, actor, "contact", contactID, "updated", []model.Change{{Field: "default company", From: old, To: name}})
+		if err := s.writeAudit(ctx, tx, actor, "contact", contactID, "updated", []model.Change{{Field: "default company", From: old, To: name}}); err != nil {
+			return err
+		}
+		return s.contactUpdated(ctx, tx, contactID, "company_id")
 	})
 }
 
@@ -55,7 +58,10 @@ func (s *Store) SetViewAllTickets(ctx context.Context, actor model.Actor, contac
 			return err
 		}
 		change := model.Change{Field: "sees all tickets of " + name, From: yesNo(was), To: yesNo(on)}
-		return s.writeAudit(ctx, tx, actor, "contact", contactID, "updated", []model.Change{change})
+		if err := s.writeAudit(ctx, tx, actor, "contact", contactID, "updated", []model.Change{change}); err != nil {
+			return err
+		}
+		return s.contactUpdated(ctx, tx, contactID, "companies")
 	})
 }
 

@@ -48,7 +48,10 @@ func (s *Store) AddMembership(ctx context.Context, actor model.Actor, contactID,
 		if err := refreshSearch(ctx, tx, contactID); err != nil {
 			return err
 		}
-		return s.writeAudit(ctx, tx, actor, "contact", contactID, "company_added", []model.Change{{Field: "company", To: name}})
+		if err := s.writeAudit(ctx, tx, actor, "contact", contactID, "company_added", []model.Change{{Field: "company", To: name}}); err != nil {
+			return err
+		}
+		return s.contactUpdated(ctx, tx, contactID, "companies")
 	})
 }
 
@@ -90,5 +93,8 @@ func (s *Store) afterUnlink(ctx context.Context, tx *sql.Tx, actor model.Actor, 
 	if err := refreshSearch(ctx, tx, contactID); err != nil {
 		return err
 	}
-	return s.writeAudit(ctx, tx, actor, "contact", contactID, "company_removed", []model.Change{{Field: "company", From: company}})
+	if err := s.writeAudit(ctx, tx, actor, "contact", contactID, "company_removed", []model.Change{{Field: "company", From: company}}); err != nil {
+		return err
+	}
+	return s.contactUpdated(ctx, tx, contactID, "companies")
 }

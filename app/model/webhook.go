@@ -1,0 +1,110 @@
+package model
+
+import "time"
+
+// WebhookEndpoint is a URL that receives signed events.
+type WebhookEndpoint struct {
+	ID          int64
+	URL         string
+	Description string
+	// EventTypes are the types it receives; empty means every type.
+	EventTypes     []string
+	Enabled        bool
+	DisabledReason string
+	// Secret signs requests; PreviousSecret also signs them until
+	// PreviousExpiresAt, after a rotation.
+	Secret            string
+	PreviousSecret    string
+	PreviousExpiresAt *time.Time
+	Headers           map[string]string
+	FailingSince      *time.Time
+	LastSuccessAt     *time.Time
+	CreatedAt         time.Time
+	UpdatedAt         time.Time
+}
+
+// Wants reports whether the endpoint subscribes to an event type.
+func (e *WebhookEndpoint) Wants(eventType string) bool {
+	if len(e.EventTypes) == 0 {
+		return true
+	}
+	for _, t := range e.EventTypes {
+		if t == eventType {
+			return true
+		}
+	}
+	return false
+}
+
+// DeliveryState is where a webhook delivery is.
+type DeliveryState string
+
+const (
+	DeliveryPending   DeliveryState = "pending"
+	DeliverySending   DeliveryState = "sending"
+	DeliveryDelivered DeliveryState = "delivered"
+	DeliveryFailed    DeliveryState = "failed"
+)
+
+// WebhookDelivery is one event on its way to one endpoint.
+type WebhookDelivery struct {
+	ID            int64
+	EndpointID    int64
+	EventID       string
+	EventType     string
+	State         DeliveryState
+	Attempts      int
+	NextAttemptAt time.Time
+	LastStatus    int
+	LastError     string
+	CreatedAt     time.Time
+	DeliveredAt   *time.Time
+	// Payload is the event's JSON, filled when a delivery is claimed.
+	Payload []byte
+	// EventAt is when the event was written, filled when claimed.
+	EventAt time.Time
+}
+
+// WebhookAttempt is one request of a delivery, as the log shows it.
+type WebhookAttempt struct {
+	ID             int64
+	DeliveryID     int64
+	AttemptedAt    time.Time
+	Status         int
+	Duration       time.Duration
+	RequestHeaders map[string]string
+	RequestBody    string
+	ResponseBody   string
+	Error          string
+}
+
+// Succeeded reports whether the endpoint answered 2xx.
+func (a *WebhookAttempt) Succeeded() bool { return a.Status >= 200 && a.Status < 300 && a.Error == "" }
+
+// WebhookOutcome is how one attempt ended, as the worker records it:
+// the attempt, and what becomes of the delivery and its endpoint.
+type WebhookOutcome struct {
+	Delivery WebhookDelivery
+	Attempt  WebhookAttempt
+	// NextAttemptAt is zero when the delivery is finished.
+	NextAttemptAt time.Time
+	// Disable, when not empty, disables the endpoint with this reason.
+	Disable string
+}
+
+// DeliveryQuery selects a page of an endpoint's delivery log.
+type DeliveryQuery struct {
+	EndpointID int64
+	State      DeliveryState // empty for all
+	EventType  string        // empty for all
+	// Before pages back: deliveries with an id below it; zero for the newest.
+	Before  int64
+	PerPage int
+}
+
+// DeliveryPage is one page of a delivery log, newest first.
+type DeliveryPage struct {
+	Deliveries []WebhookDelivery
+	// Next is the Before of the next page; zero on the last one.
+	Next int64
+}

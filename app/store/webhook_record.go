@@ -1,0 +1,143 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/portico-hub/portico/app/model"
+)
+
+// DisabledNotice composes the emails telling admins that an endpoint was
+// disabled, so they are queued in the same transaction as the disabling.
+type DisabledNotice func(ep *model.WebhookEndpoint) ([]model.NewMail, error)
+
+// RecordWebhookAttempts writes the outcomes of a batch of attempts in one
+// transaction: each attempt's log entry, its delivery's new state, its
+// endpoint's success or failure streak, and the disabling of endpoints an
+// outcome asks to disable, with notice's emails.
+func (s *Store) RecordWebhookAttempts(ctx context.Context, outcomes []model.WebhookOutcome, notice DisabledNotice) error {
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		for _, o := range outcomes {
+			if err := s.recordAttempt(ctx, tx, o); err != nil {
+				return err
+			}
+		}
+		if err := s.recordStreaks(ctx, tx, outcomes); err != nil {
+			return err
+		}
+		for _, o := range outcomes {
+			if o.Disable == "" {
+				continue
+			}
+			if err := s.disableEndpoint(ctx, tx, o.Delivery.EndpointID, o.Disable, notice); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("store: record webhook attempts: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) recordAttempt(ctx context.Context, tx *sql.Tx, o model.WebhookOutcome) error {
+	a, d := o.Attempt, o.Delivery
+	headers, _ := json.Marshal(a.RequestHeaders)
+	_, err := tx.ExecContext(ctx, `INSERT INTO webhook_attempts (delivery_id, attempted_at, status, duration_ms, request_headers,
+		request_body, response_body, error) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+		d.ID, a.AttemptedAt, a.Status, a.Duration.Milliseconds(), string(headers), a.RequestBody, a.ResponseBody, a.Error)
+	if err != nil {
+		return fmt.Errorf("attempt of delivery %d: %w", d.ID, err)
+	}
+	now := s.Now()
+	switch {
+	case a.Succeeded():
+		_, err = tx.ExecContext(ctx, `UPDATE webhook_deliveries SET state = 'delivered', delivered_at = $1, last_status = $2,
+			last_error = '', lease_expires_at = NULL, updated_at = $1 WHERE id = $3 AND state = 'sending'`, now, a.Status, d.ID)
+	default:
+		state, next := model.DeliveryPending, o.NextAttemptAt
+		if next.IsZero() {
+			state, next = model.DeliveryFailed, now
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE webhook_deliveries SET state = $1, next_attempt_at = $2, last_status = $3,
+			last_error = $4, lease_expires_at = NULL, updated_at = $5 WHERE id = $6 AND state = 'sending'`,
+			state, next, a.Status, a.Error, now, d.ID)
+	}
+	if err != nil {
+		return fmt.Errorf("delivery %d: %w", d.ID, err)
+	}
+	s.outbox.deliveries.mark()
+	return nil
+}
+
+// recordStreaks updates each endpoint once per batch: a success ends its
+// failure streak, and a failure after its last success starts one.
+func (s *Store) recordStreaks(ctx context.Context, tx *sql.Tx, outcomes []model.WebhookOutcome) error {
+	type streak struct {
+		success   bool
+		failedAt  time.Time
+		succeeded time.Time
+	}
+	eps := map[int64]*streak{}
+	for _, o := range outcomes {
+		st := eps[o.Delivery.EndpointID]
+		if st == nil {
+			st = &streak{}
+			eps[o.Delivery.EndpointID] = st
+		}
+		if o.Attempt.Succeeded() {
+			st.success, st.succeeded = true, o.Attempt.AttemptedAt
+		} else if st.failedAt.IsZero() || o.Attempt.AttemptedAt.Before(st.failedAt) {
+			st.failedAt = o.Attempt.AttemptedAt
+		}
+	}
+	for id, st := range eps {
+		var err error
+		if st.success {
+			_, err = tx.ExecContext(ctx, `UPDATE webhook_endpoints SET last_success_at = $1, failing_since = NULL WHERE id = $2`,
+				st.succeeded, id)
+		} else {
+			_, err = tx.ExecContext(ctx, `UPDATE webhook_endpoints SET failing_since = coalesce(failing_since, $1) WHERE id = $2`,
+				st.failedAt, id)
+		}
+		if err != nil {
+			return fmt.Errorf("endpoint %d: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// disableEndpoint turns an endpoint off, fails its waiting deliveries
+// (an admin can resend them after fixing it) and queues the notice.
+// An endpoint already disabled is left alone, so admins hear once.
+func (s *Store) disableEndpoint(ctx context.Context, tx *sql.Tx, id int64, reason string, notice DisabledNotice) error {
+	now := s.Now()
+	ep, err := scanEndpoint(tx.QueryRowContext(ctx, `UPDATE webhook_endpoints SET enabled = FALSE, disabled_reason = $1,
+		updated_at = $2 WHERE id = $3 AND enabled RETURNING `+endpointColumns, reason, now, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("disable endpoint %d: %w", id, err)
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE webhook_deliveries SET state = 'failed', last_error = $1, updated_at = $2
+		WHERE endpoint_id = $3 AND state = 'pending'`, "The endpoint was disabled: "+reason, now, id)
+	if err != nil || notice == nil {
+		return err
+	}
+	mails, err := notice(ep)
+	if err != nil {
+		return err
+	}
+	for _, m := range mails {
+		if _, err := s.QueueEmailTx(ctx, tx, m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
