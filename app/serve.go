@@ -5,6 +5,7 @@ import (
 	"flag"
 	"time"
 
+	"github.com/portico-hub/portico/app/activation"
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/demo"
 	"github.com/portico-hub/portico/app/imports"
@@ -42,14 +43,17 @@ func serveCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 	}
 }
 
-// startJobs runs the background workers (email delivery, imports) until
-// the returned stop is called, which waits for them to give back what
-// they hold, so an interrupted import resumes at once on the next start.
+// startJobs runs the background workers (email delivery, imports,
+// activation emails) until the returned stop is called, which waits for
+// them to give back what they hold, so an interrupted import resumes at
+// once on the next start.
 func startJobs(ctx context.Context, st *store.Store, e *env) (stop func()) {
 	runner := jobs.NewRunner(st, e.log)
 	runner.Lease = e.cfg.JobLease
 	imports.Register(runner, imports.Deps{Store: st, FilesDir: e.cfg.FilesDir, Log: e.log})
 	mail.NewDeliverer(st, e.log, e.cfg.SMTP, e.cfg.From).Register(runner)
+	mailer := &mail.Mailer{Store: st, Templates: &mail.Templates{Store: st}, From: e.cfg.From}
+	activation.Register(runner, &activation.Service{Store: st, Mailer: mailer, BaseURL: e.cfg.BaseURL, TTL: e.cfg.ActivationTTL})
 	switch smtp := e.cfg.SMTP; {
 	case smtp == nil:
 		e.log.Info("SMTP is not configured: emails are kept in the built-in mailbox (Admin > Mailbox)")
@@ -73,6 +77,11 @@ func sweepSessions(ctx context.Context, st *store.Store, e *env) {
 			e.log.Error("sweeping sessions", "err", err)
 		} else if n > 0 {
 			e.log.Info("swept expired sessions", "count", n)
+		}
+		if n, err := st.DeleteExpiredPortalSessions(ctx); err != nil && ctx.Err() == nil {
+			e.log.Error("sweeping portal sessions", "err", err)
+		} else if n > 0 {
+			e.log.Info("swept expired portal sessions", "count", n)
 		}
 		select {
 		case <-ctx.Done():

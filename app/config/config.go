@@ -30,6 +30,9 @@ type Config struct {
 	LogLevel   string
 	LogFormat  string
 	SessionTTL time.Duration
+	// ActivationTTL is how long an activation or password reset link
+	// emailed to a contact works.
+	ActivationTTL time.Duration
 	// JobLease is how long a background job stays claimed without a
 	// heartbeat: after a crash, how long until another worker resumes it.
 	JobLease     time.Duration
@@ -66,6 +69,7 @@ func (c *Config) options() []option {
 
 const (
 	defaultSessionTTL  = 14 * 24 * time.Hour
+	defaultLinkTTL     = 72 * time.Hour
 	defaultJobLease    = 30 * time.Second
 	defaultLoginPerMin = 10
 )
@@ -74,7 +78,7 @@ const (
 // for tests and programs that build a configuration in code. Call
 // Validate after changing it.
 func Default() *Config {
-	c := &Config{SessionTTL: defaultSessionTTL, JobLease: defaultJobLease, LoginPerMin: defaultLoginPerMin}
+	c := &Config{SessionTTL: defaultSessionTTL, ActivationTTL: defaultLinkTTL, JobLease: defaultJobLease, LoginPerMin: defaultLoginPerMin}
 	for _, o := range c.options() {
 		*o.dst = o.def
 	}
@@ -93,6 +97,7 @@ func (c *Config) Register(fs *flag.FlagSet) {
 		fs.StringVar(o.dst, o.name, def, fmt.Sprintf("%s [%s]", o.help, o.env))
 	}
 	fs.DurationVar(&c.SessionTTL, "session-ttl", c.envDuration("PORTICO_SESSION_TTL", defaultSessionTTL), "how long an idle agent session lasts [PORTICO_SESSION_TTL]")
+	fs.DurationVar(&c.ActivationTTL, "activation-ttl", c.envDuration("PORTICO_ACTIVATION_TTL", defaultLinkTTL), "how long an activation or password reset link emailed to a contact works [PORTICO_ACTIVATION_TTL]")
 	fs.DurationVar(&c.JobLease, "job-lease", c.envDuration("PORTICO_JOB_LEASE", defaultJobLease), "how long a crashed worker's job waits before another resumes it [PORTICO_JOB_LEASE]")
 	fs.IntVar(&c.LoginPerMin, "login-rate", c.envInt("PORTICO_LOGIN_RATE", defaultLoginPerMin), "failed sign-ins allowed per minute, per IP and per account [PORTICO_LOGIN_RATE]")
 	fs.BoolVar(&c.TrustProxy, "trust-proxy", c.envBool("PORTICO_TRUST_PROXY"), "take the client IP from X-Forwarded-For (only behind a reverse proxy) [PORTICO_TRUST_PROXY]")
@@ -135,6 +140,9 @@ func (c *Config) Validate() error {
 	}
 	if c.SessionTTL < time.Minute {
 		errs = append(errs, fmt.Errorf("session-ttl %s: want at least 1m", c.SessionTTL))
+	}
+	if c.ActivationTTL < time.Minute {
+		errs = append(errs, fmt.Errorf("activation-ttl %s: want at least 1m", c.ActivationTTL))
 	}
 	if c.JobLease < time.Second {
 		errs = append(errs, fmt.Errorf("job-lease %s: want at least 1s", c.JobLease))

@@ -14,11 +14,13 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/requestid"
 	"github.com/gofiber/template/html/v2"
 
+	"github.com/portico-hub/portico/app/activation"
 	"github.com/portico-hub/portico/app/agent"
 	"github.com/portico-hub/portico/app/company"
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/contact"
 	"github.com/portico-hub/portico/app/mail"
+	"github.com/portico-hub/portico/app/portal"
 	"github.com/portico-hub/portico/app/store"
 	"github.com/portico-hub/portico/static"
 	"github.com/portico-hub/portico/views"
@@ -34,7 +36,11 @@ type Server struct {
 	contacts  *contact.Service
 	companies *company.Service
 	mailTpls  *mail.Templates
-	csrfKey   []byte
+	// activation sends and redeems contacts' one-time links; portal signs
+	// customers in.
+	activation *activation.Service
+	portal     *portal.Service
+	csrfKey    []byte
 }
 
 // New builds the Fiber app with every route. Templates are parsed here,
@@ -56,6 +62,9 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 		companies: &company.Service{Store: st},
 		mailTpls:  &mail.Templates{Store: st},
 	}
+	mailer := &mail.Mailer{Store: st, Templates: s.mailTpls, From: cfg.From}
+	s.activation = &activation.Service{Store: st, Mailer: mailer, BaseURL: cfg.BaseURL, TTL: cfg.ActivationTTL}
+	s.portal = &portal.Service{Store: st, Mailer: mailer, BaseURL: cfg.BaseURL, SessionTTL: cfg.SessionTTL}
 	fc := fiber.Config{
 		Views:                 engine,
 		ErrorHandler:          s.handleError,
