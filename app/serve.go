@@ -5,6 +5,7 @@ import (
 	"flag"
 	"time"
 
+	"github.com/portico-hub/portico/app/activation"
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/demo"
 	"github.com/portico-hub/portico/app/exports"
@@ -43,7 +44,7 @@ func serveCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 	}
 }
 
-// startJobs runs the background workers (email delivery, exports,
+// startJobs runs the background workers (email delivery, activation, exports,
 // webhooks, and the imports the web server registered) until the
 // returned stop is called, which waits for them to give back what they
 // hold, so an interrupted import resumes at once on the next start.
@@ -51,6 +52,7 @@ func startJobs(ctx context.Context, runner *jobs.Runner, st *store.Store, e *env
 	mail.NewDeliverer(st, e.log, e.cfg.SMTP, e.cfg.From).Register(runner)
 	mailer := &mail.Mailer{Store: st, Templates: &mail.Templates{Store: st}, From: e.cfg.From}
 	exports.Register(runner, exports.Deps{Store: st, FilesDir: e.cfg.FilesDir, Log: e.log, BaseURL: e.cfg.BaseURL, Mailer: mailer})
+	activation.Register(runner, &activation.Service{Store: st, Mailer: mailer, BaseURL: e.cfg.BaseURL, TTL: e.cfg.ActivationTTL})
 	switch smtp := e.cfg.SMTP; {
 	case smtp == nil:
 		e.log.Info("SMTP is not configured: emails are kept in the built-in mailbox (Admin > Mailbox)")
@@ -93,6 +95,11 @@ func sweep(ctx context.Context, st *store.Store, e *env) {
 			e.log.Error("sweeping exports", "err", err)
 		} else if n > 0 {
 			e.log.Info("deleted the files of expired exports", "count", n)
+		}
+		if n, err := st.DeleteExpiredPortalSessions(ctx); err != nil && ctx.Err() == nil {
+			e.log.Error("sweeping portal sessions", "err", err)
+		} else if n > 0 {
+			e.log.Info("swept expired portal sessions", "count", n)
 		}
 		select {
 		case <-ctx.Done():

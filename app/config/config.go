@@ -31,6 +31,9 @@ type Config struct {
 	LogLevel   string
 	LogFormat  string
 	SessionTTL time.Duration
+	// ActivationTTL is how long an activation or password reset link
+	// emailed to a contact works.
+	ActivationTTL time.Duration
 	// JobLease is how long a background job stays claimed without a
 	// heartbeat: after a crash, how long until another worker resumes it.
 	JobLease    time.Duration
@@ -76,6 +79,7 @@ func (c *Config) options() []option {
 
 const (
 	defaultSessionTTL  = 14 * 24 * time.Hour
+	defaultLinkTTL     = 72 * time.Hour
 	defaultJobLease    = 30 * time.Second
 	defaultLoginPerMin = 10
 	defaultImportMaxMB = 200
@@ -86,7 +90,7 @@ const (
 // for tests and programs that build a configuration in code. Call
 // Validate after changing it.
 func Default() *Config {
-	c := &Config{SessionTTL: defaultSessionTTL, JobLease: defaultJobLease, LoginPerMin: defaultLoginPerMin,
+	c := &Config{SessionTTL: defaultSessionTTL, ActivationTTL: defaultLinkTTL, JobLease: defaultJobLease, LoginPerMin: defaultLoginPerMin,
 		ImportMaxMB: defaultImportMaxMB, ImportMaxRows: defaultImportRows}
 	for _, o := range c.options() {
 		*o.dst = o.def
@@ -106,6 +110,7 @@ func (c *Config) Register(fs *flag.FlagSet) {
 		fs.StringVar(o.dst, o.name, def, fmt.Sprintf("%s [%s]", o.help, o.env))
 	}
 	fs.DurationVar(&c.SessionTTL, "session-ttl", c.envDuration("PORTICO_SESSION_TTL", defaultSessionTTL), "how long an idle agent session lasts [PORTICO_SESSION_TTL]")
+	fs.DurationVar(&c.ActivationTTL, "activation-ttl", c.envDuration("PORTICO_ACTIVATION_TTL", defaultLinkTTL), "how long an activation or password reset link emailed to a contact works [PORTICO_ACTIVATION_TTL]")
 	fs.DurationVar(&c.JobLease, "job-lease", c.envDuration("PORTICO_JOB_LEASE", defaultJobLease), "how long a crashed worker's job waits before another resumes it [PORTICO_JOB_LEASE]")
 	fs.IntVar(&c.LoginPerMin, "login-rate", c.envInt("PORTICO_LOGIN_RATE", defaultLoginPerMin), "failed sign-ins allowed per minute, per IP and per account [PORTICO_LOGIN_RATE]")
 	fs.IntVar(&c.ImportMaxMB, "import-max-mb", c.envInt("PORTICO_IMPORT_MAX_MB", defaultImportMaxMB), "largest file an import accepts, in megabytes [PORTICO_IMPORT_MAX_MB]")
@@ -151,6 +156,9 @@ func (c *Config) Validate() error {
 	}
 	if c.SessionTTL < time.Minute {
 		errs = append(errs, fmt.Errorf("session-ttl %s: want at least 1m", c.SessionTTL))
+	}
+	if c.ActivationTTL < time.Minute {
+		errs = append(errs, fmt.Errorf("activation-ttl %s: want at least 1m", c.ActivationTTL))
 	}
 	if c.JobLease < time.Second {
 		errs = append(errs, fmt.Errorf("job-lease %s: want at least 1s", c.JobLease))

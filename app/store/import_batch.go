@@ -71,8 +71,10 @@ func (b *ImportTx) Insert(ctx context.Context, in []NewContact) ([]int64, error)
 	var ids []int64
 	err := b.savepoint(ctx, "import_insert", func() error {
 		var err error
-		ids, err = insertBulk(ctx, b.tx, b.actor, b.s.Now, in)
-		return err
+		if ids, err = insertBulk(ctx, b.tx, b.actor, b.s.Now, in); err != nil {
+			return err
+		}
+		return b.noteActivations(ctx, ids)
 	})
 	return ids, err
 }

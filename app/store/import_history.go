@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 
 	"github.com/portico-hub/portico/app/model"
@@ -42,13 +40,3 @@ type scanPlus struct {
 }
 
 func (p scanPlus) Scan(dest ...any) error { return p.row.Scan(append(dest, p.extra)...) }
-
-// Setting returns a setting's value, or "" when it was never set.
-func (s *Store) Setting(ctx context.Context, key string) (string, error) {
-	var v string
-	err := s.r.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = $1`, key).Scan(&v)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return "", fmt.Errorf("store: setting %s: %w", key, err)
-	}
-	return v, nil
-}

@@ -115,12 +115,16 @@ func (s *Store) BeginImport(ctx context.Context, id int64, total int) error {
 	})
 }
 
-// FinishImport records how an import ended.
+// FinishImport records how an import ended and, when it was asked to,
+// queues the activation emails of the contacts it created, however it
+// ended: those contacts exist either way.
 func (s *Store) FinishImport(ctx context.Context, id int64, state model.JobState, errText string) error {
-	_, err := s.w.ExecContext(ctx, `UPDATE imports SET state = $1, error = $2, finished_at = $3 WHERE id = $4`,
-		state, errText, s.Now(), id)
-	if err != nil {
-		return fmt.Errorf("store: finish import %d: %w", id, err)
-	}
-	return nil
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE imports SET state = $1, error = $2, finished_at = $3 WHERE id = $4`,
+			state, errText, s.Now(), id)
+		if err != nil {
+			return fmt.Errorf("store: finish import %d: %w", id, err)
+		}
+		return s.queueImportActivations(ctx, tx, id)
+	})
 }

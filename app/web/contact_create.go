@@ -27,6 +27,22 @@ func (s *Server) contactCreate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	flash(c, "Contact created.")
+	flash(c, s.autoActivate(c, id, "Contact created."))
 	return redirect(c, fmt.Sprintf("/contacts/%d", id))
+}
+
+// autoActivate sends a new contact the activation email when Admin >
+// Email notifications says so, and returns msg with what happened. The
+// contact exists by now, so a failure to queue the email is reported,
+// not turned into a failed create.
+func (s *Server) autoActivate(c *fiber.Ctx, id int64, msg string) string {
+	sent, err := s.activation.SendAuto(c.UserContext(), actor(c), id)
+	switch {
+	case err != nil:
+		s.log.Error("automatic activation email", "id", requestID(c), "contact", id, "err", err)
+		return msg + " The activation email could not be sent; send it from the contact's page."
+	case sent:
+		return msg + " The activation email was sent."
+	}
+	return msg
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/gofiber/fiber/v2"
@@ -23,6 +24,8 @@ type contactPage struct {
 	// Swap is set when a section is re-rendered alone, so the fragment also
 	// refreshes the header and timeline out of band.
 	Swap bool
+	// Link is the newest activation or reset link sent, if any.
+	Link *model.LinkStatus
 }
 
 // loadContact resolves the :id parameter, following merge redirects with
@@ -69,6 +72,9 @@ func (s *Server) renderContact(c *fiber.Ctx, status int, fragment string, edit f
 		edit(p)
 	}
 	if p.Timeline, err = s.store.Audit(c.UserContext(), "contact", ct.ID, 100); err != nil {
+		return err
+	}
+	if p.Link, err = s.store.LinkStatus(c.UserContext(), ct.ID); err != nil && !errors.Is(err, model.ErrNotFound) {
 		return err
 	}
 	return render(c, status, "contacts/show", fragment, p)

@@ -19,12 +19,16 @@ const anonCookie = "portico_anon"
 var errCSRF = fiber.NewError(fiber.StatusForbidden, "This form has expired or did not come from Portico. Reload the page and try again.")
 
 // csrf guards every state-changing request with a signed token bound to
-// the session (or, before sign-in, to an anonymous cookie). The token is
+// the session (or, before sign-in, to an anonymous cookie); portal forms
+// are bound to the customer's portal session instead. The token is
 // an HMAC, so nothing is stored, it survives restarts, and a token from
 // one session is useless in another. HTMX sends it in X-CSRF-Token; plain
 // forms in the _csrf field.
 func (s *Server) csrf(c *fiber.Ctx) error {
 	bind := c.Locals(localSession)
+	if isPortal(c) {
+		bind = c.Locals(localPortalSession)
+	}
 	if bind == nil {
 		anon := c.Cookies(anonCookie)
 		if len(anon) < 32 {

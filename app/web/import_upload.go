@@ -19,10 +19,6 @@ import (
 	"github.com/portico-hub/portico/app/model"
 )
 
-// activationSetting is the admin switch that sends the activation email
-// to every new contact; the wizard's checkbox starts from it.
-const activationSetting = "portal.activation_email_auto"
-
 // importUploadPage is the wizard's first step.
 type importUploadPage struct {
 	Base
@@ -100,12 +96,12 @@ func (s *Server) draftOf(ctx context.Context, agentID int64, path, name string, 
 	if err != nil {
 		return 0, fmt.Errorf("web: encode dialect: %w", err)
 	}
-	auto, err := s.store.Setting(ctx, activationSetting)
+	auto, err := s.store.ActivationAuto(ctx)
 	if err != nil {
 		return 0, err
 	}
 	return s.store.CreateImportDraft(ctx, model.ImportDraft{CreatedBy: agentID, Filename: name, Path: path, Size: size,
-		Dialect: string(dl), Mapping: pre.Mapping.Specs(), SendActivation: auto == "on"})
+		Dialect: string(dl), Mapping: pre.Mapping.Specs(), SendActivation: auto})
 }
 
 // uploadName is the file's own name without any folder a browser sent,

@@ -5,7 +5,7 @@ package web
 func (s *Server) routes() {
 	r := s.app
 	r.Get("/healthz", s.health)
-	r.Use(s.loadSession, s.csrf)
+	r.Use(s.loadSession, s.loadCustomer, s.csrf)
 
 	r.Get("/setup", s.setupShow)
 	r.Post("/setup", s.setupCreate)
@@ -13,6 +13,7 @@ func (s *Server) routes() {
 	r.Post("/login", s.loginLimiters()...).Post("/login", s.loginCreate)
 	r.Get("/invite/:token", s.inviteShow)
 	r.Post("/invite/:token", s.inviteAccept)
+	s.portalRoutes()
 
 	pkBegin, pkFinish := s.passkeyLimiters()
 	r.Post("/portal/passkeys/login/begin", pkBegin, s.passkeyLoginBegin)
@@ -45,6 +46,11 @@ func (s *Server) routes() {
 	a.Post("/contacts/:id/emails", s.emailAdd)
 	a.Post("/contacts/:id/emails/:email/promote", s.emailPromote)
 	a.Post("/contacts/:id/emails/:email/remove", s.emailRemove)
+	a.Post("/contacts/:id/activation", s.contactSendLink)
+	a.Get("/contacts/:id/password", s.requireAdmin, s.contactPasswordShow)
+	a.Post("/contacts/:id/password", s.requireAdmin, s.contactPassword)
+	a.Post("/activations", s.bulkActivationStart)
+	a.Get("/activations/:job", s.bulkActivationShow)
 
 	a.Get("/contacts/:id/merge", s.contactMergePick)
 	a.Get("/contacts/:id/merge/review", s.contactMergeReview)
@@ -80,4 +86,22 @@ func (s *Server) routes() {
 	ad.Post("/email-templates/:key/preview", s.emailTemplatePreview)
 	ad.Get("/email-templates/:key/preview/html", s.emailTemplatePreviewHTML)
 	ad.Post("/email-templates/:key/reset", s.emailTemplateReset)
+	ad.Get("/notifications", s.notificationsShow)
+	ad.Post("/notifications", s.notificationsSave)
+}
+
+// portalRoutes maps the customer portal, which has its own session and
+// sign-in; they come before the agents' routes, which require an agent.
+func (s *Server) portalRoutes() {
+	p := s.app.Group("/portal")
+	p.Get("/login", s.portalLoginShow)
+	p.Post("/login", s.portalLoginLimiters()...).Post("/login", s.portalLoginCreate)
+	p.Post("/logout", s.portalLogout)
+	p.Get("/forgot", s.portalForgotShow)
+	p.Post("/forgot", s.linkLimiters()...).Post("/forgot", s.portalForgot)
+	p.Get("/activate/:token", s.activateShow)
+	p.Post("/activate/:token", s.linkPassword)
+	p.Get("/reset/:token", s.resetShow)
+	p.Post("/reset/:token", s.linkPassword)
+	p.Get("", s.requireCustomer, s.portalHome)
 }

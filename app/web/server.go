@@ -14,6 +14,7 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/requestid"
 	"github.com/gofiber/template/html/v2"
 
+	"github.com/portico-hub/portico/app/activation"
 	"github.com/portico-hub/portico/app/agent"
 	"github.com/portico-hub/portico/app/company"
 	"github.com/portico-hub/portico/app/config"
@@ -22,6 +23,7 @@ import (
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/passkey"
+	"github.com/portico-hub/portico/app/portal"
 	"github.com/portico-hub/portico/app/store"
 	"github.com/portico-hub/portico/static"
 	"github.com/portico-hub/portico/views"
@@ -47,6 +49,10 @@ type Server struct {
 	customerHasPassword hasPasswordFunc
 	imports             imports.Deps
 	jobs                *jobs.Runner
+	// activation sends and redeems contacts' one-time links; portal signs
+	// customers in.
+	activation *activation.Service
+	portal     *portal.Service
 }
 
 // New builds the Fiber app with every route. Templates are parsed here,
@@ -76,6 +82,9 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 	s.jobs = jobs.NewRunner(st, log)
 	s.jobs.Lease = cfg.JobLease
 	imports.Register(s.jobs, s.imports)
+	mailer := &mail.Mailer{Store: st, Templates: s.mailTpls, From: cfg.From}
+	s.activation = &activation.Service{Store: st, Mailer: mailer, BaseURL: cfg.BaseURL, TTL: cfg.ActivationTTL}
+	s.portal = &portal.Service{Store: st, Mailer: mailer, BaseURL: cfg.BaseURL, SessionTTL: cfg.SessionTTL}
 	fc := fiber.Config{
 		Views:                 engine,
 		ErrorHandler:          s.handleError,

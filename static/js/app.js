@@ -57,6 +57,20 @@
       setTimeout(function () { t.remove(); }, 5000);
     });
   }
+  // "Select all on this page" of a bulk send: shown only with JavaScript,
+  // which it needs; it ticks or unticks every row of the page.
+  function showPickAll() {
+    document.querySelectorAll("[data-pick-all][hidden]").forEach(function (b) { b.hidden = false; });
+  }
+  document.addEventListener("change", function (e) {
+    if (!e.target.matches("[data-pick-all]")) return;
+    document.querySelectorAll('input[name="id"][form="bulk-activation"]').forEach(function (b) {
+      b.checked = e.target.checked;
+    });
+  });
+  document.addEventListener("DOMContentLoaded", showPickAll);
+  document.addEventListener("htmx:afterSettle", showPickAll);
+
   document.addEventListener("DOMContentLoaded", fadeFlashes);
 
   // A file over the import limit is refused before it is sent, which

@@ -1,0 +1,59 @@
+package activation
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/portico-hub/portico/app/agent"
+	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/password"
+)
+
+// Lookup returns the working link of a token, for its page. A link that
+// no longer works is model.ErrLinkUsed, ErrLinkExpired or
+// ErrLinkSuperseded, and an unknown one model.ErrNotFound.
+func (s *Service) Lookup(ctx context.Context, token string) (*model.Link, error) {
+	return s.Store.Link(ctx, agent.HashToken(token))
+}
+
+// Complete finishes an activation by other means than a password, such as
+// a passkey registered on the activation page: it consumes the link,
+// marks the contact verified, recording when and how, and returns the
+// contact's id, whom the caller signs in.
+func (s *Service) Complete(ctx context.Context, token string, how model.VerifiedHow) (int64, error) {
+	return s.Store.RedeemLink(ctx, agent.HashToken(token), model.LinkActivation, how, "")
+}
+
+// SetPassword redeems an activation or password reset link with a new
+// password, which must follow the customers' password policy. The link is
+// consumed, an unverified contact becomes verified "by password", and the
+// contact's other portal sessions end. It returns the contact's id.
+func (s *Service) SetPassword(ctx context.Context, token, pw string) (int64, error) {
+	l, err := s.Lookup(ctx, token)
+	if err != nil {
+		return 0, err
+	}
+	if err := password.Validate(pw, l.Email); err != nil {
+		return 0, err
+	}
+	hash, err := password.Hash(pw)
+	if err != nil {
+		return 0, fmt.Errorf("activation: hash password: %w", err)
+	}
+	return s.Store.RedeemLink(ctx, agent.HashToken(token), l.Purpose, model.VerifiedByPassword, hash)
+}
+
+// Dead reports whether err means a link that no longer works, or never
+// did: its page then offers to send a new one.
+func Dead(err error) bool {
+	return errors.Is(err, model.ErrNotFound) || errors.Is(err, model.ErrLinkUsed) ||
+		errors.Is(err, model.ErrLinkExpired) || errors.Is(err, model.ErrLinkSuperseded)
+}
+
+func ignoreNotFound(err error) error {
+	if errors.Is(err, model.ErrNotFound) {
+		return nil
+	}
+	return err
+}

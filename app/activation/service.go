@@ -1,0 +1,89 @@
+package activation
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/portico-hub/portico/app/agent"
+	"github.com/portico-hub/portico/app/mail"
+	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/store"
+)
+
+// DefaultTTL is how long a link works unless configured otherwise.
+const DefaultTTL = 72 * time.Hour
+
+// Service issues and redeems the links.
+type Service struct {
+	Store  *store.Store
+	Mailer *mail.Mailer
+	// BaseURL is the server's public URL, which links start with.
+	BaseURL string
+	// TTL is how long a link works.
+	TTL time.Duration
+}
+
+// Paths of the pages a link opens, followed by the token.
+const (
+	ActivatePath = "/portal/activate/"
+	ResetPath    = "/portal/reset/"
+)
+
+// issue creates a link of one purpose for each target and queues the
+// emails carrying them, in one transaction. Targets that changed since
+// they were read are skipped; it returns the contacts sent to.
+func (s *Service) issue(ctx context.Context, actor model.Actor, targets []model.LinkTarget, purpose model.LinkPurpose) ([]int64, error) {
+	if len(targets) == 0 {
+		return nil, nil
+	}
+	tokens := make(map[int64]string, len(targets))
+	to := make([]mail.Recipient, len(targets))
+	for i, t := range targets {
+		tokens[t.ID] = agent.NewToken()
+		to[i] = mail.Recipient{Name: t.Name, Address: t.Email, ContactID: t.ID}
+	}
+	key, path := mail.KeyActivation, ActivatePath
+	if purpose == model.LinkPasswordReset {
+		key, path = mail.KeyPasswordReset, ResetPath
+	}
+	portal, err := s.Store.PortalName(ctx)
+	if err != nil {
+		return nil, err
+	}
+	mails, err := s.Mailer.ComposeAll(ctx, key, to, func(r mail.Recipient) mail.Data {
+		return mail.Data{Link: s.BaseURL + path + tokens[r.ContactID], ExpiresIn: expiresIn(s.ttl()), PortalName: portal}
+	})
+	if err != nil {
+		return nil, fmt.Errorf("activation: compose %s emails: %w", key, err)
+	}
+	expires := s.Store.Now().Add(s.ttl())
+	links := make([]model.NewLink, len(targets))
+	for i, t := range targets {
+		links[i] = model.NewLink{ContactID: t.ID, TokenHash: agent.HashToken(tokens[t.ID]), Purpose: purpose,
+			Email: t.Email, ExpiresAt: expires, Mail: mails[i]}
+	}
+	return s.Store.IssueLinks(ctx, actor, links)
+}
+
+func (s *Service) ttl() time.Duration {
+	if s.TTL > 0 {
+		return s.TTL
+	}
+	return DefaultTTL
+}
+
+// expiresIn says a duration as an email reads it: "72 hours", "30 minutes".
+func expiresIn(d time.Duration) string {
+	if d >= time.Hour {
+		return plural(int(d/time.Hour), "hour")
+	}
+	return plural(max(1, int(d/time.Minute)), "minute")
+}
+
+func plural(n int, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return fmt.Sprintf("%d %ss", n, unit)
+}

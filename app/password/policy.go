@@ -1,0 +1,65 @@
+package password
+
+import (
+	_ "embed"
+	"strings"
+
+	"github.com/portico-hub/portico/app/model"
+)
+
+// MinLen is the shortest password accepted.
+const MinLen = 8
+
+// Problem explains what is wrong with pw as the password of the account
+// whose address is email, or returns "": at least 8 characters, at most
+// 256 bytes, and not containing the part of the address before the @.
+func Problem(pw, email string) string {
+	switch {
+	case len([]rune(pw)) < MinLen:
+		return "Use at least 8 characters."
+	case len(pw) > 256:
+		return "Use at most 256 characters."
+	}
+	local, _, _ := strings.Cut(strings.ToLower(email), "@")
+	if len(local) >= 3 && strings.Contains(strings.ToLower(pw), local) {
+		return "The password must not contain the part of your email address before the @."
+	}
+	return ""
+}
+
+// Validate applies the customers' policy: Problem's rules, and not one of
+// the most common passwords, ignoring case.
+func Validate(pw, email string) error {
+	if msg := Problem(pw, email); msg != "" {
+		return model.Invalid("password", msg)
+	}
+	if Common(pw) {
+		return model.Invalid("password", "This is one of the most common passwords, which are tried first. Choose another.")
+	}
+	return nil
+}
+
+// commonList is, one a line, the entries of eight characters or more of
+// "10k-most-common.txt" from the SecLists project (Daniel Miessler and
+// contributors, MIT licence), the 10,000 passwords most often found in
+// leaked password dumps. Shorter entries are refused by the length rule
+// anyway.
+//
+//go:embed common.txt
+var commonList string
+
+var common = func() map[string]struct{} {
+	m := map[string]struct{}{}
+	for _, line := range strings.Split(commonList, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			m[strings.ToLower(line)] = struct{}{}
+		}
+	}
+	return m
+}()
+
+// Common reports whether pw is on the list of common passwords.
+func Common(pw string) bool {
+	_, ok := common[strings.ToLower(pw)]
+	return ok
+}

@@ -1,0 +1,74 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/portico-hub/portico/app/model"
+)
+
+// IssueLinks stores one-time links and queues the emails carrying them,
+// all in one transaction. A link is skipped, and its email not queued,
+// when its contact changed since the email was composed: its primary
+// address is no longer the one written to, or its state no longer calls
+// for that link (activation for unverified contacts, a password reset
+// for verified ones). Each link sent supersedes the contact's earlier
+// unused links. It returns the contacts sent to.
+func (s *Store) IssueLinks(ctx context.Context, actor model.Actor, links []model.NewLink) ([]int64, error) {
+	var sent []int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		for _, l := range links {
+			ok, err := s.issueLink(ctx, tx, actor, l)
+			if err != nil {
+				return err
+			}
+			if ok {
+				sent = append(sent, l.ContactID)
+			}
+		}
+		if len(sent) == 0 {
+			return nil
+		}
+		return s.scheduleDelivery(ctx, tx, s.Now())
+	})
+	return sent, err
+}
+
+func (s *Store) issueLink(ctx context.Context, tx *sql.Tx, actor model.Actor, l model.NewLink) (bool, error) {
+	want := model.StateUnverified
+	if l.Purpose == model.LinkPasswordReset {
+		want = model.StateVerified
+	}
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT count(*) FROM contacts c JOIN contact_emails e ON e.contact_id = c.id AND e.is_primary
+		WHERE c.id = $1 AND c.state = $2 AND e.email = $3`, l.ContactID, want, l.Email).Scan(&n)
+	if err != nil || n == 0 {
+		return false, wrapErr(err, "check link target", l.ContactID)
+	}
+	now := s.Now()
+	if _, err := tx.ExecContext(ctx, `UPDATE activation_tokens SET superseded_at = $1
+		WHERE contact_id = $2 AND used_at IS NULL AND superseded_at IS NULL`, now, l.ContactID); err != nil {
+		return false, fmt.Errorf("store: supersede links of %d: %w", l.ContactID, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO activation_tokens (token_hash, contact_id, purpose, email, created_at, expires_at, created_by)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)`, l.TokenHash, l.ContactID, l.Purpose, l.Email, now, l.ExpiresAt, nullableID(actor.ID)); err != nil {
+		return false, fmt.Errorf("store: issue link to %d: %w", l.ContactID, err)
+	}
+	if _, err := s.insertMail(ctx, tx, l.Mail); err != nil {
+		return false, err
+	}
+	action := "activation_sent"
+	if l.Purpose == model.LinkPasswordReset {
+		action = "password_reset_sent"
+	}
+	return true, s.writeAudit(ctx, tx, actor, "contact", l.ContactID, action, []model.Change{{Field: "email", To: l.Email}})
+}
+
+// wrapErr adds context to err, and leaves nil alone.
+func wrapErr(err error, what string, id int64) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("store: %s %d: %w", what, id, err)
+}

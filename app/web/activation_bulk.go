@@ -1,0 +1,86 @@
+package web
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/portico-hub/portico/app/activation"
+	"github.com/portico-hub/portico/app/model"
+)
+
+// Row is a list row with what its actions need.
+func (p contactListPage) Row(ct model.Contact) contactRow {
+	return contactRow{Contact: ct, CSRF: p.CSRF, Pick: p.Query.View == model.StateUnverified,
+		Back: p.URL("page", strconv.Itoa(p.Query.Page))}
+}
+
+// Bulk reports whether the list offers the bulk activation send: in the
+// Unverified view, when it shows contacts.
+func (p contactListPage) Bulk() bool {
+	return p.Query.View == model.StateUnverified && p.Result != nil && len(p.Result.Contacts) > 0
+}
+
+// bulkActivationStart starts the background job sending the activation
+// email to the ticked contacts, or to every contact the list's view,
+// search and filters match, and shows its progress.
+func (s *Server) bulkActivationStart(c *fiber.Ctx) error {
+	sel := activation.Selection{All: c.FormValue("all") == "1", Query: parseListForm(c)}
+	for _, v := range c.Request().PostArgs().PeekMulti("id") {
+		if id, err := strconv.ParseInt(string(v), 10, 64); err == nil && id > 0 {
+			sel.IDs = append(sel.IDs, id)
+		}
+	}
+	id, err := s.activation.StartBulk(c.UserContext(), actor(c), sel)
+	if fields, ok := fieldErrors(err); ok {
+		return fiber.NewError(fiber.StatusUnprocessableEntity, firstMessage(fields))
+	}
+	if err != nil {
+		return err
+	}
+	return redirect(c, fmt.Sprintf("/activations/%d", id))
+}
+
+// parseListForm reads the list's view, search and filters from a form.
+func parseListForm(c *fiber.Ctx) model.ContactQuery {
+	q := model.ContactQuery{View: model.State(c.FormValue("view")), Search: c.FormValue("q"), Tag: c.FormValue("tag")}
+	if !q.View.Valid() {
+		q.View = ""
+	}
+	q.CompanyID, _ = strconv.ParseInt(c.FormValue("company"), 10, 64)
+	return q
+}
+
+// bulkPage shows a bulk send's progress.
+type bulkPage struct {
+	Base
+	Job *model.Job
+	activation.Progress
+}
+
+// Percent is how far the send is, for the progress bar.
+func (p bulkPage) Percent() int {
+	if p.Total == 0 {
+		return 100
+	}
+	return min(100, p.Done()*100/p.Total)
+}
+
+// bulkActivationShow shows a bulk send's progress; while it runs, the
+// page asks for its progress fragment again every second.
+func (s *Server) bulkActivationShow(c *fiber.Ctx) error {
+	id, err := paramID(c, "job")
+	if err != nil {
+		return err
+	}
+	j, err := s.store.Job(c.UserContext(), id)
+	if err != nil {
+		return err
+	}
+	if j.Kind != activation.BulkJobKind {
+		return errNoSuchPage
+	}
+	p := bulkPage{Base: base(c, "Sending activation emails", "contacts"), Job: j, Progress: activation.ProgressOf(j)}
+	return render(c, fiber.StatusOK, "contacts/activation_job", "contacts/_activation_progress", p)
+}

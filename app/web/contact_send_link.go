@@ -1,0 +1,69 @@
+package web
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/portico-hub/portico/app/model"
+)
+
+// contactRow is one row of the contacts list: the contact, and what its
+// hover actions need.
+type contactRow struct {
+	model.Contact
+	CSRF string
+	// Pick shows the row's checkbox for a bulk send; Sent says an
+	// activation email was just sent from this row.
+	Pick bool
+	Sent bool
+	// Back is the list's URL, where a send without JavaScript returns.
+	Back string
+}
+
+// contactSendLink emails a contact the link its state calls for: the
+// activation email, or a password reset link to a verified contact. From
+// a list row, HTMX swaps the row to say it was sent; without JavaScript
+// the form's post returns to the list.
+func (s *Server) contactSendLink(c *fiber.Ctx) error {
+	ct, err := s.loadContact(c)
+	if err != nil {
+		return err
+	}
+	purpose, err := s.activation.Send(c.UserContext(), actor(c), ct.ID)
+	if fields, ok := fieldErrors(err); ok {
+		return fiber.NewError(fiber.StatusUnprocessableEntity, firstMessage(fields))
+	}
+	if err != nil {
+		return err
+	}
+	msg := "Activation email sent to " + ct.Email + "."
+	if purpose == model.LinkPasswordReset {
+		msg = "Password reset link sent to " + ct.Email + "."
+	}
+	flash(c, msg)
+	if c.FormValue("from") == "row" && isPartial(c) {
+		return render(c, fiber.StatusOK, "contacts/_row", "contacts/_row", contactRow{Contact: *ct, CSRF: csrfOf(c), Sent: true})
+	}
+	return redirect(c, backTo(c.FormValue("back"), fmt.Sprintf("/contacts/%d", ct.ID)))
+}
+
+// backTo returns to a list page named by a form, or to def.
+func backTo(back, def string) string {
+	if strings.HasPrefix(back, "/contacts") && !strings.HasPrefix(back, "//") {
+		return back
+	}
+	return def
+}
+
+// firstMessage is one message of a validation error, for a toast.
+func firstMessage(fields map[string]string) string {
+	keys := make([]string, 0, len(fields))
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return fields[keys[0]]
+}

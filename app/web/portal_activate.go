@@ -1,0 +1,95 @@
+package web
+
+import (
+	"errors"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/portico-hub/portico/app/activation"
+	"github.com/portico-hub/portico/app/model"
+)
+
+// linkPage is the page a link opens: who it is for, and the password form.
+type linkPage struct {
+	portalBase
+	Link  *model.Link
+	Token string
+	// Why is set on the page of a link that no longer works.
+	Why string
+}
+
+// activateShow opens an activation link.
+func (s *Server) activateShow(c *fiber.Ctx) error {
+	return s.linkShow(c, model.LinkActivation)
+}
+
+// resetShow opens a password reset link.
+func (s *Server) resetShow(c *fiber.Ctx) error {
+	return s.linkShow(c, model.LinkPasswordReset)
+}
+
+func (s *Server) linkShow(c *fiber.Ctx, purpose model.LinkPurpose) error {
+	token := c.Params("token")
+	l, err := s.activation.Lookup(c.UserContext(), token)
+	if err == nil && l.Purpose != purpose {
+		err = model.ErrNotFound
+	}
+	if err != nil {
+		return s.linkDead(c, err)
+	}
+	return s.renderLink(c, fiber.StatusOK, l, token, nil)
+}
+
+// linkPassword sets the password a link's page was given, which finishes
+// an activation or a reset, and signs the customer in.
+func (s *Server) linkPassword(c *fiber.Ctx) error {
+	token := c.Params("token")
+	id, err := s.activation.SetPassword(c.UserContext(), token, c.FormValue("password"))
+	if fields, ok := fieldErrors(err); ok {
+		l, lerr := s.activation.Lookup(c.UserContext(), token)
+		if lerr != nil {
+			return s.linkDead(c, lerr)
+		}
+		return s.renderLink(c, fiber.StatusUnprocessableEntity, l, token, fields)
+	}
+	if err != nil {
+		return s.linkDead(c, err)
+	}
+	flash(c, "Your password is set. Welcome!")
+	return s.portalSignIn(c, id, "/portal")
+}
+
+func (s *Server) renderLink(c *fiber.Ctx, status int, l *model.Link, token string, errs map[string]string) error {
+	title := "Activate your account"
+	if l.Purpose == model.LinkPasswordReset {
+		title = "Choose a new password"
+	}
+	b, err := s.portalBaseOf(c, title)
+	if err != nil {
+		return err
+	}
+	b.Errors = errs
+	return render(c, status, "portal/link", "", linkPage{portalBase: b, Link: l, Token: token})
+}
+
+// linkDead explains why a link no longer works and offers a new one; any
+// other error goes to the error handler.
+func (s *Server) linkDead(c *fiber.Ctx, err error) error {
+	if !activation.Dead(err) {
+		return err
+	}
+	why := "This link is not one we sent, or it was not copied whole."
+	switch {
+	case errors.Is(err, model.ErrLinkUsed):
+		why = "This link was already used: each link works once."
+	case errors.Is(err, model.ErrLinkExpired):
+		why = "This link has expired."
+	case errors.Is(err, model.ErrLinkSuperseded):
+		why = "A newer link was sent since this one, and only the newest works."
+	}
+	b, berr := s.portalBaseOf(c, "This link no longer works")
+	if berr != nil {
+		return berr
+	}
+	return render(c, fiber.StatusGone, "portal/link_dead", "", linkPage{portalBase: b, Why: why})
+}

@@ -1,0 +1,81 @@
+package web
+
+import (
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/limiter"
+
+	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/portal"
+)
+
+const portalLoginFailed = "That email and password do not match. Check them, or reset your password."
+
+// portalLoginShow shows the customers' sign-in form.
+func (s *Server) portalLoginShow(c *fiber.Ctx) error {
+	if currentCustomer(c) != nil {
+		return c.Redirect("/portal", fiber.StatusSeeOther)
+	}
+	next := safePortalNext(c.Query("next"))
+	return s.renderPortal(c, fiber.StatusOK, "portal/login", "Sign in", func(p *portalPage) { p.Next = next }, nil)
+}
+
+// portalLoginCreate checks a customer's password and signs them in. A
+// right password of a contact who may not use the portal is refused with
+// the reason; nothing else tells an unknown address from a wrong password.
+func (s *Server) portalLoginCreate(c *fiber.Ctx) error {
+	email := strings.TrimSpace(c.FormValue("email"))
+	cu, err := s.portal.Authenticate(c.UserContext(), email, c.FormValue("password"))
+	var refused *portal.RefusedError
+	switch {
+	case errors.Is(err, model.ErrUnauthorized):
+		return s.portalLoginAgain(c, fiber.StatusUnauthorized, email, portalLoginFailed)
+	case errors.As(err, &refused):
+		return s.renderPortal(c, fiber.StatusForbidden, "portal/refused", "Not authorized", func(p *portalPage) {
+			p.Email, p.Message = refused.Email, string(refused.State)
+		}, nil)
+	case err != nil:
+		return err
+	}
+	return s.portalSignIn(c, cu.ID, safePortalNext(c.FormValue("next")))
+}
+
+func (s *Server) portalLoginAgain(c *fiber.Ctx, status int, email, msg string) error {
+	next := safePortalNext(c.FormValue("next"))
+	return s.renderPortal(c, status, "portal/login", "Sign in", func(p *portalPage) { p.Email, p.Next = email, next },
+		map[string]string{"form": msg})
+}
+
+// portalLoginLimiters cap failed sign-ins per client IP and per address,
+// as for agents.
+func (s *Server) portalLoginLimiters() []fiber.Handler {
+	limited := func(c *fiber.Ctx) error {
+		return s.portalLoginAgain(c, fiber.StatusTooManyRequests, c.FormValue("email"),
+			"Too many sign-in attempts. Wait a minute and try again.")
+	}
+	byIP := limiter.New(limiter.Config{Max: s.cfg.LoginPerMin, Expiration: time.Minute,
+		SkipSuccessfulRequests: true, LimitReached: limited})
+	byAccount := limiter.New(limiter.Config{Max: s.cfg.LoginPerMin, Expiration: time.Minute,
+		SkipSuccessfulRequests: true, LimitReached: limited, KeyGenerator: addressKey})
+	return []fiber.Handler{byIP, byAccount}
+}
+
+// addressKey keys a limiter by the email address a form names.
+func addressKey(c *fiber.Ctx) string {
+	return "addr:" + strings.ToLower(strings.TrimSpace(c.FormValue("email")))
+}
+
+// portalLogout ends the customer's session.
+func (s *Server) portalLogout(c *fiber.Ctx) error {
+	if token := c.Cookies(portalCookie); token != "" {
+		if err := s.portal.EndSession(c.UserContext(), token); err != nil {
+			return err
+		}
+	}
+	s.clearPortalCookie(c)
+	flash(c, "You are signed out.")
+	return redirect(c, "/portal/login")
+}

@@ -1,0 +1,59 @@
+package web
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/portico-hub/portico/app/model"
+)
+
+// portalBase is the data every portal page shares. Portal pages use their
+// own layout, with the portal's name and none of the agents' navigation.
+type portalBase struct {
+	Title      string
+	PortalName string
+	CSRF       string
+	Flash      string
+	Customer   *model.Customer
+	Errors     map[string]string
+}
+
+func (portalBase) layout() string { return "layouts/portal" }
+
+// portalBaseOf builds the shared data of a portal page.
+func (s *Server) portalBaseOf(c *fiber.Ctx, title string) (portalBase, error) {
+	name, err := s.store.PortalName(c.UserContext())
+	if err != nil {
+		return portalBase{}, err
+	}
+	b := base(c, title, "")
+	return portalBase{Title: title, PortalName: name, CSRF: b.CSRF, Flash: b.Flash, Customer: currentCustomer(c)}, nil
+}
+
+// portalPage is a portal page with a form: what was typed and the
+// messages about it.
+type portalPage struct {
+	portalBase
+	Email   string
+	Next    string
+	Message string
+}
+
+// renderPortal renders a portal page with a title, a status and, when
+// errs is not nil, messages beside the form's fields.
+func (s *Server) renderPortal(c *fiber.Ctx, status int, page, title string, fill func(*portalPage), errs map[string]string) error {
+	b, err := s.portalBaseOf(c, title)
+	if err != nil {
+		return err
+	}
+	p := &portalPage{portalBase: b}
+	p.Errors = errs
+	if fill != nil {
+		fill(p)
+	}
+	return render(c, status, page, "", p)
+}
+
+// portalHome is the signed-in customer's start page.
+func (s *Server) portalHome(c *fiber.Ctx) error {
+	return s.renderPortal(c, fiber.StatusOK, "portal/home", "Your account", nil, nil)
+}
