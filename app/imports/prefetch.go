@@ -5,8 +5,9 @@ import (
 	"io"
 )
 
-// ahead is how many batches of parsed rows the reader keeps ready.
-const ahead = 2
+// ahead is how many batches of parsed rows the reader keeps ready: one
+// overlaps reading with writing, and more would only hold memory.
+const ahead = 1
 
 // parsedChunk is a run of rows read and parsed ahead, or the error that
 // stopped the reading.

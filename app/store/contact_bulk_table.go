@@ -89,9 +89,9 @@ type stmtKey struct {
 }
 
 // insertTexts holds the text of every multi-row INSERT written so far.
-// The text must be the same string each time: the writer's statement
-// cache finds a prepared statement by its text, so each batch reuses the
-// statements of the ones before instead of parsing them again.
+// The writer's statement cache finds a prepared statement by its text, so
+// each batch reuses the statements of the batches before instead of
+// parsing them again, and the texts are written only once.
 var insertTexts sync.Map
 
 // insertSQL is the INSERT of a number of rows of r.
