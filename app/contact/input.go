@@ -43,19 +43,20 @@ func (in Input) Fields() (model.ContactFields, error) {
 	if !visible(f.Name) {
 		v.Add("name", "Enter the contact's name.")
 	}
-	for field, val := range map[string]string{
-		"name": f.Name, "job_title": f.JobTitle, "phone": f.Phone, "mobile": f.Mobile,
-		"language": f.Language, "time_zone": f.TimeZone, "external_id": f.ExternalID, "about": f.About,
+	// Arrays, not maps: imports validate a million rows through here.
+	for _, fv := range [...]struct{ field, val string }{
+		{"name", f.Name}, {"job_title", f.JobTitle}, {"phone", f.Phone}, {"mobile", f.Mobile},
+		{"language", f.Language}, {"time_zone", f.TimeZone}, {"external_id", f.ExternalID}, {"about", f.About},
 	} {
-		if !utf8.ValidString(val) {
-			v.Add(field, "This text is not valid UTF-8; paste it again or retype it.")
-		} else if n := utf8.RuneCountInString(val); n > limits[field] {
-			v.Add(field, fmt.Sprintf("Use at most %d characters (this has %d).", limits[field], n))
+		if !utf8.ValidString(fv.val) {
+			v.Add(fv.field, "This text is not valid UTF-8; paste it again or retype it.")
+		} else if n := utf8.RuneCountInString(fv.val); n > limits[fv.field] {
+			v.Add(fv.field, fmt.Sprintf("Use at most %d characters (this has %d).", limits[fv.field], n))
 		}
 	}
-	for field, val := range map[string]string{"phone": f.Phone, "mobile": f.Mobile} {
-		if val != "" && !phonePattern.MatchString(val) {
-			v.Add(field, "Enter a phone number using digits, spaces, +, -, ( and ).")
+	for _, fv := range [...]struct{ field, val string }{{"phone", f.Phone}, {"mobile", f.Mobile}} {
+		if fv.val != "" && !phonePattern.MatchString(fv.val) {
+			v.Add(fv.field, "Enter a phone number using digits, spaces, +, -, ( and ).")
 		}
 	}
 	if f.TimeZone != "" {

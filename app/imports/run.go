@@ -41,9 +41,11 @@ func (d Deps) run(ctx context.Context, im *model.Import, how applier, save func(
 	}
 	actor := d.actor(ctx, im)
 	prog := Progress{Total: im.RowsTotal, LastRow: im.LastRow, ImportCounts: im.ImportCounts, start: time.Now(), from: im.Rows()}
+	rd := f.prefetch(d.batchSize())
+	defer rd.close()
 	var carry []*parsed
 	for {
-		rows, err := f.read(carry, d.batchSize())
+		rows, err := rd.read(carry, d.batchSize())
 		if err != nil || len(rows) == 0 {
 			return err
 		}

@@ -49,23 +49,6 @@ func (d Deps) openFile(im *model.Import) (*file, error) {
 
 func (f *file) Close() error { return errors.Join(f.rd.Close(), f.f.Close()) }
 
-// read parses rows until it holds n, starting with carry; it returns
-// fewer at the end of the file.
-func (f *file) read(carry []*parsed, n int) ([]*parsed, error) {
-	rows := carry
-	for len(rows) < n {
-		row, err := f.rd.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
-		rows = append(rows, parse(f.m, row))
-	}
-	return rows, nil
-}
-
 // count reads the whole file once, so its rows are known before any is
 // applied and a file that breaks half-way is refused before it changes
 // anything. each, when set, sees every row.

@@ -52,7 +52,6 @@ func insertBulk(ctx context.Context, tx *sql.Tx, actor model.Actor, now func() t
 	if err != nil {
 		return nil, err
 	}
-	defer b.close()
 	if err := b.check(in); err != nil {
 		return nil, err
 	}

@@ -16,7 +16,6 @@ type bulk struct {
 	actor   model.Actor
 	actorID any
 	now     func() time.Time
-	stmts   map[stmtKey]*sql.Stmt
 	// agents maps each agent's normalised address to the address.
 	agents map[string]string
 	tags   map[string]int64
@@ -27,7 +26,7 @@ type bulk struct {
 }
 
 func newBulk(ctx context.Context, tx *sql.Tx, actor model.Actor, now func() time.Time) (*bulk, error) {
-	b := &bulk{tx: tx, actor: actor, now: now, stmts: map[stmtKey]*sql.Stmt{},
+	b := &bulk{tx: tx, actor: actor, now: now,
 		tags: map[string]int64{}, domains: map[string]int64{}, companies: map[int64]string{}}
 	if actor.ID != 0 {
 		b.actorID = actor.ID
@@ -35,12 +34,6 @@ func newBulk(ctx context.Context, tx *sql.Tx, actor model.Actor, now func() time
 	var err error
 	b.agents, err = agentEmails(ctx, tx)
 	return b, err
-}
-
-func (b *bulk) close() {
-	for _, st := range b.stmts {
-		st.Close()
-	}
 }
 
 // tables are the rows a batch writes, in the order it writes them.
@@ -65,6 +58,9 @@ func newTables(n int) *tables {
 // write inserts the batch, whose ids are already chosen.
 func (b *bulk) write(ctx context.Context, in []NewContact, ids []int64) error {
 	t := newTables(len(in))
+	if err := b.loadCompanyNames(ctx, in); err != nil {
+		return err
+	}
 	for i, c := range in {
 		if err := b.rows(ctx, t, i, ids[i], c); err != nil {
 			return &BulkError{Index: i, Err: err}
@@ -113,4 +109,27 @@ func (b *bulk) explainEmail(ctx context.Context, err error, c chunk) error {
 		}
 	}
 	return fmt.Errorf("store: bulk insert into contact_emails: %w", err)
+}
+
+// loadCompanyNames looks up, in one go, the names of the companies the
+// batch's contacts join, which their search documents carry.
+func (b *bulk) loadCompanyNames(ctx context.Context, in []NewContact) error {
+	var ids []any
+	for _, c := range in {
+		for _, id := range c.Companies {
+			if _, ok := b.companies[id]; !ok {
+				b.companies[id] = ""
+				ids = append(ids, id)
+			}
+		}
+	}
+	return eachIn(ctx, b.tx, `SELECT id, name FROM companies WHERE id IN (%s)`, ids, func(scan func(...any) error) error {
+		var id int64
+		var name string
+		if err := scan(&id, &name); err != nil {
+			return err
+		}
+		b.companies[id] = name
+		return nil
+	})
 }

@@ -2,16 +2,16 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // chunkRows is how many rows one INSERT of a batch carries: enough that
 // the cost of running a statement vanishes, and few enough to stay well
 // below SQLite's limit of 32,766 parameters.
-const chunkRows = 50
+const chunkRows = 64
 
 // rowSet collects one table's rows of a batch for multi-row INSERTs.
 type rowSet struct {
@@ -57,20 +57,30 @@ type chunk struct {
 // returns, naming the contact at fault when it can.
 type explainer func(ctx context.Context, err error, c chunk) error
 
-// flush inserts the rows, chunkRows at a time.
+// flush inserts the rows, chunkRows at a time and the rest in chunks
+// of falling powers of two, so that a few statements serve every batch.
 func (b *bulk) flush(ctx context.Context, r *rowSet, explain explainer) error {
-	for lo := 0; lo < len(r.owner); lo += chunkRows {
-		hi := min(lo+chunkRows, len(r.owner))
-		st, err := b.stmt(ctx, r, hi-lo)
-		if err != nil {
-			return err
-		}
+	for lo := 0; lo < len(r.owner); {
+		hi := lo + chunkSize(len(r.owner)-lo)
 		c := chunk{owner: r.owner[lo:hi], args: r.args[lo*r.cols : hi*r.cols]}
-		if _, err := st.ExecContext(ctx, c.args...); err != nil {
+		if _, err := b.tx.ExecContext(ctx, insertSQL(r, hi-lo), c.args...); err != nil {
 			return explain(ctx, err, c)
 		}
+		lo = hi
 	}
 	return nil
+}
+
+// chunkSize is how many of n rows left the next INSERT carries.
+func chunkSize(n int) int {
+	if n >= chunkRows {
+		return chunkRows
+	}
+	size := 1
+	for size*2 <= n {
+		size *= 2
+	}
+	return size
 }
 
 type stmtKey struct {
@@ -78,18 +88,20 @@ type stmtKey struct {
 	rows int
 }
 
-// stmt prepares, once per batch, the INSERT of a number of rows.
-func (b *bulk) stmt(ctx context.Context, r *rowSet, rows int) (*sql.Stmt, error) {
+// insertTexts holds the text of every multi-row INSERT written so far.
+// The writer's statement cache finds a prepared statement by its text, so
+// each batch reuses the statements of the batches before instead of
+// parsing them again, and the texts are written only once.
+var insertTexts sync.Map
+
+// insertSQL is the INSERT of a number of rows of r.
+func insertSQL(r *rowSet, rows int) string {
 	key := stmtKey{r.head, rows}
-	if st, ok := b.stmts[key]; ok {
-		return st, nil
+	if text, ok := insertTexts.Load(key); ok {
+		return text.(string)
 	}
-	st, err := b.tx.PrepareContext(ctx, multiRow(r.head, r.cols, rows)+r.tail)
-	if err != nil {
-		return nil, fmt.Errorf("store: prepare bulk insert: %w", err)
-	}
-	b.stmts[key] = st
-	return st, nil
+	text, _ := insertTexts.LoadOrStore(key, multiRow(r.head, r.cols, rows)+r.tail)
+	return text.(string)
 }
 
 // multiRow writes head VALUES ($1, $2), ($3, $4), ... for rows rows.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 
@@ -31,7 +32,7 @@ type ImportLookup struct {
 }
 
 // lookupChunk bounds the values of one IN list.
-const lookupChunk = 500
+const lookupChunk = 512
 
 // Lookup finds the contacts holding any of the given normalised
 // addresses, external ids or phone numbers, and loads each of them.
@@ -74,9 +75,14 @@ func (b *ImportTx) Lookup(ctx context.Context, emails, externalIDs, phones []str
 // each runs query, whose IN list is %s, over keys in chunks and calls fn
 // with each result row.
 func (b *ImportTx) each(ctx context.Context, query string, keys []any, fn func(scan func(...any) error) error) error {
+	return eachIn(ctx, b.tx, query, keys, fn)
+}
+
+// eachIn is each within any transaction.
+func eachIn(ctx context.Context, tx *sql.Tx, query string, keys []any, fn func(scan func(...any) error) error) error {
 	for lo := 0; lo < len(keys); lo += lookupChunk {
-		chunk := keys[lo:min(lo+lookupChunk, len(keys))]
-		rows, err := b.tx.QueryContext(ctx, fmt.Sprintf(query, marks(1, len(chunk))), chunk...)
+		chunk := padded(keys[lo:min(lo+lookupChunk, len(keys))])
+		rows, err := tx.QueryContext(ctx, fmt.Sprintf(query, marks(1, len(chunk))), chunk...)
 		if err != nil {
 			return fmt.Errorf("store: import lookup: %w", err)
 		}
@@ -93,6 +99,21 @@ func (b *ImportTx) each(ctx context.Context, query string, keys []any, fn func(s
 		}
 	}
 	return nil
+}
+
+// padded repeats the last key until there are a power of two of them,
+// which changes no IN list's meaning, so that a few statement texts, each
+// prepared once and cached, serve lists of every length.
+func padded(keys []any) []any {
+	n := 1
+	for n < len(keys) {
+		n *= 2
+	}
+	out := append(make([]any, 0, n), keys...)
+	for len(out) < n {
+		out = append(out, keys[len(keys)-1])
+	}
+	return out
 }
 
 func anys[T any](vals []T) []any {

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 
@@ -105,26 +104,47 @@ func (b *ImportTx) Companies(ctx context.Context, names []string) (map[string]in
 	if len(names) == 0 {
 		return out, nil
 	}
-	find, err := b.tx.PrepareContext(ctx, `SELECT id FROM companies WHERE name_norm = $1`)
-	if err != nil {
-		return nil, fmt.Errorf("store: prepare company lookup: %w", err)
+	byNorm := make(map[string]int64, len(names))
+	norms := make([]any, len(names))
+	for i, name := range names {
+		norms[i] = companyNorm(name)
 	}
-	defer find.Close()
-	for _, name := range names {
+	err := b.each(ctx, `SELECT name_norm, id FROM companies WHERE name_norm IN (%s)`, norms, func(scan func(...any) error) error {
+		var norm string
 		var id int64
-		err := find.QueryRowContext(ctx, companyNorm(name)).Scan(&id)
-		if errors.Is(err, sql.ErrNoRows) {
-			now := b.s.Now()
-			err = b.tx.QueryRowContext(ctx, `INSERT INTO companies (name, name_norm, created_at, updated_at) VALUES ($1, $2, $3, $3)
-				RETURNING id`, name, companyNorm(name), now).Scan(&id)
-			if err == nil {
-				err = b.s.writeAudit(ctx, b.tx, b.actor, "company", id, "created", nil)
-			}
+		if err := scan(&norm, &id); err != nil {
+			return err
 		}
-		if err != nil {
-			return nil, fmt.Errorf("store: import company %q: %w", name, err)
+		byNorm[norm] = id
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range names {
+		id, ok := byNorm[companyNorm(name)]
+		if !ok {
+			if id, err = b.createCompany(ctx, name); err != nil {
+				return nil, err
+			}
+			byNorm[companyNorm(name)] = id
 		}
 		out[name] = id
 	}
 	return out, nil
+}
+
+// createCompany creates a company an import names, with its audit entry.
+func (b *ImportTx) createCompany(ctx context.Context, name string) (int64, error) {
+	var id int64
+	now := b.s.Now()
+	err := b.tx.QueryRowContext(ctx, `INSERT INTO companies (name, name_norm, created_at, updated_at) VALUES ($1, $2, $3, $3)
+		RETURNING id`, name, companyNorm(name), now).Scan(&id)
+	if err == nil {
+		err = b.s.writeAudit(ctx, b.tx, b.actor, "company", id, "created", nil)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("store: import company %q: %w", name, err)
+	}
+	return id, nil
 }
