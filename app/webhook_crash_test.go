@@ -34,9 +34,9 @@ type hookReceiver struct {
 
 func (h *hookReceiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
-	err := h.wh.Verify(body, r.Header)
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	err := h.wh.Verify(body, r.Header)
 	h.requests++
 	if err != nil {
 		h.bad++
@@ -67,7 +67,10 @@ func TestWebhooksSurviveSIGKILL(t *testing.T) {
 	}
 	db := filepath.Join(dir, "data", "portico.db")
 	rc := &hookReceiver{ids: map[string]bool{}}
-	rc.wh = seedWebhooks(t, db, total, rc)
+	wh := seedWebhooks(t, db, total, rc)
+	rc.mu.Lock()
+	rc.wh = wh // the receiver is already listening
+	rc.mu.Unlock()
 	args := []string{"serve", "--db", db, "--addr", "127.0.0.1:0", "--webhook-allow-nets", "127.0.0.0/8",
 		"--job-lease", "1s", "--log-level", "error"}
 	for _, killAt := range []int{total / 5, total / 2} {
