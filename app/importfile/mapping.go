@@ -2,12 +2,14 @@ package importfile
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/portico-hub/portico/app/model"
 )
 
-// Field is the contact field a column fills; Skip leaves a column out.
+// Field is the contact or company field a column fills; Skip leaves a
+// column out.
 type Field string
 
 // The fields a column can fill. Names match the contact form's field
@@ -39,7 +41,7 @@ var Fields = []Choice{
 
 // Label is the field's name as the UI shows it.
 func (f Field) Label() string {
-	for _, c := range Fields {
+	for _, c := range slices.Concat(Fields, CompanyFields) {
 		if c.Value == string(f) {
 			return c.Label
 		}

@@ -138,3 +138,18 @@ func TestRefusedFiles(t *testing.T) {
 		t.Errorf("empty file: %v", err)
 	}
 }
+
+// A dry run in place reads the caller's file and counts as one on a copy
+// does; a real import asked to read in place still reads a copy.
+func TestDryRunInPlaceReadsTheFileItself(t *testing.T) {
+	e := newEnv(t)
+	path := mixedFile(t, e, 40)
+	copied := e.importFile(t, path, Params{DryRun: true})
+	inPlace := e.importFile(t, path, Params{DryRun: true, InPlace: true})
+	if inPlace.Path != path || copied.Path == path || inPlace.ImportCounts != copied.ImportCounts {
+		t.Errorf("in place %s %+v, copied %s %+v", inPlace.Path, inPlace.ImportCounts, copied.Path, copied.ImportCounts)
+	}
+	if real := e.importFile(t, path, Params{InPlace: true}); real.Path == path {
+		t.Errorf("a real import reads %s in place", real.Path)
+	}
+}

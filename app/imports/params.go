@@ -48,6 +48,10 @@ type Params struct {
 	Blank          Blank
 	SendActivation bool
 	DryRun         bool
+	// InPlace lets a dry run read the file at Path instead of a copy, for
+	// a caller that keeps the file as it is until the dry run is over or
+	// cancelled. A real import always reads a copy.
+	InPlace bool
 }
 
 // withDefaults fills the zero choices and checks the others.

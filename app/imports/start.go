@@ -33,9 +33,10 @@ func (e *BusyError) Error() string {
 // Is makes errors.Is(err, model.ErrConflict) hold.
 func (e *BusyError) Is(target error) bool { return target == model.ErrConflict }
 
-// Start checks an import, keeps a copy of its file and queues its job;
-// it returns the import's id. A real import is refused with a *BusyError
-// while another runs; dry runs write no contact and never wait.
+// Start checks an import, keeps a copy of its file (unless p asks for a
+// dry run in place) and queues its job; it returns the import's id. A
+// real import is refused with a *BusyError while another runs; dry runs
+// write nothing and never wait.
 func Start(ctx context.Context, d Deps, r *jobs.Runner, actor model.Actor, p Params) (int64, error) {
 	p, err := p.withDefaults()
 	if err != nil {
@@ -55,7 +56,7 @@ func Start(ctx context.Context, d Deps, r *jobs.Runner, actor model.Actor, p Par
 	if err != nil {
 		return 0, err
 	}
-	path, err := d.keep(id, p.Path, p.Filename)
+	path, err := d.place(id, p)
 	if err == nil {
 		err = d.Store.SetImportFile(ctx, id, path, 0) // before the job can run
 	}
@@ -70,7 +71,9 @@ func Start(ctx context.Context, d Deps, r *jobs.Runner, actor model.Actor, p Par
 	jobID, err := r.Enqueue(ctx, nj)
 	if err != nil {
 		d.Store.FinishImport(ctx, id, model.JobFailed, "Another import started at the same moment.")
-		os.Remove(path)
+		if path != p.Path {
+			os.Remove(path)
+		}
 		return 0, errors.Join(busy(ctx, d), err)
 	}
 	return id, d.Store.SetImportFile(ctx, id, path, jobID)
@@ -103,6 +106,15 @@ func (d Deps) check(p Params) (model.Import, error) {
 	}
 	im.Mapping = m.Specs()
 	return im, checkMatch(m, p.Match)
+}
+
+// place is where the import reads its file: the caller's file for a dry
+// run in place, else a copy that keep makes.
+func (d Deps) place(id int64, p Params) (string, error) {
+	if p.DryRun && p.InPlace {
+		return p.Path, nil
+	}
+	return d.keep(id, p.Path, p.Filename)
 }
 
 // keep copies the file to <files>/imports/<id>.<ext>. A copy, not a

@@ -7,6 +7,7 @@ import "time"
 type ImportDraft struct {
 	ID        int64
 	CreatedBy int64
+	Kind      string // contacts or companies: what the rows become
 	Filename  string // as uploaded
 	Path      string // where the upload is kept
 	Size      int64

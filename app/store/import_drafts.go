@@ -9,13 +9,13 @@ import (
 	"github.com/portico-hub/portico/app/model"
 )
 
-const draftColumns = `id, created_by, filename, path, size, dialect, mapping, mode, match_by, blank, send_activation,
+const draftColumns = `id, created_by, kind, filename, path, size, dialect, mapping, mode, match_by, blank, send_activation,
 	coalesce(dry_run_id, 0), created_at, updated_at`
 
 func scanDraft(row interface{ Scan(...any) error }) (*model.ImportDraft, error) {
 	var d model.ImportDraft
 	var mapping string
-	err := row.Scan(&d.ID, &d.CreatedBy, &d.Filename, &d.Path, &d.Size, &d.Dialect, &mapping, &d.Mode, &d.Match,
+	err := row.Scan(&d.ID, &d.CreatedBy, &d.Kind, &d.Filename, &d.Path, &d.Size, &d.Dialect, &mapping, &d.Mode, &d.Match,
 		&d.Blank, &d.SendActivation, &d.DryRunID, &d.CreatedAt, &d.UpdatedAt)
 	if mapping != "" {
 		d.Mapping = strings.Split(mapping, "\n")
@@ -27,9 +27,10 @@ func scanDraft(row interface{ Scan(...any) error }) (*model.ImportDraft, error) 
 func (s *Store) CreateImportDraft(ctx context.Context, d model.ImportDraft) (int64, error) {
 	now := s.Now()
 	var id int64
-	err := s.w.QueryRowContext(ctx, `INSERT INTO import_drafts (created_by, filename, path, size, dialect, mapping,
-		send_activation, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-		d.CreatedBy, d.Filename, d.Path, d.Size, d.Dialect, strings.Join(d.Mapping, "\n"), d.SendActivation, now, now).Scan(&id)
+	err := s.w.QueryRowContext(ctx, `INSERT INTO import_drafts (created_by, kind, filename, path, size, dialect,
+		mapping, match_by, send_activation, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+		RETURNING id`, d.CreatedBy, d.Kind, d.Filename, d.Path, d.Size, d.Dialect, strings.Join(d.Mapping, "\n"), d.Match,
+		d.SendActivation, now, now).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("store: create import draft: %w", err)
 	}

@@ -15,8 +15,9 @@ func maySee(a *model.Agent, im *model.Import) bool {
 	return a.IsAdmin() || im.CreatedBy == a.ID
 }
 
-// loadImport resolves the :id parameter to a contacts import the agent
-// may see, with its pace; any other id is not found, so ids tell nothing.
+// loadImport resolves the :id parameter to an import of the request's
+// kind that the agent may see, with its pace; any other id is not found,
+// so ids tell nothing.
 func (s *Server) loadImport(c *fiber.Ctx) (*importRun, error) {
 	id, err := paramID(c, "id")
 	if err != nil {
@@ -26,7 +27,7 @@ func (s *Server) loadImport(c *fiber.Ctx) (*importRun, error) {
 	if err != nil {
 		return nil, err
 	}
-	if r.DryRun || r.Kind != "contacts" || !maySee(currentAgent(c), r.Import) {
+	if r.DryRun || r.Kind != string(kindOf(c).Kind) || !maySee(currentAgent(c), r.Import) {
 		return nil, fmt.Errorf("web: import %d is not the agent's: %w", id, model.ErrNotFound)
 	}
 	return r, nil

@@ -20,13 +20,17 @@ import (
 const draftTTL = 24 * time.Hour
 
 // loadDraft resolves the :draft parameter to a draft of the signed-in
-// agent; anyone else's draft is not found.
+// agent and of the request's kind; any other draft is not found.
 func (s *Server) loadDraft(c *fiber.Ctx) (*model.ImportDraft, error) {
 	id, err := paramID(c, "draft")
 	if err != nil {
 		return nil, err
 	}
-	return s.store.ImportDraft(c.UserContext(), id, currentAgent(c).ID)
+	d, err := s.store.ImportDraft(c.UserContext(), id, currentAgent(c).ID)
+	if err == nil && d.Kind != string(kindOf(c).Kind) {
+		return nil, fmt.Errorf("web: import draft %d is of another kind: %w", id, model.ErrNotFound)
+	}
+	return d, err
 }
 
 // draftDialect reads how the draft's file is read.
@@ -39,12 +43,14 @@ func draftDialect(d *model.ImportDraft) (importfile.Dialect, error) {
 }
 
 // draftParams is the import the draft asks for. Map is never nil, so an
-// emptied mapping is refused instead of replaced by the suggested one.
+// emptied mapping is refused instead of replaced by the suggested one. A
+// dry run reads the draft's file in place: the upload never changes, and
+// dropDryRun cancels the dry run before the file goes.
 func draftParams(d *model.ImportDraft, dryRun bool) (imports.Params, error) {
 	dl, err := draftDialect(d)
-	return imports.Params{Path: d.Path, Filename: d.Filename, Dialect: dl, Map: append([]string{}, d.Mapping...),
-		Mode: imports.Mode(d.Mode), Match: imports.Match(d.Match), Blank: imports.Blank(d.Blank),
-		SendActivation: d.SendActivation, DryRun: dryRun}, err
+	return imports.Params{Kind: imports.Kind(d.Kind), Path: d.Path, Filename: d.Filename, Dialect: dl,
+		Map: append([]string{}, d.Mapping...), Mode: imports.Mode(d.Mode), Match: imports.Match(d.Match),
+		Blank: imports.Blank(d.Blank), SendActivation: d.SendActivation, DryRun: dryRun, InPlace: dryRun}, err
 }
 
 // countDraft starts a dry run of the draft's choices in place of the
@@ -58,8 +64,9 @@ func (s *Server) countDraft(ctx context.Context, a model.Actor, d *model.ImportD
 	return errors.Join(err, s.store.SaveImportDraft(ctx, d))
 }
 
-// dropDryRun stops the draft's dry run and deletes its copy of the file.
-// The dry run's record stays, out of the history, with its counts.
+// dropDryRun stops the draft's dry run, which read the draft's own file
+// (or, started before dry runs read in place, a copy it deletes). The
+// dry run's record stays, out of the history, with its counts.
 func (s *Server) dropDryRun(ctx context.Context, d *model.ImportDraft) {
 	if d.DryRunID == 0 {
 		return
@@ -68,7 +75,7 @@ func (s *Server) dropDryRun(ctx context.Context, d *model.ImportDraft) {
 	if err == nil {
 		err = imports.Cancel(ctx, s.imports, nil, im.ID)
 	}
-	if err == nil && im.Path != "" {
+	if err == nil && im.Path != "" && im.Path != d.Path {
 		err = os.Remove(im.Path)
 	}
 	if err != nil && !errors.Is(err, model.ErrNotFound) && !errors.Is(err, os.ErrNotExist) {
@@ -110,5 +117,5 @@ func (s *Server) importDiscard(c *fiber.Ctx) error {
 		return err
 	}
 	flash(c, "Import discarded; the uploaded file was deleted.")
-	return redirect(c, "/contacts")
+	return redirect(c, kindOf(c).Path())
 }

@@ -17,9 +17,16 @@ const peopleCSV = "Name,Email,Phone,Company\n" +
 	"Bad Row,not-an-email,,\n" +
 	"Lee Jiwoo,jiwoo@example.com,,Hooli\n"
 
-// upload posts a file to the wizard as a browser does: multipart, with
-// the last CSRF token seen. An empty name sends the form without a file.
+// upload posts a file to the contacts wizard as a browser does.
 func (c *client) upload(name string, content []byte, headers ...string) (*http.Response, string) {
+	c.ts.t.Helper()
+	return c.uploadTo("/contacts/import", name, content, headers...)
+}
+
+// uploadTo posts a file to the wizard at path as a browser does:
+// multipart, with the last CSRF token seen. An empty name sends the form
+// without a file.
+func (c *client) uploadTo(path, name string, content []byte, headers ...string) (*http.Response, string) {
 	c.ts.t.Helper()
 	var buf bytes.Buffer
 	w := multipart.NewWriter(&buf)
@@ -29,17 +36,25 @@ func (c *client) upload(name string, content []byte, headers ...string) (*http.R
 		fw.Write(content)
 	}
 	w.Close()
-	req := httptest.NewRequest(http.MethodPost, base.String()+"/contacts/import", &buf)
+	req := httptest.NewRequest(http.MethodPost, base.String()+path, &buf)
 	req.Header.Set("Content-Type", w.FormDataContentType())
 	setHeaders(req, headers)
 	return c.do(req)
 }
 
-// draft uploads a CSV and returns the path of its mapping step.
+// draft uploads a CSV of contacts and returns the path of its mapping
+// step.
 func (c *client) draft(name, content string) string {
 	c.ts.t.Helper()
-	c.get("/contacts/import")
-	resp, body := c.upload(name, []byte(content))
+	return c.draftAt("/contacts/import", name, content)
+}
+
+// draftAt uploads a CSV to the wizard at path and returns the path of its
+// mapping step.
+func (c *client) draftAt(path, name, content string) string {
+	c.ts.t.Helper()
+	c.get(path)
+	resp, body := c.uploadTo(path, name, []byte(content))
 	wantStatus(c.ts.t, resp, body, http.StatusSeeOther)
 	return resp.Header.Get("Location")
 }

@@ -9,9 +9,9 @@ import (
 // importHistoryShown is how many past imports the history lists.
 const importHistoryShown = 100
 
-// importListPage is the import history.
+// importListPage is the import history of one kind.
 type importListPage struct {
-	Base
+	importBase
 	Imports []model.Import
 	By      []string // who ran each import
 	All     bool     // the viewer sees everyone's imports
@@ -20,18 +20,18 @@ type importListPage struct {
 // Shown is how many imports the history lists at most.
 func (importListPage) Shown() int { return importHistoryShown }
 
-// importList shows the newest imports: everyone's to an admin, their own
-// to an agent.
+// importList shows the newest imports of the request's kind: everyone's
+// to an admin, their own to an agent.
 func (s *Server) importList(c *fiber.Ctx) error {
 	a := currentAgent(c)
 	by := a.ID
 	if a.IsAdmin() {
 		by = 0
 	}
-	ims, names, err := s.store.ImportHistory(c.UserContext(), "contacts", by, importHistoryShown)
+	ims, names, err := s.store.ImportHistory(c.UserContext(), string(kindOf(c).Kind), by, importHistoryShown)
 	if err != nil {
 		return err
 	}
-	p := importListPage{Base: base(c, "Import history", "contacts"), Imports: ims, By: names, All: by == 0}
+	p := importListPage{importBase: s.importBase(c, "Import history"), Imports: ims, By: names, All: by == 0}
 	return render(c, fiber.StatusOK, "imports/list", "", p)
 }

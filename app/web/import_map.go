@@ -35,13 +35,13 @@ func (s *Server) importMapSave(c *fiber.Ctx) error {
 		return err
 	}
 	dl := readDialect(c, old)
-	pre, err := imports.PreviewWith(d.Path, dl, nil, s.imports.Limits)
+	pre, err := imports.PreviewFor(imports.Kind(d.Kind), d.Path, dl, nil, s.imports.Limits)
 	if err != nil {
 		return s.saveUnreadable(c, d, dl, err)
 	}
 	m := pre.Mapping
 	if dl == old {
-		m = readMapping(c, pre.Header)
+		m = readMapping(c, pre)
 	}
 	if err := s.saveMapping(c, d, dl, m); err != nil {
 		return err
@@ -56,7 +56,7 @@ func (s *Server) importMapSave(c *fiber.Ctx) error {
 	if err := s.countDraft(c.UserContext(), actor(c), d); err != nil {
 		return err
 	}
-	return redirect(c, fmt.Sprintf("/contacts/import/%d/review", d.ID))
+	return redirect(c, fmt.Sprintf("%s/import/%d/review", kindOf(c).Path(), d.ID))
 }
 
 // saveUnreadable keeps a dialect that cannot read the file, so the page
@@ -95,13 +95,15 @@ func readDialect(c *fiber.Ctx, old importfile.Dialect) importfile.Dialect {
 	return dl
 }
 
-// readMapping takes the field chosen for each column; an unknown field
-// skips the column.
-func readMapping(c *fiber.Ctx, header []string) importfile.Mapping {
-	m := importfile.Mapping{Header: header, Columns: make([]importfile.Field, len(header))}
-	for i := range header {
+// readMapping takes the field chosen for each column of the previewed
+// file, starting from its suggested mapping, so the mapping keeps the
+// file's kind; a field the kind does not know skips the column.
+func readMapping(c *fiber.Ctx, pre *imports.Preview) importfile.Mapping {
+	m := pre.Mapping
+	m.Columns = make([]importfile.Field, len(pre.Header))
+	for i := range pre.Header {
 		v := c.FormValue(fmt.Sprintf("col_%d", i))
-		for _, f := range importfile.Fields {
+		for _, f := range pre.Fields {
 			if f.Value == v {
 				m.Columns[i] = importfile.Field(v)
 			}

@@ -16,10 +16,12 @@ const samplesShown = 3
 
 // importMapPage is the mapping step.
 type importMapPage struct {
-	Base
+	importBase
 	Draft   *model.ImportDraft
 	Dialect importfile.Dialect
 	Columns []mapColumn
+	// Fields are what a column can be mapped to, for the selects.
+	Fields []importfile.Choice
 	// Unreadable says why the file cannot be read as Dialect says.
 	Unreadable string
 }
@@ -32,8 +34,7 @@ type mapColumn struct {
 	Field   string
 }
 
-// The choices of the step's selects.
-func (importMapPage) Fields() []importfile.Choice     { return importfile.Fields }
+// The choices of the step's dialect selects.
 func (importMapPage) Encodings() []importfile.Choice  { return importfile.Encodings }
 func (importMapPage) Delimiters() []importfile.Choice { return importfile.Delimiters }
 
@@ -54,11 +55,12 @@ func (s *Server) renderMap(c *fiber.Ctx, d *model.ImportDraft, status int, errs 
 	if err != nil {
 		return err
 	}
-	p := importMapPage{Base: base(c, "Map columns · "+d.Filename, "contacts"), Draft: d, Dialect: dl}
+	k := imports.Kind(d.Kind)
+	p := importMapPage{importBase: s.importBase(c, "Map columns · "+d.Filename), Draft: d, Dialect: dl, Fields: imports.Fields(k)}
 	p.Errors = errs
-	pre, err := imports.PreviewWith(d.Path, dl, d.Mapping, s.imports.Limits)
+	pre, err := imports.PreviewFor(k, d.Path, dl, d.Mapping, s.imports.Limits)
 	if err != nil {
-		pre, err = imports.PreviewWith(d.Path, dl, nil, s.imports.Limits)
+		pre, err = imports.PreviewFor(k, d.Path, dl, nil, s.imports.Limits)
 	}
 	var fe *importfile.FileError
 	switch {

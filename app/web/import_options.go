@@ -15,7 +15,7 @@ import (
 
 // importOptionsPage is the wizard's last step: how rows apply.
 type importOptionsPage struct {
-	Base
+	importBase
 	Draft *model.ImportDraft
 	// Busy is the import that refused this one; Problem why the file
 	// cannot be imported.
@@ -26,9 +26,10 @@ type importOptionsPage struct {
 // busyImport is the import that runs while another is asked for.
 type busyImport struct {
 	Message string
-	ID      int64
-	// Visible says the viewer may open it, and so cancel it.
+	// Visible says the viewer may open it, and so cancel it, at URL: a
+	// page of its own kind, which may not be the one asked for.
 	Visible bool
+	URL     string
 }
 
 // Step numbers the wizard's steps for the step bar.
@@ -40,7 +41,8 @@ func (s *Server) importOptions(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return render(c, fiber.StatusOK, "imports/options", "", importOptionsPage{Base: base(c, "Options · "+d.Filename, "contacts"), Draft: d})
+	p := importOptionsPage{importBase: s.importBase(c, "Options · "+d.Filename), Draft: d}
+	return render(c, fiber.StatusOK, "imports/options", "", p)
 }
 
 // importStart records the options, then counts again with them or
@@ -55,7 +57,7 @@ func (s *Server) importStart(c *fiber.Ctx) error {
 		if err := s.countDraft(c.UserContext(), actor(c), d); err != nil {
 			return s.refuseStart(c, d, err)
 		}
-		return redirect(c, fmt.Sprintf("/contacts/import/%d/review", d.ID))
+		return redirect(c, fmt.Sprintf("%s/import/%d/review", kindOf(c).Path(), d.ID))
 	}
 	if err := s.store.SaveImportDraft(c.UserContext(), d); err != nil {
 		return err
@@ -72,12 +74,12 @@ func (s *Server) importStart(c *fiber.Ctx) error {
 		s.log.Warn("discarding a started draft", "draft", d.ID, "err", err)
 	}
 	flash(c, "Import started. It goes on if you leave this page.")
-	return redirect(c, fmt.Sprintf("/contacts/imports/%d", id))
+	return redirect(c, fmt.Sprintf("%s/imports/%d", kindOf(c).Path(), id))
 }
 
 // refuseStart shows the options again with why the import cannot start.
 func (s *Server) refuseStart(c *fiber.Ctx, d *model.ImportDraft, err error) error {
-	p := importOptionsPage{Base: base(c, "Options · "+d.Filename, "contacts"), Draft: d}
+	p := importOptionsPage{importBase: s.importBase(c, "Options · "+d.Filename), Draft: d}
 	var be *imports.BusyError
 	var fe *importfile.FileError
 	status := fiber.StatusUnprocessableEntity
@@ -95,15 +97,15 @@ func (s *Server) refuseStart(c *fiber.Ctx, d *model.ImportDraft, err error) erro
 }
 
 func (s *Server) busyImport(ctx context.Context, viewer *model.Agent, be *imports.BusyError) *busyImport {
-	b := &busyImport{Message: be.Error(), ID: be.ImportID}
+	b := &busyImport{Message: be.Error()}
 	if im, err := s.store.Import(ctx, be.ImportID); err == nil {
-		b.Visible = maySee(viewer, im)
+		b.Visible, b.URL = maySee(viewer, im), fmt.Sprintf("/%s/imports/%d", im.Kind, im.ID)
 	}
 	return b
 }
 
 // readOptions takes the form's choices; a value that is not a choice
-// keeps the draft's.
+// keeps the draft's. Companies have one match key and no activation.
 func readOptions(c *fiber.Ctx, d *model.ImportDraft) {
 	pick := func(cur *string, name string, choices ...string) {
 		if v := c.FormValue(name); slices.Contains(choices, v) {
@@ -111,7 +113,9 @@ func readOptions(c *fiber.Ctx, d *model.ImportDraft) {
 		}
 	}
 	pick(&d.Mode, "mode", string(imports.ModeCreate), string(imports.ModeUpdate), string(imports.ModeUpsert))
-	pick(&d.Match, "match", string(imports.MatchEmail), string(imports.MatchExternalID), string(imports.MatchPhone))
 	pick(&d.Blank, "blank", string(imports.BlankKeep), string(imports.BlankClear))
-	d.SendActivation = c.FormValue("send_activation") == "on"
+	if d.Kind == string(imports.KindContacts) {
+		pick(&d.Match, "match", string(imports.MatchEmail), string(imports.MatchExternalID), string(imports.MatchPhone))
+		d.SendActivation = c.FormValue("send_activation") == "on"
+	}
 }

@@ -12,7 +12,7 @@ import (
 // importReviewPage is the review step: the first rows as they will be
 // imported, with each cell's problem, and the dry run's counts.
 type importReviewPage struct {
-	Base
+	importBase
 	Draft  *model.ImportDraft
 	Fields []string // the labels of the fields the file fills
 	Rows   []reviewRow
@@ -34,9 +34,9 @@ func (s *Server) importReview(c *fiber.Ctx) error {
 		return err
 	}
 	if d.DryRunID == 0 {
-		return redirect(c, fmt.Sprintf("/contacts/import/%d/map", d.ID))
+		return redirect(c, fmt.Sprintf("%s/import/%d/map", kindOf(c).Path(), d.ID))
 	}
-	p := importReviewPage{Base: base(c, "Review · "+d.Filename, "contacts"), Draft: d}
+	p := importReviewPage{importBase: s.importBase(c, "Review · "+d.Filename), Draft: d}
 	if p.DryRun, err = s.importRun(c.UserContext(), d.DryRunID); err != nil {
 		return err
 	}
@@ -47,9 +47,9 @@ func (s *Server) importReview(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	pre, err := imports.PreviewWith(d.Path, dl, d.Mapping, s.imports.Limits)
+	pre, err := imports.PreviewFor(imports.Kind(d.Kind), d.Path, dl, d.Mapping, s.imports.Limits)
 	if err != nil {
-		return redirect(c, fmt.Sprintf("/contacts/import/%d/map", d.ID))
+		return redirect(c, fmt.Sprintf("%s/import/%d/map", kindOf(c).Path(), d.ID))
 	}
 	p.Fields, p.Rows = reviewRows(pre)
 	return render(c, fiber.StatusOK, "imports/review", "", p)
@@ -57,13 +57,15 @@ func (s *Server) importReview(c *fiber.Ctx) error {
 
 // ModeText says which options the dry run counted with.
 func (p importReviewPage) ModeText() string {
-	return optionsText(p.DryRun.Mode, p.DryRun.Match)
+	return optionsText(p.DryRun.Mode, p.DryRun.Match, p.Kind.Plural())
 }
 
-// optionsText words an import's mode and match key.
-func optionsText(mode, match string) string {
-	m := map[string]string{"create": "creating new contacts only", "update": "updating existing contacts only",
-		"upsert": "creating and updating contacts"}[mode]
-	k := map[string]string{"email": "email address", "external_id": "external ID", "phone": "phone number"}[match]
+// optionsText words an import's mode and match key for records named
+// plural.
+func optionsText(mode, match, plural string) string {
+	m := map[string]string{"create": "creating new " + plural + " only", "update": "updating existing " + plural + " only",
+		"upsert": "creating and updating " + plural}[mode]
+	k := map[string]string{"email": "email address", "external_id": "external ID", "phone": "phone number",
+		"name": "name, ignoring case"}[match]
 	return m + ", matched by " + k
 }

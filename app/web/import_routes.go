@@ -2,22 +2,27 @@ package web
 
 import "github.com/gofiber/fiber/v2"
 
-// importRoutes maps the import wizard and the import history, before
-// /contacts/:id would take "import" and "imports" for contact ids.
+// importRoutes maps the import wizard and the import history of every
+// kind, before /contacts/:id and /companies/:id would take "import" and
+// "imports" for ids. The same handlers serve each kind, which k.serve
+// tells them.
 func (s *Server) importRoutes(r fiber.Router) {
-	r.Get(importUploadPath, s.importNew)
-	r.Post(importUploadPath, s.importUpload)
-	r.Get("/contacts/import/:draft/map", s.importMap)
-	r.Post("/contacts/import/:draft/map", s.importMapSave)
-	r.Get("/contacts/import/:draft/review", s.importReview)
-	r.Get("/contacts/import/:draft/options", s.importOptions)
-	r.Post("/contacts/import/:draft/options", s.importStart)
-	r.Post("/contacts/import/:draft/discard", s.importDiscard)
+	for _, k := range importKinds {
+		p := k.Path()
+		r.Get(p+"/import", k.serve, s.importNew)
+		r.Post(p+"/import", k.serve, s.importUpload)
+		r.Get(p+"/import/:draft/map", k.serve, s.importMap)
+		r.Post(p+"/import/:draft/map", k.serve, s.importMapSave)
+		r.Get(p+"/import/:draft/review", k.serve, s.importReview)
+		r.Get(p+"/import/:draft/options", k.serve, s.importOptions)
+		r.Post(p+"/import/:draft/options", k.serve, s.importStart)
+		r.Post(p+"/import/:draft/discard", k.serve, s.importDiscard)
 
-	r.Get("/contacts/imports", s.importList)
-	r.Get("/contacts/imports/:id", s.importShow)
-	r.Get("/contacts/imports/:id/cancel", s.importCancelConfirm)
-	r.Post("/contacts/imports/:id/cancel", s.importCancel)
-	r.Get("/contacts/imports/:id/file", s.importFile)
-	r.Get("/contacts/imports/:id/failed.csv", s.importFailures)
+		r.Get(p+"/imports", k.serve, s.importList)
+		r.Get(p+"/imports/:id", k.serve, s.importShow)
+		r.Get(p+"/imports/:id/cancel", k.serve, s.importCancelConfirm)
+		r.Post(p+"/imports/:id/cancel", k.serve, s.importCancel)
+		r.Get(p+"/imports/:id/file", k.serve, s.importFile)
+		r.Get(p+"/imports/:id/failed.csv", k.serve, s.importFailures)
+	}
 }

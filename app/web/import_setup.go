@@ -11,9 +11,6 @@ import (
 	"github.com/portico-hub/portico/app/store"
 )
 
-// importUploadPath is where the wizard's file upload is posted.
-const importUploadPath = "/contacts/import"
-
 // importDeps is the import engine as the configuration bounds it; the
 // wizard and the import job share it, so both read files alike.
 func importDeps(cfg *config.Config, log *slog.Logger, st *store.Store) imports.Deps {
@@ -30,8 +27,13 @@ func importDeps(cfg *config.Config, log *slog.Logger, st *store.Store) imports.D
 // memory.
 func (s *Server) uploadLimits(h *fasthttp.RequestHeader) fasthttp.RequestConfig {
 	var u fasthttp.URI
-	if string(h.Method()) != fasthttp.MethodPost || u.Parse(h.Host(), h.RequestURI()) != nil || string(u.Path()) != importUploadPath {
+	if string(h.Method()) != fasthttp.MethodPost || u.Parse(h.Host(), h.RequestURI()) != nil {
 		return fasthttp.RequestConfig{}
 	}
-	return fasthttp.RequestConfig{MaxRequestBodySize: int(s.imports.Limits.MaxBytes) + 1<<20, ReadTimeout: 10 * time.Minute}
+	for _, k := range importKinds {
+		if string(u.Path()) == k.Path()+"/import" {
+			return fasthttp.RequestConfig{MaxRequestBodySize: int(s.imports.Limits.MaxBytes) + 1<<20, ReadTimeout: 10 * time.Minute}
+		}
+	}
+	return fasthttp.RequestConfig{}
 }

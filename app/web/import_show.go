@@ -10,7 +10,7 @@ import (
 
 // importPage is an import's progress, live while it runs.
 type importPage struct {
-	Base
+	importBase
 	Run *importRun
 }
 
@@ -22,7 +22,7 @@ func (s *Server) importShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	p := importPage{Base: base(c, "Import · "+r.Filename, "contacts"), Run: r}
+	p := importPage{importBase: s.importBase(c, "Import · "+r.Filename), Run: r}
 	return render(c, fiber.StatusOK, "imports/show", "imports/_progress", p)
 }
 
@@ -33,9 +33,9 @@ func (s *Server) importCancelConfirm(c *fiber.Ctx) error {
 		return err
 	}
 	if r.State.Finished() {
-		return redirect(c, fmt.Sprintf("/contacts/imports/%d", r.ID))
+		return redirect(c, fmt.Sprintf("%s/imports/%d", kindOf(c).Path(), r.ID))
 	}
-	return render(c, fiber.StatusOK, "imports/cancel", "", importPage{Base: base(c, "Cancel import", "contacts"), Run: r})
+	return render(c, fiber.StatusOK, "imports/cancel", "", importPage{importBase: s.importBase(c, "Cancel import"), Run: r})
 }
 
 // importCancel cancels an import: at once when it waits, after its batch
@@ -51,5 +51,5 @@ func (s *Server) importCancel(c *fiber.Ctx) error {
 	if !r.State.Finished() {
 		flash(c, "Import cancelled. The rows imported before it stopped stay.")
 	}
-	return redirect(c, fmt.Sprintf("/contacts/imports/%d", r.ID))
+	return redirect(c, fmt.Sprintf("%s/imports/%d", kindOf(c).Path(), r.ID))
 }

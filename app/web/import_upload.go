@@ -1,27 +1,18 @@
 package web
 
 import (
-	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"mime/multipart"
-	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/valyala/fasthttp"
 
-	"github.com/portico-hub/portico/app/agent"
 	"github.com/portico-hub/portico/app/importfile"
-	"github.com/portico-hub/portico/app/imports"
 	"github.com/portico-hub/portico/app/model"
 )
 
 // importUploadPage is the wizard's first step.
 type importUploadPage struct {
-	Base
+	importBase
 	MaxBytes int64
 	MaxRows  int
 	Error    string
@@ -44,7 +35,7 @@ func (s *Server) importNew(c *fiber.Ctx) error {
 }
 
 func (s *Server) renderUpload(c *fiber.Ctx, status int, msg string) error {
-	p := importUploadPage{Base: base(c, "Import contacts", "contacts"), MaxBytes: s.imports.Limits.MaxBytes,
+	p := importUploadPage{importBase: s.importBase(c, "Import "+kindOf(c).Plural()), MaxBytes: s.imports.Limits.MaxBytes,
 		MaxRows: s.imports.Limits.MaxRows, Error: msg}
 	return render(c, status, "imports/upload", "", p)
 }
@@ -57,7 +48,9 @@ func (s *Server) importUpload(c *fiber.Ctx) error {
 		return s.renderUpload(c, fiber.StatusUnprocessableEntity, "Choose a CSV or Excel (.xlsx) file to import.")
 	}
 	s.sweepDrafts(c.UserContext())
-	id, err := s.keepUpload(c.UserContext(), currentAgent(c).ID, fh)
+	k := kindOf(c)
+	id, err := s.keepUpload(c.UserContext(), model.ImportDraft{CreatedBy: currentAgent(c).ID, Kind: string(k.Kind),
+		Match: string(k.Match)}, fh)
 	var fe *importfile.FileError
 	if errors.As(err, &fe) {
 		return s.renderUpload(c, fiber.StatusUnprocessableEntity, fe.Error())
@@ -65,60 +58,5 @@ func (s *Server) importUpload(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return redirect(c, fmt.Sprintf("/contacts/import/%d/map", id))
-}
-
-// keepUpload saves the upload under the files folder, checks that it can
-// be read and records it as a draft with the suggested mapping.
-func (s *Server) keepUpload(ctx context.Context, agentID int64, fh *multipart.FileHeader) (int64, error) {
-	dir := filepath.Join(s.imports.FilesDir, "imports", "drafts")
-	if err := os.MkdirAll(dir, 0o750); err != nil {
-		return 0, fmt.Errorf("web: create %s: %w", dir, err)
-	}
-	name := uploadName(fh.Filename)
-	path := filepath.Join(dir, agent.NewToken()+strings.ToLower(filepath.Ext(name)))
-	if err := fasthttp.SaveMultipartFile(fh, path); err != nil {
-		return 0, err
-	}
-	id, err := s.draftOf(ctx, agentID, path, name, fh.Size)
-	if err != nil {
-		os.Remove(path)
-	}
-	return id, err
-}
-
-func (s *Server) draftOf(ctx context.Context, agentID int64, path, name string, size int64) (int64, error) {
-	pre, err := imports.Prepare(path, name, s.imports.Limits)
-	if err != nil {
-		return 0, err
-	}
-	dl, err := json.Marshal(pre.Dialect)
-	if err != nil {
-		return 0, fmt.Errorf("web: encode dialect: %w", err)
-	}
-	auto, err := s.store.ActivationAuto(ctx)
-	if err != nil {
-		return 0, err
-	}
-	return s.store.CreateImportDraft(ctx, model.ImportDraft{CreatedBy: agentID, Filename: name, Path: path, Size: size,
-		Dialect: string(dl), Mapping: pre.Mapping.Specs(), SendActivation: auto})
-}
-
-// uploadName is the file's own name without any folder a browser sent,
-// cut to a sensible length, or "upload" when it has none.
-func uploadName(name string) string {
-	name = strings.TrimSpace(filepath.Base(strings.ReplaceAll(name, "\\", "/")))
-	name = strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f {
-			return -1
-		}
-		return r
-	}, name)
-	if r := []rune(name); len(r) > 120 {
-		name = string(r[len(r)-120:])
-	}
-	if name == "" || name == "." || name == "/" {
-		return "upload"
-	}
-	return name
+	return redirect(c, fmt.Sprintf("%s/import/%d/map", k.Path(), id))
 }

@@ -1,0 +1,76 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"mime/multipart"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/valyala/fasthttp"
+
+	"github.com/portico-hub/portico/app/agent"
+	"github.com/portico-hub/portico/app/imports"
+	"github.com/portico-hub/portico/app/model"
+)
+
+// keepUpload saves the upload under the files folder, checks that it can
+// be read and records it as draft d with the suggested mapping.
+func (s *Server) keepUpload(ctx context.Context, d model.ImportDraft, fh *multipart.FileHeader) (int64, error) {
+	dir := filepath.Join(s.imports.FilesDir, "imports", "drafts")
+	if err := os.MkdirAll(dir, 0o750); err != nil {
+		return 0, fmt.Errorf("web: create %s: %w", dir, err)
+	}
+	d.Filename, d.Size = uploadName(fh.Filename), fh.Size
+	d.Path = filepath.Join(dir, agent.NewToken()+strings.ToLower(filepath.Ext(d.Filename)))
+	if err := fasthttp.SaveMultipartFile(fh, d.Path); err != nil {
+		return 0, err
+	}
+	id, err := s.draftOf(ctx, d)
+	if err != nil {
+		os.Remove(d.Path)
+	}
+	return id, err
+}
+
+// draftOf records d with how its file reads and the suggested mapping; a
+// contacts draft asks for the activation email when new contacts get it
+// anyway.
+func (s *Server) draftOf(ctx context.Context, d model.ImportDraft) (int64, error) {
+	pre, err := imports.PrepareFor(imports.Kind(d.Kind), d.Path, d.Filename, s.imports.Limits)
+	if err != nil {
+		return 0, err
+	}
+	dl, err := json.Marshal(pre.Dialect)
+	if err != nil {
+		return 0, fmt.Errorf("web: encode dialect: %w", err)
+	}
+	d.Dialect, d.Mapping = string(dl), pre.Mapping.Specs()
+	if d.Kind == string(imports.KindContacts) {
+		if d.SendActivation, err = s.store.ActivationAuto(ctx); err != nil {
+			return 0, err
+		}
+	}
+	return s.store.CreateImportDraft(ctx, d)
+}
+
+// uploadName is the file's own name without any folder a browser sent,
+// cut to a sensible length, or "upload" when it has none.
+func uploadName(name string) string {
+	name = strings.TrimSpace(filepath.Base(strings.ReplaceAll(name, "\\", "/")))
+	name = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return -1
+		}
+		return r
+	}, name)
+	if r := []rune(name); len(r) > 120 {
+		name = string(r[len(r)-120:])
+	}
+	if name == "" || name == "." || name == "/" {
+		return "upload"
+	}
+	return name
+}
