@@ -22,7 +22,7 @@ var allowed = map[string][]string{
 	"app/passkey":    {"app/agent", "app/model", "app/store"},
 	"app/agent":      {"app/model", "app/password", "app/store"},
 	"app/activation": {"app/agent", "app/jobs", "app/mail", "app/model", "app/password", "app/store"},
-	"app/portal":     {"app/agent", "app/mail", "app/model", "app/password", "app/store"},
+	"app/portal":     {"app/agent", "app/contact", "app/mail", "app/model", "app/password", "app/store"},
 	"app/password":   {"app/model"},
 	"app/contact":    {"app/agent", "app/model", "app/store"},
 	"app/company":    {"app/model", "app/store"},

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"net"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -16,14 +17,22 @@ import (
 // portico is a real Portico server on a loopback port with its own
 // database, stopped when its test ends.
 type portico struct {
-	URL   string
-	Store *store.Store
+	URL    string
+	Store  *store.Store
+	Config *config.Config
 }
 
 // startPortico starts a server on a fresh database. Each prepare function
 // runs on the store before the server starts, for data that needs the
 // store's clock moved while nothing else reads it.
 func startPortico(t *testing.T, prepare ...func(*testing.T, *store.Store)) *portico {
+	t.Helper()
+	return startConfigured(t, nil, prepare...)
+}
+
+// startConfigured is startPortico with the configuration adjusted by
+// adjust first (when not nil), which is handed the listening port.
+func startConfigured(t *testing.T, adjust func(cfg *config.Config, port int), prepare ...func(*testing.T, *store.Store)) *portico {
 	t.Helper()
 	needBrowser(t)
 	ln, err := net.Listen("tcp4", "127.0.0.1:0")
@@ -33,6 +42,9 @@ func startPortico(t *testing.T, prepare ...func(*testing.T, *store.Store)) *port
 	t.Cleanup(func() { ln.Close() })
 	cfg := config.Default()
 	cfg.Addr, cfg.DBPath, cfg.LogLevel, cfg.LoginPerMin = ln.Addr().String(), filepath.Join(t.TempDir(), "portico.db"), "warn", 100
+	if adjust != nil {
+		adjust(cfg, ln.Addr().(*net.TCPAddr).Port)
+	}
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +57,7 @@ func startPortico(t *testing.T, prepare ...func(*testing.T, *store.Store)) *port
 		p(t, st)
 	}
 	serve(t, cfg, st, ln)
-	return &portico{URL: cfg.BaseURL, Store: st}
+	return &portico{URL: strings.TrimSuffix(cfg.BaseURL, "/"), Store: st, Config: cfg}
 }
 
 // serve runs the web server and its background jobs on ln until the

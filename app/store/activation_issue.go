@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 
+	"github.com/portico-hub/portico/app/events"
 	"github.com/portico-hub/portico/app/model"
 )
 
@@ -62,7 +63,13 @@ func (s *Store) issueLink(ctx context.Context, tx *sql.Tx, actor model.Actor, l 
 	if l.Purpose == model.LinkPasswordReset {
 		action = "password_reset_sent"
 	}
-	return true, s.writeAudit(ctx, tx, actor, "contact", l.ContactID, action, []model.Change{{Field: "email", To: l.Email}})
+	if err := s.writeAudit(ctx, tx, actor, "contact", l.ContactID, action, []model.Change{{Field: "email", To: l.Email}}); err != nil {
+		return false, err
+	}
+	if l.Purpose != model.LinkActivation {
+		return true, nil
+	}
+	return true, s.WriteEventTx(ctx, tx, events.ActivationSent{ContactID: l.ContactID, Email: l.Email, ExpiresAt: l.ExpiresAt.UTC()})
 }
 
 // wrapErr adds context to err, and leaves nil alone.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/portico-hub/portico/app/events"
 	"github.com/portico-hub/portico/app/model"
 )
 
@@ -93,7 +94,10 @@ func (s *Store) RedeemLink(ctx context.Context, tokenHash string, purpose model.
 	return id, err
 }
 
-// verify marks an unverified contact verified, saying how.
+// verify marks an unverified contact verified, saying how, and writes
+// contact.verified in the same transaction: every way a contact can be
+// verified (a password, a passkey, an admin) comes through here, so
+// none can forget the event.
 func (s *Store) verify(ctx context.Context, tx *sql.Tx, actor model.Actor, id int64, how model.VerifiedHow) error {
 	now := s.Now()
 	if _, err := tx.ExecContext(ctx, `UPDATE contacts SET state = 'verified', verified_at = $1, updated_at = $1
@@ -104,9 +108,14 @@ func (s *Store) verify(ctx context.Context, tx *sql.Tx, actor model.Actor, id in
 		ON CONFLICT (contact_id) DO UPDATE SET verified_how = excluded.verified_how`, id, how); err != nil {
 		return fmt.Errorf("store: record how %d verified: %w", id, err)
 	}
-	return s.writeAudit(ctx, tx, actor, "contact", id, "verified", []model.Change{
+	if err := s.writeAudit(ctx, tx, actor, "contact", id, "verified", []model.Change{
 		{Field: "state", From: string(model.StateUnverified), To: string(model.StateVerified)},
-		{Field: "verified by", To: string(how)}})
+		{Field: "verified by", To: string(how)}}); err != nil {
+		return err
+	}
+	return s.contactEvent(ctx, tx, id, func(c events.Contact) events.Payload {
+		return events.ContactVerified{Contact: c, Method: string(how), VerifiedAt: now.UTC()}
+	})
 }
 
 // setPassword stores a contact's new password hash and signs the contact

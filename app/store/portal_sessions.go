@@ -61,3 +61,13 @@ func (s *Store) DeleteExpiredPortalSessions(ctx context.Context) (int64, error) 
 	}
 	return res.RowsAffected()
 }
+
+// DeleteContactPortalSessions ends every session of a contact, for "sign
+// out everywhere", and returns how many there were.
+func (s *Store) DeleteContactPortalSessions(ctx context.Context, contactID int64) (int64, error) {
+	res, err := s.w.ExecContext(ctx, `DELETE FROM portal_sessions WHERE contact_id = $1`, contactID)
+	if err != nil {
+		return 0, fmt.Errorf("store: end portal sessions of %d: %w", contactID, err)
+	}
+	return res.RowsAffected()
+}

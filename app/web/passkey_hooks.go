@@ -28,17 +28,6 @@ type (
 	hasPasswordFunc func(ctx context.Context, contactID int64) (bool, error)
 )
 
-var errNoPortal = fiber.NewError(fiber.StatusNotImplemented, "The customer portal is not available yet.")
-
-// unwiredPortal fills the portal functions until the portal sets its own:
-// nobody can be signed in, so every passkey request that needs a customer
-// answers 501, and nobody counts as having a password.
-func (s *Server) unwiredPortal() {
-	s.signInCustomer = func(*fiber.Ctx, int64) error { return errNoPortal }
-	s.currentCustomer = func(*fiber.Ctx) (*model.Contact, error) { return nil, errNoPortal }
-	s.customerHasPassword = func(context.Context, int64) (bool, error) { return false, nil }
-}
-
 // errNoCustomer answers a passkey request from someone not signed in.
 var errNoCustomer = fiber.NewError(fiber.StatusUnauthorized, "Sign in to the portal first.")
 

@@ -87,11 +87,11 @@ func TestPasskeyOfAnotherCustomerIsNotFound(t *testing.T) {
 	}
 }
 
-func TestPasskeyEndpointsWaitForThePortal(t *testing.T) {
+func TestPasskeyRegistrationNeedsASignedInCustomer(t *testing.T) {
 	ts := newTestServer(t, func(c *config.Config) { c.BaseURL = "http://portico.test" })
 	c := (&portalServer{testServer: ts}).customer(0)
 	resp, answer := c.postJSON("/portal/passkeys/register/begin", "{}")
-	wantJSON(t, resp, answer, http.StatusNotImplemented, "error", "The customer portal is not available yet.")
+	wantJSON(t, resp, answer, http.StatusUnauthorized, "error", "Sign in to the portal first.")
 	resp, _ = c.postJSON("/portal/passkeys/login/begin", "{}")
 	wantStatus(t, resp, "", http.StatusOK)
 }

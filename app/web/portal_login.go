@@ -79,3 +79,9 @@ func (s *Server) portalLogout(c *fiber.Ctx) error {
 	flash(c, "You are signed out.")
 	return redirect(c, "/portal/login")
 }
+
+// PasskeyFinish is where the sign-in page's passkey ceremony ends,
+// carrying the page to go to afterwards.
+func (p *portalPage) PasskeyFinish() string {
+	return "/portal/passkeys/login/finish?next=" + urlEscape(p.Next)
+}

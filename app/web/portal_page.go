@@ -15,6 +15,11 @@ type portalBase struct {
 	Flash      string
 	Customer   *model.Customer
 	Errors     map[string]string
+	// Passkeys is false when the base URL rules passkeys out, and the
+	// pages then offer none.
+	Passkeys bool
+	// Wide widens the portal's card, for pages with several sections.
+	Wide bool
 }
 
 func (portalBase) layout() string { return "layouts/portal" }
@@ -26,7 +31,8 @@ func (s *Server) portalBaseOf(c *fiber.Ctx, title string) (portalBase, error) {
 		return portalBase{}, err
 	}
 	b := base(c, title, "")
-	return portalBase{Title: title, PortalName: name, CSRF: b.CSRF, Flash: b.Flash, Customer: currentCustomer(c)}, nil
+	return portalBase{Title: title, PortalName: name, CSRF: b.CSRF, Flash: b.Flash, Customer: currentCustomer(c),
+		Passkeys: s.passkeys != nil}, nil
 }
 
 // portalPage is a portal page with a form: what was typed and the

@@ -68,9 +68,18 @@ func isPortal(c *fiber.Ctx) bool {
 	return p == "/portal" || strings.HasPrefix(p, "/portal/")
 }
 
-// portalSignIn starts a new portal session for a contact, ending the one
-// the browser had, and goes to next.
+// portalSignIn starts a new portal session for a contact and goes to next.
 func (s *Server) portalSignIn(c *fiber.Ctx, contactID int64, next string) error {
+	if err := s.startPortalSession(c, contactID); err != nil {
+		return err
+	}
+	return redirect(c, next)
+}
+
+// startPortalSession starts a new portal session for a contact, ending
+// the one the browser had, and sets its cookie. Password and passkey
+// sign-ins both come through here.
+func (s *Server) startPortalSession(c *fiber.Ctx, contactID int64) error {
 	ctx := c.UserContext()
 	if old := c.Cookies(portalCookie); old != "" {
 		if err := s.portal.EndSession(ctx, old); err != nil {
@@ -83,7 +92,7 @@ func (s *Server) portalSignIn(c *fiber.Ctx, contactID int64, next string) error 
 	}
 	c.Cookie(&fiber.Cookie{Name: portalCookie, Value: token, Path: "/", HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode,
 		Secure: s.cfg.SecureCookie, Expires: time.Now().Add(s.cfg.SessionTTL)})
-	return redirect(c, next)
+	return nil
 }
 
 func (s *Server) clearPortalCookie(c *fiber.Ctx) {

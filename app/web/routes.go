@@ -20,6 +20,8 @@ func (s *Server) routes() {
 	r.Post("/portal/passkeys/login/finish", pkFinish, s.passkeyLoginFinish)
 	r.Post("/portal/passkeys/register/begin", s.passkeyRegisterBegin)
 	r.Post("/portal/passkeys/register/finish", s.passkeyRegisterFinish)
+	r.Post("/portal/passkeys/activate/:token/begin", pkBegin, s.activationPasskeyBegin)
+	r.Post("/portal/passkeys/activate/:token/finish", pkFinish, s.activationPasskeyFinish)
 	r.Post("/portal/passkeys/:id/rename", s.passkeyRename)
 	r.Post("/portal/passkeys/:id/remove", s.passkeyRemove)
 
@@ -104,4 +106,8 @@ func (s *Server) portalRoutes() {
 	p.Get("/reset/:token", s.resetShow)
 	p.Post("/reset/:token", s.linkPassword)
 	p.Get("", s.requireCustomer, s.portalHome)
+	p.Get("/profile", s.requireCustomer, s.profileShow)
+	p.Post("/profile", s.requireCustomer, s.profileSave)
+	p.Post("/profile/password", s.requireCustomer, s.profilePasswordLimiter(), s.profilePassword)
+	p.Post("/profile/sign-out-everywhere", s.requireCustomer, s.signOutEverywhere)
 }

@@ -75,7 +75,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 		mailTpls:  &mail.Templates{Store: st},
 		imports:   importDeps(cfg, log, st),
 	}
-	s.unwiredPortal()
+	s.wirePortal()
 	if s.passkeys, err = passkey.New(st, cfg.ParsedBase, "Portico"); err != nil {
 		log.Warn("passkeys are off: the base URL must name a host by domain, such as localhost or support.example.com", "err", err)
 	}

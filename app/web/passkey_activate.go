@@ -1,0 +1,85 @@
+package web
+
+import (
+	"errors"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/portico-hub/portico/app/activation"
+	"github.com/portico-hub/portico/app/model"
+)
+
+// errLinkGone answers a passkey request on an activation page whose link
+// stopped working since the page was opened.
+var errLinkGone = fiber.NewError(fiber.StatusGone,
+	"This activation link no longer works: it was used, replaced by a newer one, or has expired. Reload the page to ask for a new one.")
+
+// activationPasskeyBegin starts creating a passkey on an activation page.
+// The customer is not signed in yet: the link is what says who they are.
+func (s *Server) activationPasskeyBegin(c *fiber.Ctx) error {
+	if s.passkeys == nil {
+		return s.passkeyFail(c, errPasskeysOff)
+	}
+	ct, err := s.activationContact(c)
+	if err != nil {
+		return s.passkeyFail(c, err)
+	}
+	begun, err := s.passkeys.BeginRegistration(c.UserContext(), ct)
+	if err != nil {
+		return s.passkeyFail(c, err)
+	}
+	s.setCeremony(c, registerCeremonyCookie, begun.CeremonyID)
+	return c.JSON(passkeyAnswer{Options: begun.Options})
+}
+
+// activationPasskeyFinish stores the new passkey, then finishes the
+// activation with it (the contact becomes verified "by passkey") and
+// signs the customer in. Should the link stop working in between, the
+// passkey is removed again: it belongs to an account that did not
+// activate.
+func (s *Server) activationPasskeyFinish(c *fiber.Ctx) error {
+	if s.passkeys == nil {
+		return s.passkeyFail(c, errPasskeysOff)
+	}
+	ct, err := s.activationContact(c)
+	if err != nil {
+		return s.passkeyFail(c, err)
+	}
+	ctx := c.UserContext()
+	p, err := s.passkeys.FinishRegistration(ctx, s.takeCeremony(c, registerCeremonyCookie), ct.ID, c.Query("name"), c.Body())
+	if err != nil {
+		return s.passkeyFail(c, err)
+	}
+	if _, err := s.activation.Complete(ctx, c.Params("token"), model.VerifiedByPasskey); err != nil {
+		if rerr := s.passkeys.Remove(ctx, ct.ID, p.ID, true); rerr != nil {
+			return s.passkeyFail(c, errors.Join(err, rerr))
+		}
+		return s.passkeyFail(c, linkGone(err))
+	}
+	if err := s.startPortalSession(c, ct.ID); err != nil {
+		return s.passkeyFail(c, err)
+	}
+	flash(c, "Your account is active and your passkey is ready. Welcome!")
+	return c.JSON(passkeyAnswer{Redirect: "/portal"})
+}
+
+// activationContact is the contact of the activation link in the URL.
+func (s *Server) activationContact(c *fiber.Ctx) (*model.Contact, error) {
+	l, err := s.activation.Lookup(c.UserContext(), c.Params("token"))
+	if err == nil && l.Purpose != model.LinkActivation {
+		err = model.ErrNotFound
+	}
+	if err != nil {
+		return nil, linkGone(err)
+	}
+	return s.store.Contact(c.UserContext(), l.ContactID)
+}
+
+// linkGone turns the errors of a link that no longer works into
+// errLinkGone, and leaves others alone.
+func linkGone(err error) error {
+	if activation.Dead(err) {
+		return errLinkGone
+	}
+	return err
+}

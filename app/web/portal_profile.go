@@ -1,0 +1,66 @@
+package web
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/portico-hub/portico/app/model"
+)
+
+// profilePage is the customer's profile: their details, addresses,
+// passkeys, password and sessions.
+type profilePage struct {
+	portalBase
+	Contact *model.Contact
+	// Name and Phone are the form's values: the stored ones, or what was
+	// typed when it needs fixing.
+	Name, Phone string
+	Passkeys    passkeysSection
+	HasPassword bool
+}
+
+// profileShow shows the signed-in customer's profile.
+func (s *Server) profileShow(c *fiber.Ctx) error {
+	return s.renderProfile(c, fiber.StatusOK, nil, nil)
+}
+
+// profileSave saves the name and phone of the profile's details form.
+func (s *Server) profileSave(c *fiber.Ctx) error {
+	cu := currentCustomer(c)
+	name, phone := c.FormValue("name"), c.FormValue("phone")
+	err := s.portal.UpdateProfile(c.UserContext(), cu.ID, name, phone)
+	if fields, ok := fieldErrors(err); ok {
+		return s.renderProfile(c, fiber.StatusUnprocessableEntity, fields, func(p *profilePage) { p.Name, p.Phone = name, phone })
+	}
+	if err != nil {
+		return err
+	}
+	flash(c, "Your details are saved.")
+	return redirect(c, "/portal/profile")
+}
+
+// renderProfile renders the profile with messages beside the fields of
+// errs; fill replaces what the forms show.
+func (s *Server) renderProfile(c *fiber.Ctx, status int, errs map[string]string, fill func(*profilePage)) error {
+	cu := currentCustomer(c)
+	b, err := s.portalBaseOf(c, "Your profile")
+	if err != nil {
+		return err
+	}
+	b.Errors, b.Wide = errs, true
+	p := &profilePage{portalBase: b}
+	ctx := c.UserContext()
+	if p.Contact, err = s.store.Contact(ctx, cu.ID); err != nil {
+		return err
+	}
+	if p.Passkeys, err = s.passkeysSectionFor(c, cu.ID); err != nil {
+		return err
+	}
+	if p.HasPassword, err = s.store.HasPassword(ctx, cu.ID); err != nil {
+		return err
+	}
+	p.Name, p.Phone = p.Contact.Name, p.Contact.Phone
+	if fill != nil {
+		fill(p)
+	}
+	return render(c, status, "portal/profile", "", p)
+}
