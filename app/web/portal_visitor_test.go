@@ -196,7 +196,7 @@ func TestPortalSettingsPage(t *testing.T) {
 	resp, _ = admin.post("/admin/portal", url.Values{"name": {" Acme  Help "}, "submitters": {"everyone"}, "signup": {"on"}})
 	wantStatus(t, resp, "", http.StatusSeeOther)
 	_, body = admin.get("/admin/portal")
-	wantContains(t, body, "Portal settings saved", `value="everyone" checked`, `name="signup" checked`, `value="Acme Help"`)
+	wantContains(t, body, "Portal settings saved.", `value="everyone" checked`, `name="signup" checked`, `value="Acme Help"`)
 	_, body = ts.client().get("/portal/signup")
 	wantContains(t, body, "<title>Sign up · Acme Help</title>", "Submit a ticket")
 }
