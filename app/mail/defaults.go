@@ -7,6 +7,7 @@ const (
 	KeyPasswordChanged = "portal_password_changed"
 	KeyExportReady     = "export_ready"
 	KeyWebhookDisabled = "webhook_disabled"
+	KeyTicketReceived  = "ticket_received"
 )
 
 // defaults are the built-in templates, in the order the editor lists
@@ -92,6 +93,24 @@ The link works only when you are signed in as yourself, and expires in {{.Expire
 
 Deliveries that were waiting for it are marked failed. Fix the receiver, enable the endpoint again, then use "Resend all failed since ..." so it catches up:
 {{.Link}}
+`,
+	},
+	{
+		Key: KeyTicketReceived, Name: "Ticket received",
+		Description: "Confirms a ticket submitted in the portal by someone who was not signed in.",
+		Subject:     "We received your request: {{.TicketSubject}}",
+		HTML: page(`<p>{{with .ContactName}}Hi {{.}},{{else}}Hello,{{end}}</p>
+<p>We received your request <strong>{{.TicketSubject}}</strong> on {{.PortalName}}. Our team will get back to you.</p>
+<p>You can follow your requests in the portal once you have signed in: <a href="{{.Link}}">{{.PortalName}}</a></p>
+<p style="color:#5f6b7d;font-size:13px">If you did not send this request, you can ignore this email.</p>`),
+		Text: `{{with .ContactName}}Hi {{.}},{{else}}Hello,{{end}}
+
+We received your request "{{.TicketSubject}}" on {{.PortalName}}. Our team will get back to you.
+
+You can follow your requests in the portal once you have signed in:
+{{.Link}}
+
+If you did not send this request, you can ignore this email.
 `,
 	},
 }

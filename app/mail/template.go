@@ -21,6 +21,8 @@ type Data struct {
 	// disabled and why.
 	WebhookURL string
 	Reason     string
+	// TicketSubject is the subject of the ticket an email confirms.
+	TicketSubject string
 }
 
 // SampleData fills templates for previews and for checking an edit.
@@ -28,10 +30,11 @@ var SampleData = Data{
 	ContactName: "Alex Kim", ContactEmail: "alex.kim@example.com", PortalName: "Portico Support",
 	Link: "https://support.example.com/portal/sample-link", ExpiresIn: "72 hours",
 	WebhookURL: "https://crm.example.com/hooks/portico", Reason: "it answered 410 Gone",
+	TicketSubject: "The invoice for March is missing",
 }
 
 // Placeholders lists what templates may use, for the editor's help.
-var Placeholders = []string{"{{.ContactName}}", "{{.ContactEmail}}", "{{.PortalName}}", "{{.Link}}", "{{.ExpiresIn}}", "{{.WebhookURL}}", "{{.Reason}}"}
+var Placeholders = []string{"{{.ContactName}}", "{{.ContactEmail}}", "{{.PortalName}}", "{{.Link}}", "{{.ExpiresIn}}", "{{.WebhookURL}}", "{{.Reason}}", "{{.TicketSubject}}"}
 
 // Template is one email template: a subject and two bodies written in Go
 // template syntax. The HTML body is an html/template, so whatever a

@@ -34,18 +34,22 @@ func (s *Store) Setting(ctx context.Context, key, def string) (string, error) {
 
 // SetSetting stores a setting and records who changed it.
 func (s *Store) SetSetting(ctx context.Context, actor model.Actor, key, value string) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		var before string
-		err := tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = $1`, key).Scan(&before)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("store: setting %s: %w", key, err)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ($1, $2)
-			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value); err != nil {
-			return fmt.Errorf("store: set %s: %w", key, err)
-		}
-		return s.writeAudit(ctx, tx, actor, "setting", 0, "changed", []model.Change{{Field: key, From: before, To: value}})
-	})
+	return s.tx(ctx, func(tx *sql.Tx) error { return s.setSettingTx(ctx, tx, actor, key, value) })
+}
+
+// setSettingTx stores a setting within tx, with an audit entry when its
+// value changes.
+func (s *Store) setSettingTx(ctx context.Context, tx *sql.Tx, actor model.Actor, key, value string) error {
+	var before string
+	err := tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = $1`, key).Scan(&before)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("store: setting %s: %w", key, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ($1, $2)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value); err != nil {
+		return fmt.Errorf("store: set %s: %w", key, err)
+	}
+	return s.writeAudit(ctx, tx, actor, "setting", 0, "changed", []model.Change{{Field: key, From: before, To: value}})
 }
 
 // ActivationAuto reports whether new contacts are sent the activation

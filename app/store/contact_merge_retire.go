@@ -32,7 +32,8 @@ func (m *merge) moveCompanies(ctx context.Context, tx *sql.Tx, o *model.Contact)
 	return nil
 }
 
-// retire deletes o once everything has moved. Its URL, and every URL that
+// retire deletes o once everything has moved; its tickets become the
+// primary's and keep their companies. Its URL, and every URL that
 // already redirected to it, now redirects to the primary; its audit trail
 // becomes part of the primary's.
 func (m *merge) retire(ctx context.Context, tx *sql.Tx, o *model.Contact) error {
@@ -46,6 +47,7 @@ func (m *merge) retire(ctx context.Context, tx *sql.Tx, o *model.Contact) error 
 			ON CONFLICT (old_id) DO UPDATE SET new_id = excluded.new_id`, []any{o.ID, p}},
 		{`UPDATE audit_entries SET subject_id = $1 WHERE subject_type = 'contact' AND subject_id = $2`, []any{p, o.ID}},
 		{`UPDATE emails SET contact_id = $1 WHERE contact_id = $2`, []any{p, o.ID}},
+		{`UPDATE tickets SET contact_id = $1 WHERE contact_id = $2`, []any{p, o.ID}},
 		{`DELETE FROM contacts_fts WHERE rowid = $1`, []any{o.ID}},
 		{`DELETE FROM contacts WHERE id = $1`, []any{o.ID}},
 	}

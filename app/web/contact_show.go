@@ -26,7 +26,12 @@ type contactPage struct {
 	Swap bool
 	// Link is the newest activation or reset link sent, if any.
 	Link *model.LinkStatus
+	// Tickets are the newest tickets the contact raised.
+	Tickets []model.Ticket
 }
+
+// contactTickets is how many tickets a contact's page lists.
+const contactTickets = 10
 
 // loadContact resolves the :id parameter, following merge redirects with
 // a permanent redirect so old links land on the merged contact.
@@ -75,6 +80,9 @@ func (s *Server) renderContact(c *fiber.Ctx, status int, fragment string, edit f
 		return err
 	}
 	if p.Link, err = s.store.LinkStatus(c.UserContext(), ct.ID); err != nil && !errors.Is(err, model.ErrNotFound) {
+		return err
+	}
+	if p.Tickets, err = s.store.ContactTickets(c.UserContext(), ct.ID, contactTickets); err != nil {
 		return err
 	}
 	return render(c, status, "contacts/show", fragment, p)

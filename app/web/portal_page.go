@@ -20,19 +20,23 @@ type portalBase struct {
 	Passkeys bool
 	// Wide widens the portal's card, for pages with several sections.
 	Wide bool
+	// SignUp and AnyoneSubmits are Admin > Portal settings, which decide
+	// what the portal offers visitors who are not signed in.
+	SignUp        bool
+	AnyoneSubmits bool
 }
 
 func (portalBase) layout() string { return "layouts/portal" }
 
 // portalBaseOf builds the shared data of a portal page.
 func (s *Server) portalBaseOf(c *fiber.Ctx, title string) (portalBase, error) {
-	name, err := s.store.PortalName(c.UserContext())
+	ps, err := s.store.PortalSettings(c.UserContext())
 	if err != nil {
 		return portalBase{}, err
 	}
 	b := base(c, title, "")
-	return portalBase{Title: title, PortalName: name, CSRF: b.CSRF, Flash: b.Flash, Customer: currentCustomer(c),
-		Passkeys: s.passkeys != nil}, nil
+	return portalBase{Title: title, PortalName: ps.Name, CSRF: b.CSRF, Flash: b.Flash, Customer: currentCustomer(c),
+		Passkeys: s.passkeys != nil, SignUp: ps.SignUp, AnyoneSubmits: ps.Anyone()}, nil
 }
 
 // portalPage is a portal page with a form: what was typed and the
@@ -57,9 +61,4 @@ func (s *Server) renderPortal(c *fiber.Ctx, status int, page, title string, fill
 		fill(p)
 	}
 	return render(c, status, page, "", p)
-}
-
-// portalHome is the signed-in customer's start page.
-func (s *Server) portalHome(c *fiber.Ctx) error {
-	return s.renderPortal(c, fiber.StatusOK, "portal/home", "Your account", nil, nil)
 }

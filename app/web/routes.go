@@ -14,6 +14,7 @@ func (s *Server) routes() {
 	r.Get("/invite/:token", s.inviteShow)
 	r.Post("/invite/:token", s.inviteAccept)
 	s.portalRoutes()
+	s.ticketRoutes()
 
 	pkBegin, pkFinish := s.passkeyLimiters()
 	r.Post("/portal/passkeys/login/begin", pkBegin, s.passkeyLoginBegin)
@@ -90,6 +91,8 @@ func (s *Server) routes() {
 	ad.Post("/email-templates/:key/reset", s.emailTemplateReset)
 	ad.Get("/notifications", s.notificationsShow)
 	ad.Post("/notifications", s.notificationsSave)
+	ad.Get("/portal", s.portalSettingsShow)
+	ad.Post("/portal", s.portalSettingsSave)
 }
 
 // portalRoutes maps the customer portal, which has its own session and

@@ -25,6 +25,7 @@ import (
 	"github.com/portico-hub/portico/app/passkey"
 	"github.com/portico-hub/portico/app/portal"
 	"github.com/portico-hub/portico/app/store"
+	"github.com/portico-hub/portico/app/ticket"
 	"github.com/portico-hub/portico/static"
 	"github.com/portico-hub/portico/views"
 )
@@ -53,6 +54,7 @@ type Server struct {
 	// customers in.
 	activation *activation.Service
 	portal     *portal.Service
+	tickets    *ticket.Service
 }
 
 // New builds the Fiber app with every route. Templates are parsed here,
@@ -85,6 +87,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 	mailer := &mail.Mailer{Store: st, Templates: s.mailTpls, From: cfg.From}
 	s.activation = &activation.Service{Store: st, Mailer: mailer, BaseURL: cfg.BaseURL, TTL: cfg.ActivationTTL}
 	s.portal = &portal.Service{Store: st, Mailer: mailer, BaseURL: cfg.BaseURL, SessionTTL: cfg.SessionTTL}
+	s.tickets = &ticket.Service{Store: st, Mailer: mailer, Activation: s.activation, BaseURL: cfg.BaseURL}
 	fc := fiber.Config{
 		Views:                 engine,
 		ErrorHandler:          s.handleError,

@@ -1,0 +1,27 @@
+package contact
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/portico-hub/portico/app/agent"
+	"github.com/portico-hub/portico/app/model"
+)
+
+// Requester checks the name and address a visitor gives the portal, to
+// sign up or to submit a ticket without signing in, and returns them
+// cleaned. Its messages speak to the visitor.
+func Requester(name, email string) (string, string, error) {
+	name, email = clean(name), strings.TrimSpace(email)
+	v := &model.ValidationError{}
+	switch {
+	case !utf8.ValidString(name) || !visible(name):
+		v.Add("name", "Enter your name.")
+	case utf8.RuneCountInString(name) > limits["name"]:
+		v.Add("name", "Use at most 200 characters.")
+	}
+	if msg := agent.EmailProblem(email); msg != "" {
+		v.Add("email", msg)
+	}
+	return name, email, v.Err()
+}

@@ -1,0 +1,69 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/portico-hub/portico/app/model"
+)
+
+// Settings keys of Admin > Portal settings, besides SettingPortalName.
+const (
+	// SettingTicketSubmitters is "everyone" or "logged_in".
+	SettingTicketSubmitters = "portal.ticket_submitters"
+	// SettingSignUp is "true" when visitors may sign up.
+	SettingSignUp = "portal.signup"
+)
+
+// PortalSettings returns Admin > Portal settings. Until an admin says
+// otherwise only signed-in customers submit tickets and nobody signs up,
+// so a new portal is not open to the world.
+func (s *Store) PortalSettings(ctx context.Context) (model.PortalSettings, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT key, value FROM settings WHERE key IN ($1, $2, $3)`,
+		SettingPortalName, SettingTicketSubmitters, SettingSignUp)
+	if err != nil {
+		return model.PortalSettings{}, fmt.Errorf("store: portal settings: %w", err)
+	}
+	defer rows.Close()
+	p := model.PortalSettings{Name: "Portico", Submitters: model.SubmitLoggedIn}
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return model.PortalSettings{}, fmt.Errorf("store: scan portal setting: %w", err)
+		}
+		switch k {
+		case SettingPortalName:
+			p.Name = v
+		case SettingTicketSubmitters:
+			p.Submitters = model.TicketSubmitters(v)
+		case SettingSignUp:
+			p.SignUp = v == "true"
+		}
+	}
+	return p, rows.Err()
+}
+
+// SetPortalSettings stores Admin > Portal settings in one transaction,
+// with an audit entry for each value that changed.
+func (s *Store) SetPortalSettings(ctx context.Context, actor model.Actor, p model.PortalSettings) error {
+	old, err := s.PortalSettings(ctx)
+	if err != nil {
+		return err
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		for _, kv := range [][3]string{
+			{SettingPortalName, old.Name, p.Name},
+			{SettingTicketSubmitters, string(old.Submitters), string(p.Submitters)},
+			{SettingSignUp, fmt.Sprint(old.SignUp), fmt.Sprint(p.SignUp)},
+		} {
+			if kv[1] == kv[2] {
+				continue
+			}
+			if err := s.setSettingTx(ctx, tx, actor, kv[0], kv[2]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
