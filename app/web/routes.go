@@ -88,6 +88,7 @@ func (s *Server) routes() {
 	ad.Post("/email-templates/:key/reset", s.emailTemplateReset)
 	ad.Get("/notifications", s.notificationsShow)
 	ad.Post("/notifications", s.notificationsSave)
+	s.webhookRoutes(ad)
 }
 
 // portalRoutes maps the customer portal, which has its own session and

@@ -25,6 +25,7 @@ import (
 	"github.com/portico-hub/portico/app/passkey"
 	"github.com/portico-hub/portico/app/portal"
 	"github.com/portico-hub/portico/app/store"
+	"github.com/portico-hub/portico/app/webhooks"
 	"github.com/portico-hub/portico/static"
 	"github.com/portico-hub/portico/views"
 )
@@ -53,6 +54,7 @@ type Server struct {
 	// customers in.
 	activation *activation.Service
 	portal     *portal.Service
+	webhooks   *webhooks.Service
 }
 
 // New builds the Fiber app with every route. Templates are parsed here,
@@ -74,6 +76,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 		companies: &company.Service{Store: st},
 		mailTpls:  &mail.Templates{Store: st},
 		imports:   importDeps(cfg, log, st),
+		webhooks:  webhooks.NewService(st, cfg.WebhookAllowNets),
 	}
 	s.unwiredPortal()
 	if s.passkeys, err = passkey.New(st, cfg.ParsedBase, "Portico"); err != nil {
