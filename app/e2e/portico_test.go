@@ -25,6 +25,13 @@ type portico struct {
 // store's clock moved while nothing else reads it.
 func startPortico(t *testing.T, prepare ...func(*testing.T, *store.Store)) *portico {
 	t.Helper()
+	return startPorticoWith(t, nil, prepare...)
+}
+
+// startPorticoWith is startPortico with configure adjusting the
+// configuration first, when it is not nil.
+func startPorticoWith(t *testing.T, configure func(*config.Config), prepare ...func(*testing.T, *store.Store)) *portico {
+	t.Helper()
 	needBrowser(t)
 	ln, err := net.Listen("tcp4", "127.0.0.1:0")
 	if err != nil {
@@ -33,6 +40,9 @@ func startPortico(t *testing.T, prepare ...func(*testing.T, *store.Store)) *port
 	t.Cleanup(func() { ln.Close() })
 	cfg := config.Default()
 	cfg.Addr, cfg.DBPath, cfg.LogLevel, cfg.LoginPerMin = ln.Addr().String(), filepath.Join(t.TempDir(), "portico.db"), "warn", 100
+	if configure != nil {
+		configure(cfg)
+	}
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}
