@@ -109,14 +109,20 @@ func (s *Store) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
-	if err := fn(tx); err != nil {
+	err = fn(tx)
+	// The marks made so far are this transaction's own: no other can run
+	// while it holds the one writer connection. Taken after the commit,
+	// they could include the next transaction's, whose waiters would then
+	// wake before its commit and miss it.
+	wake := s.outbox.take()
+	if err != nil {
 		tx.Rollback()
 		return err
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
 	}
-	s.outbox.committed()
+	wake.fire()
 	return nil
 }
 

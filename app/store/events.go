@@ -49,14 +49,28 @@ type outboxSignals struct {
 	events, deliveries signal
 }
 
-func (o *outboxSignals) committed() {
-	o.events.committed()
-	o.deliveries.committed()
+// wakeups are the signals a transaction marked, to fire once it commits.
+type wakeups []*signal
+
+// take returns the signals marked since the last take and clears them.
+func (o *outboxSignals) take() wakeups {
+	var w wakeups
+	for _, g := range []*signal{&o.events, &o.deliveries} {
+		if g.pending.Swap(false) {
+			w = append(w, g)
+		}
+	}
+	return w
+}
+
+func (w wakeups) fire() {
+	for _, g := range w {
+		g.fire()
+	}
 }
 
 // signal wakes every waiter when a transaction that marked it commits.
-// A rolled-back transaction can cause a spare wake-up, which is harmless;
-// the zero value is ready to use.
+// The zero value is ready to use.
 type signal struct {
 	mu      sync.Mutex
 	ch      chan struct{}
@@ -75,10 +89,7 @@ func (g *signal) wait() <-chan struct{} {
 	return g.ch
 }
 
-func (g *signal) committed() {
-	if !g.pending.Swap(false) {
-		return
-	}
+func (g *signal) fire() {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if g.ch != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/portico-hub/portico/app/model"
@@ -40,10 +41,12 @@ func (s *Store) ClaimWebhookDeliveries(ctx context.Context, endpointID int64, li
 		// Abandoned deliveries first, then pending ones by due time. Each
 		// branch walks the (endpoint_id, state, next_attempt_at) index and
 		// stops at the limit, so a long backlog costs nothing per claim.
+		// Both order by that index: ordering the first by id alone made
+		// SQLite walk the endpoint's whole log by id instead.
 		rows, err := tx.QueryContext(ctx, `UPDATE webhook_deliveries SET state = 'sending', attempts = attempts + 1,
 			lease_expires_at = $1, updated_at = $2 WHERE id IN (
 				SELECT id FROM (SELECT id FROM webhook_deliveries WHERE endpoint_id = $3 AND state = 'sending'
-					AND lease_expires_at < $2 ORDER BY id LIMIT $4)
+					AND lease_expires_at < $2 ORDER BY next_attempt_at, id LIMIT $4)
 				UNION ALL SELECT id FROM (SELECT id FROM webhook_deliveries WHERE endpoint_id = $3 AND state = 'pending'
 					AND next_attempt_at <= $2 ORDER BY next_attempt_at, id LIMIT $4)
 				LIMIT $4)
@@ -71,15 +74,44 @@ func (s *Store) ClaimWebhookDeliveries(ctx context.Context, endpointID int64, li
 	return out, nil
 }
 
-// fillPayloads adds each delivery's event payload and time.
+// fillPayloads adds each delivery's event payload and time, reading
+// them all in one query.
 func fillPayloads(ctx context.Context, tx *sql.Tx, ds []model.WebhookDelivery) error {
-	for i := range ds {
-		var p string
-		err := tx.QueryRowContext(ctx, `SELECT payload, created_at FROM events WHERE id = $1`, ds[i].EventID).Scan(&p, &ds[i].EventAt)
-		if err != nil {
-			return fmt.Errorf("event %s: %w", ds[i].EventID, err)
+	if len(ds) == 0 {
+		return nil
+	}
+	marks := make([]string, len(ds))
+	args := make([]any, len(ds))
+	for i, d := range ds {
+		marks[i], args[i] = fmt.Sprintf("$%d", i+1), d.EventID
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, payload, created_at FROM events WHERE id IN (`+strings.Join(marks, ", ")+`)`, args...)
+	if err != nil {
+		return fmt.Errorf("events of %d deliveries: %w", len(ds), err)
+	}
+	defer rows.Close()
+	type event struct {
+		payload string
+		at      time.Time
+	}
+	byID := make(map[string]event, len(ds))
+	for rows.Next() {
+		var id string
+		var e event
+		if err := rows.Scan(&id, &e.payload, &e.at); err != nil {
+			return err
 		}
-		ds[i].Payload = []byte(p)
+		byID[id] = e
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for i := range ds {
+		e, ok := byID[ds[i].EventID]
+		if !ok {
+			return fmt.Errorf("event %s: %w", ds[i].EventID, sql.ErrNoRows)
+		}
+		ds[i].Payload, ds[i].EventAt = []byte(e.payload), e.at
 	}
 	return nil
 }

@@ -5,7 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/portico-hub/portico/app/events"
 	"github.com/portico-hub/portico/app/model"
@@ -102,29 +104,35 @@ func enabledEndpoints(ctx context.Context, tx *sql.Tx) ([]model.WebhookEndpoint,
 	return out, rows.Err()
 }
 
-// insertDeliveries creates the deliveries of evs. Test events go only to
-// the endpoint they were sent to, when they are written.
+// insertDeliveries creates the deliveries of evs, many rows to a
+// statement. Test events go only to the endpoint they were sent to, when
+// they are written.
 func (s *Store) insertDeliveries(ctx context.Context, tx *sql.Tx, evs []cursorEvent, eps []model.WebhookEndpoint) error {
-	if len(eps) == 0 {
-		return nil
-	}
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO webhook_deliveries (endpoint_id, event_id, event_type, next_attempt_at,
-		created_at, updated_at) VALUES ($1, $2, $3, $4, $4, $4)`)
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
-	now := s.Now()
+	var args []any
 	for _, ev := range evs {
 		for _, ep := range eps {
-			if ev.kind == events.TypeTest || !ep.Wants(ev.kind) {
-				continue
+			if ev.kind != events.TypeTest && ep.Wants(ev.kind) {
+				args = append(args, ep.ID, ev.id, ev.kind)
 			}
-			if _, err := stmt.ExecContext(ctx, ep.ID, ev.id, ev.kind, now); err != nil {
-				return err
-			}
-			s.outbox.deliveries.mark()
 		}
+	}
+	now := s.Now()
+	for chunk := range slices.Chunk(args, 3*deliveryRows) {
+		rows := make([]string, len(chunk)/3)
+		params := make([]any, 0, len(chunk)/3*4)
+		for i := range rows {
+			n := 4*i + 1
+			rows[i] = fmt.Sprintf("($%d, $%d, $%d, $%d, $%d, $%d)", n, n+1, n+2, n+3, n+3, n+3)
+			params = append(params, chunk[3*i], chunk[3*i+1], chunk[3*i+2], now)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO webhook_deliveries (endpoint_id, event_id, event_type, next_attempt_at,
+			created_at, updated_at) VALUES `+strings.Join(rows, ", "), params...); err != nil {
+			return err
+		}
+		s.outbox.deliveries.mark()
 	}
 	return nil
 }
+
+// deliveryRows is how many deliveries one INSERT of the fan-out writes.
+const deliveryRows = 200

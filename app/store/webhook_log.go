@@ -61,27 +61,36 @@ func scanDeliveryWith(row interface{ Scan(...any) error }, payload *string) (mod
 	return d, err
 }
 
+const attemptColumns = `id, delivery_id, attempted_at, status, duration_ms, request_headers, request_body, response_body, error`
+
 // WebhookAttempts lists a delivery's attempts, oldest first.
 func (s *Store) WebhookAttempts(ctx context.Context, deliveryID int64) ([]model.WebhookAttempt, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id, delivery_id, attempted_at, status, duration_ms, request_headers, request_body,
-		response_body, error FROM webhook_attempts WHERE delivery_id = $1 ORDER BY id`, deliveryID)
+	rows, err := s.r.QueryContext(ctx, `SELECT `+attemptColumns+` FROM webhook_attempts WHERE delivery_id = $1 ORDER BY id`, deliveryID)
 	if err != nil {
 		return nil, fmt.Errorf("store: attempts of delivery %d: %w", deliveryID, err)
 	}
 	defer rows.Close()
 	var out []model.WebhookAttempt
 	for rows.Next() {
-		var a model.WebhookAttempt
-		var ms int64
-		var headers string
-		if err := rows.Scan(&a.ID, &a.DeliveryID, &a.AttemptedAt, &a.Status, &ms, &headers, &a.RequestBody, &a.ResponseBody, &a.Error); err != nil {
-			return nil, fmt.Errorf("store: scan attempt: %w", err)
-		}
-		a.Duration = time.Duration(ms) * time.Millisecond
-		if err := json.Unmarshal([]byte(headers), &a.RequestHeaders); err != nil {
-			return nil, fmt.Errorf("store: headers of attempt %d: %w", a.ID, err)
+		a, err := scanAttempt(rows)
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, a)
 	}
 	return out, rows.Err()
+}
+
+func scanAttempt(row interface{ Scan(...any) error }) (model.WebhookAttempt, error) {
+	var a model.WebhookAttempt
+	var ms int64
+	var headers string
+	if err := row.Scan(&a.ID, &a.DeliveryID, &a.AttemptedAt, &a.Status, &ms, &headers, &a.RequestBody, &a.ResponseBody, &a.Error); err != nil {
+		return a, fmt.Errorf("store: scan attempt: %w", err)
+	}
+	a.Duration = time.Duration(ms) * time.Millisecond
+	if err := json.Unmarshal([]byte(headers), &a.RequestHeaders); err != nil {
+		return a, fmt.Errorf("store: headers of attempt %d: %w", a.ID, err)
+	}
+	return a, nil
 }

@@ -93,6 +93,7 @@ func (s *Server) routes() {
 	ad.Post("/notifications", s.notificationsSave)
 	ad.Get("/portal", s.portalSettingsShow)
 	ad.Post("/portal", s.portalSettingsSave)
+	s.webhookRoutes(ad)
 }
 
 // portalRoutes maps the customer portal, which has its own session and

@@ -26,6 +26,7 @@ import (
 	"github.com/portico-hub/portico/app/portal"
 	"github.com/portico-hub/portico/app/store"
 	"github.com/portico-hub/portico/app/ticket"
+	"github.com/portico-hub/portico/app/webhooks"
 	"github.com/portico-hub/portico/static"
 	"github.com/portico-hub/portico/views"
 )
@@ -55,6 +56,7 @@ type Server struct {
 	activation *activation.Service
 	portal     *portal.Service
 	tickets    *ticket.Service
+	webhooks   *webhooks.Service
 }
 
 // New builds the Fiber app with every route. Templates are parsed here,
@@ -76,6 +78,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 		companies: &company.Service{Store: st},
 		mailTpls:  &mail.Templates{Store: st},
 		imports:   importDeps(cfg, log, st),
+		webhooks:  webhooks.NewService(st, cfg.WebhookAllowNets),
 	}
 	s.wirePortal()
 	if s.passkeys, err = passkey.New(st, cfg.ParsedBase, "Portico"); err != nil {

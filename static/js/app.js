@@ -87,4 +87,30 @@
     if (out) { out.textContent = msg; out.hidden = !tooLarge; }
   });
   document.addEventListener("htmx:afterSettle", fadeFlashes);
+
+  // A signing secret is shown once: its Copy button (shown only with
+  // JavaScript, which it needs) copies it and says so; without it the
+  // field is selected on focus for a manual copy.
+  function showCopyButtons() {
+    document.querySelectorAll("[data-copy][hidden]").forEach(function (b) { b.hidden = false; });
+  }
+  document.addEventListener("click", function (e) {
+    var b = e.target.closest && e.target.closest("[data-copy]");
+    if (!b) return;
+    var field = document.querySelector(b.getAttribute("data-copy"));
+    if (!field) return;
+    field.select();
+    var done = function () { b.textContent = "Copied"; toast("Secret copied to the clipboard."); };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(field.value).then(done, function () { document.execCommand("copy"); done(); });
+    } else {
+      document.execCommand("copy");
+      done();
+    }
+  });
+  document.addEventListener("focusin", function (e) {
+    if (e.target.matches && e.target.matches("input[readonly]")) e.target.select();
+  });
+  document.addEventListener("DOMContentLoaded", showCopyButtons);
+  document.addEventListener("htmx:afterSettle", showCopyButtons);
 })();

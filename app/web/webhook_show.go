@@ -1,0 +1,96 @@
+package web
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/portico-hub/portico/app/events"
+	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/webhooks"
+)
+
+// webhookPage is one endpoint: its settings and its delivery log.
+type webhookPage struct {
+	Base
+	Endpoint *model.WebhookEndpoint
+	Query    model.DeliveryQuery
+	Log      []webhooks.LogEntry
+	Next     int64
+	// Since is the default of "resend all failed since": a day ago.
+	Since string
+}
+
+// webhookShow shows an endpoint and a page of its delivery log.
+func (s *Server) webhookShow(c *fiber.Ctx) error {
+	ep, err := s.webhookParam(c)
+	if err != nil {
+		return err
+	}
+	p := webhookPage{Base: base(c, ep.URL, "webhooks"), Endpoint: ep, Query: deliveryQuery(c, ep.ID)}
+	p.Since = s.store.Now().Add(-24 * time.Hour).UTC().Format(sinceLayout)
+	if p.Log, p.Next, err = s.webhooks.DeliveryLogWithAttempts(c.UserContext(), p.Query); err != nil {
+		return err
+	}
+	return render(c, fiber.StatusOK, "webhooks/show", "webhooks/_log", p)
+}
+
+// webhookParam loads the endpoint the URL names, without its secrets.
+func (s *Server) webhookParam(c *fiber.Ctx) (*model.WebhookEndpoint, error) {
+	id, err := paramID(c, "id")
+	if err != nil {
+		return nil, err
+	}
+	return s.webhooks.Endpoint(c.UserContext(), id)
+}
+
+func endpointURL(id int64) string { return fmt.Sprintf("/admin/webhooks/%d", id) }
+
+// deliveryQuery reads the log's filters; unknown values show everything.
+func deliveryQuery(c *fiber.Ctx, endpointID int64) model.DeliveryQuery {
+	q := model.DeliveryQuery{EndpointID: endpointID, PerPage: 25, State: model.DeliveryState(c.Query("state"))}
+	switch q.State {
+	case model.DeliveryPending, model.DeliverySending, model.DeliveryDelivered, model.DeliveryFailed:
+	default:
+		q.State = ""
+	}
+	if t := c.Query("type"); events.Known(t) || t == events.TypeTest {
+		q.EventType = t
+	}
+	q.Before, _ = strconv.ParseInt(c.Query("before"), 10, 64)
+	q.Before = max(q.Before, 0)
+	return q
+}
+
+// Types are the event types the log can be filtered by.
+func (webhookPage) Types() []string {
+	out := []string{events.TypeTest}
+	for _, t := range events.Types {
+		out = append(out, t.Type)
+	}
+	return out
+}
+
+// States are the outcomes the log can be filtered by.
+func (webhookPage) States() []string { return []string{"delivered", "failed", "pending", "sending"} }
+
+// URL links to the log with its filters and the given page.
+func (p webhookPage) URL(before int64) string {
+	v := url.Values{}
+	if p.Query.State != "" {
+		v.Set("state", string(p.Query.State))
+	}
+	if p.Query.EventType != "" {
+		v.Set("type", p.Query.EventType)
+	}
+	if before > 0 {
+		v.Set("before", strconv.FormatInt(before, 10))
+	}
+	if len(v) == 0 {
+		return endpointURL(p.Endpoint.ID)
+	}
+	return endpointURL(p.Endpoint.ID) + "?" + v.Encode()
+}
