@@ -21,7 +21,8 @@ import (
 // signs out, signs in with the "Sign in with a passkey" button, signs
 // out, and signs in again by picking the passkey in the email field's
 // autofill. Meanwhile a webhook receiver gets contact.verified, signed,
-// with the method "passkey". The profile then lists the passkey.
+// with the method "passkey". The profile then lists the passkey, and
+// the customer submits a ticket and finds it in their list.
 //
 // A virtual authenticator answers an autofill request as soon as the
 // page makes it, so the button is tried on pages that report no autofill
@@ -83,6 +84,16 @@ func TestInviteActivateWithAPasskeyAndSignIn(t *testing.T) {
 	c.waitText("#passkeys", "Passkey")
 	c.waitText("#passkeys", "last used")
 	shot(c, "portal-profile.png")
+
+	c.open("/portal")
+	c.click(`main a[href="/portal/tickets/new"]`)
+	c.waitText("h1", "New ticket")
+	c.fill(`input[name="subject"]`, "My order has not arrived")
+	c.fill(`textarea[name="description"]`, "It was due on Monday.")
+	c.click(`main form button.primary`)
+	c.waitText("h1", "My order has not arrived")
+	c.open("/portal/tickets")
+	c.waitText(".ticket-list", "My order has not arrived")
 
 	var verified events.ContactVerified
 	if err := json.Unmarshal(hooks.wait(t, events.TypeContactVerified), &verified); err != nil {
