@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"sort"
 	"strings"
@@ -60,10 +61,15 @@ type explainer func(ctx context.Context, err error, c chunk) error
 // flush inserts the rows, chunkRows at a time and the rest in chunks
 // of falling powers of two, so that a few statements serve every batch.
 func (b *bulk) flush(ctx context.Context, r *rowSet, explain explainer) error {
+	return flushRows(ctx, b.tx, r, explain)
+}
+
+// flushRows is flush within any transaction.
+func flushRows(ctx context.Context, tx *sql.Tx, r *rowSet, explain explainer) error {
 	for lo := 0; lo < len(r.owner); {
 		hi := lo + chunkSize(len(r.owner)-lo)
 		c := chunk{owner: r.owner[lo:hi], args: r.args[lo*r.cols : hi*r.cols]}
-		if _, err := b.tx.ExecContext(ctx, insertSQL(r, hi-lo), c.args...); err != nil {
+		if _, err := tx.ExecContext(ctx, insertSQL(r, hi-lo), c.args...); err != nil {
 			return explain(ctx, err, c)
 		}
 		lo = hi

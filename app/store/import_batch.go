@@ -71,7 +71,7 @@ func (b *ImportTx) Insert(ctx context.Context, in []NewContact) ([]int64, error)
 	var ids []int64
 	err := b.savepoint(ctx, "import_insert", func() error {
 		var err error
-		if ids, err = insertBulk(ctx, b.tx, b.actor, b.s.Now, in); err != nil {
+		if ids, err = b.s.insertBulk(ctx, b.tx, b.actor, in); err != nil {
 			return err
 		}
 		return b.noteActivations(ctx, ids)

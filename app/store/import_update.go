@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/portico-hub/portico/app/events"
 	"github.com/portico-hub/portico/app/model"
 )
 
@@ -28,23 +29,27 @@ type ContactUpdate struct {
 // Update applies each change in turn. A change the database refuses (an
 // address or external id taken meanwhile) is undone on its own and its
 // error returned at its index in refused; the others stay applied. err is
-// set only when the batch cannot go on.
+// set only when the batch cannot go on. Each applied change writes its
+// contact.updated event.
 func (b *ImportTx) Update(ctx context.Context, ups []ContactUpdate) (refused map[int]error, err error) {
+	applied := make([]ContactUpdate, 0, len(ups))
 	for i, u := range ups {
 		uerr := b.savepoint(ctx, "import_update", func() error { return b.updateOne(ctx, u) })
 		var ve *model.ValidationError
 		var te *model.EmailTakenError
 		switch {
+		case uerr == nil:
+			applied = append(applied, u)
 		case errors.As(uerr, &ve) || errors.As(uerr, &te):
 			if refused == nil {
 				refused = map[int]error{}
 			}
 			refused[i] = uerr
-		case uerr != nil:
+		default:
 			return nil, uerr
 		}
 	}
-	return refused, nil
+	return refused, b.updatedEvents(ctx, applied)
 }
 
 func (b *ImportTx) updateOne(ctx context.Context, u ContactUpdate) error {
@@ -142,6 +147,10 @@ func (b *ImportTx) createCompany(ctx context.Context, name string) (int64, error
 		RETURNING id`, name, companyNorm(name), now).Scan(&id)
 	if err == nil {
 		err = b.s.writeAudit(ctx, b.tx, b.actor, "company", id, "created", nil)
+	}
+	if err == nil {
+		co := events.Company{ID: id, Name: name, Domains: []string{}, CreatedAt: now.UTC(), UpdatedAt: now.UTC()}
+		err = b.s.WriteEventTx(ctx, b.tx, events.CompanyCreated{Company: co})
 	}
 	if err != nil {
 		return 0, fmt.Errorf("store: import company %q: %w", name, err)
