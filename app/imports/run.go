@@ -52,6 +52,9 @@ func (d Deps) run(ctx context.Context, im *model.Import, how applier, save func(
 		var n model.ImportCounts
 		var to int
 		err = d.Store.ImportBatch(ctx, actor, im.ID, prog.LastRow, func(b *store.ImportTx) (int, model.ImportCounts, error) {
+			if b.Again() {
+				clear(pl.companies)
+			}
 			var steps []step
 			var err error
 			if steps, carry, err = how(ctx, b, pl, rows); err != nil {
