@@ -41,11 +41,12 @@ type tables struct {
 	contacts, emails, members, tags, docs, audit, events rowSet
 }
 
+// newTables makes room for n contacts' rows, each table's row of each
+// contact at least, so the rows are not copied as they grow.
 func newTables(n int) *tables {
-	return &tables{
+	t := &tables{
 		contacts: rowSet{head: `INSERT INTO contacts (id, name, sort_name, state, job_title, phone, mobile, language, time_zone,
-			external_id, about, company_id, verified_at, blocked_at, deleted_at, created_at, updated_at)`, cols: 17,
-			args: make([]any, 0, 17*n)},
+			external_id, about, company_id, verified_at, blocked_at, deleted_at, created_at, updated_at)`, cols: 17},
 		emails:  rowSet{head: `INSERT INTO contact_emails (contact_id, email, email_norm, domain, is_primary, created_at)`, cols: 6},
 		members: rowSet{head: `INSERT INTO contact_companies (contact_id, company_id, created_at)`, cols: 3},
 		tags:    rowSet{head: `INSERT INTO contact_tags (contact_id, tag_id)`, tail: ` ON CONFLICT DO NOTHING`, cols: 2},
@@ -54,6 +55,10 @@ func newTables(n int) *tables {
 			cols: 7},
 		events: eventRows(),
 	}
+	for _, r := range []*rowSet{&t.contacts, &t.emails, &t.members, &t.docs, &t.audit, &t.events} {
+		r.grow(n)
+	}
+	return t
 }
 
 // write inserts the batch, whose ids are already chosen.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -22,6 +23,12 @@ type rowSet struct {
 	args       []any
 	// owner is, for each row, the index in the batch of its contact.
 	owner []int
+}
+
+// grow makes room for n more rows.
+func (r *rowSet) grow(n int) {
+	r.args = slices.Grow(r.args, n*r.cols)
+	r.owner = slices.Grow(r.owner, n)
 }
 
 func (r *rowSet) add(owner int, vals ...any) {

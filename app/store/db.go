@@ -86,7 +86,7 @@ func dsn(path string, readOnly bool) string {
 		q.Set("_cache_size", "-32000")
 	} else {
 		q.Set("_txlock", "immediate")
-		q.Set("_cache_size", "-131072")
+		q.Set("_cache_size", "-65536")
 		q.Set("_stmt_cache_size", "128")
 	}
 	return "file:" + path + "?" + q.Encode()

@@ -23,6 +23,7 @@ func (b *ImportTx) updatedEvents(ctx context.Context, applied []ContactUpdate) e
 	}
 	now := b.s.Now()
 	rows := eventRows()
+	rows.grow(len(applied))
 	for i, u := range applied {
 		p := events.ContactUpdated{Contact: snaps[u.ID], Changed: updatedFields(u.Changes)}
 		if err := addEvent(&rows, i, p, now); err != nil {
