@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/portico-hub/portico/app/events"
 	"github.com/portico-hub/portico/app/model"
 )
 
@@ -99,61 +98,4 @@ func (b *ImportTx) addEmails(ctx context.Context, id int64, emails []string) err
 		}
 	}
 	return nil
-}
-
-// Companies returns the ids of companies by name, compared as company
-// names are, creating (and auditing) the ones that do not exist yet. The
-// map's keys are the names as given.
-func (b *ImportTx) Companies(ctx context.Context, names []string) (map[string]int64, error) {
-	out := make(map[string]int64, len(names))
-	if len(names) == 0 {
-		return out, nil
-	}
-	byNorm := make(map[string]int64, len(names))
-	norms := make([]any, len(names))
-	for i, name := range names {
-		norms[i] = companyNorm(name)
-	}
-	err := b.each(ctx, `SELECT name_norm, id FROM companies WHERE name_norm IN (%s)`, norms, func(scan func(...any) error) error {
-		var norm string
-		var id int64
-		if err := scan(&norm, &id); err != nil {
-			return err
-		}
-		byNorm[norm] = id
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	for _, name := range names {
-		id, ok := byNorm[companyNorm(name)]
-		if !ok {
-			if id, err = b.createCompany(ctx, name); err != nil {
-				return nil, err
-			}
-			byNorm[companyNorm(name)] = id
-		}
-		out[name] = id
-	}
-	return out, nil
-}
-
-// createCompany creates a company an import names, with its audit entry.
-func (b *ImportTx) createCompany(ctx context.Context, name string) (int64, error) {
-	var id int64
-	now := b.s.Now()
-	err := b.tx.QueryRowContext(ctx, `INSERT INTO companies (name, name_norm, created_at, updated_at) VALUES ($1, $2, $3, $3)
-		RETURNING id`, name, companyNorm(name), now).Scan(&id)
-	if err == nil {
-		err = b.s.writeAudit(ctx, b.tx, b.actor, "company", id, "created", nil)
-	}
-	if err == nil {
-		co := events.Company{ID: id, Name: name, Domains: []string{}, CreatedAt: now.UTC(), UpdatedAt: now.UTC()}
-		err = b.s.WriteEventTx(ctx, b.tx, events.CompanyCreated{Company: co})
-	}
-	if err != nil {
-		return 0, fmt.Errorf("store: import company %q: %w", name, err)
-	}
-	return id, nil
 }
