@@ -1,9 +1,11 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 )
 
 // loadContacts fills in every contact whose id is a key of into, with
@@ -47,9 +49,17 @@ func (b *ImportTx) loadContacts(ctx context.Context, into map[int64]*ImportConta
 }
 
 // decodeNames decodes a JSON array of strings, leaving an empty one nil
-// as the lists of a contact without any are.
+// as the lists of a contact without any are. An array without escapes,
+// as nearly all are, is split where one string ends and the next starts,
+// which costs a fraction of json.Unmarshal; a re-import reads one for
+// each list of every contact it matches.
 func decodeNames(js []byte, into *[]string) error {
-	if string(js) == "[]" {
+	switch {
+	case string(js) == "[]":
+		return nil
+	case len(js) >= 4 && js[0] == '[' && js[1] == '"' && js[len(js)-2] == '"' && js[len(js)-1] == ']' &&
+		!bytes.ContainsRune(js, '\\'):
+		*into = strings.Split(string(js[2:len(js)-2]), `","`)
 		return nil
 	}
 	return json.Unmarshal(js, into)
