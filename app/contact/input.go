@@ -71,6 +71,25 @@ func (in Input) Fields() (model.ContactFields, error) {
 // contact can be reached by at least one of email, phone, mobile or
 // external id.
 func (in Input) Validate() (model.ContactFields, []string, []string, error) {
+	c := in.Check()
+	return c.Fields, c.Emails, c.Tags, c.Err
+}
+
+// Checked is an Input as Check found it.
+type Checked struct {
+	// Fields, Emails and Tags are the cleaned values, as Validate returns
+	// them; Emails is nil when EmailsErr is set.
+	Fields       model.ContactFields
+	Emails, Tags []string
+	// EmailsErr is the addresses' own problem, if any.
+	EmailsErr error
+	// Err is every problem of the form, as Validate reports it.
+	Err error
+}
+
+// Check is Validate keeping apart what an importer needs, so a row is
+// checked once however many of the results it uses.
+func (in Input) Check() Checked {
 	f, err := in.Fields()
 	v, _ := err.(*model.ValidationError)
 	if v == nil {
@@ -83,7 +102,7 @@ func (in Input) Validate() (model.ContactFields, []string, []string, error) {
 	if len(emails) == 0 && f.Phone == "" && f.Mobile == "" && f.ExternalID == "" && eerr == nil {
 		v.Add("email", "Give at least one of email, phone, mobile or external ID.")
 	}
-	return f, emails, tags, v.Err()
+	return Checked{Fields: f, Emails: emails, Tags: tags, EmailsErr: eerr, Err: v.Err()}
 }
 
 // merge copies the messages of a validation error into v.

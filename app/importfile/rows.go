@@ -13,6 +13,8 @@ type Record struct {
 	Input contact.Input
 	// Companies are the company names to link, blanks left out.
 	Companies []string
+	// Checked is Input as checked, so an importer need not check it again.
+	Checked contact.Checked
 }
 
 // Has reports whether some column fills f, so an importer can tell a
@@ -31,8 +33,8 @@ func (m Mapping) Apply(row Row) (Record, []CellError) {
 	if strings.TrimSpace(rec.Input.Name) == "" {
 		rec.Input.Name = joinName(first, last)
 	}
-	_, _, _, err := rec.Input.Validate()
-	return rec, m.Locate(row, err)
+	rec.Checked = rec.Input.Check()
+	return rec, m.Locate(row, rec.Checked.Err)
 }
 
 // fill copies each mapped cell into rec and returns the name parts.

@@ -53,6 +53,7 @@ func TestApplyExports(t *testing.T) {
 			if len(errs) > 0 {
 				t.Errorf("errors %v", errs)
 			}
+			tc.want.Checked = tc.want.Input.Check()
 			if !reflect.DeepEqual(recs[0], tc.want) {
 				t.Errorf("got  %+v\nwant %+v", recs[0], tc.want)
 			}

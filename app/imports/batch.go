@@ -14,7 +14,8 @@ import (
 // planBatch plans rows in order until one must wait for the next batch;
 // that row and the ones after it are returned as carry.
 func (pl *planner) planBatch(l *store.ImportLookup, rows []*parsed) (steps []step, carry []*parsed) {
-	t := touched{}
+	t := make(touched, 2*len(rows))
+	steps = make([]step, 0, len(rows))
 	for i, p := range rows {
 		s, wait := pl.plan(p, l, t)
 		if wait {

@@ -21,6 +21,9 @@ func (pl *planner) merge(p *parsed, c *store.ImportContact, l *store.ImportLooku
 			added = append(added, p.emails[i])
 		}
 	}
+	if len(added) == 0 && unchanged(in, c) && hasCompanies(c, p.companies) {
+		return store.ContactUpdate{}, ""
+	}
 	in.Emails = append(slices.Clone(c.Emails), added...)
 	f, _, tags, err := in.Validate()
 	if err != nil {
@@ -41,11 +44,34 @@ func (pl *planner) merge(p *parsed, c *store.ImportContact, l *store.ImportLooku
 		u.Changes = append(u.Changes, model.Change{Field: "tags", From: strings.Join(c.Tags, ", "), To: strings.Join(tags, ", ")})
 	}
 	for _, name := range p.companies {
-		if !slices.ContainsFunc(c.Companies, func(have string) bool { return strings.EqualFold(have, name) }) {
+		if !hasCompany(c, name) {
 			u.Changes = append(u.Changes, model.Change{Field: "company", To: name})
 		}
 	}
 	return u, ""
+}
+
+// unchanged reports whether a merged row is the stored contact as it is,
+// text for text: such a row changes nothing, and its values, being the
+// stored ones, need no checking.
+func unchanged(in contact.Input, c *store.ImportContact) bool {
+	f := c.Fields
+	return in.Name == f.Name && in.JobTitle == f.JobTitle && in.Phone == f.Phone && in.Mobile == f.Mobile &&
+		in.Language == f.Language && in.TimeZone == f.TimeZone && in.ExternalID == f.ExternalID && in.About == f.About &&
+		in.Tags == strings.Join(c.Tags, ",")
+}
+
+func hasCompanies(c *store.ImportContact, names []string) bool {
+	for _, name := range names {
+		if !hasCompany(c, name) {
+			return false
+		}
+	}
+	return true
+}
+
+func hasCompany(c *store.ImportContact, name string) bool {
+	return slices.ContainsFunc(c.Companies, func(have string) bool { return strings.EqualFold(have, name) })
 }
 
 // mergedInput is the contact's fields with the row's mapped cells laid

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/portico-hub/portico/app/company"
-	"github.com/portico-hub/portico/app/contact"
 	"github.com/portico-hub/portico/app/importfile"
 	"github.com/portico-hub/portico/app/store"
 )
@@ -32,17 +31,16 @@ func parse(m importfile.Mapping, row importfile.Row) *parsed {
 		p.bad = row.Problem
 		return p
 	}
-	emails, err := contact.Emails(p.rec.Input.Emails)
-	if err != nil {
+	c := &p.rec.Checked
+	if c.EmailsErr != nil {
 		p.bad = reason(errsOn(p.errs, importfile.Email))
 		return p
 	}
-	p.emails = emails
-	for _, e := range emails {
+	p.emails = c.Emails
+	for _, e := range c.Emails {
 		p.norms = append(p.norms, store.NormEmail(e))
 	}
-	f, _ := p.rec.Input.Fields()
-	p.ext, p.phone = f.ExternalID, or(f.Phone, f.Mobile)
+	p.ext, p.phone = c.Fields.ExternalID, or(c.Fields.Phone, c.Fields.Mobile)
 	for _, name := range p.rec.Companies {
 		cf, err := company.Input{Name: name}.Validate()
 		if err != nil {

@@ -81,8 +81,8 @@ func (pl *planner) planCreate(s step, l *store.ImportLookup) step {
 	if id, ok := l.ByExternal[p.ext]; ok && p.ext != "" {
 		return pl.fail(s, fmt.Sprintf("External ID: contact %d already has %s.", id, p.ext))
 	}
-	f, emails, tags, _ := p.rec.Input.Validate()
-	s.out, s.create = outCreate, store.NewContact{Fields: f, Emails: emails, Tags: tags}
+	c := &p.rec.Checked
+	s.out, s.create = outCreate, store.NewContact{Fields: c.Fields, Emails: c.Emails, Tags: c.Tags}
 	return s
 }
 

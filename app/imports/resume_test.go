@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -64,6 +65,7 @@ func TestResumeAfterCrashIsExact(t *testing.T) {
 	ref := newEnv(t)
 	want := ref.importFile(t, mixedFile(t, ref, 300), Params{})
 	wantContacts := fingerprint(t, ref)
+	wantTally := eventTally(t, ref)
 	for _, k := range []int{1, 4, 20} {
 		t.Run(fmt.Sprint(k), func(t *testing.T) {
 			e := newEnv(t)
@@ -86,6 +88,9 @@ func TestResumeAfterCrashIsExact(t *testing.T) {
 			}
 			if g := fingerprint(t, e); !slices.Equal(g, wantContacts) {
 				t.Errorf("resumed contacts differ:\n%s\nwant\n%s", strings.Join(g, "\n"), strings.Join(wantContacts, "\n"))
+			}
+			if g := eventTally(t, e); !maps.Equal(g, wantTally) {
+				t.Errorf("resumed import wrote events %v, uninterrupted %v", g, wantTally)
 			}
 		})
 	}

@@ -43,6 +43,10 @@ func (d Deps) run(ctx context.Context, im *model.Import, how applier, save func(
 	prog := Progress{Total: im.RowsTotal, LastRow: im.LastRow, ImportCounts: im.ImportCounts, start: time.Now(), from: im.Rows()}
 	rd := f.prefetch(d.batchSize())
 	defer rd.close()
+	// A batch's statements run without the job's cancellation, which
+	// go-sqlite3 would watch from a goroutine per statement; a batch takes
+	// moments, and a cancelled import stops after it, at save.
+	bctx := context.WithoutCancel(ctx)
 	var carry []*parsed
 	for {
 		rows, err := rd.read(carry, d.batchSize())
@@ -51,16 +55,19 @@ func (d Deps) run(ctx context.Context, im *model.Import, how applier, save func(
 		}
 		var n model.ImportCounts
 		var to int
-		err = d.Store.ImportBatch(ctx, actor, im.ID, prog.LastRow, func(b *store.ImportTx) (int, model.ImportCounts, error) {
+		err = d.Store.ImportBatch(bctx, actor, im.ID, prog.LastRow, func(b *store.ImportTx) (int, model.ImportCounts, error) {
+			if b.Again() {
+				clear(pl.companies)
+			}
 			var steps []step
 			var err error
-			if steps, carry, err = how(ctx, b, pl, rows); err != nil {
+			if steps, carry, err = how(bctx, b, pl, rows); err != nil {
 				return 0, n, err
 			}
 			var fails []model.ImportFailure
 			n, fails = tally(steps)
 			to = steps[len(steps)-1].p.row.Number
-			return to, n, b.Fail(ctx, fails)
+			return to, n, b.Fail(bctx, fails)
 		})
 		if err != nil {
 			return err

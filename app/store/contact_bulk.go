@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"time"
 
 	"github.com/portico-hub/portico/app/model"
 )
@@ -26,8 +25,8 @@ func (e *BulkError) Unwrap() error { return e.Err }
 // imports and seeding. It keeps every rule CreateContact keeps: addresses
 // unique across contacts and agents, unique external ids, view counts
 // (the same triggers fire), tags, links by email domain, the search
-// document, and one "created" audit entry per contact, so each contact's
-// timeline starts like any other's.
+// document, one "created" audit entry per contact, so each contact's
+// timeline starts like any other's, and one contact.created event each.
 //
 // It is fast because it writes each table with multi-row INSERTs, looks
 // agents' addresses, tags, domains and company names up once per batch,
@@ -37,7 +36,7 @@ func (s *Store) InsertContacts(ctx context.Context, actor model.Actor, in []NewC
 	var ids []int64
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		ids, err = insertBulk(ctx, tx, actor, s.Now, in)
+		ids, err = s.insertBulk(ctx, tx, actor, in)
 		return err
 	})
 	if err != nil {
@@ -47,8 +46,8 @@ func (s *Store) InsertContacts(ctx context.Context, actor model.Actor, in []NewC
 }
 
 // insertBulk is InsertContacts within a transaction the caller owns.
-func insertBulk(ctx context.Context, tx *sql.Tx, actor model.Actor, now func() time.Time, in []NewContact) ([]int64, error) {
-	b, err := newBulk(ctx, tx, actor, now)
+func (s *Store) insertBulk(ctx context.Context, tx *sql.Tx, actor model.Actor, in []NewContact) ([]int64, error) {
+	b, err := newBulk(ctx, tx, actor, s.Now)
 	if err != nil {
 		return nil, err
 	}
@@ -59,7 +58,11 @@ func insertBulk(ctx context.Context, tx *sql.Tx, actor model.Actor, now func() t
 	if err != nil {
 		return nil, err
 	}
-	return ids, b.write(ctx, in, ids)
+	if err := b.write(ctx, in, ids); err != nil {
+		return nil, err
+	}
+	s.outbox.events.mark()
+	return ids, nil
 }
 
 // nextContactIDs reserves n contact ids after every id ever used: by a

@@ -18,7 +18,7 @@ type bulk struct {
 	now     func() time.Time
 	// agents maps each agent's normalised address to the address.
 	agents map[string]string
-	tags   map[string]int64
+	tags   map[string]storedTag
 	// domains maps a domain to the one company listing it, 0 when none
 	// or several do.
 	domains   map[string]int64
@@ -27,7 +27,7 @@ type bulk struct {
 
 func newBulk(ctx context.Context, tx *sql.Tx, actor model.Actor, now func() time.Time) (*bulk, error) {
 	b := &bulk{tx: tx, actor: actor, now: now,
-		tags: map[string]int64{}, domains: map[string]int64{}, companies: map[int64]string{}}
+		tags: map[string]storedTag{}, domains: map[string]int64{}, companies: map[int64]string{}}
 	if actor.ID != 0 {
 		b.actorID = actor.ID
 	}
@@ -38,21 +38,27 @@ func newBulk(ctx context.Context, tx *sql.Tx, actor model.Actor, now func() time
 
 // tables are the rows a batch writes, in the order it writes them.
 type tables struct {
-	contacts, emails, members, tags, docs, audit rowSet
+	contacts, emails, members, tags, docs, audit, events rowSet
 }
 
+// newTables makes room for n contacts' rows, each table's row of each
+// contact at least, so the rows are not copied as they grow.
 func newTables(n int) *tables {
-	return &tables{
+	t := &tables{
 		contacts: rowSet{head: `INSERT INTO contacts (id, name, sort_name, state, job_title, phone, mobile, language, time_zone,
-			external_id, about, company_id, verified_at, blocked_at, deleted_at, created_at, updated_at)`, cols: 17,
-			args: make([]any, 0, 17*n)},
+			external_id, about, company_id, verified_at, blocked_at, deleted_at, created_at, updated_at)`, cols: 17},
 		emails:  rowSet{head: `INSERT INTO contact_emails (contact_id, email, email_norm, domain, is_primary, created_at)`, cols: 6},
 		members: rowSet{head: `INSERT INTO contact_companies (contact_id, company_id, created_at)`, cols: 3},
 		tags:    rowSet{head: `INSERT INTO contact_tags (contact_id, tag_id)`, tail: ` ON CONFLICT DO NOTHING`, cols: 2},
 		docs:    rowSet{head: `INSERT INTO contacts_fts (rowid, doc)`, cols: 2},
 		audit: rowSet{head: `INSERT INTO audit_entries (subject_type, subject_id, actor_id, actor_name, action, changes, created_at)`,
 			cols: 7},
+		events: eventRows(),
 	}
+	for _, r := range []*rowSet{&t.contacts, &t.emails, &t.members, &t.docs, &t.audit, &t.events} {
+		r.grow(n)
+	}
+	return t
 }
 
 // write inserts the batch, whose ids are already chosen.
@@ -73,6 +79,7 @@ func (b *bulk) write(ctx context.Context, in []NewContact, ids []int64) error {
 	}{
 		{&t.contacts, b.explainExternalID}, {&t.emails, b.explainEmail}, {&t.members, wrapped("contact_companies")},
 		{&t.tags, wrapped("contact_tags")}, {&t.docs, wrapped("contacts_fts")}, {&t.audit, wrapped("audit_entries")},
+		{&t.events, wrapped("events")},
 	}
 	for _, s := range steps {
 		if err := b.flush(ctx, s.rows, s.explain); err != nil {

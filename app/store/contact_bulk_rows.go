@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/portico-hub/portico/app/events"
 	"github.com/portico-hub/portico/app/model"
 )
 
@@ -36,12 +37,14 @@ func (b *bulk) rows(ctx context.Context, t *tables, i int, id int64, c NewContac
 	for _, co := range companies {
 		t.members.add(i, id, co, now)
 	}
-	for _, tag := range c.Tags {
-		tagID, err := b.tagID(ctx, tag)
+	tags := make([]string, len(c.Tags))
+	for k, tag := range c.Tags {
+		tagID, name, err := b.tag(ctx, tag)
 		if err != nil {
 			return err
 		}
 		t.tags.add(i, id, tagID)
+		tags[k] = name
 	}
 	names, err := b.companyNames(ctx, companies)
 	if err != nil {
@@ -49,7 +52,8 @@ func (b *bulk) rows(ctx context.Context, t *tables, i int, id int64, c NewContac
 	}
 	t.docs.add(i, id, searchDoc(f.Name, emails, []string{f.Phone, f.Mobile}, names, f.ExternalID))
 	t.audit.add(i, "contact", id, b.actorID, b.actor.Name, "created", "[]", now)
-	return nil
+	snap := createdSnapshot(id, c, emails, tags, companies, state, now)
+	return addEvent(&t.events, i, events.ContactCreated{Contact: snap}, now)
 }
 
 // stateTimes returns the state to store and its timestamps, set as a
@@ -128,19 +132,26 @@ func (b *bulk) companyNames(ctx context.Context, ids []int64) ([]string, error) 
 	return names, nil
 }
 
-func (b *bulk) tagID(ctx context.Context, name string) (int64, error) {
+// tag returns the id of the tag named name, ignoring case, and its name
+// as stored, creating it when it is new.
+func (b *bulk) tag(ctx context.Context, name string) (int64, string, error) {
 	norm := strings.ToLower(name)
-	if id, ok := b.tags[norm]; ok {
-		return id, nil
+	if t, ok := b.tags[norm]; ok {
+		return t.id, t.name, nil
 	}
-	var id int64
+	var t storedTag
 	err := b.tx.QueryRowContext(ctx, `INSERT INTO tags (name, name_norm) VALUES ($1, $2)
-		ON CONFLICT (name_norm) DO UPDATE SET name_norm = excluded.name_norm RETURNING id`, name, norm).Scan(&id)
+		ON CONFLICT (name_norm) DO UPDATE SET name_norm = excluded.name_norm RETURNING id, name`, name, norm).Scan(&t.id, &t.name)
 	if err != nil {
-		return 0, fmt.Errorf("store: tag %q: %w", name, err)
+		return 0, "", fmt.Errorf("store: tag %q: %w", name, err)
 	}
-	b.tags[norm] = id
-	return id, nil
+	b.tags[norm] = t
+	return t.id, t.name, nil
+}
+
+type storedTag struct {
+	id   int64
+	name string
 }
 
 func agentEmails(ctx context.Context, tx *sql.Tx) (map[string]string, error) {

@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -21,6 +23,12 @@ type rowSet struct {
 	args       []any
 	// owner is, for each row, the index in the batch of its contact.
 	owner []int
+}
+
+// grow makes room for n more rows.
+func (r *rowSet) grow(n int) {
+	r.args = slices.Grow(r.args, n*r.cols)
+	r.owner = slices.Grow(r.owner, n)
 }
 
 func (r *rowSet) add(owner int, vals ...any) {
@@ -60,10 +68,15 @@ type explainer func(ctx context.Context, err error, c chunk) error
 // flush inserts the rows, chunkRows at a time and the rest in chunks
 // of falling powers of two, so that a few statements serve every batch.
 func (b *bulk) flush(ctx context.Context, r *rowSet, explain explainer) error {
+	return flushRows(ctx, b.tx, r, explain)
+}
+
+// flushRows is flush within any transaction.
+func flushRows(ctx context.Context, tx *sql.Tx, r *rowSet, explain explainer) error {
 	for lo := 0; lo < len(r.owner); {
 		hi := lo + chunkSize(len(r.owner)-lo)
 		c := chunk{owner: r.owner[lo:hi], args: r.args[lo*r.cols : hi*r.cols]}
-		if _, err := b.tx.ExecContext(ctx, insertSQL(r, hi-lo), c.args...); err != nil {
+		if _, err := tx.ExecContext(ctx, insertSQL(r, hi-lo), c.args...); err != nil {
 			return explain(ctx, err, c)
 		}
 		lo = hi

@@ -21,17 +21,43 @@ type ImportTx struct {
 	tx    *sql.Tx
 	actor model.Actor
 	id    int64
+	// careful is set when the batch runs again after an insert failed
+	// without a savepoint to undo it.
+	careful bool
 }
+
+// errRetryCarefully rolls a batch back so that it runs again with its
+// inserts in savepoints. An insert the database refuses is rare, because
+// a batch looks its rows' keys up in its own transaction first, and a
+// savepoint makes SQLite copy every page an insert touches, so batches
+// insert without one first.
+var errRetryCarefully = errors.New("store: insert refused without a savepoint")
 
 // ImportBatch runs fn in one transaction for the rows after row from of
 // an import. fn returns the row number it got to and the counts of its
 // rows; they are added to the import's counters and the checkpoint moves
 // to that row, in the same transaction. When the checkpoint is not at
 // from any more, nothing is written and ErrImportMoved is returned.
+// fn may run twice, the first run rolled back: see Again.
 func (s *Store) ImportBatch(ctx context.Context, actor model.Actor, id int64, from int,
 	fn func(b *ImportTx) (int, model.ImportCounts, error)) error {
+	err := s.importBatch(ctx, &ImportTx{s: s, actor: actor, id: id}, from, fn)
+	if errors.Is(err, errRetryCarefully) {
+		err = s.importBatch(ctx, &ImportTx{s: s, actor: actor, id: id, careful: true}, from, fn)
+	}
+	return err
+}
+
+// Again reports that the batch runs for the second time, after its first
+// run was rolled back: whatever fn kept from that run, such as the ids of
+// companies it created, no longer exists.
+func (b *ImportTx) Again() bool { return b.careful }
+
+func (s *Store) importBatch(ctx context.Context, b *ImportTx, from int, fn func(b *ImportTx) (int, model.ImportCounts, error)) error {
+	id := b.id
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		to, n, err := fn(&ImportTx{s: s, tx: tx, actor: actor, id: id})
+		b.tx = tx
+		to, n, err := fn(b)
 		if err != nil {
 			return err
 		}
@@ -66,16 +92,24 @@ func (b *ImportTx) Fail(ctx context.Context, rows []model.ImportFailure) error {
 
 // Insert adds new contacts as InsertContacts does. On a *BulkError only
 // this insert is undone, so the caller can set that contact aside and
-// insert the rest within the same batch.
+// insert the rest within the same batch. Until the batch runs again
+// carefully, a refusal instead fails the batch, to be run again.
 func (b *ImportTx) Insert(ctx context.Context, in []NewContact) ([]int64, error) {
 	var ids []int64
-	err := b.savepoint(ctx, "import_insert", func() error {
+	write := func() error {
 		var err error
-		if ids, err = insertBulk(ctx, b.tx, b.actor, b.s.Now, in); err != nil {
+		if ids, err = b.s.insertBulk(ctx, b.tx, b.actor, in); err != nil {
 			return err
 		}
 		return b.noteActivations(ctx, ids)
-	})
+	}
+	if b.careful {
+		return ids, b.savepoint(ctx, "import_insert", write)
+	}
+	err := write()
+	if be := (*BulkError)(nil); errors.As(err, &be) {
+		return nil, errRetryCarefully
+	}
 	return ids, err
 }
 

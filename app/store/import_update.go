@@ -28,23 +28,27 @@ type ContactUpdate struct {
 // Update applies each change in turn. A change the database refuses (an
 // address or external id taken meanwhile) is undone on its own and its
 // error returned at its index in refused; the others stay applied. err is
-// set only when the batch cannot go on.
+// set only when the batch cannot go on. Each applied change writes its
+// contact.updated event.
 func (b *ImportTx) Update(ctx context.Context, ups []ContactUpdate) (refused map[int]error, err error) {
+	applied := make([]ContactUpdate, 0, len(ups))
 	for i, u := range ups {
 		uerr := b.savepoint(ctx, "import_update", func() error { return b.updateOne(ctx, u) })
 		var ve *model.ValidationError
 		var te *model.EmailTakenError
 		switch {
+		case uerr == nil:
+			applied = append(applied, u)
 		case errors.As(uerr, &ve) || errors.As(uerr, &te):
 			if refused == nil {
 				refused = map[int]error{}
 			}
 			refused[i] = uerr
-		case uerr != nil:
+		default:
 			return nil, uerr
 		}
 	}
-	return refused, nil
+	return refused, b.updatedEvents(ctx, applied)
 }
 
 func (b *ImportTx) updateOne(ctx context.Context, u ContactUpdate) error {
@@ -94,57 +98,4 @@ func (b *ImportTx) addEmails(ctx context.Context, id int64, emails []string) err
 		}
 	}
 	return nil
-}
-
-// Companies returns the ids of companies by name, compared as company
-// names are, creating (and auditing) the ones that do not exist yet. The
-// map's keys are the names as given.
-func (b *ImportTx) Companies(ctx context.Context, names []string) (map[string]int64, error) {
-	out := make(map[string]int64, len(names))
-	if len(names) == 0 {
-		return out, nil
-	}
-	byNorm := make(map[string]int64, len(names))
-	norms := make([]any, len(names))
-	for i, name := range names {
-		norms[i] = companyNorm(name)
-	}
-	err := b.each(ctx, `SELECT name_norm, id FROM companies WHERE name_norm IN (%s)`, norms, func(scan func(...any) error) error {
-		var norm string
-		var id int64
-		if err := scan(&norm, &id); err != nil {
-			return err
-		}
-		byNorm[norm] = id
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	for _, name := range names {
-		id, ok := byNorm[companyNorm(name)]
-		if !ok {
-			if id, err = b.createCompany(ctx, name); err != nil {
-				return nil, err
-			}
-			byNorm[companyNorm(name)] = id
-		}
-		out[name] = id
-	}
-	return out, nil
-}
-
-// createCompany creates a company an import names, with its audit entry.
-func (b *ImportTx) createCompany(ctx context.Context, name string) (int64, error) {
-	var id int64
-	now := b.s.Now()
-	err := b.tx.QueryRowContext(ctx, `INSERT INTO companies (name, name_norm, created_at, updated_at) VALUES ($1, $2, $3, $3)
-		RETURNING id`, name, companyNorm(name), now).Scan(&id)
-	if err == nil {
-		err = b.s.writeAudit(ctx, b.tx, b.actor, "company", id, "created", nil)
-	}
-	if err != nil {
-		return 0, fmt.Errorf("store: import company %q: %w", name, err)
-	}
-	return id, nil
 }
