@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/webhooks"
 	"github.com/portico-hub/portico/static"
 )
 
@@ -23,6 +24,7 @@ var funcs = map[string]any{
 	"add":      func(a, b int) int { return a + b },
 	"join":     strings.Join,
 	"field":    func(s string) string { return strings.ReplaceAll(s, "_", " ") },
+	"masked":   webhooks.Masked,
 	"stateClass": func(s model.State) template.HTMLAttr {
 		return template.HTMLAttr(`class="badge badge-` + string(s) + `"`)
 	},

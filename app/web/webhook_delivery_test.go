@@ -13,6 +13,7 @@ import (
 
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/events"
+	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/webhooks"
 )
 
@@ -51,8 +52,12 @@ func TestWebhookTestEventArrivesAndIsLogged(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	wantContains(t, body, "webhook.test", "HTTP 200", "received by the test receiver", "Webhook-Id: evt_", "X-Team: support",
+	wantContains(t, body, "webhook.test", "HTTP 200", "received by the test receiver", "Webhook-Id: evt_", "X-Team: ••••••",
 		"This is a test webhook from Portico.")
+	if strings.Contains(body, "support") {
+		t.Error("the endpoint page shows a custom header's value")
+	}
+	wantHeaderValueNotLogged(t, ts, id, "support")
 	if got.Load() != 1 {
 		t.Errorf("the receiver got %d signed requests, want 1", got.Load())
 	}
@@ -69,4 +74,28 @@ func runWebhookWorker(t *testing.T, ts *testServer) {
 	done := make(chan struct{})
 	go func() { w.Run(ctx); close(done) }()
 	t.Cleanup(func() { cancel(); <-done })
+}
+
+// wantHeaderValueNotLogged fails when any logged attempt of the endpoint
+// holds value in its request headers.
+func wantHeaderValueNotLogged(t *testing.T, ts *testServer, endpointID int64, value string) {
+	t.Helper()
+	ctx := context.Background()
+	page, err := ts.store.WebhookDeliveries(ctx, model.DeliveryQuery{EndpointID: endpointID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range page.Deliveries {
+		as, err := ts.store.WebhookAttempts(ctx, d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range as {
+			for k, v := range a.RequestHeaders {
+				if strings.Contains(v, value) {
+					t.Errorf("attempt %d logged %s: %s", a.ID, k, v)
+				}
+			}
+		}
+	}
 }

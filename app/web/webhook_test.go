@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -123,9 +124,12 @@ func TestWebhookEditDisableRotateDelete(t *testing.T) {
 	resp, body = c.post(path, form)
 	wantStatus(t, resp, body, http.StatusSeeOther)
 	_, body = c.get(path)
-	wantContains(t, body, "https://hooks.example.com/v2", "Billing", "contact.verified", "company.created", "Authorization: Bearer abc")
+	wantContains(t, body, "https://hooks.example.com/v2", "Billing", "contact.verified", "company.created", "Authorization: ••••••")
 	_, body = c.get(path + "/edit")
-	wantContains(t, body, `value="contact.verified" checked`, "Authorization: Bearer abc")
+	wantContains(t, body, `value="contact.verified" checked`, "Authorization:\n", "Leave a value empty to keep it")
+	if strings.Contains(body, "Bearer abc") {
+		t.Error("the edit form shows a header's value")
+	}
 
 	c.post(path+"/enabled", url.Values{})
 	if ep, _ := ts.store.WebhookEndpoint(context.Background(), id); ep.Enabled {
@@ -215,5 +219,41 @@ func failDeliveries(t *testing.T, ts *testServer, endpointID int64, n int) {
 	}
 	if err := ts.store.RecordWebhookAttempts(ctx, outs, nil); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestWebhookEditKeepsHiddenHeaderValues saves the edit form as it comes
+// (header names without values) and with changes: an empty value keeps
+// the current one, a value replaces it and a deleted line removes it.
+func TestWebhookEditKeepsHiddenHeaderValues(t *testing.T) {
+	ts := newTestServer(t)
+	c := ts.admin()
+	form := hookForm("https://hooks.example.com/x")
+	form.Set("headers", "Authorization: Bearer abcdefghijklmnop1234\nX-Team: support")
+	id, _ := addEndpoint(t, c, form)
+	path := "/admin/webhooks/" + itoa(id)
+	_, body := c.get(path)
+	wantContains(t, body, "Authorization: ••••••1234", "X-Team: ••••••")
+	_, body = c.get(path + "/edit")
+	text := regexpFind(t, body, `(?s)<textarea name="headers"[^>]*>(.*?)</textarea>`)
+	if text != "Authorization:\nX-Team:\n" {
+		t.Errorf("edit form headers %q, want the names alone", text)
+	}
+	steps := []struct {
+		headers string
+		want    map[string]string
+	}{
+		{text, map[string]string{"Authorization": "Bearer abcdefghijklmnop1234", "X-Team": "support"}},
+		{"authorization:\nX-Team: billing", map[string]string{"authorization": "Bearer abcdefghijklmnop1234", "X-Team": "billing"}},
+		{"X-Team:", map[string]string{"X-Team": "billing"}},
+	}
+	for _, st := range steps {
+		form.Set("headers", st.headers)
+		resp, body := c.post(path, form)
+		wantStatus(t, resp, body, http.StatusSeeOther)
+		ep, _ := ts.store.WebhookEndpoint(context.Background(), id)
+		if fmt.Sprint(ep.Headers) != fmt.Sprint(st.want) {
+			t.Errorf("after saving %q: headers %v, want %v", st.headers, ep.Headers, st.want)
+		}
 	}
 }

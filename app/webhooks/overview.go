@@ -72,7 +72,8 @@ func (s *Service) CountFailedSince(ctx context.Context, endpointID int64, since 
 	return s.Store.CountFailedWebhooks(ctx, endpointID, since)
 }
 
-// SetEnabled turns an endpoint on or off and keeps its other settings.
+// SetEnabled turns an endpoint on or off and keeps its other settings;
+// its headers go by name only, so UpdateEndpoint keeps their values.
 func (s *Service) SetEnabled(ctx context.Context, id int64, on bool) error {
 	ep, err := s.Store.WebhookEndpoint(ctx, id)
 	if err != nil {

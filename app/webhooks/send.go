@@ -23,7 +23,7 @@ func (w *Worker) send(ctx context.Context, ep *model.WebhookEndpoint, d model.We
 	started := time.Now()
 	a := model.WebhookAttempt{AttemptedAt: w.Store.Now(), RequestBody: string(d.Payload)}
 	headers, err := requestHeaders(ep, d, started, w.Store.Now())
-	a.RequestHeaders = headers
+	a.RequestHeaders = loggedHeaders(headers, ep.Headers)
 	if err == nil {
 		a.Status, a.ResponseBody, err = w.post(ctx, ep.URL, headers, d.Payload)
 	}

@@ -41,12 +41,18 @@ func (s *Service) CreateEndpoint(ctx context.Context, in EndpointInput) (*model.
 }
 
 // UpdateEndpoint replaces an endpoint's settings; enabling a disabled
-// endpoint clears why it was disabled.
+// endpoint clears why it was disabled. A custom header given without a
+// value keeps its current value, which the edit form never shows.
 func (s *Service) UpdateEndpoint(ctx context.Context, id int64, in EndpointInput) error {
 	ep, err := in.validate(s.guard.SafeAddr)
 	if err != nil {
 		return err
 	}
+	current, err := s.Store.WebhookEndpoint(ctx, id)
+	if err != nil {
+		return err
+	}
+	keepValues(ep.Headers, current.Headers)
 	ep.ID = id
 	return s.Store.UpdateWebhookEndpoint(ctx, ep)
 }
