@@ -16,7 +16,7 @@ import (
 )
 
 // TestWebhookEndpointFromAddToDelivered adds an endpoint for a receiver on
-// loopback, sees its secret once and copies it, sends a test event and
+// loopback, lands on its page, sees its secret once and copies it, sends a test event and
 // opens its delivery in the log: signed, answered 200. With
 // PORTICO_SCREENSHOTS set it saves the secret, the log and the list.
 func TestWebhookEndpointFromAddToDelivered(t *testing.T) {
@@ -38,7 +38,10 @@ func TestWebhookEndpointFromAddToDelivered(t *testing.T) {
 	p.click(`input[value="contact.created"]`)
 	shot(p, "webhook-new.png")
 	p.click(`form button.primary`)
-	p.waitText("h1", "Endpoint added")
+	p.waitText(".secret-reveal h2", "Endpoint added")
+	if path := p.location().Path; path == "/admin/webhooks" {
+		t.Fatalf("the secret is the answer to the form's POST, at %s", path)
+	}
 	var secret string
 	p.eval(`document.querySelector("#secret").value`, &secret)
 	if !strings.HasPrefix(secret, "whsec_") {
@@ -48,7 +51,7 @@ func TestWebhookEndpointFromAddToDelivered(t *testing.T) {
 	p.waitText(`button[data-copy]`, "Copied")
 	shot(p, "webhook-secret.png")
 
-	p.click(`.form-actions a.primary`)
+	p.click(`.secret-reveal a.primary`)
 	p.waitText(".endpoint-summary", "contact.verified")
 	p.waitText(".empty h2", "No deliveries yet")
 	var html string

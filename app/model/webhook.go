@@ -108,3 +108,16 @@ type DeliveryPage struct {
 	// Next is the Before of the next page; zero on the last one.
 	Next int64
 }
+
+// EndpointTakenError says that another endpoint already has a URL: a
+// second one would make its receiver get every event twice. The form
+// links to the one that exists.
+type EndpointTakenError struct {
+	URL        string
+	EndpointID int64
+}
+
+func (e *EndpointTakenError) Error() string { return "webhook endpoint " + e.URL + " already exists" }
+
+// Is makes errors.Is(err, ErrConflict) true for a taken URL.
+func (e *EndpointTakenError) Is(target error) bool { return target == ErrConflict }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -30,7 +31,8 @@ func scanEndpoint(row interface{ Scan(...any) error }) (*model.WebhookEndpoint, 
 }
 
 // CreateWebhookEndpoint adds an endpoint, with the secret the webhooks
-// package generated.
+// package generated. A URL another endpoint has is refused with
+// *model.EndpointTakenError.
 func (s *Store) CreateWebhookEndpoint(ctx context.Context, e model.WebhookEndpoint) (int64, error) {
 	headers, err := json.Marshal(nonNilHeaders(e.Headers))
 	if err != nil {
@@ -38,6 +40,9 @@ func (s *Store) CreateWebhookEndpoint(ctx context.Context, e model.WebhookEndpoi
 	}
 	var id int64
 	err = s.tx(ctx, func(tx *sql.Tx) error {
+		if err := urlFree(ctx, tx, e.URL, 0); err != nil {
+			return err
+		}
 		now := s.Now()
 		return tx.QueryRowContext(ctx, `INSERT INTO webhook_endpoints (url, description, event_types, enabled, secret, headers,
 			created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
@@ -57,6 +62,9 @@ func (s *Store) UpdateWebhookEndpoint(ctx context.Context, e model.WebhookEndpoi
 		return fmt.Errorf("store: encode headers: %w", err)
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := urlFree(ctx, tx, e.URL, e.ID); err != nil {
+			return err
+		}
 		return execAffected(ctx, tx, "webhook endpoint", e.ID, `UPDATE webhook_endpoints SET url = $1, description = $2,
 			event_types = $3, headers = $4,
 			disabled_reason = CASE WHEN $5 THEN '' ELSE disabled_reason END,
@@ -108,6 +116,24 @@ func (s *Store) WebhookEndpoints(ctx context.Context, enabledOnly bool) ([]model
 		out = append(out, *e)
 	}
 	return out, rows.Err()
+}
+
+// urlFree refuses a URL that an endpoint other than self already has,
+// unless self has it already: endpoints duplicated before duplicates were
+// refused can still be edited, disabled and deleted. It runs in the write
+// transaction, so two admins adding the same URL at once cannot both
+// succeed.
+func urlFree(ctx context.Context, tx *sql.Tx, url string, self int64) error {
+	var id int64
+	err := tx.QueryRowContext(ctx, `SELECT id FROM webhook_endpoints WHERE url = $1 AND id <> $2
+		AND NOT EXISTS (SELECT 1 FROM webhook_endpoints WHERE id = $2 AND url = $1) ORDER BY id LIMIT 1`, url, self).Scan(&id)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil
+	case err != nil:
+		return fmt.Errorf("store: endpoints at %s: %w", url, err)
+	}
+	return &model.EndpointTakenError{URL: url, EndpointID: id}
 }
 
 func nonNilHeaders(h map[string]string) map[string]string {

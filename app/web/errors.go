@@ -104,5 +104,12 @@ func fieldErrors(err error) (map[string]string, bool) {
 		}
 		return m, true
 	}
+	var dup *model.EndpointTakenError
+	if errors.As(err, &dup) {
+		return map[string]string{
+			"url":      "An endpoint for this URL exists already; a second one would send it every event twice.",
+			"url_link": fmt.Sprintf("/admin/webhooks/%d", dup.EndpointID),
+		}, true
+	}
 	return nil, false
 }

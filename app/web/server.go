@@ -57,6 +57,7 @@ type Server struct {
 	portal     *portal.Service
 	tickets    *ticket.Service
 	webhooks   *webhooks.Service
+	secrets    secretSlots
 }
 
 // New builds the Fiber app with every route. Templates are parsed here,

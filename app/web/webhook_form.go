@@ -69,7 +69,8 @@ func (s *Server) webhookNew(c *fiber.Ctx) error {
 	return render(c, fiber.StatusOK, "webhooks/new", "", p)
 }
 
-// webhookCreate adds an endpoint and shows its signing secret, this once.
+// webhookCreate adds an endpoint and sends the admin to its page, which
+// shows its signing secret this once (see secretSlots).
 func (s *Server) webhookCreate(c *fiber.Ctx) error {
 	in, some, err := webhookForm(c)
 	var ep *model.WebhookEndpoint
@@ -85,5 +86,6 @@ func (s *Server) webhookCreate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return showSecret(c, ep, secret, true)
+	s.secrets.put(c, ep.ID, secret, true)
+	return redirect(c, endpointURL(ep.ID))
 }

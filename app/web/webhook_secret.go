@@ -5,30 +5,26 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/webhooks"
 )
 
-// webhookSecretPage shows a signing secret the one time it is shown.
-type webhookSecretPage struct {
-	Base
-	Endpoint *model.WebhookEndpoint
-	Secret   string
-	// Created is true for a new endpoint, false after a rotation.
-	Created bool
-	Grace   string
+// showNewSecret puts a secret waiting for this admin on the endpoint's
+// page; the page is then never cached, so the back button or a shared
+// computer does not bring the secret back. A partial update of the log
+// leaves the secret waiting for the full page.
+func (s *Server) showNewSecret(c *fiber.Ctx, p *webhookPage) {
+	if isPartial(c) {
+		return
+	}
+	if sec, ok := s.secrets.take(c, p.Endpoint.ID); ok {
+		p.Secret = sec
+		c.Set(fiber.HeaderCacheControl, "no-store")
+	}
 }
 
-// showSecret answers with the secret's page. It is never cached, so the
-// back button or a shared computer does not bring it back.
-func showSecret(c *fiber.Ctx, ep *model.WebhookEndpoint, secret string, created bool) error {
-	c.Set(fiber.HeaderCacheControl, "no-store")
-	title := "Secret of the new endpoint"
-	if !created {
-		title = "New signing secret"
-	}
-	p := webhookSecretPage{Base: base(c, title, "webhooks"), Endpoint: ep, Secret: secret, Created: created, Grace: fmt.Sprintf("%.0f hours", webhooks.SecretRotationGrace.Hours())}
-	return render(c, fiber.StatusOK, "webhooks/secret", "", p)
+// Grace is how long the old secret keeps signing after a rotation.
+func (webhookPage) Grace() string {
+	return fmt.Sprintf("%.0f hours", webhooks.SecretRotationGrace.Hours())
 }
 
 // webhookRotateConfirm explains what rotating the secret does.
@@ -40,8 +36,8 @@ func (s *Server) webhookRotateConfirm(c *fiber.Ctx) error {
 	return render(c, fiber.StatusOK, "webhooks/rotate", "", webhookPage{Base: base(c, "Rotate the secret", "webhooks"), Endpoint: ep})
 }
 
-// webhookRotate gives the endpoint a new secret and shows it once; the
-// old one keeps signing for webhooks.SecretRotationGrace.
+// webhookRotate gives the endpoint a new secret, which its page then
+// shows once; the old one keeps signing for webhooks.SecretRotationGrace.
 func (s *Server) webhookRotate(c *fiber.Ctx) error {
 	ep, err := s.webhookParam(c)
 	if err != nil {
@@ -54,5 +50,6 @@ func (s *Server) webhookRotate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return showSecret(c, ep, secret, false)
+	s.secrets.put(c, ep.ID, secret, false)
+	return redirect(c, endpointURL(ep.ID))
 }

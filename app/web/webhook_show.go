@@ -22,6 +22,9 @@ type webhookPage struct {
 	Next     int64
 	// Since is the default of "resend all failed since": a day ago.
 	Since string
+	// Secret is a signing secret shown this once, after the endpoint
+	// was added or its secret rotated.
+	Secret *newSecret
 }
 
 // webhookShow shows an endpoint and a page of its delivery log.
@@ -32,6 +35,7 @@ func (s *Server) webhookShow(c *fiber.Ctx) error {
 	}
 	p := webhookPage{Base: base(c, ep.URL, "webhooks"), Endpoint: ep, Query: deliveryQuery(c, ep.ID)}
 	p.Since = s.store.Now().Add(-24 * time.Hour).UTC().Format(sinceLayout)
+	s.showNewSecret(c, &p)
 	if p.Log, p.Next, err = s.webhooks.DeliveryLogWithAttempts(c.UserContext(), p.Query); err != nil {
 		return err
 	}

@@ -12,14 +12,18 @@ import (
 	"github.com/portico-hub/portico/app/model"
 )
 
-// addEndpoint adds an endpoint through the form and returns its id and
-// the page that showed its secret.
+// addEndpoint adds an endpoint through the form, follows the redirect to
+// its page and returns its id and that page, which shows its secret.
 func addEndpoint(t *testing.T, c *client, form url.Values) (int64, string) {
 	t.Helper()
 	c.get("/admin/webhooks/new")
 	resp, body := c.post("/admin/webhooks", form)
+	wantStatus(t, resp, body, http.StatusSeeOther)
+	loc := resp.Header.Get("Location")
+	id := mustID(t, regexpFind(t, loc, `^/admin/webhooks/(\d+)$`))
+	resp, body = c.get(loc)
 	wantStatus(t, resp, body, http.StatusOK)
-	return mustID(t, regexpFind(t, body, `href="/admin/webhooks/(\d+)"`)), body
+	return id, body
 }
 
 func hookForm(u string) url.Values {
@@ -39,8 +43,8 @@ func TestWebhookSecretIsShownOnce(t *testing.T) {
 	c := ts.admin()
 	id, body := addEndpoint(t, c, hookForm("https://hooks.example.com/portico"))
 	secret := regexpFind(t, body, `value="(whsec_[^"]+)"`)
-	wantContains(t, body, "you won't see it again", `data-copy="#secret"`)
-	for _, path := range []string{"/admin/webhooks", "/admin/webhooks/" + itoa(id), "/admin/webhooks/" + itoa(id) + "/edit"} {
+	wantContains(t, body, "Endpoint added", "you won't see it again", `data-copy="#secret"`)
+	for _, path := range []string{"/admin/webhooks/" + itoa(id), "/admin/webhooks", "/admin/webhooks/" + itoa(id) + "/edit"} {
 		resp, page := c.get(path)
 		wantStatus(t, resp, page, http.StatusOK)
 		if strings.Contains(page, secret) || strings.Contains(page, "whsec_") {
@@ -143,7 +147,8 @@ func TestWebhookEditDisableRotateDelete(t *testing.T) {
 	_, body = c.get(path + "/rotate")
 	wantContains(t, body, "stays valid for 24 hours")
 	resp, body = c.post(path+"/rotate", url.Values{"confirm": {"yes"}})
-	wantStatus(t, resp, body, http.StatusOK)
+	wantStatus(t, resp, body, http.StatusSeeOther)
+	_, body = c.get(path)
 	if regexpFind(t, body, `value="(whsec_[^"]+)"`) == regexpFind(t, first, `value="(whsec_[^"]+)"`) {
 		t.Error("rotation kept the same secret")
 	}
@@ -255,5 +260,61 @@ func TestWebhookEditKeepsHiddenHeaderValues(t *testing.T) {
 		if fmt.Sprint(ep.Headers) != fmt.Sprint(st.want) {
 			t.Errorf("after saving %q: headers %v, want %v", st.headers, ep.Headers, st.want)
 		}
+	}
+}
+
+// TestWebhookSecretWaitsForItsSession checks that a new endpoint's
+// secret is kept for the session that added it: another session opening
+// the page first neither sees it nor uses it up, and a partial update of
+// the log leaves it for the full page.
+func TestWebhookSecretWaitsForItsSession(t *testing.T) {
+	ts := newTestServer(t)
+	c := ts.admin()
+	other := ts.client()
+	other.get("/login")
+	if resp, _ := other.post("/login", url.Values{"email": {"ann@example.com"}, "password": {"correct horse battery"}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("second sign-in: %d", resp.StatusCode)
+	}
+	c.get("/admin/webhooks/new")
+	resp, body := c.post("/admin/webhooks", hookForm("https://hooks.example.com/portico"))
+	wantStatus(t, resp, body, http.StatusSeeOther)
+	loc := resp.Header.Get("Location")
+	if strings.Contains(loc, "whsec_") || strings.Contains(resp.Header.Get("Set-Cookie"), "whsec_") {
+		t.Fatalf("the secret travels in the redirect: %s", loc)
+	}
+	if _, page := other.get(loc); strings.Contains(page, "whsec_") {
+		t.Error("another admin sees the secret")
+	}
+	if _, frag := c.get(loc+"?state=failed", htmx...); strings.Contains(frag, "whsec_") {
+		t.Error("the log's partial update shows the secret")
+	}
+	resp, page := c.get(loc)
+	wantContains(t, page, "whsec_")
+	if resp.Header.Get("Cache-Control") != "no-store" {
+		t.Errorf("page with the secret has Cache-Control %q", resp.Header.Get("Cache-Control"))
+	}
+}
+
+// TestWebhookRefusesDuplicateURL adds the same URL twice and edits
+// another endpoint to it: both are refused with a link to the endpoint
+// that has it, and nothing is saved.
+func TestWebhookRefusesDuplicateURL(t *testing.T) {
+	ts := newTestServer(t)
+	c := ts.admin()
+	first, _ := addEndpoint(t, c, hookForm("https://hooks.example.com/x"))
+	second, _ := addEndpoint(t, c, hookForm("https://hooks.example.com/y"))
+	link := `<a href="/admin/webhooks/` + itoa(first) + `">Open the existing endpoint</a>`
+	c.get("/admin/webhooks/new")
+	resp, body := c.post("/admin/webhooks", hookForm("https://hooks.example.com/x"))
+	wantStatus(t, resp, body, http.StatusUnprocessableEntity)
+	wantContains(t, body, "An endpoint for this URL exists already", link)
+	resp, body = c.post("/admin/webhooks/"+itoa(second), hookForm("https://hooks.example.com/x"))
+	wantStatus(t, resp, body, http.StatusUnprocessableEntity)
+	wantContains(t, body, link)
+	resp, body = c.post("/admin/webhooks/"+itoa(first), hookForm("https://hooks.example.com/x"))
+	wantStatus(t, resp, body, http.StatusSeeOther)
+	eps, _ := ts.store.WebhookEndpoints(context.Background(), false)
+	if len(eps) != 2 || eps[1].URL != "https://hooks.example.com/y" {
+		t.Errorf("endpoints after refused forms: %+v", eps)
 	}
 }
