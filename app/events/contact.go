@@ -8,18 +8,19 @@ import (
 
 // Contact is a contact as events show it.
 type Contact struct {
-	ID         int64      `json:"id"`
-	Name       string     `json:"name"`
-	Email      string     `json:"email"`
-	Emails     []string   `json:"emails"`
-	State      string     `json:"state"`
-	JobTitle   string     `json:"job_title"`
-	Phone      string     `json:"phone"`
-	Mobile     string     `json:"mobile"`
-	Language   string     `json:"language"`
-	TimeZone   string     `json:"time_zone"`
-	ExternalID string     `json:"external_id"`
-	CompanyID  int64      `json:"company_id"`
+	ID         int64    `json:"id"`
+	Name       string   `json:"name"`
+	Email      string   `json:"email"`
+	Emails     []string `json:"emails"`
+	State      string   `json:"state"`
+	JobTitle   string   `json:"job_title"`
+	Phone      string   `json:"phone"`
+	Mobile     string   `json:"mobile"`
+	Language   string   `json:"language"`
+	TimeZone   string   `json:"time_zone"`
+	ExternalID string   `json:"external_id"`
+	// CompanyID is the default company, null when the contact has none.
+	CompanyID  *int64     `json:"company_id"`
 	Companies  []int64    `json:"company_ids"`
 	Tags       []string   `json:"tags"`
 	VerifiedAt *time.Time `json:"verified_at"`
@@ -31,7 +32,7 @@ type Contact struct {
 func ContactOf(c *model.Contact) Contact {
 	out := Contact{
 		ID: c.ID, Name: c.Name, Email: c.Email, State: string(c.State), JobTitle: c.JobTitle, Phone: c.Phone,
-		Mobile: c.Mobile, Language: c.Language, TimeZone: c.TimeZone, ExternalID: c.ExternalID, CompanyID: c.CompanyID,
+		Mobile: c.Mobile, Language: c.Language, TimeZone: c.TimeZone, ExternalID: c.ExternalID, CompanyID: CompanyRef(c.CompanyID),
 		Emails: []string{}, Companies: []int64{}, Tags: append([]string{}, c.Tags...),
 		VerifiedAt: c.VerifiedAt, CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC(),
 	}
@@ -44,13 +45,23 @@ func ContactOf(c *model.Contact) Contact {
 	return out
 }
 
+// CompanyRef is a default company's id as events show it: null for none
+// (zero), so a receiver never mistakes 0 for a company.
+func CompanyRef(id int64) *int64 {
+	if id == 0 {
+		return nil
+	}
+	return &id
+}
+
 // ContactCreated is contact.created.
 type ContactCreated struct {
 	Contact Contact `json:"contact"`
 }
 
 // ContactUpdated is contact.updated. Changed names what changed: fields
-// (name, job_title, phone, ...), emails, tags, companies or state.
+// (name, job_title, phone, ...), emails, tags, companies, company_id (the
+// default company) or state.
 type ContactUpdated struct {
 	Contact Contact  `json:"contact"`
 	Changed []string `json:"changed"`

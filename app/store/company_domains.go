@@ -40,6 +40,10 @@ func (s *Store) linkDomain(ctx context.Context, tx *sql.Tx, actor model.Actor, i
 		return err
 	}
 	for _, c := range contacts {
+		was, err := defaultCompany(ctx, tx, c)
+		if err != nil {
+			return err
+		}
 		if err := s.link(ctx, tx, c, id); err != nil {
 			return err
 		}
@@ -50,7 +54,7 @@ func (s *Store) linkDomain(ctx context.Context, tx *sql.Tx, actor model.Actor, i
 		if err := s.writeAudit(ctx, tx, actor, "contact", c, "company_added", []model.Change{change}); err != nil {
 			return err
 		}
-		if err := s.contactUpdated(ctx, tx, c, "companies"); err != nil {
+		if err := s.contactUpdatedFrom(ctx, tx, c, was, "companies"); err != nil {
 			return err
 		}
 	}

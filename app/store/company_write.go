@@ -128,11 +128,15 @@ func (s *Store) DeleteCompany(ctx context.Context, actor model.Actor, id int64) 
 		if err != nil {
 			return err
 		}
+		was, err := defaultCompanies(ctx, tx, members)
+		if err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM companies WHERE id = $1`, id); err != nil {
 			return fmt.Errorf("store: delete company %d: %w", id, err)
 		}
 		for _, m := range members {
-			if err := s.afterUnlink(ctx, tx, actor, m, name); err != nil {
+			if err := s.afterUnlink(ctx, tx, actor, m, name, was[m]); err != nil {
 				return err
 			}
 		}
@@ -141,4 +145,18 @@ func (s *Store) DeleteCompany(ctx context.Context, actor model.Actor, id int64) 
 		}
 		return s.WriteEventTx(ctx, tx, events.CompanyDeleted{CompanyID: id, Name: name})
 	})
+}
+
+// defaultCompanies reads the default company of each contact, before a
+// change that may move them.
+func defaultCompanies(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64]int64, error) {
+	out := make(map[int64]int64, len(ids))
+	for _, id := range ids {
+		co, err := defaultCompany(ctx, tx, id)
+		if err != nil {
+			return nil, err
+		}
+		out[id] = co
+	}
+	return out, nil
 }

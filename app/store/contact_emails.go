@@ -97,6 +97,10 @@ func (s *Store) AddEmail(ctx context.Context, actor model.Actor, contactID int64
 		if err := s.insertEmail(ctx, tx, contactID, email, n == 0); err != nil {
 			return err
 		}
+		was, err := defaultCompany(ctx, tx, contactID)
+		if err != nil {
+			return err
+		}
 		if err := s.linkByDomain(ctx, tx, contactID, []string{email}); err != nil {
 			return err
 		}
@@ -106,7 +110,7 @@ func (s *Store) AddEmail(ctx context.Context, actor model.Actor, contactID int64
 		if err := s.writeAudit(ctx, tx, actor, "contact", contactID, "email_added", []model.Change{{Field: "email", To: strings.TrimSpace(email)}}); err != nil {
 			return err
 		}
-		return s.contactUpdated(ctx, tx, contactID, "emails")
+		return s.contactUpdatedFrom(ctx, tx, contactID, was, "emails")
 	})
 }
 

@@ -53,7 +53,7 @@ func createdSnapshot(id int64, c NewContact, emails []string, tags []string, com
 		out.Emails = append(out.Emails, rest...)
 	}
 	if len(companies) > 0 {
-		out.CompanyID = companies[0]
+		out.CompanyID = events.CompanyRef(companies[0])
 	}
 	if out.Companies == nil {
 		out.Companies = []int64{}
@@ -102,7 +102,7 @@ func updatedFields(changes []model.Change) []string {
 func contactSnapshots(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64]events.Contact, error) {
 	out := make(map[int64]events.Contact, len(ids))
 	err := eachIn(ctx, tx, `SELECT c.id, c.name, c.state, c.job_title, c.phone, c.mobile, c.language, c.time_zone,
-		coalesce(c.external_id, ''), coalesce(c.company_id, 0), c.verified_at, c.created_at, c.updated_at,
+		coalesce(c.external_id, ''), c.company_id, c.verified_at, c.created_at, c.updated_at,
 		(SELECT json_group_array(email) FROM (SELECT email FROM contact_emails WHERE contact_id = c.id ORDER BY is_primary DESC, id)),
 		(SELECT json_group_array(name) FROM (SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
 			WHERE ct.contact_id = c.id ORDER BY t.name_norm)),

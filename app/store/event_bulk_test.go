@@ -66,7 +66,7 @@ func TestInsertContactsWritesCreatedEvents(t *testing.T) {
 			t.Errorf("contact.created shows\n%s\nthe database holds\n%s", a, b)
 		}
 	}
-	if c := snapshotOf(t, evs[0]); c.CompanyID != hooli || len(c.Tags) != 2 || c.VerifiedAt == nil || c.Email != "Minjun@Hooli.xyz" {
+	if c := snapshotOf(t, evs[0]); c.CompanyID == nil || *c.CompanyID != hooli || len(c.Tags) != 2 || c.VerifiedAt == nil || c.Email != "Minjun@Hooli.xyz" {
 		t.Errorf("kim's snapshot: %+v", c)
 	}
 	from = lastPosition(t, st)

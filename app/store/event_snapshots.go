@@ -41,6 +41,30 @@ func (s *Store) contactUpdated(ctx context.Context, tx *sql.Tx, id int64, change
 	return s.WriteEventTx(ctx, tx, events.ContactUpdated{Contact: c, Changed: changed})
 }
 
+// defaultCompany returns a contact's default company, zero for none. A
+// membership change reads it first, for contactUpdatedFrom.
+func defaultCompany(ctx context.Context, tx *sql.Tx, id int64) (int64, error) {
+	var co sql.NullInt64
+	if err := tx.QueryRowContext(ctx, `SELECT company_id FROM contacts WHERE id = $1`, id).Scan(&co); err != nil {
+		return 0, notFound(err, "contact", id)
+	}
+	return co.Int64, nil
+}
+
+// contactUpdatedFrom is contactUpdated for a change that may have moved
+// the contact's default company away from was (zero for none): changed
+// then names company_id too, so receivers that follow it hear of it.
+func (s *Store) contactUpdatedFrom(ctx context.Context, tx *sql.Tx, id, was int64, changed ...string) error {
+	c, err := s.ContactSnapshotTx(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	if now := c.CompanyID; (now == nil) != (was == 0) || now != nil && *now != was {
+		changed = append(changed, "company_id")
+	}
+	return s.WriteEventTx(ctx, tx, events.ContactUpdated{Contact: c, Changed: changed})
+}
+
 // contactEvent writes an event that carries the contact as it now is.
 func (s *Store) contactEvent(ctx context.Context, tx *sql.Tx, id int64, mk func(events.Contact) events.Payload) error {
 	c, err := s.ContactSnapshotTx(ctx, tx, id)

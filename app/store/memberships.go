@@ -31,6 +31,10 @@ func (s *Store) AddMembership(ctx context.Context, actor model.Actor, contactID,
 		if err := touch(ctx, tx, contactID, s.Now()); err != nil {
 			return err
 		}
+		was, err := defaultCompany(ctx, tx, contactID)
+		if err != nil {
+			return err
+		}
 		var n, member int
 		err = tx.QueryRowContext(ctx, `SELECT count(*), count(CASE WHEN company_id = $1 THEN 1 END) FROM contact_companies
 			WHERE contact_id = $2`, companyID, contactID).Scan(&n, &member)
@@ -51,7 +55,7 @@ func (s *Store) AddMembership(ctx context.Context, actor model.Actor, contactID,
 		if err := s.writeAudit(ctx, tx, actor, "contact", contactID, "company_added", []model.Change{{Field: "company", To: name}}); err != nil {
 			return err
 		}
-		return s.contactUpdated(ctx, tx, contactID, "companies")
+		return s.contactUpdatedFrom(ctx, tx, contactID, was, "companies")
 	})
 }
 
@@ -66,6 +70,10 @@ func (s *Store) RemoveMembership(ctx context.Context, actor model.Actor, contact
 		if err != nil {
 			return err
 		}
+		was, err := defaultCompany(ctx, tx, contactID)
+		if err != nil {
+			return err
+		}
 		err = execAffected(ctx, tx, "membership", companyID, `DELETE FROM contact_companies WHERE contact_id = $1 AND company_id = $2`,
 			contactID, companyID)
 		if err != nil {
@@ -75,13 +83,14 @@ func (s *Store) RemoveMembership(ctx context.Context, actor model.Actor, contact
 		if err != nil {
 			return fmt.Errorf("store: clear default company of %d: %w", contactID, err)
 		}
-		return s.afterUnlink(ctx, tx, actor, contactID, name)
+		return s.afterUnlink(ctx, tx, actor, contactID, name, was)
 	})
 }
 
 // afterUnlink finishes a contact's leaving a company: a new default when
-// it has none, a fresh search document and an audit entry.
-func (s *Store) afterUnlink(ctx context.Context, tx *sql.Tx, actor model.Actor, contactID int64, company string) error {
+// it has none, a fresh search document, an audit entry and the event,
+// which says whether the default moved from was.
+func (s *Store) afterUnlink(ctx context.Context, tx *sql.Tx, actor model.Actor, contactID int64, company string, was int64) error {
 	_, err := tx.ExecContext(ctx, `UPDATE contacts SET company_id = (SELECT company_id FROM contact_companies
 		WHERE contact_id = $1 ORDER BY created_at, company_id LIMIT 1) WHERE id = $2 AND company_id IS NULL`, contactID, contactID)
 	if err != nil {
@@ -96,5 +105,5 @@ func (s *Store) afterUnlink(ctx context.Context, tx *sql.Tx, actor model.Actor, 
 	if err := s.writeAudit(ctx, tx, actor, "contact", contactID, "company_removed", []model.Change{{Field: "company", From: company}}); err != nil {
 		return err
 	}
-	return s.contactUpdated(ctx, tx, contactID, "companies")
+	return s.contactUpdatedFrom(ctx, tx, contactID, was, "companies")
 }
