@@ -17,8 +17,9 @@ import (
 
 // TestWebhookEndpointFromAddToDelivered adds an endpoint for a receiver on
 // loopback, lands on its page, sees its secret once and copies it, sends a test event and
-// opens its delivery in the log: signed, answered 200. With
-// PORTICO_SCREENSHOTS set it saves the secret, the log and the list.
+// opens its delivery in the log: signed, answered 200, its JSON body
+// indented. With PORTICO_SCREENSHOTS set it saves the secret, the log
+// and the list.
 func TestWebhookEndpointFromAddToDelivered(t *testing.T) {
 	rc := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		io.WriteString(w, `{"ok":true}`)
@@ -52,6 +53,7 @@ func TestWebhookEndpointFromAddToDelivered(t *testing.T) {
 	shot(p, "webhook-secret.png")
 
 	p.click(`.secret-reveal a.primary`)
+	p.waitFor("the page without the secret", `() => document.readyState === "complete" && !document.querySelector(".secret-reveal")`)
 	p.waitText(".endpoint-summary", "contact.verified")
 	p.waitText(".empty h2", "No deliveries yet")
 	var html string
@@ -71,6 +73,7 @@ func TestWebhookEndpointFromAddToDelivered(t *testing.T) {
 	p.waitText(".delivery[open] .attempt h3", "HTTP 200")
 	p.waitText(".delivery[open] .attempt", "Webhook-Signature: v1,")
 	p.waitText(".delivery[open] .attempt", `{"ok":true}`)
+	p.waitText(".delivery[open] .attempt", "{\n  \"type\": \"webhook.test\",\n")
 	shot(p, "webhook-log.png")
 
 	p.open("/admin/webhooks")

@@ -36,6 +36,16 @@ func (e *WebhookEndpoint) Wants(eventType string) bool {
 	return false
 }
 
+// FailingNow is when the endpoint's current failure streak began, or nil
+// when it is not failing: a streak that a later success ended is not
+// shown, even when an attempt that failed earlier was recorded after it.
+func (e *WebhookEndpoint) FailingNow() *time.Time {
+	if e.FailingSince == nil || e.LastSuccessAt != nil && !e.LastSuccessAt.Before(*e.FailingSince) {
+		return nil
+	}
+	return e.FailingSince
+}
+
 // DeliveryState is where a webhook delivery is.
 type DeliveryState string
 

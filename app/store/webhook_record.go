@@ -48,7 +48,9 @@ func (s *Store) RecordWebhookAttempts(ctx context.Context, outcomes []model.Webh
 }
 
 // recordStreaks updates each endpoint once per batch: a success ends its
-// failure streak, and a failure after its last success starts one.
+// failure streak, and a failure after its last success starts one. An
+// attempt that began before the last success (a slow request recorded
+// late) starts none: the endpoint has answered since.
 func (s *Store) recordStreaks(ctx context.Context, tx *sql.Tx, outcomes []model.WebhookOutcome) error {
 	type streak struct {
 		success   bool
@@ -74,8 +76,8 @@ func (s *Store) recordStreaks(ctx context.Context, tx *sql.Tx, outcomes []model.
 			_, err = tx.ExecContext(ctx, `UPDATE webhook_endpoints SET last_success_at = $1, failing_since = NULL WHERE id = $2`,
 				st.succeeded, id)
 		} else {
-			_, err = tx.ExecContext(ctx, `UPDATE webhook_endpoints SET failing_since = coalesce(failing_since, $1) WHERE id = $2`,
-				st.failedAt, id)
+			_, err = tx.ExecContext(ctx, `UPDATE webhook_endpoints SET failing_since = coalesce(failing_since,
+				CASE WHEN last_success_at IS NULL OR last_success_at < $1 THEN $1 END) WHERE id = $2`, st.failedAt, id)
 		}
 		if err != nil {
 			return fmt.Errorf("endpoint %d: %w", id, err)

@@ -58,6 +58,7 @@ func TestWebhookTestEventArrivesAndIsLogged(t *testing.T) {
 		t.Error("the endpoint page shows a custom header's value")
 	}
 	wantHeaderValueNotLogged(t, ts, id, "support")
+	wantContains(t, body, "{\n  &#34;type&#34;: &#34;webhook.test&#34;,\n")
 	if got.Load() != 1 {
 		t.Errorf("the receiver got %d signed requests, want 1", got.Load())
 	}
@@ -91,6 +92,9 @@ func wantHeaderValueNotLogged(t *testing.T, ts *testServer, endpointID int64, va
 			t.Fatal(err)
 		}
 		for _, a := range as {
+			if strings.Contains(a.RequestBody, "\n") {
+				t.Errorf("attempt %d logged an indented body, not the one sent: %s", a.ID, a.RequestBody)
+			}
 			for k, v := range a.RequestHeaders {
 				if strings.Contains(v, value) {
 					t.Errorf("attempt %d logged %s: %s", a.ID, k, v)

@@ -1,6 +1,9 @@
 package web
 
 import (
+	"fmt"
+	"time"
+
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/portico-hub/portico/app/webhooks"
@@ -11,6 +14,13 @@ import (
 type webhookListPage struct {
 	Base
 	Endpoints []webhooks.Overview
+}
+
+// RetryFor says how long a delivery is retried, for the empty state.
+func (webhookListPage) RetryFor() string {
+	w := webhooks.RetryWindow().Round(time.Minute)
+	h, m := int(w.Hours()), int(w.Minutes())%60
+	return fmt.Sprintf("%s %s", plural(h, "hour"), plural(m, "minute"))
 }
 
 // webhookList lists the endpoints, or explains webhooks when there are none.

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -76,6 +78,16 @@ func (webhookPage) Types() []string {
 		out = append(out, t.Type)
 	}
 	return out
+}
+
+// Pretty indents a JSON body for reading; the log keeps it as sent, and
+// a body that is not JSON (or cut off at 4 KB) shows as it is.
+func (webhookPage) Pretty(body string) string {
+	var b bytes.Buffer
+	if json.Indent(&b, []byte(body), "", "  ") != nil {
+		return body
+	}
+	return b.String()
 }
 
 // States are the outcomes the log can be filtered by.

@@ -11,6 +11,16 @@ import (
 var Schedule = []time.Duration{0, 5 * time.Second, 5 * time.Minute, 30 * time.Minute,
 	2 * time.Hour, 5 * time.Hour, 10 * time.Hour, 10 * time.Hour}
 
+// RetryWindow is how long a delivery is retried: the sum of Schedule,
+// before the random tenth each wait may add.
+func RetryWindow() time.Duration {
+	var total time.Duration
+	for _, d := range Schedule {
+		total += d
+	}
+	return total
+}
+
 // DisableAfter is how long an endpoint may fail without one success
 // before it is disabled and the admins are told.
 const DisableAfter = 5 * 24 * time.Hour
