@@ -24,7 +24,7 @@ import (
 // where it stopped the next time either runs.
 func importCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 	var specs []string
-	fs.Func("map", "map a column to a field, as column=field (repeat for each column; default: suggested from the header)",
+	fs.Func("map", "map a column (by header, letter or number) to a field, as column=field, or skip it with column=skip; repeat for more columns; the others keep the mapping suggested from the header",
 		func(s string) error { specs = append(specs, s); return nil })
 	mode := fs.String("mode", "upsert", "create, update or upsert (create and update)")
 	match := fs.String("match", "", "match existing contacts by email (the default), external_id or phone; companies match by name")
@@ -46,10 +46,29 @@ func importCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 		if err != nil {
 			return err
 		}
-		p := imports.Params{Kind: kind, Path: path, Filename: filepath.Base(path), Dialect: pre.Dialect, Map: specs,
+		mapping, err := overrideMapping(pre, specs)
+		if err != nil {
+			return err
+		}
+		p := imports.Params{Kind: kind, Path: path, Filename: filepath.Base(path), Dialect: pre.Dialect, Map: mapping,
 			Mode: imports.Mode(*mode), Match: imports.Match(*match), Blank: imports.Blank(*blank), DryRun: *dry}
 		return runImport(ctx, e, d, p)
 	}
+}
+
+// overrideMapping applies the --map specs on top of the suggested
+// mapping and returns the whole mapping as specs; nil (no --map) keeps
+// the suggestion.
+func overrideMapping(pre *imports.Preview, specs []string) ([]string, error) {
+	if len(specs) == 0 {
+		return nil, nil
+	}
+	m, err := pre.Mapping.With(specs)
+	if err != nil {
+		return nil, err
+	}
+	// Not nil even with every column skipped: nil would mean "suggest".
+	return append([]string{}, m.Specs()...), nil
 }
 
 // runImport starts the import, resuming an interrupted one first, and
