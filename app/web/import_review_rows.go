@@ -58,6 +58,16 @@ func reviewRows(pre *imports.Preview) ([]string, []reviewRow) {
 	return labels, rows
 }
 
+// addFailures gives a row that looks fine the reason the dry run
+// failed it for; a row with its own errors already shows them.
+func addFailures(rows []reviewRow, reasons map[int]string) {
+	for i := range rows {
+		if reason, ok := reasons[rows[i].Number]; ok && !rows[i].Failed() {
+			rows[i].Problems = append(rows[i].Problems, reason)
+		}
+	}
+}
+
 // placeError puts a message on the cell of its field, or with the row's
 // other problems. A cell the message makes blank, such as refused
 // domains, shows what the file holds.
