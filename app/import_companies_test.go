@@ -49,6 +49,13 @@ func TestImportCompaniesCommand(t *testing.T) {
 	if code, _, errs := run(t, "", append(args, "--match", "email")...); code != 1 || !strings.Contains(errs, "companies are matched by name") {
 		t.Errorf("--match email: exit %d, %q", code, errs)
 	}
+	header := filepath.Join(dir, "header.csv")
+	if err := os.WriteFile(header, []byte("회사명,도메인\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := run(t, "", "import", "companies", header, "--db", db); code != 1 || !strings.Contains(errs, "The file has no rows under its header") {
+		t.Errorf("header only: exit %d, %q", code, errs)
+	}
 	if code, _, errs := run(t, "", "import", "tickets", csv); code != 2 || !strings.Contains(errs, "contacts|companies") {
 		t.Errorf("import tickets: exit %d, %q", code, errs)
 	}

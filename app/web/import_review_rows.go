@@ -2,6 +2,7 @@ package web
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/portico-hub/portico/app/importfile"
 	"github.com/portico-hub/portico/app/imports"
@@ -31,6 +32,26 @@ func (r reviewRow) Failed() bool {
 // reviewCell is a field's value with its problem, if any.
 type reviewCell struct {
 	Value, Error string
+}
+
+// longToken is the length from which an unbroken run of characters may
+// break anywhere in the review.
+const longToken = 24
+
+// Class is the cell's class list: cell-error for a problem, long-token
+// for a value with an unbroken run too long to keep whole in a column.
+func (c reviewCell) Class() string {
+	var cls []string
+	if c.Error != "" {
+		cls = append(cls, "cell-error")
+	}
+	for _, w := range strings.Fields(c.Value) {
+		if utf8.RuneCountInString(w) >= longToken {
+			cls = append(cls, "long-token")
+			break
+		}
+	}
+	return strings.Join(cls, " ")
 }
 
 // reviewRows lays the preview out by the fields the mapping fills, as
