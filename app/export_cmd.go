@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -24,7 +25,7 @@ func exportCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 	fields := fs.String("fields", strings.Join(exports.DefaultFields(), ","), "the fields to write, comma-separated, from: "+fieldKeys())
 	view := fs.String("view", "", "only contacts in this state: verified, unverified, blocked or deleted (default: all but deleted)")
 	bom := fs.Bool("bom", false, "start a CSV with a byte order mark, which Excel needs to read UTF-8")
-	raw := fs.Bool("no-neutralise", false, "write cells starting with = + - @ as they are, without the apostrophe that keeps spreadsheets from running them")
+	raw := fs.Bool("no-neutralise", false, "write cells starting with = + - @ as they are: in CSV without the apostrophe that keeps spreadsheets from running them, in Excel without the Text format")
 	return func(ctx context.Context) error {
 		spec := exports.Spec{Format: *format, Fields: []string{*fields}, BOM: *bom, Neutralise: !*raw,
 			Query: model.ContactQuery{View: model.State(*view)}}
@@ -45,17 +46,20 @@ func exportCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 		if err != nil {
 			return describeRefusal(err)
 		}
-		fmt.Fprintf(e.stdout, "Exported %d contacts to %s.\n", n, *out)
+		fmt.Fprintf(e.stdout, "Exported %s to %s.\n", count(n, "contact"), *out)
 		return nil
 	}
 }
 
 // writeExport writes next to path and renames the file when it is done.
 func writeExport(ctx context.Context, st *store.Store, spec exports.Spec, path string, p *exportProgress) (int, error) {
+	if err := writableFolder(path); err != nil {
+		return 0, err
+	}
 	part := path + ".part"
 	f, err := os.Create(part)
 	if err != nil {
-		return 0, err
+		return 0, fmt.Errorf("cannot write %s: %w", path, errors.Unwrap(err))
 	}
 	defer os.Remove(part)
 	n, err := exports.Write(ctx, st, spec, f, p.show)
@@ -67,6 +71,22 @@ func writeExport(ctx context.Context, st *store.Store, spec exports.Spec, path s
 		err = os.Rename(part, path)
 	}
 	return n, err
+}
+
+// writableFolder checks that the folder of path exists, so that a
+// mistyped folder is told by name.
+func writableFolder(path string) error {
+	dir := filepath.Dir(path)
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return fmt.Errorf("the folder %s does not exist; create it first or choose another -o", dir)
+	case err != nil:
+		return fmt.Errorf("cannot use the folder %s: %w", dir, errors.Unwrap(err))
+	case !fi.IsDir():
+		return fmt.Errorf("%s is not a folder", dir)
+	}
+	return nil
 }
 
 func fieldKeys() string {
@@ -98,7 +118,7 @@ func (p *exportProgress) show(done, total int) {
 		return
 	}
 	p.last = time.Now()
-	line := fmt.Sprintf("Exporting: %d of %d contacts (%.0f%%)", done, total, 100*float64(done)/float64(max(total, 1)))
+	line := fmt.Sprintf("Exporting: %d of %s (%.0f%%)", done, count(total, "contact"), 100*float64(done)/float64(max(total, 1)))
 	if p.terminal {
 		fmt.Fprintf(p.w, "\r%s\x1b[K", line)
 		return

@@ -23,18 +23,22 @@ import (
 // An interrupted import (this command or the server killed) resumes
 // where it stopped the next time either runs.
 func importCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
-	var specs []string
-	fs.Func("map", "map a column to a field, as column=field (repeat for each column; default: suggested from the header)",
-		func(s string) error { specs = append(specs, s); return nil })
-	mode := fs.String("mode", "upsert", "create, update or upsert (create and update)")
-	match := fs.String("match", "", "match existing contacts by email (the default), external_id or phone; companies match by name")
-	blank := fs.String("blank", "keep", "blank cells keep values (keep) or clear them (clear)")
-	dry := fs.Bool("dry-run", false, "count what the import would do without changing anything")
+	var o importFlags
+	fs.Func("map", "map a column (by header, letter or number) to a field, as `column=field`, or skip it with column=skip; repeat for more columns; the others keep the mapping suggested from the header",
+		func(s string) error { o.specs = append(o.specs, s); return nil })
+	o.mode = fs.String("mode", "upsert", "create, update or upsert (create and update)")
+	o.match = fs.String("match", "", "match existing contacts by email (the default), external_id or phone; companies match by name")
+	o.blank = fs.String("blank", "keep", "blank cells keep values (keep) or clear them (clear)")
+	o.dry = fs.Bool("dry-run", false, "count what the import would do without changing anything")
+	o.activate = fs.Bool("send-activation", false, "queue the activation email for each new contact with an address, which the server (portico serve) sends (default: Admin > Email notifications' \"User activation email\" switch)")
 	return func(ctx context.Context) error {
 		if len(e.args) != 2 {
 			return fmt.Errorf("give one file: portico import %s FILE", e.args[0])
 		}
 		kind, path := imports.Kind(e.args[0]), e.args[1]
+		if err := readable(path); err != nil {
+			return err
+		}
 		st, err := store.Open(ctx, e.cfg.DBPath)
 		if err != nil {
 			return err
@@ -42,14 +46,76 @@ func importCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 		defer st.Close()
 		d := imports.Deps{Store: st, FilesDir: e.cfg.FilesDir, Log: e.log}
 		d.Limits.MaxBytes, d.Limits.MaxRows = int64(e.cfg.ImportMaxMB)<<20, e.cfg.ImportMaxRows
-		pre, err := imports.PrepareFor(kind, path, filepath.Base(path), d.Limits)
+		fs.Visit(func(f *flag.Flag) { o.activateSet = o.activateSet || f.Name == "send-activation" })
+		p, err := o.params(ctx, d, kind, path)
 		if err != nil {
 			return err
 		}
-		p := imports.Params{Kind: kind, Path: path, Filename: filepath.Base(path), Dialect: pre.Dialect, Map: specs,
-			Mode: imports.Mode(*mode), Match: imports.Match(*match), Blank: imports.Blank(*blank), DryRun: *dry}
 		return runImport(ctx, e, d, p)
 	}
+}
+
+// importFlags are the choices of portico import.
+type importFlags struct {
+	specs              []string
+	mode, match, blank *string
+	dry, activate      *bool
+	// activateSet says --send-activation was given, true or false.
+	activateSet bool
+}
+
+// params reads the file's start, as the wizard's upload does, and makes
+// the import's parameters from it and the flags.
+func (o importFlags) params(ctx context.Context, d imports.Deps, kind imports.Kind, path string) (imports.Params, error) {
+	pre, err := imports.PrepareFor(kind, path, filepath.Base(path), d.Limits)
+	if err != nil {
+		return imports.Params{}, err
+	}
+	mapping, err := overrideMapping(pre, o.specs)
+	if err != nil {
+		return imports.Params{}, err
+	}
+	send := *o.activate
+	if !o.activateSet && kind == imports.KindContacts {
+		if send, err = d.Store.ActivationAuto(ctx); err != nil {
+			return imports.Params{}, err
+		}
+	}
+	return imports.Params{Kind: kind, Path: path, Filename: filepath.Base(path), Dialect: pre.Dialect, Map: mapping,
+		Mode: imports.Mode(*o.mode), Match: imports.Match(*o.match), Blank: imports.Blank(*o.blank), DryRun: *o.dry,
+		SendActivation: send}, nil
+}
+
+// readable checks the file to import before anything opens it, so that
+// a mistyped name is told in one sentence.
+func readable(path string) error {
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return fmt.Errorf("there is no file %s", path)
+	case errors.Is(err, os.ErrPermission):
+		return fmt.Errorf("%s cannot be read: permission denied", path)
+	case err != nil:
+		return fmt.Errorf("%s cannot be read: %w", path, errors.Unwrap(err))
+	case fi.IsDir():
+		return fmt.Errorf("%s is a folder; give a CSV or Excel file", path)
+	}
+	return nil
+}
+
+// overrideMapping applies the --map specs on top of the suggested
+// mapping and returns the whole mapping as specs; nil (no --map) keeps
+// the suggestion.
+func overrideMapping(pre *imports.Preview, specs []string) ([]string, error) {
+	if len(specs) == 0 {
+		return nil, nil
+	}
+	m, err := pre.Mapping.With(specs)
+	if err != nil {
+		return nil, err
+	}
+	// Not nil even with every column skipped: nil would mean "suggest".
+	return append([]string{}, m.Specs()...), nil
 }
 
 // runImport starts the import, resuming an interrupted one first, and
@@ -144,14 +210,15 @@ func follow(ctx context.Context, e *env, d imports.Deps, id int64) (*model.Impor
 	}
 }
 
-// summary prints the four counts and where the failed rows are.
+// summary prints the four counts and where the failed rows are. An
+// import with failed rows ends in an error, so the command exits 1.
 func summary(ctx context.Context, e *env, d imports.Deps, im *model.Import) error {
 	verb := "Imported"
 	if im.DryRun {
 		verb = "Dry run (nothing changed) would have"
 	}
-	fmt.Fprintf(e.stdout, "%s %d rows: %d created, %d updated, %d skipped, %d failed.\n",
-		verb, im.Rows(), im.Created, im.Updated, im.Skipped, im.Failed)
+	fmt.Fprintf(e.stdout, "%s %s: %d created, %d updated, %d skipped, %d failed.\n",
+		verb, count(im.Rows(), "row"), im.Created, im.Updated, im.Skipped, im.Failed)
 	if im.State != model.JobDone {
 		return fmt.Errorf("import %d %s: %s", im.ID, im.State, im.Error)
 	}
@@ -167,6 +234,12 @@ func summary(ctx context.Context, e *env, d imports.Deps, im *model.Import) erro
 		f.Close()
 		return err
 	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write failed rows: %w", err)
+	}
 	fmt.Fprintf(e.stdout, "Failed rows, with their reasons: %s\n", out)
-	return f.Close()
+	if im.DryRun {
+		return fmt.Errorf("%s would fail", count(im.Failed, "row"))
+	}
+	return fmt.Errorf("%s failed", count(im.Failed, "row"))
 }

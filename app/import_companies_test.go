@@ -23,7 +23,7 @@ func TestImportCompaniesCommand(t *testing.T) {
 	}
 	args := []string{"import", "companies", csv, "--db", db, "--log-level", "error"}
 	code, out, errs := run(t, "", args...)
-	if code != 0 || !strings.Contains(out, "Imported 3 rows: 1 created, 1 updated, 0 skipped, 1 failed.") {
+	if code != 1 || !strings.Contains(out, "Imported 3 rows: 1 created, 1 updated, 0 skipped, 1 failed.") || !strings.Contains(errs, "portico import: 1 row failed") {
 		t.Fatalf("exit %d, out %q, err %q", code, out, errs)
 	}
 	failed, err := os.ReadFile(filepath.Join(dir, "imports", "1-failed.csv"))
@@ -31,7 +31,7 @@ func TestImportCompaniesCommand(t *testing.T) {
 		t.Errorf("failed rows %q, %v", failed, err)
 	}
 	code, out, errs = run(t, "", append(args, "--dry-run")...)
-	if code != 0 || !strings.Contains(out, "would have 3 rows: 0 created, 0 updated, 2 skipped, 1 failed.") {
+	if code != 1 || !strings.Contains(out, "would have 3 rows: 0 created, 0 updated, 2 skipped, 1 failed.") || !strings.Contains(errs, "1 row would fail") {
 		t.Fatalf("dry run: exit %d, out %q, err %q", code, out, errs)
 	}
 	st, err := store.Open(context.Background(), db)
@@ -48,6 +48,13 @@ func TestImportCompaniesCommand(t *testing.T) {
 	}
 	if code, _, errs := run(t, "", append(args, "--match", "email")...); code != 1 || !strings.Contains(errs, "companies are matched by name") {
 		t.Errorf("--match email: exit %d, %q", code, errs)
+	}
+	header := filepath.Join(dir, "header.csv")
+	if err := os.WriteFile(header, []byte("회사명,도메인\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := run(t, "", "import", "companies", header, "--db", db); code != 1 || !strings.Contains(errs, "The file has no rows under its header") {
+		t.Errorf("header only: exit %d, %q", code, errs)
 	}
 	if code, _, errs := run(t, "", "import", "tickets", csv); code != 2 || !strings.Contains(errs, "contacts|companies") {
 		t.Errorf("import tickets: exit %d, %q", code, errs)

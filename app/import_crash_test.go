@@ -3,11 +3,13 @@ package app
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -81,8 +83,10 @@ func TestImportSurvivesSIGKILL(t *testing.T) {
 		cmd.Wait()
 		time.Sleep(1500 * time.Millisecond) // the dead worker's lease runs out
 	}
-	if out, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
-		t.Fatalf("final run: %v\n%s", err, out)
+	// The file has failing rows, so the import exits 1 once it is done.
+	out, err := exec.Command(bin, args...).CombinedOutput()
+	if ee := (*exec.ExitError)(nil); !errors.As(err, &ee) || ee.ExitCode() != 1 || !strings.Contains(string(out), "rows failed") {
+		t.Fatalf("final run: %v, want exit status 1 for the failed rows\n%s", err, out)
 	}
 	st, err := store.Open(context.Background(), db)
 	if err != nil {

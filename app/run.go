@@ -69,15 +69,15 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 		args = args[1:]
 	}
-	if name == "import" { // the kind stays the first argument
+	if name == "import" && !isHelp(args) { // the kind stays the first argument
 		if len(args) == 0 || (args[0] != "contacts" && args[0] != "companies") {
-			fmt.Fprint(stderr, "usage: portico import contacts|companies [flags] FILE\n")
+			fmt.Fprint(stderr, commandUsage["import"])
 			return 2
 		}
 	}
-	if name == "export" { // the only kind of export so far is "contacts"
+	if name == "export" && !isHelp(args) { // the only kind of export so far is "contacts"
 		if len(args) == 0 || args[0] != "contacts" {
-			fmt.Fprint(stderr, "usage: portico export contacts --format csv|xlsx -o FILE\n")
+			fmt.Fprint(stderr, commandUsage["export"])
 			return 2
 		}
 		args = args[1:]
@@ -93,10 +93,14 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, cfg: &config.Config{}}
 	fs := flag.NewFlagSet("portico "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	e.cfg.Register(fs)
+	registerSettings(fs, e.cfg, name)
 	run := mk(fs, e)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "%s\nFlags of portico %s:\n", usage, name)
+		if u, ok := commandUsage[name]; ok {
+			fmt.Fprintf(stderr, "%s\nFlags:\n", u)
+		} else {
+			fmt.Fprintf(stderr, "%s\nFlags of portico %s:\n", usage, name)
+		}
 		fs.PrintDefaults()
 	}
 	if err := parseAll(fs, args, &e.args); err != nil {
@@ -115,6 +119,50 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return 1
 	}
 	return 0
+}
+
+// isHelp reports a command asked for its help before its kind, as in
+// portico export --help.
+func isHelp(args []string) bool {
+	return len(args) > 0 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help")
+}
+
+// commandUsage is what the commands that take a kind say about it.
+var commandUsage = map[string]string{
+	"import": `usage: portico import contacts|companies [flags] FILE
+
+Imports a CSV or Excel file with the web wizard's engine. The exit
+status is 0 when every row imported, 1 when any row failed (their
+reasons are written to a CSV) or the import could not run.
+`,
+	"export": `usage: portico export contacts [flags] -o FILE
+
+Writes contacts to a CSV or Excel file; the file appears under its name
+once complete.
+`,
+}
+
+// settingsOf lists the settings a command reads, when it reads only a
+// few: its --help then lists only those, not the server's.
+var settingsOf = map[string][]string{
+	"import": {"db", "files", "log-level", "log-format", "job-lease", "import-max-mb", "import-max-rows"},
+	"export": {"db", "log-level", "log-format"},
+}
+
+// registerSettings declares the settings command name reads on fs; the
+// others keep their defaults (and environment), which Validate checks.
+func registerSettings(fs *flag.FlagSet, cfg *config.Config, name string) {
+	keep, ok := settingsOf[name]
+	if !ok {
+		cfg.Register(fs)
+		return
+	}
+	all := flag.NewFlagSet(name, flag.ContinueOnError)
+	cfg.Register(all)
+	for _, n := range keep {
+		f := all.Lookup(n)
+		fs.Var(f.Value, f.Name, f.Usage)
+	}
 }
 
 func newLogger(cfg *config.Config, w io.Writer) *slog.Logger {

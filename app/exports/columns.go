@@ -118,8 +118,13 @@ func (l layout) cell(v string) string {
 // a formula (CSV injection). The import drops the apostrophe again, so a
 // phone number such as +82 10 1234 5678 reads back as it was.
 func Neutralise(v string) string {
-	if v != "" && strings.IndexByte("=+-@\t\r", v[0]) >= 0 {
+	if risky(v) {
 		return "'" + v
 	}
 	return v
+}
+
+// risky reports a cell that a spreadsheet would take for a formula.
+func risky(v string) bool {
+	return v != "" && strings.IndexByte("=+-@\t\r", v[0]) >= 0
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
 
 	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/model"
@@ -43,8 +44,33 @@ func (d Deps) email(ctx context.Context, e *model.Export) (*model.NewMail, error
 		return nil, err
 	}
 	m, err := d.Mailer.Compose(ctx, mail.KeyExportReady, mail.Recipient{Name: a.Name, Address: a.Email},
-		mail.Data{Link: Link(d.BaseURL, e.ID), ExpiresIn: "7 days"})
+		mail.Data{Link: Link(d.BaseURL, e.ID), ExpiresIn: "7 days", ExportScope: or(e.Scope, "All contacts"),
+			ExportFormat: formatNames[e.Format], ExportRows: contacts(e.RowsDone),
+			ExportCreated: e.CreatedAt.UTC().Format("2 Jan 2006 15:04 UTC")})
 	return &m, err
+}
+
+// formatNames are the formats as the export dialog names them.
+var formatNames = map[string]string{FormatCSV: "CSV", FormatXLSX: "Excel (.xlsx)"}
+
+// contacts words a count of contacts with thousands separated: "1
+// contact", "12,345 contacts".
+func contacts(n int) string {
+	if n == 1 {
+		return "1 contact"
+	}
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s + " contacts"
+}
+
+func or(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
 }
 
 // Sweep deletes the files of exports past their expiry and records them

@@ -86,6 +86,13 @@ func TestExportJob(t *testing.T) {
 		!strings.Contains(m.Text, link) || !strings.Contains(m.HTML, link) || !strings.Contains(m.Text, "Hi Ann Agent") {
 		t.Errorf("email %q: %s", m.Subject, m.Text)
 	}
+	// The email tells this export from another: its list, size, format and time.
+	created := x.CreatedAt.UTC().Format("2 Jan 2006 15:04 UTC")
+	if m.Subject != "Your contact export is ready: Unverified (2 contacts, CSV)" ||
+		!strings.Contains(m.Text, "List:      Unverified\nContacts:  2 contacts\nFormat:    CSV\nAsked for: "+created) ||
+		!strings.Contains(m.HTML, "<td>2 contacts</td>") || !strings.Contains(m.HTML, "<td>"+created+"</td>") {
+		t.Errorf("email %q:\n%s\n%s", m.Subject, m.Text, m.HTML)
+	}
 	if _, err := exports.Get(context.Background(), d, bob, id); !errors.Is(err, model.ErrNotFound) {
 		t.Errorf("another agent's Get: %v, want not found", err)
 	}

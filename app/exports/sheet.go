@@ -16,12 +16,12 @@ type sheet interface {
 	close() error
 }
 
-func newSheet(format string, w io.Writer, bom bool, columns int) (sheet, error) {
+func newSheet(format string, w io.Writer, s Spec, columns int) (sheet, error) {
 	switch format {
 	case FormatCSV:
-		return newCSV(w, bom)
+		return newCSV(w, s.BOM)
 	case FormatXLSX:
-		return newXLSX(w, columns)
+		return newXLSX(w, columns, s.Neutralise)
 	}
 	return nil, fmt.Errorf("exports: unknown format %q", format)
 }
@@ -59,16 +59,26 @@ func (s *csvSheet) close() error {
 // xlsxSheet streams rows into one worksheet, "Contacts", with a bold,
 // frozen header row; excelize keeps what does not fit in memory in a
 // temporary file until close writes the workbook.
+//
+// Every cell is a string cell, which Excel never runs as a formula, so
+// no apostrophe is needed. A cell that would read as a formula once
+// edited also gets the Text number format ("@"), under which Excel keeps
+// what is typed as text; excelize offers no quotePrefix style.
 type xlsxSheet struct {
 	w    io.Writer
 	f    *excelize.File
 	sw   *excelize.StreamWriter
 	row  int
 	bold int
+	// text is the Text format's style, 0 when cells are written as they are.
+	text int
 	vals []any
 }
 
-func newXLSX(w io.Writer, columns int) (*xlsxSheet, error) {
+// numFmtText is the built-in number format "@", Text.
+const numFmtText = 49
+
+func newXLSX(w io.Writer, columns int, neutralise bool) (*xlsxSheet, error) {
 	f := excelize.NewFile()
 	s := &xlsxSheet{w: w, f: f}
 	err := f.SetSheetName("Sheet1", "Contacts")
@@ -77,6 +87,9 @@ func newXLSX(w io.Writer, columns int) (*xlsxSheet, error) {
 	}
 	if err == nil {
 		s.bold, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	}
+	if err == nil && neutralise {
+		s.text, err = f.NewStyle(&excelize.Style{NumFmt: numFmtText})
 	}
 	if err == nil {
 		err = s.sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
@@ -101,6 +114,8 @@ func (s *xlsxSheet) write(cells []string) error {
 			s.vals = append(s.vals, excelize.Cell{StyleID: s.bold, Value: c})
 		case c == "":
 			s.vals = append(s.vals, nil)
+		case s.text != 0 && risky(c):
+			s.vals = append(s.vals, excelize.Cell{StyleID: s.text, Value: c})
 		default:
 			s.vals = append(s.vals, c)
 		}

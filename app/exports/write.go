@@ -28,8 +28,10 @@ type Spec struct {
 	// Fields are field keys; the columns follow the order of Fields.
 	Fields []string
 	// Query selects the contacts by view, search and filters.
-	Query      model.ContactQuery
-	BOM        bool
+	Query model.ContactQuery
+	BOM   bool
+	// Neutralise keeps spreadsheets from running cells as formulas: an
+	// apostrophe in front in CSV, a text cell format in Excel.
 	Neutralise bool
 }
 
@@ -52,9 +54,11 @@ func Write(ctx context.Context, st *store.Store, s Spec, w io.Writer, progress P
 	if s.Format == FormatXLSX && total > MaxXLSXRows {
 		return 0, model.Invalid("format", fmt.Sprintf("An Excel sheet holds at most %d rows and this list has %d contacts; export it as CSV.", MaxXLSXRows, total))
 	}
-	l := layout{fields: s.Fields, emails: max(1, most), neutralise: s.Neutralise}
+	// A workbook keeps its cells as text without an apostrophe (see
+	// xlsxSheet); only CSV needs one.
+	l := layout{fields: s.Fields, emails: max(1, most), neutralise: s.Neutralise && s.Format == FormatCSV}
 	head := l.header()
-	sh, err := newSheet(s.Format, w, s.BOM, len(head))
+	sh, err := newSheet(s.Format, w, s, len(head))
 	if err != nil {
 		return 0, err
 	}

@@ -131,13 +131,37 @@ func TestXLSXContent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 5 || rows[0][0] != "Name" || rows[2][0] != "김민준" || rows[3][0] != `'=HYPERLINK("http://x.example")` {
+	if len(rows) != 5 || rows[0][0] != "Name" || rows[2][0] != "김민준" || rows[3][0] != `=HYPERLINK("http://x.example")` {
 		t.Fatalf("rows %q", rows)
 	}
-	if got := joined(column(rows, "Phone")); got != "'+1 555 0101 | '+82 10-1234-5678 |  | " {
+	if got := joined(column(rows, "Phone")); got != "+1 555 0101 | +82 10-1234-5678 |  | " {
 		t.Errorf("phones %q", got)
 	}
 	if v, _ := f.GetCellValue("Contacts", "A3"); v != "김민준" {
 		t.Errorf("A3 = %q", v)
+	}
+	// The formula-like name is a string cell in the Text format, and no
+	// formula; a plain name keeps the default format.
+	wantText(t, f, "A4", true)
+	wantText(t, f, "A3", false)
+}
+
+// wantText checks that a cell is a string cell, not a formula, and
+// whether it has the Text number format.
+func wantText(t *testing.T, f *excelize.File, cell string, text bool) {
+	t.Helper()
+	if typ, err := f.GetCellType("Contacts", cell); err != nil || (typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString) {
+		t.Errorf("%s: type %v, %v, want a string", cell, typ, err)
+	}
+	if formula, _ := f.GetCellFormula("Contacts", cell); formula != "" {
+		t.Errorf("%s: formula %q", cell, formula)
+	}
+	id, err := f.GetCellStyle("Contacts", cell)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := f.GetStyle(id)
+	if err != nil || (st.NumFmt == 49) != text {
+		t.Errorf("%s: number format %d, %v; want Text (49): %v", cell, st.NumFmt, err, text)
 	}
 }

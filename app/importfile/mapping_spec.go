@@ -2,6 +2,7 @@ package importfile
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -11,6 +12,18 @@ import (
 // its number from 1. Columns no spec names are skipped.
 func ParseMapping(header []string, specs []string) (Mapping, error) {
 	m := Mapping{Header: header, Columns: make([]Field, len(header))}
+	for _, s := range specs {
+		if err := m.Set(s); err != nil {
+			return Mapping{}, err
+		}
+	}
+	return m, nil
+}
+
+// With returns m with specs applied on top: the columns the specs name
+// change, the others keep what m maps them to (such as the suggestion).
+func (m Mapping) With(specs []string) (Mapping, error) {
+	m.Columns = slices.Clone(m.Columns)
 	for _, s := range specs {
 		if err := m.Set(s); err != nil {
 			return Mapping{}, err
@@ -35,10 +48,21 @@ func (m *Mapping) Set(spec string) error {
 		f = Skip
 	}
 	if !m.knows(f) {
-		return fmt.Errorf("mapping %q: unknown field %q", spec, f)
+		return fmt.Errorf("mapping %q: unknown field %q; use skip or one of %s", spec, f, m.fieldNames())
 	}
 	m.Columns[col] = f
 	return nil
+}
+
+// fieldNames lists the fields a spec may name, for an error message.
+func (m Mapping) fieldNames() string {
+	var names []string
+	for _, c := range m.Choices() {
+		if c.Value != "" {
+			names = append(names, c.Value)
+		}
+	}
+	return strings.Join(names, ", ")
 }
 
 // column finds a column by header name first, then by letter or number.

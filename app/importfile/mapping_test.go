@@ -83,6 +83,25 @@ func TestMappingValidate(t *testing.T) {
 	}
 }
 
+// TestMappingWith overrides one column of a suggestion and skips
+// another, keeping the rest, and leaves the suggestion as it was.
+func TestMappingWith(t *testing.T) {
+	sug := SuggestMapping([]string{"Name", "E-mail", "Phone", "Notes"})
+	m, err := sug.With([]string{"E-mail=email", "phone=skip"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(m.Specs(), " "); got != "Name=name E-mail=email Notes=about" {
+		t.Errorf("specs %q", got)
+	}
+	if sug.Columns[2] != Phone {
+		t.Errorf("the suggestion changed: %q", sug.Columns)
+	}
+	if _, err := sug.With([]string{"Name=bogus"}); err == nil || !strings.Contains(err.Error(), "use skip or one of name, first_name") {
+		t.Errorf("unknown field: %v", err)
+	}
+}
+
 func TestParseMapping(t *testing.T) {
 	header := []string{"Name", "a=b", "Email", "Email", "C", "Notes"}
 	m, err := ParseMapping(header, []string{"name=NAME", "a=b=email", "4=email", "E=tags", "F=about", "F=skip"})
@@ -104,7 +123,7 @@ func TestParseMapping(t *testing.T) {
 	for spec, msg := range map[string]string{
 		"Name":        `mapping "Name": write it as column=field`,
 		"Nope=name":   `mapping "Nope=name": no column "Nope" in the file`,
-		"Name=salary": `mapping "Name=salary": unknown field "salary"`,
+		"Name=salary": `mapping "Name=salary": unknown field "salary"; use skip or one of name, first_name, last_name, email, phone, mobile, company, job_title, tags, external_id, language, time_zone, about`,
 	} {
 		if _, err := ParseMapping(header, []string{spec}); err == nil || err.Error() != msg {
 			t.Errorf("%s: got %v, want %s", spec, err, msg)

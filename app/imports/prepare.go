@@ -39,8 +39,9 @@ func Prepare(path, name string, lim importfile.Limits) (*Preview, error) {
 }
 
 // PrepareFor detects how to read a file of kind k and suggests a
-// mapping, and shows the first rows with it. A file that cannot be read
-// gives a *importfile.FileError worded for the person who chose it.
+// mapping, and shows the first rows with it. A file that cannot be read,
+// or has a header and no rows, gives a *importfile.FileError worded for
+// the person who chose it.
 func PrepareFor(k Kind, path, name string, lim importfile.Limits) (*Preview, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -56,7 +57,11 @@ func PrepareFor(k Kind, path, name string, lim importfile.Limits) (*Preview, err
 	if err != nil {
 		return nil, err
 	}
-	return PreviewFor(k, path, d, nil, lim)
+	p, err := PreviewFor(k, path, d, nil, lim)
+	if err == nil && len(p.Rows) == 0 {
+		return nil, &importfile.FileError{Message: "The file has no rows under its header: there is nothing to import."}
+	}
+	return p, err
 }
 
 // PreviewWith is PreviewFor of a contacts file.

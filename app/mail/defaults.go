@@ -66,15 +66,26 @@ If you did not ask for this, reply to this email and tell us.
 	{
 		Key: KeyExportReady, Name: "Contact export ready",
 		Description: "Sent to an agent when the contacts they exported are ready to download.",
-		Subject:     "Your contact export is ready",
+		Subject:     "Your contact export is ready: {{.ExportScope}} ({{.ExportRows}}, {{.ExportFormat}})",
 		HTML: page(`<p>{{with .ContactName}}Hi {{.}},{{else}}Hello,{{end}}</p>
 <p>The contacts you exported from {{.PortalName}} are ready to download.</p>
+<table style="border-collapse:collapse;font-size:14px;margin:0 0 16px">
+<tr><td style="color:#5f6b7d;padding:2px 12px 2px 0">List</td><td>{{.ExportScope}}</td></tr>
+<tr><td style="color:#5f6b7d;padding:2px 12px 2px 0">Contacts</td><td>{{.ExportRows}}</td></tr>
+<tr><td style="color:#5f6b7d;padding:2px 12px 2px 0">Format</td><td>{{.ExportFormat}}</td></tr>
+<tr><td style="color:#5f6b7d;padding:2px 12px 2px 0">Asked for</td><td>{{.ExportCreated}}</td></tr>
+</table>
 <p><a href="{{.Link}}" style="display:inline-block;padding:10px 18px;background:#3b5bdb;color:#ffffff;border-radius:6px;text-decoration:none">Download the export</a></p>
 <p style="color:#5f6b7d;font-size:13px">The link works only when you are signed in as yourself, and expires in {{.ExpiresIn}}. You also find the file under Contacts &gt; Exports.</p>`),
 		Text: `{{with .ContactName}}Hi {{.}},{{else}}Hello,{{end}}
 
 The contacts you exported from {{.PortalName}} are ready to download:
 {{.Link}}
+
+List:      {{.ExportScope}}
+Contacts:  {{.ExportRows}}
+Format:    {{.ExportFormat}}
+Asked for: {{.ExportCreated}}
 
 The link works only when you are signed in as yourself, and expires in {{.ExpiresIn}}. You also find the file under Contacts > Exports.
 `,

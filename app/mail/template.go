@@ -23,6 +23,9 @@ type Data struct {
 	Reason     string
 	// TicketSubject is the subject of the ticket an email confirms.
 	TicketSubject string
+	// Export tells which export an email is about: its list in words,
+	// its format, how many contacts it holds and when it was asked for.
+	ExportScope, ExportFormat, ExportRows, ExportCreated string
 }
 
 // SampleData fills templates for previews and for checking an edit.
@@ -31,10 +34,13 @@ var SampleData = Data{
 	Link: "https://support.example.com/portal/sample-link", ExpiresIn: "72 hours",
 	WebhookURL: "https://crm.example.com/hooks/portico", Reason: "it answered 410 Gone",
 	TicketSubject: "The invoice for March is missing",
+	ExportScope:   "Verified, tag “vip”", ExportFormat: "Excel (.xlsx)", ExportRows: "1,234 contacts",
+	ExportCreated: "25 Nov 2026 09:30 UTC",
 }
 
 // Placeholders lists what templates may use, for the editor's help.
-var Placeholders = []string{"{{.ContactName}}", "{{.ContactEmail}}", "{{.PortalName}}", "{{.Link}}", "{{.ExpiresIn}}", "{{.WebhookURL}}", "{{.Reason}}", "{{.TicketSubject}}"}
+var Placeholders = []string{"{{.ContactName}}", "{{.ContactEmail}}", "{{.PortalName}}", "{{.Link}}", "{{.ExpiresIn}}", "{{.WebhookURL}}", "{{.Reason}}", "{{.TicketSubject}}",
+	"{{.ExportScope}}", "{{.ExportFormat}}", "{{.ExportRows}}", "{{.ExportCreated}}"}
 
 // Template is one email template: a subject and two bodies written in Go
 // template syntax. The HTML body is an html/template, so whatever a

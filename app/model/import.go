@@ -11,6 +11,10 @@ type ImportCounts struct {
 // Rows is the number of rows the counts account for.
 func (c ImportCounts) Rows() int { return c.Created + c.Updated + c.Skipped + c.Failed }
 
+// NotImported is how many of the file's rows an import never reached,
+// as when it was cancelled: with the four counts, the file's rows.
+func (im Import) NotImported() int { return max(im.RowsTotal-im.Rows(), 0) }
+
 // Add returns the sum of two counts.
 func (c ImportCounts) Add(d ImportCounts) ImportCounts {
 	return ImportCounts{c.Created + d.Created, c.Updated + d.Updated, c.Skipped + d.Skipped, c.Failed + d.Failed}

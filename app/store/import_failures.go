@@ -31,3 +31,24 @@ func (s *Store) ImportFailures(ctx context.Context, id int64, fn func(model.Impo
 	}
 	return rows.Err()
 }
+
+// ImportFailureReasons returns the reasons of an import's failed rows
+// numbered up to lastRow, by row number: the few rows a review shows,
+// read by the failures' primary key.
+func (s *Store) ImportFailureReasons(ctx context.Context, id int64, lastRow int) (map[int]string, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT row_no, reason FROM import_failures WHERE import_id = $1 AND row_no <= $2`, id, lastRow)
+	if err != nil {
+		return nil, fmt.Errorf("store: failure reasons of import %d: %w", id, err)
+	}
+	defer rows.Close()
+	out := map[int]string{}
+	for rows.Next() {
+		var n int
+		var reason string
+		if err := rows.Scan(&n, &reason); err != nil {
+			return nil, fmt.Errorf("store: scan failure reason: %w", err)
+		}
+		out[n] = reason
+	}
+	return out, rows.Err()
+}

@@ -1,10 +1,15 @@
 package web_test
 
 import (
+	"context"
 	"net/http"
 	"net/url"
+	"path"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/portico-hub/portico/app/model"
 )
 
 // With no job runner running, a started import waits, which is how an
@@ -102,4 +107,30 @@ func TestImportPostsNeedCSRF(t *testing.T) {
 // startForm is the options step's form with the defaults, asking to start.
 func startForm() url.Values {
 	return url.Values{"action": {"start"}, "mode": {"upsert"}, "match": {"email"}, "blank": {"keep"}}
+}
+
+// TestCancelledImportSaysWhatWasNotImported shows, in the history and on
+// the import's page, the rows a cancelled import never reached, and asks
+// before cancelling without a count that would be stale.
+func TestCancelledImportSaysWhatWasNotImported(t *testing.T) {
+	ts := newTestServer(t)
+	admin := ts.admin()
+	first := admin.startImport(peopleCSV)
+	_, page := admin.get(first + "/cancel")
+	wantContains(t, page, "The rows imported by then stay; the others are not imported.")
+	ctx := context.Background()
+	id, err := strconv.ParseInt(path.Base(first), 10, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ts.store.BeginImport(ctx, id, 3); err != nil {
+		t.Fatal(err)
+	}
+	if err := ts.store.FinishImport(ctx, id, model.JobCancelled, ""); err != nil {
+		t.Fatal(err)
+	}
+	_, page = admin.get("/contacts/imports")
+	wantContains(t, page, `badge-job-cancelled">cancelled</span><small class="muted block">3 not imported</small>`)
+	_, page = admin.get(first)
+	wantContains(t, page, "3 of the file's rows were not imported.")
 }

@@ -111,3 +111,28 @@ func (ts *testServer) countContacts() int {
 	}
 	return page.Total
 }
+
+// TestImportReviewShowsDryRunFailures marks a row that only matching
+// fails, the row of a deleted contact, once the dry run is done: in the
+// page and in the dry run's last poll, which replaces the rows.
+func TestImportReviewShowsDryRunFailures(t *testing.T) {
+	ts := newTestServer(t)
+	ts.runJobs()
+	c := ts.admin()
+	id := ts.createContact("Lee Jiwoo", "jiwoo@example.com")
+	if err := ts.store.ChangeContactState(context.Background(), testActor, id, "deleted"); err != nil {
+		t.Fatal(err)
+	}
+	step := strings.TrimSuffix(c.draft("people.csv", peopleCSV), "/map")
+	_, page := c.get(step + "/map")
+	resp, body := c.post(step+"/map", mapForm(page, "step", "next"))
+	wantStatus(t, resp, body, http.StatusSeeOther)
+	frag := c.settle(step + "/review")
+	reason := "which is deleted; restore it to update it"
+	wantContains(t, frag, "Would fail</dt><dd>2</dd>", `id="review-rows" class="panel review-rows" hx-swap-oob="true"`, reason)
+	_, body = c.get(step + "/review")
+	wantContains(t, body, `<td class="nowrap muted">4</td>`, reason)
+	if strings.Contains(body, "hx-swap-oob") || strings.Count(body, `class="row-failed"`) != 2 || strings.Count(body, "badge-verified") != 1 {
+		t.Errorf("want rows 3 and 4 failed and row 2 OK:\n%s", body)
+	}
+}

@@ -17,6 +17,9 @@ type importReviewPage struct {
 	Fields []string // the labels of the fields the file fills
 	Rows   []reviewRow
 	DryRun *importRun
+	// RowsOOB sends the rows with the dry run's last poll, to replace
+	// the rows shown before the dry run was done.
+	RowsOOB bool
 }
 
 // Step numbers the wizard's steps for the step bar.
@@ -26,8 +29,9 @@ func (importReviewPage) Step() int { return 3 }
 func (importReviewPage) PreviewRows() int { return imports.PreviewRows }
 
 // importReview shows the review step; HTMX polls it for the dry run's
-// progress alone until the count ends. A draft never counted goes back
-// to the mapping, where counting starts.
+// progress alone until the count ends, and the last poll brings the rows
+// again with the dry run's reasons. A draft never counted goes back to
+// the mapping, where counting starts.
 func (s *Server) importReview(c *fiber.Ctx) error {
 	d, err := s.loadDraft(c)
 	if err != nil {
@@ -40,19 +44,38 @@ func (s *Server) importReview(c *fiber.Ctx) error {
 	if p.DryRun, err = s.importRun(c.UserContext(), d.DryRunID); err != nil {
 		return err
 	}
-	if isPartial(c) {
+	if isPartial(c) && !p.DryRun.State.Finished() {
 		return render(c, fiber.StatusOK, "imports/review", "imports/_dry_run", p)
 	}
-	dl, err := draftDialect(d)
+	if err := s.reviewPreview(c, &p); err != nil {
+		return redirect(c, fmt.Sprintf("%s/import/%d/map", kindOf(c).Path(), d.ID))
+	}
+	p.RowsOOB = isPartial(c)
+	return render(c, fiber.StatusOK, "imports/review", "imports/_dry_run", p)
+}
+
+// reviewPreview reads the first rows of the draft's file and, once the
+// dry run is done, marks those it failed at match time, such as a row
+// of a deleted contact, which the file alone cannot tell.
+func (s *Server) reviewPreview(c *fiber.Ctx, p *importReviewPage) error {
+	dl, err := draftDialect(p.Draft)
 	if err != nil {
 		return err
 	}
-	pre, err := imports.PreviewFor(imports.Kind(d.Kind), d.Path, dl, d.Mapping, s.imports.Limits)
+	pre, err := imports.PreviewFor(imports.Kind(p.Draft.Kind), p.Draft.Path, dl, p.Draft.Mapping, s.imports.Limits)
 	if err != nil {
-		return redirect(c, fmt.Sprintf("%s/import/%d/map", kindOf(c).Path(), d.ID))
+		return err
 	}
 	p.Fields, p.Rows = reviewRows(pre)
-	return render(c, fiber.StatusOK, "imports/review", "", p)
+	if p.DryRun.State != model.JobDone || p.DryRun.Failed == 0 || len(p.Rows) == 0 {
+		return nil
+	}
+	reasons, err := s.store.ImportFailureReasons(c.UserContext(), p.DryRun.ID, p.Rows[len(p.Rows)-1].Number)
+	if err != nil {
+		return err
+	}
+	addFailures(p.Rows, reasons)
+	return nil
 }
 
 // ModeText says which options the dry run counted with.

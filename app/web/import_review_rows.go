@@ -2,6 +2,7 @@ package web
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/portico-hub/portico/app/importfile"
 	"github.com/portico-hub/portico/app/imports"
@@ -33,6 +34,26 @@ type reviewCell struct {
 	Value, Error string
 }
 
+// longToken is the length from which an unbroken run of characters may
+// break anywhere in the review.
+const longToken = 24
+
+// Class is the cell's class list: cell-error for a problem, long-token
+// for a value with an unbroken run too long to keep whole in a column.
+func (c reviewCell) Class() string {
+	var cls []string
+	if c.Error != "" {
+		cls = append(cls, "cell-error")
+	}
+	for _, w := range strings.Fields(c.Value) {
+		if utf8.RuneCountInString(w) >= longToken {
+			cls = append(cls, "long-token")
+			break
+		}
+	}
+	return strings.Join(cls, " ")
+}
+
 // reviewRows lays the preview out by the fields the mapping fills, as
 // contacts or as companies.
 func reviewRows(pre *imports.Preview) ([]string, []reviewRow) {
@@ -56,6 +77,16 @@ func reviewRows(pre *imports.Preview) ([]string, []reviewRow) {
 		rows[i] = r
 	}
 	return labels, rows
+}
+
+// addFailures gives a row that looks fine the reason the dry run
+// failed it for; a row with its own errors already shows them.
+func addFailures(rows []reviewRow, reasons map[int]string) {
+	for i := range rows {
+		if reason, ok := reasons[rows[i].Number]; ok && !rows[i].Failed() {
+			rows[i].Problems = append(rows[i].Problems, reason)
+		}
+	}
 }
 
 // placeError puts a message on the cell of its field, or with the row's

@@ -24,6 +24,7 @@ func TestImportUploadRefusesUnreadableFiles(t *testing.T) {
 		{"no file", "", nil, "Choose a CSV or Excel (.xlsx) file to import."},
 		{"empty", "empty.csv", nil, "The file is empty."},
 		{"blank lines", "blank.csv", []byte("\n\n  \n"), "The file is empty."},
+		{"header only", "header.csv", []byte("Name,Email\n"), "The file has no rows under its header: there is nothing to import."},
 		{"binary", "photo.csv", bytes.Repeat([]byte{0x00, 0x01, 0x02, 0xff, 0xfe}, 200), "This file is neither CSV nor Excel (.xlsx)."},
 		{"old excel", "old.xls", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 100)...), "Save it as Excel Workbook (.xlsx)"},
 		{"too large", "big.csv", bigCSV(1<<20 + 1000), "This file is larger than 1 MB. Split it into smaller files."},
