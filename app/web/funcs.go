@@ -19,6 +19,7 @@ var funcs = map[string]any{
 	"asset":    func(p string) string { return "/static/" + p + "?v=" + static.Version },
 	"ago":      ago,
 	"number":   number,
+	"count":    count,
 	"initials": initials,
 	"title":    func(s string) string { return strings.ToUpper(s[:min(1, len(s))]) + s[min(1, len(s)):] },
 	"add":      func(a, b int) int { return a + b },
@@ -51,6 +52,15 @@ func plural(n int, unit string) string {
 		return "1 " + unit
 	}
 	return fmt.Sprintf("%d %ss", n, unit)
+}
+
+// count says how many of unit there are, in words a reader expects:
+// "1 row", "1,000 rows".
+func count(n int, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return number(n) + " " + unit + "s"
 }
 
 // number formats n with thousands separators: 1,000,000.
