@@ -25,6 +25,7 @@ func (s *Server) routes() {
 	r.Post("/portal/passkeys/activate/:token/finish", pkFinish, s.activationPasskeyFinish)
 	r.Post("/portal/passkeys/:id/rename", s.passkeyRename)
 	r.Post("/portal/passkeys/:id/remove", s.passkeyRemove)
+	r.All("/portal/*", s.portalNotFound)
 
 	a := r.Group("", s.requireAgent)
 	a.Post("/logout", s.logout)
@@ -102,6 +103,7 @@ func (s *Server) portalRoutes() {
 	p := s.app.Group("/portal")
 	p.Get("/login", s.portalLoginShow)
 	p.Post("/login", s.portalLoginLimiters()...).Post("/login", s.portalLoginCreate)
+	p.Get("/logout", s.portalLogoutShow)
 	p.Post("/logout", s.portalLogout)
 	p.Get("/forgot", s.portalForgotShow)
 	p.Post("/forgot", s.linkLimiters()...).Post("/forgot", s.portalForgot)
