@@ -81,6 +81,7 @@ func (s *Server) routes() {
 	a.Post("/agents/:id/reset", s.requireAdmin, s.agentReset)
 
 	ad := a.Group("/admin", s.requireAdmin)
+	ad.Get("", s.adminHome)
 	ad.Get("/mailbox", s.mailboxList)
 	ad.Get("/mailbox/:id", s.mailboxShow)
 	ad.Get("/mailbox/:id/html", s.mailboxHTML)
