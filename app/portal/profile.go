@@ -54,7 +54,7 @@ func (s *Service) ChangeOwnPassword(ctx context.Context, cu *model.Customer, cur
 	if err != nil {
 		return fmt.Errorf("portal: hash password: %w", err)
 	}
-	return s.Store.SetContactPassword(ctx, model.Actor{Name: l.Name}, cu.ID, hash, nil)
+	return s.Store.SetContactPassword(ctx, model.Actor{Name: l.Name}, cu.ID, hash, nil, false)
 }
 
 // checkCurrent checks the current password given with a change, when
