@@ -11,8 +11,9 @@ import (
 )
 
 // Lookup returns the working link of a token, for its page. A link that
-// no longer works is model.ErrLinkUsed, ErrLinkExpired or
-// ErrLinkSuperseded, and an unknown one model.ErrNotFound.
+// no longer works is model.ErrLinkUsed, ErrLinkExpired,
+// ErrLinkSuperseded or ErrLinkAccountClosed, and an unknown one
+// model.ErrNotFound.
 func (s *Service) Lookup(ctx context.Context, token string) (*model.Link, error) {
 	return s.Store.Link(ctx, agent.HashToken(token))
 }
@@ -45,10 +46,12 @@ func (s *Service) SetPassword(ctx context.Context, token, pw string) (int64, err
 }
 
 // Dead reports whether err means a link that no longer works, or never
-// did: its page then offers to send a new one.
+// did: its page then offers to send a new one, unless the account is
+// closed (model.ErrLinkAccountClosed), where a new link would not help.
 func Dead(err error) bool {
 	return errors.Is(err, model.ErrNotFound) || errors.Is(err, model.ErrLinkUsed) ||
-		errors.Is(err, model.ErrLinkExpired) || errors.Is(err, model.ErrLinkSuperseded)
+		errors.Is(err, model.ErrLinkExpired) || errors.Is(err, model.ErrLinkSuperseded) ||
+		errors.Is(err, model.ErrLinkAccountClosed)
 }
 
 func ignoreNotFound(err error) error {

@@ -31,24 +31,26 @@ func (s *Store) loadLink(ctx context.Context, q interface {
 }
 
 // check says why a link no longer works, or nil. A blocked or deleted
-// contact's links do not work either.
+// contact's links do not work either, whatever else is true of them: a
+// new link would not help.
 func (l *linkRow) check(now time.Time) error {
 	switch {
+	case l.state == model.StateBlocked || l.state == model.StateDeleted:
+		return fmt.Errorf("store: link of a %s contact: %w", l.state, model.ErrLinkAccountClosed)
 	case l.usedAt != nil:
 		return model.ErrLinkUsed
 	case l.supersededAt != nil:
 		return model.ErrLinkSuperseded
 	case !now.Before(l.ExpiresAt):
 		return model.ErrLinkExpired
-	case l.state == model.StateBlocked || l.state == model.StateDeleted:
-		return fmt.Errorf("store: link of a %s contact: %w", l.state, model.ErrNotFound)
 	}
 	return nil
 }
 
 // Link returns the working link with this token hash. A link that no
-// longer works is ErrLinkUsed, ErrLinkSuperseded or ErrLinkExpired; an
-// unknown one, or one of a blocked or deleted contact, ErrNotFound.
+// longer works is ErrLinkUsed, ErrLinkSuperseded or ErrLinkExpired, one
+// of a blocked or deleted contact ErrLinkAccountClosed, and an unknown
+// one ErrNotFound.
 func (s *Store) Link(ctx context.Context, tokenHash string) (*model.Link, error) {
 	l, err := s.loadLink(ctx, s.r, tokenHash)
 	if err != nil {
