@@ -49,6 +49,16 @@ func validate(pw, email, whose string) error {
 	return nil
 }
 
+// SameAsCurrent is the message for a new password equal to the one it
+// replaces, which would leave a guessed or leaked password working.
+const SameAsCurrent = "Choose a password different from your current one."
+
+// Unchanged reports whether pw is the password hash was made from; a
+// contact without a password (an empty hash) has none to repeat.
+func Unchanged(pw, hash string) bool {
+	return hash != "" && Check(pw, hash)
+}
+
 // commonList is, one a line, the entries of eight characters or more of
 // "10k-most-common.txt" from the SecLists project (Daniel Miessler and
 // contributors, MIT licence), the 10,000 passwords most often found in

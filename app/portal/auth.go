@@ -122,20 +122,22 @@ func (s *Service) ChangePassword(ctx context.Context, actor model.Actor, contact
 	}
 	var m *model.NewMail
 	if in.Notify {
-		if m, err = s.changedMail(ctx, t); err != nil {
+		if m, err = s.changedMail(ctx, mail.KeyPasswordChanged, "/portal/login", t); err != nil {
 			return err
 		}
 	}
 	return s.Store.SetContactPassword(ctx, actor, contactID, hash, m, in.Verify)
 }
 
-func (s *Service) changedMail(ctx context.Context, t model.LinkTarget) (*model.NewMail, error) {
+// changedMail composes an email of key telling a contact their password
+// was changed, with a link to path.
+func (s *Service) changedMail(ctx context.Context, key, path string, t model.LinkTarget) (*model.NewMail, error) {
 	name, err := s.Store.PortalName(ctx)
 	if err != nil {
 		return nil, err
 	}
-	m, err := s.Mailer.Compose(ctx, mail.KeyPasswordChanged, mail.Recipient{Name: t.Name, Address: t.Email, ContactID: t.ID},
-		mail.Data{Link: s.BaseURL + "/portal/login", PortalName: name})
+	m, err := s.Mailer.Compose(ctx, key, mail.Recipient{Name: t.Name, Address: t.Email, ContactID: t.ID},
+		mail.Data{Link: s.BaseURL + path, PortalName: name})
 	if err != nil {
 		return nil, fmt.Errorf("portal: compose password changed email: %w", err)
 	}

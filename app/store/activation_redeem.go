@@ -65,8 +65,9 @@ func (s *Store) Link(ctx context.Context, tokenHash string) (*model.Link, error)
 // RedeemLink uses a working link of the given purpose, in one
 // transaction: the link is consumed, the password set when passwordHash
 // is not empty, and an unverified contact becomes verified, recording
-// when and how. It returns the contact's id.
-func (s *Store) RedeemLink(ctx context.Context, tokenHash string, purpose model.LinkPurpose, how model.VerifiedHow, passwordHash string) (int64, error) {
+// when and how; notify, when not nil, is queued with it. It returns the
+// contact's id.
+func (s *Store) RedeemLink(ctx context.Context, tokenHash string, purpose model.LinkPurpose, how model.VerifiedHow, passwordHash string, notify *model.NewMail) (int64, error) {
 	var id int64
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		l, err := s.loadLink(ctx, tx, tokenHash)
@@ -85,6 +86,11 @@ func (s *Store) RedeemLink(ctx context.Context, tokenHash string, purpose model.
 		}
 		if passwordHash != "" {
 			if err := s.setPassword(ctx, tx, id, passwordHash); err != nil {
+				return err
+			}
+		}
+		if notify != nil {
+			if _, err := s.QueueEmailTx(ctx, tx, *notify); err != nil {
 				return err
 			}
 		}

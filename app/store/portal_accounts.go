@@ -24,6 +24,20 @@ func (s *Store) PortalLogin(ctx context.Context, email string) (*model.PortalLog
 	return &l, nil
 }
 
+// PasswordHash returns a contact's portal password hash, empty when the
+// contact has none.
+func (s *Store) PasswordHash(ctx context.Context, contactID int64) (string, error) {
+	var hash string
+	err := s.r.QueryRowContext(ctx, `SELECT password_hash FROM portal_accounts WHERE contact_id = $1`, contactID).Scan(&hash)
+	if err == sql.ErrNoRows {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("store: password of %d: %w", contactID, err)
+	}
+	return hash, nil
+}
+
 // HasPassword reports whether a contact has chosen a portal password.
 func (s *Store) HasPassword(ctx context.Context, contactID int64) (bool, error) {
 	var n int
