@@ -6,13 +6,15 @@ import (
 	"fmt"
 
 	"github.com/portico-hub/portico/app/agent"
+	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/password"
 )
 
 // Lookup returns the working link of a token, for its page. A link that
-// no longer works is model.ErrLinkUsed, ErrLinkExpired or
-// ErrLinkSuperseded, and an unknown one model.ErrNotFound.
+// no longer works is model.ErrLinkUsed, ErrLinkExpired,
+// ErrLinkSuperseded or ErrLinkAccountClosed, and an unknown one
+// model.ErrNotFound.
 func (s *Service) Lookup(ctx context.Context, token string) (*model.Link, error) {
 	return s.Store.Link(ctx, agent.HashToken(token))
 }
@@ -22,13 +24,15 @@ func (s *Service) Lookup(ctx context.Context, token string) (*model.Link, error)
 // marks the contact verified, recording when and how, and returns the
 // contact's id, whom the caller signs in.
 func (s *Service) Complete(ctx context.Context, token string, how model.VerifiedHow) (int64, error) {
-	return s.Store.RedeemLink(ctx, agent.HashToken(token), model.LinkActivation, how, "")
+	return s.Store.RedeemLink(ctx, agent.HashToken(token), model.LinkActivation, how, "", nil)
 }
 
 // SetPassword redeems an activation or password reset link with a new
 // password, which must follow the customers' password policy. The link is
 // consumed, an unverified contact becomes verified "by password", and the
-// contact's other portal sessions end. It returns the contact's id.
+// contact's other portal sessions end. A reset must choose a password
+// other than the current one, and emails the contact that it was
+// changed. It returns the contact's id.
 func (s *Service) SetPassword(ctx context.Context, token, pw string) (int64, error) {
 	l, err := s.Lookup(ctx, token)
 	if err != nil {
@@ -37,18 +41,48 @@ func (s *Service) SetPassword(ctx context.Context, token, pw string) (int64, err
 	if err := password.Validate(pw, l.Email); err != nil {
 		return 0, err
 	}
+	var notify *model.NewMail
+	if l.Purpose == model.LinkPasswordReset {
+		if notify, err = s.resetChecks(ctx, l, pw); err != nil {
+			return 0, err
+		}
+	}
 	hash, err := password.Hash(pw)
 	if err != nil {
 		return 0, fmt.Errorf("activation: hash password: %w", err)
 	}
-	return s.Store.RedeemLink(ctx, agent.HashToken(token), l.Purpose, model.VerifiedByPassword, hash)
+	return s.Store.RedeemLink(ctx, agent.HashToken(token), l.Purpose, model.VerifiedByPassword, hash, notify)
+}
+
+// resetChecks refuses a reset to the current password and composes the
+// email saying the password was changed.
+func (s *Service) resetChecks(ctx context.Context, l *model.Link, pw string) (*model.NewMail, error) {
+	current, err := s.Store.PasswordHash(ctx, l.ContactID)
+	if err != nil {
+		return nil, err
+	}
+	if password.Unchanged(pw, current) {
+		return nil, model.Invalid("password", password.SameAsCurrent)
+	}
+	portal, err := s.Store.PortalName(ctx)
+	if err != nil {
+		return nil, err
+	}
+	m, err := s.Mailer.Compose(ctx, mail.KeyPasswordChangedSelf, mail.Recipient{Name: l.ContactName, Address: l.Email, ContactID: l.ContactID},
+		mail.Data{Link: s.BaseURL + "/portal/forgot", PortalName: portal})
+	if err != nil {
+		return nil, fmt.Errorf("activation: compose password changed email: %w", err)
+	}
+	return &m, nil
 }
 
 // Dead reports whether err means a link that no longer works, or never
-// did: its page then offers to send a new one.
+// did: its page then offers to send a new one, unless the account is
+// closed (model.ErrLinkAccountClosed), where a new link would not help.
 func Dead(err error) bool {
 	return errors.Is(err, model.ErrNotFound) || errors.Is(err, model.ErrLinkUsed) ||
-		errors.Is(err, model.ErrLinkExpired) || errors.Is(err, model.ErrLinkSuperseded)
+		errors.Is(err, model.ErrLinkExpired) || errors.Is(err, model.ErrLinkSuperseded) ||
+		errors.Is(err, model.ErrLinkAccountClosed)
 }
 
 func ignoreNotFound(err error) error {

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -63,6 +64,30 @@ func watchConsole(t *testing.T, tab context.Context) {
 			t.Errorf("browser console: %s", m)
 		}
 	})
+}
+
+// acceptDialogs accepts every confirm dialog the page opens from now on
+// (hx-confirm), and returns the messages they showed.
+func (p *page) acceptDialogs() func() []string {
+	var mu sync.Mutex
+	var seen []string
+	dialogs := chromedp.Events(p.ctx, cdppage.JavascriptDialogOpening)
+	go func() {
+		for ev, err := range dialogs {
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			seen = append(seen, ev.Message)
+			mu.Unlock()
+			chromedp.Call(p.ctx, cdppage.HandleJavaScriptDialog, cdppage.HandleJavaScriptDialogParams{Accept: true})
+		}
+	}()
+	return func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]string(nil), seen...)
+	}
 }
 
 // do runs browser steps.

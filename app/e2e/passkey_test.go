@@ -71,8 +71,10 @@ func TestInviteActivateWithAPasskeyAndSignIn(t *testing.T) {
 	c.waitText("main", "Signed in as Kim Min-jun")
 
 	restore()
+	c.markPage()
 	c.click(`.portal-head form button`)
 	c.waitFor("the email field, focused", `() => {
+		if (window.portico_marked) return false; // still the page signed out from
 		const f = document.querySelector('input[name="email"][autocomplete="username webauthn"]');
 		if (f) f.focus();
 		return f !== null || location.pathname === "/portal";
@@ -117,7 +119,8 @@ func mustID(t *testing.T, path string) int64 {
 // TestBulkActivationOfAHundred sends the activation email to every one
 // of 100 unverified contacts with "Select all 100 matching and send" in
 // the Unverified view, follows the job's progress to the end, and finds
-// 100 activation emails queued and delivered.
+// 100 activation emails queued and delivered, once the count is
+// confirmed.
 func TestBulkActivationOfAHundred(t *testing.T) {
 	app := startSpine(t, func(t *testing.T, st *store.Store) {
 		for i := range 100 {
@@ -129,8 +132,12 @@ func TestBulkActivationOfAHundred(t *testing.T) {
 	p := adminPage(t, app.portico)
 	p.open("/contacts?view=unverified")
 	p.waitText("#bulk-activation", "Select all 100 matching and send")
+	asked := p.acceptDialogs()
 	p.clickXPath(`//form[@id="bulk-activation"]//button[contains(., "Select all 100 matching")]`)
 	p.waitText("#bulk-progress", "Done")
+	if got := asked(); len(got) != 1 || got[0] != "Send the activation email to all 100 matching contacts?" {
+		t.Fatalf("confirmations asked: %q", got)
+	}
 	p.waitText("#bulk-progress", "100 of 100 contacts")
 	if got := p.texts("#bulk-progress dd"); len(got) != 3 || got[0] != "100" || got[1] != "0" || got[2] != "0" {
 		t.Fatalf("sent, without an email, no longer unverified: %q", got)

@@ -45,6 +45,14 @@ func (p *page) waitPath(path string) {
 	p.waitFor("the path "+path, `(path) => location.pathname === path && document.readyState !== "loading"`, path)
 }
 
+// markPage marks the document shown now, so a wait can tell it from the
+// next one when both have the same path and text.
+func (p *page) markPage() {
+	p.t.Helper()
+	var ok bool
+	p.eval(`window.portico_marked = true`, &ok)
+}
+
 // eval evaluates a JavaScript expression and decodes its value into out.
 func (p *page) eval(expr string, out any) {
 	p.t.Helper()

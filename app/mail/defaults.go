@@ -5,9 +5,13 @@ const (
 	KeyActivation      = "activation"
 	KeyPasswordReset   = "password_reset"
 	KeyPasswordChanged = "portal_password_changed"
-	KeyExportReady     = "export_ready"
-	KeyWebhookDisabled = "webhook_disabled"
-	KeyTicketReceived  = "ticket_received"
+	// KeyPasswordChangedSelf tells customers who changed or reset their
+	// own password, so that a change they did not make does not go
+	// unnoticed.
+	KeyPasswordChangedSelf = "portal_password_changed_self"
+	KeyExportReady         = "export_ready"
+	KeyWebhookDisabled     = "webhook_disabled"
+	KeyTicketReceived      = "ticket_received"
 )
 
 // defaults are the built-in templates, in the order the editor lists
@@ -61,6 +65,25 @@ Our support team changed the password of your {{.PortalName}} account. Sign in w
 {{.Link}}
 
 If you did not ask for this, reply to this email and tell us.
+`,
+	},
+	{
+		Key: KeyPasswordChangedSelf, Name: "Password changed by the contact",
+		Description: "Sent when a contact changes their password on their profile or resets it.",
+		Subject:     "Your {{.PortalName}} password was changed",
+		HTML: page(`<p>{{with .ContactName}}Hi {{.}},{{else}}Hello,{{end}}</p>
+<p>Your password was changed: the password of your {{.PortalName}} account was just changed, and your other devices were signed out.</p>
+<p>If this wasn't you, reset your password now:</p>
+<p><a href="{{.Link}}" style="display:inline-block;padding:10px 18px;background:#3b5bdb;color:#ffffff;border-radius:6px;text-decoration:none">Reset my password</a></p>
+<p style="color:#5f6b7d;font-size:13px">If it was you, there is nothing more to do.</p>`),
+		Text: `{{with .ContactName}}Hi {{.}},{{else}}Hello,{{end}}
+
+Your password was changed: the password of your {{.PortalName}} account was just changed, and your other devices were signed out.
+
+If this wasn't you, reset your password now:
+{{.Link}}
+
+If it was you, there is nothing more to do.
 `,
 	},
 	{

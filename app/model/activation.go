@@ -29,6 +29,10 @@ var (
 	ErrLinkUsed       = errors.New("link already used")
 	ErrLinkExpired    = errors.New("link expired")
 	ErrLinkSuperseded = errors.New("link superseded by a newer one")
+	// ErrLinkAccountClosed is a real link of a blocked or deleted
+	// contact: its holder already knows the account exists, so the
+	// page may say that it cannot be activated.
+	ErrLinkAccountClosed = errors.New("link of a blocked or deleted contact")
 )
 
 // NewLink is one link to issue: the token's hash, where it goes, and the

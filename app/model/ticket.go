@@ -21,6 +21,9 @@ type Ticket struct {
 	Status      TicketStatus
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
+	// SignedIn is false for a ticket a visitor submitted by typing an
+	// address, which anyone could have typed.
+	SignedIn bool
 }
 
 // NewTicket is a ticket to create for an existing contact.
@@ -28,6 +31,8 @@ type NewTicket struct {
 	ContactID   int64
 	Subject     string
 	Description string
+	// SignedIn says the contact submitted it signed in to the portal.
+	SignedIn bool
 }
 
 // TicketRequest is a ticket from a visitor who is not signed in: the

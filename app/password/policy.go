@@ -13,7 +13,11 @@ const MinLen = 8
 // Problem explains what is wrong with pw as the password of the account
 // whose address is email, or returns "": at least 8 characters, at most
 // 256 bytes, and not containing the part of the address before the @.
-func Problem(pw, email string) string {
+func Problem(pw, email string) string { return problem(pw, email, "your") }
+
+// problem is Problem with the address's owner named as whose: "your" to
+// the account's holder, "the contact's" to an admin who sets it.
+func problem(pw, email, whose string) string {
 	switch {
 	case len([]rune(pw)) < MinLen:
 		return "Use at least 8 characters."
@@ -22,21 +26,37 @@ func Problem(pw, email string) string {
 	}
 	local, _, _ := strings.Cut(strings.ToLower(email), "@")
 	if len(local) >= 3 && strings.Contains(strings.ToLower(pw), local) {
-		return "The password must not contain the part of your email address before the @."
+		return "The password must not contain the part of " + whose + " email address before the @."
 	}
 	return ""
 }
 
 // Validate applies the customers' policy: Problem's rules, and not one of
 // the most common passwords, ignoring case.
-func Validate(pw, email string) error {
-	if msg := Problem(pw, email); msg != "" {
+func Validate(pw, email string) error { return validate(pw, email, "your") }
+
+// ValidateForContact is Validate as an admin who sets a contact's
+// password reads it: the address is the contact's, not the admin's.
+func ValidateForContact(pw, email string) error { return validate(pw, email, "the contact's") }
+
+func validate(pw, email, whose string) error {
+	if msg := problem(pw, email, whose); msg != "" {
 		return model.Invalid("password", msg)
 	}
 	if Common(pw) {
 		return model.Invalid("password", "This is one of the most common passwords, which are tried first. Choose another.")
 	}
 	return nil
+}
+
+// SameAsCurrent is the message for a new password equal to the one it
+// replaces, which would leave a guessed or leaked password working.
+const SameAsCurrent = "Choose a password different from your current one."
+
+// Unchanged reports whether pw is the password hash was made from; a
+// contact without a password (an empty hash) has none to repeat.
+func Unchanged(pw, hash string) bool {
+	return hash != "" && Check(pw, hash)
 }
 
 // commonList is, one a line, the entries of eight characters or more of

@@ -87,10 +87,21 @@ func (s *Service) EndSession(ctx context.Context, token string) error {
 	return s.Store.DeletePortalSession(ctx, agent.HashToken(token))
 }
 
+// AdminPassword is what an admin sets on a contact's Change password
+// form.
+type AdminPassword struct {
+	Password string
+	// Notify emails the contact that their password was changed.
+	Notify bool
+	// Verify also marks an unverified contact verified, since a
+	// password alone does not let an unverified contact sign in.
+	Verify bool
+}
+
 // ChangePassword sets a contact's portal password for an admin. The
 // contact is told by email only when notify is set. A contact without
 // an address cannot sign in, so it cannot be given a password.
-func (s *Service) ChangePassword(ctx context.Context, actor model.Actor, contactID int64, pw string, notify bool) error {
+func (s *Service) ChangePassword(ctx context.Context, actor model.Actor, contactID int64, in AdminPassword) error {
 	ts, err := s.Store.LinkTargets(ctx, []int64{contactID})
 	if err != nil {
 		return err
@@ -102,29 +113,31 @@ func (s *Service) ChangePassword(ctx context.Context, actor model.Actor, contact
 	if t.Email == "" {
 		return model.Invalid("password", "This contact has no email address, so they cannot sign in to the portal. Add an address first.")
 	}
-	if err := password.Validate(pw, t.Email); err != nil {
+	if err := password.ValidateForContact(in.Password, t.Email); err != nil {
 		return err
 	}
-	hash, err := password.Hash(pw)
+	hash, err := password.Hash(in.Password)
 	if err != nil {
 		return fmt.Errorf("portal: hash password: %w", err)
 	}
 	var m *model.NewMail
-	if notify {
-		if m, err = s.changedMail(ctx, t); err != nil {
+	if in.Notify {
+		if m, err = s.changedMail(ctx, mail.KeyPasswordChanged, "/portal/login", t); err != nil {
 			return err
 		}
 	}
-	return s.Store.SetContactPassword(ctx, actor, contactID, hash, m)
+	return s.Store.SetContactPassword(ctx, actor, contactID, hash, m, in.Verify)
 }
 
-func (s *Service) changedMail(ctx context.Context, t model.LinkTarget) (*model.NewMail, error) {
+// changedMail composes an email of key telling a contact their password
+// was changed, with a link to path.
+func (s *Service) changedMail(ctx context.Context, key, path string, t model.LinkTarget) (*model.NewMail, error) {
 	name, err := s.Store.PortalName(ctx)
 	if err != nil {
 		return nil, err
 	}
-	m, err := s.Mailer.Compose(ctx, mail.KeyPasswordChanged, mail.Recipient{Name: t.Name, Address: t.Email, ContactID: t.ID},
-		mail.Data{Link: s.BaseURL + "/portal/login", PortalName: name})
+	m, err := s.Mailer.Compose(ctx, key, mail.Recipient{Name: t.Name, Address: t.Email, ContactID: t.ID},
+		mail.Data{Link: s.BaseURL + path, PortalName: name})
 	if err != nil {
 		return nil, fmt.Errorf("portal: compose password changed email: %w", err)
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/portico-hub/portico/app/contact"
+	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/password"
 )
@@ -50,11 +51,19 @@ func (s *Service) ChangeOwnPassword(ctx context.Context, cu *model.Customer, cur
 	if err := password.Validate(pw, l.Email); err != nil {
 		return err
 	}
+	if password.Unchanged(pw, l.PasswordHash) {
+		return model.Invalid("password", password.SameAsCurrent)
+	}
 	hash, err := password.Hash(pw)
 	if err != nil {
 		return fmt.Errorf("portal: hash password: %w", err)
 	}
-	return s.Store.SetContactPassword(ctx, model.Actor{Name: l.Name}, cu.ID, hash, nil)
+	t := model.LinkTarget{ID: cu.ID, Name: l.Name, Email: l.Email}
+	m, err := s.changedMail(ctx, mail.KeyPasswordChangedSelf, "/portal/forgot", t)
+	if err != nil {
+		return err
+	}
+	return s.Store.SetContactPassword(ctx, model.Actor{Name: l.Name}, cu.ID, hash, m, false)
 }
 
 // checkCurrent checks the current password given with a change, when

@@ -91,7 +91,7 @@ func TestRedeemingWritesContactVerifiedWithTheMethod(t *testing.T) {
 			if how == model.VerifiedByPassword {
 				hash = "argon2id-hash"
 			}
-			if _, err := st.RedeemLink(ctx, "tok", model.LinkActivation, how, hash); err != nil {
+			if _, err := st.RedeemLink(ctx, "tok", model.LinkActivation, how, hash, nil); err != nil {
 				t.Fatal(err)
 			}
 			evs := typed(t, st, from, events.TypeContactVerified)
@@ -104,7 +104,7 @@ func TestRedeemingWritesContactVerifiedWithTheMethod(t *testing.T) {
 				data.Contact.State != "verified" || data.Contact.VerifiedAt == nil || data.Contact.Email != "minjun@example.com" {
 				t.Fatalf("contact.verified data %+v", data)
 			}
-			if _, err := st.RedeemLink(ctx, "tok", model.LinkActivation, how, hash); err == nil {
+			if _, err := st.RedeemLink(ctx, "tok", model.LinkActivation, how, hash, nil); err == nil {
 				t.Fatal("a used link redeemed twice")
 			}
 			if evs := typed(t, st, from, events.TypeContactVerified); len(evs) != 1 {
@@ -138,7 +138,7 @@ func TestActivationEventsAreAtomic(t *testing.T) {
 		t.Fatal(err)
 	}
 	refuse(t, raw, events.TypeContactVerified)
-	if _, err := st.RedeemLink(ctx, "tok", model.LinkActivation, model.VerifiedByPasskey, ""); err == nil {
+	if _, err := st.RedeemLink(ctx, "tok", model.LinkActivation, model.VerifiedByPasskey, "", nil); err == nil {
 		t.Fatal("verified although the event could not be written")
 	}
 	if c := mgContact(t, st, id); c.State != model.StateUnverified || c.VerifiedAt != nil {

@@ -31,24 +31,26 @@ func (s *Store) loadLink(ctx context.Context, q interface {
 }
 
 // check says why a link no longer works, or nil. A blocked or deleted
-// contact's links do not work either.
+// contact's links do not work either, whatever else is true of them: a
+// new link would not help.
 func (l *linkRow) check(now time.Time) error {
 	switch {
+	case l.state == model.StateBlocked || l.state == model.StateDeleted:
+		return fmt.Errorf("store: link of a %s contact: %w", l.state, model.ErrLinkAccountClosed)
 	case l.usedAt != nil:
 		return model.ErrLinkUsed
 	case l.supersededAt != nil:
 		return model.ErrLinkSuperseded
 	case !now.Before(l.ExpiresAt):
 		return model.ErrLinkExpired
-	case l.state == model.StateBlocked || l.state == model.StateDeleted:
-		return fmt.Errorf("store: link of a %s contact: %w", l.state, model.ErrNotFound)
 	}
 	return nil
 }
 
 // Link returns the working link with this token hash. A link that no
-// longer works is ErrLinkUsed, ErrLinkSuperseded or ErrLinkExpired; an
-// unknown one, or one of a blocked or deleted contact, ErrNotFound.
+// longer works is ErrLinkUsed, ErrLinkSuperseded or ErrLinkExpired, one
+// of a blocked or deleted contact ErrLinkAccountClosed, and an unknown
+// one ErrNotFound.
 func (s *Store) Link(ctx context.Context, tokenHash string) (*model.Link, error) {
 	l, err := s.loadLink(ctx, s.r, tokenHash)
 	if err != nil {
@@ -63,8 +65,9 @@ func (s *Store) Link(ctx context.Context, tokenHash string) (*model.Link, error)
 // RedeemLink uses a working link of the given purpose, in one
 // transaction: the link is consumed, the password set when passwordHash
 // is not empty, and an unverified contact becomes verified, recording
-// when and how. It returns the contact's id.
-func (s *Store) RedeemLink(ctx context.Context, tokenHash string, purpose model.LinkPurpose, how model.VerifiedHow, passwordHash string) (int64, error) {
+// when and how; notify, when not nil, is queued with it. It returns the
+// contact's id.
+func (s *Store) RedeemLink(ctx context.Context, tokenHash string, purpose model.LinkPurpose, how model.VerifiedHow, passwordHash string, notify *model.NewMail) (int64, error) {
 	var id int64
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		l, err := s.loadLink(ctx, tx, tokenHash)
@@ -83,6 +86,11 @@ func (s *Store) RedeemLink(ctx context.Context, tokenHash string, purpose model.
 		}
 		if passwordHash != "" {
 			if err := s.setPassword(ctx, tx, id, passwordHash); err != nil {
+				return err
+			}
+		}
+		if notify != nil {
+			if _, err := s.QueueEmailTx(ctx, tx, *notify); err != nil {
 				return err
 			}
 		}

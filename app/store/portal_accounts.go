@@ -24,6 +24,20 @@ func (s *Store) PortalLogin(ctx context.Context, email string) (*model.PortalLog
 	return &l, nil
 }
 
+// PasswordHash returns a contact's portal password hash, empty when the
+// contact has none.
+func (s *Store) PasswordHash(ctx context.Context, contactID int64) (string, error) {
+	var hash string
+	err := s.r.QueryRowContext(ctx, `SELECT password_hash FROM portal_accounts WHERE contact_id = $1`, contactID).Scan(&hash)
+	if err == sql.ErrNoRows {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("store: password of %d: %w", contactID, err)
+	}
+	return hash, nil
+}
+
 // HasPassword reports whether a contact has chosen a portal password.
 func (s *Store) HasPassword(ctx context.Context, contactID int64) (bool, error) {
 	var n int
@@ -37,13 +51,21 @@ func (s *Store) HasPassword(ctx context.Context, contactID int64) (bool, error) 
 // SetContactPassword sets a contact's portal password for an admin, with
 // an audit entry, and queues the email telling the contact when notify
 // is not nil, in the same transaction. The contact's portal sessions end.
-func (s *Store) SetContactPassword(ctx context.Context, actor model.Actor, id int64, hash string, notify *model.NewMail) error {
+// With verify, an unverified contact is also marked verified by an admin
+// (a password alone does not activate an account); any other state is
+// left as it is.
+func (s *Store) SetContactPassword(ctx context.Context, actor model.Actor, id int64, hash string, notify *model.NewMail, verify bool) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		if err := liveContact(ctx, tx, id); err != nil {
 			return err
 		}
 		if err := s.setPassword(ctx, tx, id, hash); err != nil {
 			return err
+		}
+		if verify {
+			if err := s.verifyIfUnverified(ctx, tx, actor, id); err != nil {
+				return err
+			}
 		}
 		told := "no"
 		if notify != nil {
@@ -54,4 +76,17 @@ func (s *Store) SetContactPassword(ctx context.Context, actor model.Actor, id in
 		}
 		return s.writeAudit(ctx, tx, actor, "contact", id, "password_changed", []model.Change{{Field: "contact emailed", To: told}})
 	})
+}
+
+// verifyIfUnverified marks a contact verified by an admin when it is
+// still unverified; a blocked contact stays blocked.
+func (s *Store) verifyIfUnverified(ctx context.Context, tx *sql.Tx, actor model.Actor, id int64) error {
+	var st model.State
+	if err := tx.QueryRowContext(ctx, `SELECT state FROM contacts WHERE id = $1`, id).Scan(&st); err != nil {
+		return notFound(err, "contact", id)
+	}
+	if st != model.StateUnverified {
+		return nil
+	}
+	return s.verify(ctx, tx, actor, id, model.VerifiedByAdmin)
 }

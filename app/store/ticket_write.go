@@ -29,9 +29,9 @@ func (s *Store) insertTicket(ctx context.Context, tx *sql.Tx, actor model.Actor,
 	}
 	var id int64
 	now := s.Now()
-	err := tx.QueryRowContext(ctx, `INSERT INTO tickets (contact_id, company_id, subject, description, status, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id`,
-		t.ContactID, company, t.Subject, t.Description, model.TicketOpen, now).Scan(&id)
+	err := tx.QueryRowContext(ctx, `INSERT INTO tickets (contact_id, company_id, subject, description, status, created_at, updated_at, submitted_signed_in)
+		VALUES ($1, $2, $3, $4, $5, $6, $6, $7) RETURNING id`,
+		t.ContactID, company, t.Subject, t.Description, model.TicketOpen, now, t.SignedIn).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("store: insert ticket: %w", err)
 	}
@@ -60,7 +60,7 @@ func (s *Store) SubmitRequest(ctx context.Context, actor model.Actor, req model.
 		if out.ContactID, out.NewContact, ok, err = s.requester(ctx, tx, actor, req.Name, req.Email); err != nil || !ok {
 			return err
 		}
-		t := model.NewTicket{ContactID: out.ContactID, Subject: req.Subject, Description: req.Description}
+		t := model.NewTicket{ContactID: out.ContactID, Subject: req.Subject, Description: req.Description, SignedIn: false}
 		if out.TicketID, err = s.insertTicket(ctx, tx, actor, t); err != nil {
 			return err
 		}

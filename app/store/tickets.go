@@ -8,7 +8,7 @@ import (
 )
 
 const ticketSelect = `SELECT t.id, t.contact_id, c.name, coalesce(t.company_id, 0), coalesce(co.name, ''),
-	t.subject, t.description, t.status, t.created_at, t.updated_at
+	t.subject, t.description, t.status, t.created_at, t.updated_at, t.submitted_signed_in
 	FROM tickets t JOIN contacts c ON c.id = t.contact_id LEFT JOIN companies co ON co.id = t.company_id`
 
 // visibleTickets is the portal's rule: a contact sees the tickets they
@@ -56,7 +56,7 @@ func (s *Store) tickets(ctx context.Context, q string, args ...any) ([]model.Tic
 	for rows.Next() {
 		var t model.Ticket
 		if err := rows.Scan(&t.ID, &t.ContactID, &t.ContactName, &t.CompanyID, &t.CompanyName,
-			&t.Subject, &t.Description, &t.Status, &t.CreatedAt, &t.UpdatedAt); err != nil {
+			&t.Subject, &t.Description, &t.Status, &t.CreatedAt, &t.UpdatedAt, &t.SignedIn); err != nil {
 			return nil, fmt.Errorf("store: scan ticket: %w", err)
 		}
 		out = append(out, t)

@@ -29,7 +29,7 @@ func (s *Service) Submit(ctx context.Context, cu *model.Customer, in Input) (int
 		return 0, err
 	}
 	return s.Store.CreateTicket(ctx, model.Actor{Name: cu.Name},
-		model.NewTicket{ContactID: cu.ID, Subject: in.Subject, Description: in.Description})
+		model.NewTicket{ContactID: cu.ID, Subject: in.Subject, Description: in.Description, SignedIn: true})
 }
 
 // List returns page (from 1) of the tickets a customer sees, newest

@@ -24,7 +24,9 @@ func (p contactListPage) Bulk() bool {
 
 // bulkActivationStart starts the background job sending the activation
 // email to the ticked contacts, or to every contact the list's view,
-// search and filters match, and shows its progress.
+// search and filters match, and shows its progress. Sending to all
+// matching contacts is confirmed first: by hx-confirm with JavaScript,
+// by a page saying how many without.
 func (s *Server) bulkActivationStart(c *fiber.Ctx) error {
 	sel := activation.Selection{All: c.FormValue("all") == "1", Query: parseListForm(c)}
 	for _, v := range c.Request().PostArgs().PeekMulti("id") {
@@ -32,14 +34,27 @@ func (s *Server) bulkActivationStart(c *fiber.Ctx) error {
 			sel.IDs = append(sel.IDs, id)
 		}
 	}
+	if sel.All && c.FormValue("confirmed") != "1" {
+		return s.bulkActivationConfirm(c, sel.Query)
+	}
 	id, err := s.activation.StartBulk(c.UserContext(), actor(c), sel)
 	if fields, ok := fieldErrors(err); ok {
-		return fiber.NewError(fiber.StatusUnprocessableEntity, firstMessage(fields))
+		return s.bulkActivationAgain(c, sel.Query, firstMessage(fields))
 	}
 	if err != nil {
 		return err
 	}
 	return redirect(c, fmt.Sprintf("/activations/%d", id))
+}
+
+// bulkActivationAgain shows the list again with what was wrong with the
+// send; an HTMX fragment request gets the message alone, as a toast.
+func (s *Server) bulkActivationAgain(c *fiber.Ctx, q model.ContactQuery, msg string) error {
+	if isPartial(c) {
+		return fiber.NewError(fiber.StatusUnprocessableEntity, msg)
+	}
+	q.Sort, q.Page, q.PerPage = model.SortName, 1, 30
+	return s.renderContactList(c, fiber.StatusUnprocessableEntity, q, map[string]string{"bulk": msg})
 }
 
 // parseListForm reads the list's view, search and filters from a form.

@@ -77,7 +77,7 @@ func TestBulkActivationStartsAJobWithProgress(t *testing.T) {
 	wantStatus(t, resp, body, http.StatusOK)
 	wantContains(t, body, "Sending activation emails", "Waiting to start", `hx-trigger="every 1s"`, "0 of 0 contacts")
 
-	resp, _ = agent.post("/activations", url.Values{"all": {"1"}, "view": {"unverified"}, "q": {"bulk"}})
+	resp, _ = agent.post("/activations", url.Values{"all": {"1"}, "view": {"unverified"}, "q": {"bulk"}, "confirmed": {"1"}})
 	wantStatus(t, resp, "", http.StatusSeeOther)
 	if resp, _ := agent.get("/activations/999"); resp.StatusCode != http.StatusNotFound {
 		t.Fatalf("an unknown job: %d", resp.StatusCode)

@@ -23,8 +23,15 @@ type contactListPage struct {
 // contactList shows a page of contacts. Search-as-you-type and paging ask
 // for the results fragment only, which needs no filter choices.
 func (s *Server) contactList(c *fiber.Ctx) error {
+	return s.renderContactList(c, fiber.StatusOK, parseContactQuery(c), nil)
+}
+
+// renderContactList renders the list for a query, with errs above it
+// (the bulk send's, when a form post comes back to the list).
+func (s *Server) renderContactList(c *fiber.Ctx, status int, q model.ContactQuery, errs map[string]string) error {
 	ctx := c.UserContext()
-	p := contactListPage{Base: base(c, "Contacts", "contacts"), Query: parseContactQuery(c)}
+	p := contactListPage{Base: base(c, "Contacts", "contacts"), Query: q}
+	p.Errors = errs
 	err := s.resolveCompany(ctx, c.Query("company_name"), &p)
 	if err != nil {
 		return err
@@ -43,7 +50,7 @@ func (s *Server) contactList(c *fiber.Ctx) error {
 			return err
 		}
 	}
-	return render(c, fiber.StatusOK, "contacts/list", "contacts/_results", p)
+	return render(c, status, "contacts/list", "contacts/_results", p)
 }
 
 // parseContactQuery reads the list's query string; unknown values fall

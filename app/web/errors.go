@@ -25,7 +25,8 @@ func (errorPage) layout() string { return "layouts/bare" }
 
 // handleError is Portico's one error handler. It maps domain errors to
 // statuses and friendly messages, logs the detail with the request id,
-// and never shows err.Error() of an unexpected error to the user.
+// and never shows err.Error() of an unexpected error to the user. Under
+// /portal the page is the portal's (errors_portal.go).
 func (s *Server) handleError(c *fiber.Ctx, err error) error {
 	var moved movedTo
 	if errors.As(err, &moved) {
@@ -41,8 +42,7 @@ func (s *Server) handleError(c *fiber.Ctx, err error) error {
 		c.Set(fiber.HeaderContentType, fiber.MIMETextPlainCharsetUTF8)
 		return c.Status(status).SendString(msg)
 	}
-	p := errorPage{Base: base(c, msg, ""), Status: status, Message: msg, Details: details}
-	return c.Status(status).Render("errors/error", p, "layouts/bare")
+	return s.renderErrorPage(c, status, msg, details)
 }
 
 func classify(err error) (int, string, []string) {

@@ -78,6 +78,9 @@ func (s *Server) linkDead(c *fiber.Ctx, err error) error {
 	if !activation.Dead(err) {
 		return err
 	}
+	if errors.Is(err, model.ErrLinkAccountClosed) {
+		return s.renderPortal(c, fiber.StatusGone, "portal/link_closed", "This account can’t be activated", nil, nil)
+	}
 	why := "This link is not one we sent, or it was not copied whole."
 	switch {
 	case errors.Is(err, model.ErrLinkUsed):

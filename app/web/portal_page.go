@@ -1,6 +1,8 @@
 package web
 
 import (
+	"strings"
+
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/portico-hub/portico/app/model"
@@ -24,6 +26,10 @@ type portalBase struct {
 	// what the portal offers visitors who are not signed in.
 	SignUp        bool
 	AnyoneSubmits bool
+	// Nav is the header link of the page's section ("tickets", "profile"
+	// or "login"), marked current, or not shown at all on the sign-in
+	// page itself.
+	Nav string
 }
 
 func (portalBase) layout() string { return "layouts/portal" }
@@ -36,7 +42,17 @@ func (s *Server) portalBaseOf(c *fiber.Ctx, title string) (portalBase, error) {
 	}
 	b := base(c, title, "")
 	return portalBase{Title: title, PortalName: ps.Name, CSRF: b.CSRF, Flash: b.Flash, Customer: currentCustomer(c),
-		Passkeys: s.passkeys != nil, SignUp: ps.SignUp, AnyoneSubmits: ps.Anyone()}, nil
+		Passkeys: s.passkeys != nil, SignUp: ps.SignUp, AnyoneSubmits: ps.Anyone(), Nav: portalNav(c.Path())}, nil
+}
+
+// portalNav names the portal section a path belongs to.
+func portalNav(path string) string {
+	for _, nav := range []string{"tickets", "profile", "login"} {
+		if p := "/portal/" + nav; path == p || strings.HasPrefix(path, p+"/") {
+			return nav
+		}
+	}
+	return ""
 }
 
 // portalPage is a portal page with a form: what was typed and the

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -20,11 +21,14 @@ type Base struct {
 	Nav    string
 	Flash  string
 	Errors map[string]string
+	// InAdmin is true on every page under /admin, whose top-nav tab is
+	// Admin whichever admin page it is.
+	InAdmin bool
 }
 
 // base builds the shared page data for a request.
 func base(c *fiber.Ctx, title, nav string) Base {
-	b := Base{Title: title, Agent: currentAgent(c), CSRF: csrfOf(c), Nav: nav}
+	b := Base{Title: title, Agent: currentAgent(c), CSRF: csrfOf(c), Nav: nav, InAdmin: strings.HasPrefix(c.Path(), "/admin/")}
 	if f := c.Cookies(flashCookie); f != "" {
 		b.Flash = f
 		c.Cookie(&fiber.Cookie{Name: flashCookie, Path: "/", Expires: time.Unix(1, 0), MaxAge: -1, HTTPOnly: true})

@@ -25,6 +25,7 @@ func (s *Server) routes() {
 	r.Post("/portal/passkeys/activate/:token/finish", pkFinish, s.activationPasskeyFinish)
 	r.Post("/portal/passkeys/:id/rename", s.passkeyRename)
 	r.Post("/portal/passkeys/:id/remove", s.passkeyRemove)
+	r.All("/portal/*", s.portalNotFound)
 
 	a := r.Group("", s.requireAgent)
 	a.Post("/logout", s.logout)
@@ -80,6 +81,7 @@ func (s *Server) routes() {
 	a.Post("/agents/:id/reset", s.requireAdmin, s.agentReset)
 
 	ad := a.Group("/admin", s.requireAdmin)
+	ad.Get("", s.adminHome)
 	ad.Get("/mailbox", s.mailboxList)
 	ad.Get("/mailbox/:id", s.mailboxShow)
 	ad.Get("/mailbox/:id/html", s.mailboxHTML)
@@ -102,6 +104,7 @@ func (s *Server) portalRoutes() {
 	p := s.app.Group("/portal")
 	p.Get("/login", s.portalLoginShow)
 	p.Post("/login", s.portalLoginLimiters()...).Post("/login", s.portalLoginCreate)
+	p.Get("/logout", s.portalLogoutShow)
 	p.Post("/logout", s.portalLogout)
 	p.Get("/forgot", s.portalForgotShow)
 	p.Post("/forgot", s.linkLimiters()...).Post("/forgot", s.portalForgot)
