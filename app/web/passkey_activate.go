@@ -14,24 +14,6 @@ import (
 var errLinkGone = fiber.NewError(fiber.StatusGone,
 	"This activation link no longer works: it was used, replaced by a newer one, or has expired. Reload the page to ask for a new one.")
 
-// activationPasskeyBegin starts creating a passkey on an activation page.
-// The customer is not signed in yet: the link is what says who they are.
-func (s *Server) activationPasskeyBegin(c *fiber.Ctx) error {
-	if s.passkeys == nil {
-		return s.passkeyFail(c, errPasskeysOff)
-	}
-	ct, err := s.activationContact(c)
-	if err != nil {
-		return s.passkeyFail(c, err)
-	}
-	begun, err := s.passkeys.BeginRegistration(c.UserContext(), ct)
-	if err != nil {
-		return s.passkeyFail(c, err)
-	}
-	s.setCeremony(c, registerCeremonyCookie, begun.CeremonyID)
-	return c.JSON(passkeyAnswer{Options: begun.Options})
-}
-
 // activationPasskeyFinish stores the new passkey, then finishes the
 // activation with it (the contact becomes verified "by passkey") and
 // signs the customer in. Should the link stop working in between, the

@@ -2,24 +2,29 @@ package web
 
 import (
 	"github.com/gofiber/fiber/v2"
+
+	"github.com/portico-hub/portico/app/model"
 )
 
-// passkeyRegisterBegin hands the browser the options to create a passkey
-// for the signed-in customer.
-func (s *Server) passkeyRegisterBegin(c *fiber.Ctx) error {
-	if s.passkeys == nil {
-		return s.passkeyFail(c, errPasskeysOff)
+// passkeyBegin hands the browser the options to create a passkey for
+// the contact who resolves: the signed-in customer (s.customer), or, on
+// an activation page, the holder of the link (s.activationContact).
+func (s *Server) passkeyBegin(who func(*fiber.Ctx) (*model.Contact, error)) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		if s.passkeys == nil {
+			return s.passkeyFail(c, errPasskeysOff)
+		}
+		ct, err := who(c)
+		if err != nil {
+			return s.passkeyFail(c, err)
+		}
+		begun, err := s.passkeys.BeginRegistration(c.UserContext(), ct)
+		if err != nil {
+			return s.passkeyFail(c, err)
+		}
+		s.setCeremony(c, registerCeremonyCookie, begun.CeremonyID)
+		return c.JSON(passkeyAnswer{Options: begun.Options})
 	}
-	ct, err := s.customer(c)
-	if err != nil {
-		return s.passkeyFail(c, err)
-	}
-	begun, err := s.passkeys.BeginRegistration(c.UserContext(), ct)
-	if err != nil {
-		return s.passkeyFail(c, err)
-	}
-	s.setCeremony(c, registerCeremonyCookie, begun.CeremonyID)
-	return c.JSON(passkeyAnswer{Options: begun.Options})
 }
 
 // passkeyRegisterFinish verifies and stores the new passkey, named by the
