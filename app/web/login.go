@@ -51,15 +51,21 @@ func (s *Server) loginAgain(c *fiber.Ctx, status int, email, msg string) error {
 // loginLimiters cap failed sign-ins per client IP and per account; both
 // answer the same way whether or not the account exists.
 func (s *Server) loginLimiters() []fiber.Handler {
-	limited := func(c *fiber.Ctx) error {
+	return s.signInLimiters(func(c *fiber.Ctx) error {
 		return s.loginAgain(c, fiber.StatusTooManyRequests, c.FormValue("email"),
 			"Too many sign-in attempts. Wait a minute and try again.")
-	}
+	})
+}
+
+// signInLimiters cap failed sign-ins, agents' or customers', per client
+// IP and per address typed; limited answers the request over the cap.
+// Each call makes limiters of its own, so the two sign-ins never share
+// a count.
+func (s *Server) signInLimiters(limited fiber.Handler) []fiber.Handler {
 	byIP := limiter.New(limiter.Config{Max: s.cfg.LoginPerMin, Expiration: time.Minute,
 		SkipSuccessfulRequests: true, LimitReached: limited})
 	byAccount := limiter.New(limiter.Config{Max: s.cfg.LoginPerMin, Expiration: time.Minute,
-		SkipSuccessfulRequests: true, LimitReached: limited,
-		KeyGenerator: func(c *fiber.Ctx) string { return "acct:" + strings.ToLower(strings.TrimSpace(c.FormValue("email"))) }})
+		SkipSuccessfulRequests: true, LimitReached: limited, KeyGenerator: addressKey})
 	return []fiber.Handler{byIP, byAccount}
 }
 

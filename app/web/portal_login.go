@@ -3,10 +3,8 @@ package web
 import (
 	"errors"
 	"strings"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/gofiber/fiber/v2/middleware/limiter"
 
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/portal"
@@ -52,15 +50,10 @@ func (s *Server) portalLoginAgain(c *fiber.Ctx, status int, email, msg string) e
 // portalLoginLimiters cap failed sign-ins per client IP and per address,
 // as for agents.
 func (s *Server) portalLoginLimiters() []fiber.Handler {
-	limited := func(c *fiber.Ctx) error {
+	return s.signInLimiters(func(c *fiber.Ctx) error {
 		return s.portalLoginAgain(c, fiber.StatusTooManyRequests, c.FormValue("email"),
 			"Too many sign-in attempts. Wait a minute and try again.")
-	}
-	byIP := limiter.New(limiter.Config{Max: s.cfg.LoginPerMin, Expiration: time.Minute,
-		SkipSuccessfulRequests: true, LimitReached: limited})
-	byAccount := limiter.New(limiter.Config{Max: s.cfg.LoginPerMin, Expiration: time.Minute,
-		SkipSuccessfulRequests: true, LimitReached: limited, KeyGenerator: addressKey})
-	return []fiber.Handler{byIP, byAccount}
+	})
 }
 
 // addressKey keys a limiter by the email address a form names.
