@@ -8,40 +8,52 @@ import (
 	"strings"
 )
 
-// loadContacts fills in every contact whose id is a key of into, with
-// its addresses, tags and company names, in one query per chunk of ids:
-// a row per contact carries its lists as JSON arrays, instead of four
-// queries each returning a row per list item.
-func (b *ImportTx) loadContacts(ctx context.Context, into map[int64]*ImportContact) error {
-	if len(into) == 0 {
-		return nil
+// importContactCols are the columns scanImportContact reads, for a query over
+// contacts c. Each contact's addresses, tags and company names come as
+// JSON arrays in its row, instead of from three more queries each
+// returning a row per list item.
+const importContactCols = `c.id, c.state, c.name, c.job_title, c.phone, c.mobile, c.language, c.time_zone,
+	coalesce(c.external_id, ''), c.about,
+	(SELECT json_group_array(email) FROM (SELECT email FROM contact_emails WHERE contact_id = c.id ORDER BY is_primary DESC, id)),
+	(SELECT json_group_array(name) FROM (SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
+		WHERE ct.contact_id = c.id ORDER BY t.name_norm)),
+	(SELECT json_group_array(co.name) FROM contact_companies cc JOIN companies co ON co.id = cc.company_id
+		WHERE cc.contact_id = c.id)`
+
+// scanImportContact reads importContactCols, after the columns in before.
+func scanImportContact(scan func(...any) error, before ...any) (*ImportContact, error) {
+	c := &ImportContact{}
+	f := &c.Fields
+	var emails, tags, companies []byte
+	dest := append(before, &c.ID, &c.State, &f.Name, &f.JobTitle, &f.Phone, &f.Mobile, &f.Language, &f.TimeZone,
+		&f.ExternalID, &f.About, &emails, &tags, &companies)
+	if err := scan(dest...); err != nil {
+		return nil, err
 	}
-	ids := make([]any, 0, len(into))
-	for id := range into {
-		ids = append(ids, id)
-	}
-	return b.each(ctx, `SELECT c.id, c.state, c.name, c.job_title, c.phone, c.mobile, c.language, c.time_zone,
-		coalesce(c.external_id, ''), c.about,
-		(SELECT json_group_array(email) FROM (SELECT email FROM contact_emails WHERE contact_id = c.id ORDER BY is_primary DESC, id)),
-		(SELECT json_group_array(name) FROM (SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
-			WHERE ct.contact_id = c.id ORDER BY t.name_norm)),
-		(SELECT json_group_array(co.name) FROM contact_companies cc JOIN companies co ON co.id = cc.company_id
-			WHERE cc.contact_id = c.id)
-		FROM contacts c WHERE c.id IN (%s)`, ids, func(scan func(...any) error) error {
-		c := &ImportContact{}
-		f := &c.Fields
-		var emails, tags, companies []byte
-		if err := scan(&c.ID, &c.State, &f.Name, &f.JobTitle, &f.Phone, &f.Mobile, &f.Language, &f.TimeZone, &f.ExternalID, &f.About,
-			&emails, &tags, &companies); err != nil {
-			return err
+	for _, l := range []struct {
+		js   []byte
+		into *[]string
+	}{{emails, &c.Emails}, {tags, &c.Tags}, {companies, &c.Companies}} {
+		if err := decodeNames(l.js, l.into); err != nil {
+			return nil, fmt.Errorf("contact %d: %w", c.ID, err)
 		}
-		for _, l := range []struct {
-			js   []byte
-			into *[]string
-		}{{emails, &c.Emails}, {tags, &c.Tags}, {companies, &c.Companies}} {
-			if err := decodeNames(l.js, l.into); err != nil {
-				return fmt.Errorf("contact %d: %w", c.ID, err)
-			}
+	}
+	return c, nil
+}
+
+// loadContacts fills in every contact whose id is a key of into and
+// whose value is still nil.
+func (b *ImportTx) loadContacts(ctx context.Context, into map[int64]*ImportContact) error {
+	var ids []any
+	for id, c := range into {
+		if c == nil {
+			ids = append(ids, id)
+		}
+	}
+	return b.each(ctx, `SELECT `+importContactCols+` FROM contacts c WHERE c.id IN (%s)`, ids, func(scan func(...any) error) error {
+		c, err := scanImportContact(scan)
+		if err != nil {
+			return err
 		}
 		into[c.ID] = c
 		return nil

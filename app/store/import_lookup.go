@@ -35,7 +35,9 @@ type ImportLookup struct {
 const lookupChunk = 512
 
 // Lookup finds the contacts holding any of the given normalised
-// addresses, external ids or phone numbers, and loads each of them.
+// addresses, external ids or phone numbers, and loads each of them. The
+// addresses, nearly always the key, find and load their contacts in one
+// query.
 func (b *ImportTx) Lookup(ctx context.Context, emails, externalIDs, phones []string) (*ImportLookup, error) {
 	l := &ImportLookup{ByEmail: map[string]int64{}, ByExternal: map[string]int64{}, ByPhone: map[string][]int64{},
 		Contacts: map[int64]*ImportContact{}}
@@ -43,12 +45,24 @@ func (b *ImportTx) Lookup(ctx context.Context, emails, externalIDs, phones []str
 	if l.Agents, err = agentEmails(ctx, b.tx); err != nil {
 		return nil, err
 	}
+	err = b.each(ctx, `SELECT ce.email_norm, `+importContactCols+` FROM contact_emails ce JOIN contacts c ON c.id = ce.contact_id
+		WHERE ce.email_norm IN (%s)`, anys(emails), func(scan func(...any) error) error {
+		var key string
+		c, err := scanImportContact(scan, &key)
+		if err != nil {
+			return err
+		}
+		l.ByEmail[key], l.Contacts[c.ID] = c.ID, c
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
 	queries := []struct {
 		sql  string
 		keys []string
 		put  func(key string, id int64)
 	}{
-		{`SELECT email_norm, contact_id FROM contact_emails WHERE email_norm IN (%s)`, emails, func(k string, id int64) { l.ByEmail[k] = id }},
 		{`SELECT external_id, id FROM contacts WHERE external_id IN (%s)`, externalIDs, func(k string, id int64) { l.ByExternal[k] = id }},
 		{`SELECT phone, id FROM contacts WHERE phone IN (%s) AND phone <> ''`, phones, func(k string, id int64) { l.ByPhone[k] = append(l.ByPhone[k], id) }},
 		{`SELECT mobile, id FROM contacts WHERE mobile IN (%s) AND mobile <> '' AND mobile <> phone`, phones,
@@ -62,7 +76,9 @@ func (b *ImportTx) Lookup(ctx context.Context, emails, externalIDs, phones []str
 				return err
 			}
 			q.put(key, id)
-			l.Contacts[id] = nil
+			if _, ok := l.Contacts[id]; !ok {
+				l.Contacts[id] = nil
+			}
 			return nil
 		})
 		if err != nil {
