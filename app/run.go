@@ -54,6 +54,7 @@ func parseAll(fs *flag.FlagSet, args []string, rest *[]string) error {
 
 // Run runs the subcommand named by args and returns the exit code.
 func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	config.TuneGC()
 	name := "serve"
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		name, args = args[0], args[1:]

@@ -12,18 +12,27 @@ import (
 )
 
 // planBatch plans rows in order until one must wait for the next batch;
-// that row and the ones after it are returned as carry.
+// that row and the ones after it are returned as carry. The steps live
+// until the next call, which reuses their memory: a batch's plan is done
+// with once it is written, and a new one for each batch of a million-row
+// file would give the garbage collector most of its work.
 func (pl *planner) planBatch(l *store.ImportLookup, rows []*parsed) (steps []step, carry []*parsed) {
-	t := make(touched, 2*len(rows))
-	steps = make([]step, 0, len(rows))
+	if pl.touched == nil {
+		pl.touched = make(touched, 2*len(rows))
+	}
+	clear(pl.touched)
+	clear(pl.steps)
+	steps = pl.steps[:0]
 	for i, p := range rows {
-		s, wait := pl.plan(p, l, t)
+		s, wait := pl.plan(p, l, pl.touched)
 		if wait {
-			return steps, rows[i:]
+			carry = rows[i:]
+			break
 		}
 		steps = append(steps, s)
 	}
-	return steps, nil
+	pl.steps = steps
+	return steps, carry
 }
 
 // write applies planned steps within the batch's transaction. A contact

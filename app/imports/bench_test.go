@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/store"
 )
@@ -33,6 +34,7 @@ func BenchmarkImportMillion(b *testing.B) {
 	if v, err := strconv.Atoi(os.Getenv("PORTICO_BENCH_ROWS")); err == nil {
 		rows = v
 	}
+	config.TuneGC() // as every portico command does
 	for range b.N {
 		e := newEnv(b)
 		e.d.BatchSize = 0

@@ -34,6 +34,9 @@ type planner struct {
 	params Params
 	// companies caches company ids by lower-case name during one run.
 	companies map[string]int64
+	// steps and touched are planBatch's, kept from batch to batch.
+	steps   []step
+	touched touched
 }
 
 // plan decides one row. wait is true when the row touches something an

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/portico-hub/portico/app/model"
@@ -41,10 +42,12 @@ type tables struct {
 	contacts, emails, members, tags, docs, audit, events rowSet
 }
 
-// newTables makes room for n contacts' rows, each table's row of each
-// contact at least, so the rows are not copied as they grow.
-func newTables(n int) *tables {
-	t := &tables{
+// tablePool keeps batches' row buffers for the next batch: an import
+// writes batch after batch, each holding tens of thousands of values.
+var tablePool = sync.Pool{New: func() any { return newTables() }}
+
+func newTables() *tables {
+	return &tables{
 		contacts: rowSet{head: `INSERT INTO contacts (id, name, sort_name, state, job_title, phone, mobile, language, time_zone,
 			external_id, about, company_id, verified_at, blocked_at, deleted_at, created_at, updated_at)`, cols: 17},
 		emails:  rowSet{head: `INSERT INTO contact_emails (contact_id, email, email_norm, domain, is_primary, created_at)`, cols: 6},
@@ -55,15 +58,24 @@ func newTables(n int) *tables {
 			cols: 7},
 		events: eventRows(),
 	}
-	for _, r := range []*rowSet{&t.contacts, &t.emails, &t.members, &t.docs, &t.audit, &t.events} {
+}
+
+// reset empties every table and makes room for n contacts' rows, each
+// table's row of each contact at least, so the rows are not copied as
+// they grow.
+func (t *tables) reset(n int) {
+	for _, r := range []*rowSet{&t.contacts, &t.emails, &t.members, &t.tags, &t.docs, &t.audit, &t.events} {
+		clear(r.args)
+		r.args, r.owner = r.args[:0], r.owner[:0]
 		r.grow(n)
 	}
-	return t
 }
 
 // write inserts the batch, whose ids are already chosen.
 func (b *bulk) write(ctx context.Context, in []NewContact, ids []int64) error {
-	t := newTables(len(in))
+	t := tablePool.Get().(*tables)
+	defer tablePool.Put(t)
+	t.reset(len(in))
 	if err := b.loadCompanyNames(ctx, in); err != nil {
 		return err
 	}
