@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/oneline"
 )
 
 // Input is a company form as submitted: free text, not yet trusted.
@@ -44,9 +45,9 @@ var limits = map[string]int{"name": 200, "description": 5000, "notes": 5000, "in
 // Validate checks and normalises the whole form.
 func (in Input) Validate() (model.CompanyFields, error) {
 	f := model.CompanyFields{
-		Name: clean(in.Name), Description: strings.TrimSpace(in.Description), Notes: strings.TrimSpace(in.Notes),
+		Name: oneline.Clean(in.Name), Description: strings.TrimSpace(in.Description), Notes: strings.TrimSpace(in.Notes),
 		HealthScore: strings.TrimSpace(in.HealthScore), AccountTier: strings.TrimSpace(in.AccountTier),
-		RenewalDate: strings.TrimSpace(in.RenewalDate), Industry: clean(in.Industry),
+		RenewalDate: strings.TrimSpace(in.RenewalDate), Industry: oneline.Clean(in.Industry),
 	}
 	v := &model.ValidationError{}
 	if f.Name == "" {
@@ -81,12 +82,4 @@ func checkChoices(f model.CompanyFields, v *model.ValidationError) {
 	if _, err := time.Parse(time.DateOnly, f.RenewalDate); f.RenewalDate != "" && err != nil {
 		v.Add("renewal_date", "Enter a date as YYYY-MM-DD, such as 2026-12-31.")
 	}
-}
-
-// clean trims a one-line value and folds inner runs of white space and
-// control characters into single spaces.
-func clean(s string) string {
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
-		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r < 0x20 || r == 0x7f || r == '\u00a0'
-	}), " ")
 }

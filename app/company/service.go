@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/oneline"
 	"github.com/portico-hub/portico/app/store"
 )
 
@@ -43,7 +44,7 @@ func (s *Service) Delete(ctx context.Context, actor model.Actor, id int64) error
 // AddMember adds a contact to the company with the given name, as an
 // agent picks it by typing.
 func (s *Service) AddMember(ctx context.Context, actor model.Actor, contactID int64, companyName string) error {
-	name := clean(companyName)
+	name := oneline.Clean(companyName)
 	if name == "" {
 		return model.Invalid("company", "Type the name of a company.")
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/portico-hub/portico/app/agent"
 	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/oneline"
 )
 
 // Input is a contact form as submitted: free text, not yet trusted.
@@ -35,8 +36,8 @@ var phonePattern = regexp.MustCompile(`^\+?[0-9 ().\-/]{3,50}( ?(x|ext\.?) ?[0-9
 // the same.
 func (in Input) Fields() (model.ContactFields, error) {
 	f := model.ContactFields{
-		Name: clean(in.Name), JobTitle: clean(in.JobTitle), Phone: clean(in.Phone), Mobile: clean(in.Mobile),
-		Language: clean(in.Language), TimeZone: clean(in.TimeZone), ExternalID: clean(in.ExternalID),
+		Name: oneline.Clean(in.Name), JobTitle: oneline.Clean(in.JobTitle), Phone: oneline.Clean(in.Phone), Mobile: oneline.Clean(in.Mobile),
+		Language: oneline.Clean(in.Language), TimeZone: oneline.Clean(in.TimeZone), ExternalID: oneline.Clean(in.ExternalID),
 		About: strings.TrimSpace(strings.ReplaceAll(in.About, "\r\n", "\n")),
 	}
 	v := &model.ValidationError{}
@@ -145,7 +146,7 @@ func Tags(s string) ([]string, error) {
 	var out []string
 	seen := map[string]bool{}
 	for _, t := range strings.Split(s, ",") {
-		t = clean(t)
+		t = oneline.Clean(t)
 		if t == "" || seen[strings.ToLower(t)] {
 			continue
 		}
@@ -159,14 +160,6 @@ func Tags(s string) ([]string, error) {
 		return nil, model.Invalid("tags", "A contact can have at most 50 tags.")
 	}
 	return out, nil
-}
-
-// clean trims a one-line value and folds inner runs of white space and
-// control characters into single spaces.
-func clean(s string) string {
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
-		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r < 0x20 || r == 0x7f || r == '\u00a0'
-	}), " ")
 }
 
 // visible reports whether s has a character a person can see, so a name of

@@ -6,13 +6,14 @@ import (
 
 	"github.com/portico-hub/portico/app/agent"
 	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/oneline"
 )
 
 // Requester checks the name and address a visitor gives the portal, to
 // sign up or to submit a ticket without signing in, and returns them
 // cleaned. Its messages speak to the visitor.
 func Requester(name, email string) (string, string, error) {
-	name, email = clean(name), strings.TrimSpace(email)
+	name, email = oneline.Clean(name), strings.TrimSpace(email)
 	v := &model.ValidationError{}
 	switch {
 	case !utf8.ValidString(name) || !visible(name):
