@@ -31,7 +31,7 @@ type ImportTx struct {
 // a batch looks its rows' keys up in its own transaction first, and a
 // savepoint makes SQLite copy every page an insert touches, so batches
 // insert without one first.
-var errRetryCarefully = errors.New("store: insert refused without a savepoint")
+var errRetryCarefully = errors.New("store: write refused without a savepoint")
 
 // ImportBatch runs fn in one transaction for the rows after row from of
 // an import. fn returns the row number it got to and the counts of its

@@ -29,16 +29,25 @@ type ContactUpdate struct {
 // address or external id taken meanwhile) is undone on its own and its
 // error returned at its index in refused; the others stay applied. err is
 // set only when the batch cannot go on. Each applied change writes its
-// contact.updated event.
+// contact.updated event. Until the batch runs again carefully, with each
+// change in a savepoint, a refusal instead fails the batch, to be run
+// again: see errRetryCarefully.
 func (b *ImportTx) Update(ctx context.Context, ups []ContactUpdate) (refused map[int]error, err error) {
 	applied := make([]ContactUpdate, 0, len(ups))
 	for i, u := range ups {
-		uerr := b.savepoint(ctx, "import_update", func() error { return b.updateOne(ctx, u) })
+		var uerr error
+		if b.careful {
+			uerr = b.savepoint(ctx, "import_update", func() error { return b.updateOne(ctx, u) })
+		} else {
+			uerr = b.updateOne(ctx, u)
+		}
 		var ve *model.ValidationError
 		var te *model.EmailTakenError
 		switch {
 		case uerr == nil:
 			applied = append(applied, u)
+		case !b.careful && (errors.As(uerr, &ve) || errors.As(uerr, &te)):
+			return nil, errRetryCarefully
 		case errors.As(uerr, &ve) || errors.As(uerr, &te):
 			if refused == nil {
 				refused = map[int]error{}
@@ -49,6 +58,21 @@ func (b *ImportTx) Update(ctx context.Context, ups []ContactUpdate) (refused map
 		}
 	}
 	return refused, b.updatedEvents(ctx, applied)
+}
+
+// searched are the changes that alter a contact's search document.
+var searched = map[string]bool{"name": true, "phone": true, "mobile": true, "external_id": true, "email": true, "company": true}
+
+// changesSearch reports whether changes alter the search document, which
+// holds the name, addresses, numbers, company names and external id: an
+// import changing only job titles need not rewrite a million documents.
+func changesSearch(changes []model.Change) bool {
+	for _, c := range changes {
+		if searched[c.Field] {
+			return true
+		}
+	}
+	return false
 }
 
 func (b *ImportTx) updateOne(ctx context.Context, u ContactUpdate) error {
@@ -81,8 +105,10 @@ func (b *ImportTx) updateOne(ctx context.Context, u ContactUpdate) error {
 	if err := b.s.linkByDomain(ctx, tx, u.ID, u.AddEmails); err != nil {
 		return err
 	}
-	if err := refreshSearch(ctx, tx, u.ID); err != nil {
-		return err
+	if changesSearch(u.Changes) {
+		if err := refreshSearch(ctx, tx, u.ID); err != nil {
+			return err
+		}
 	}
 	return b.s.writeAudit(ctx, tx, b.actor, "contact", u.ID, "updated", u.Changes)
 }
