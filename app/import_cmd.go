@@ -204,6 +204,9 @@ func follow(ctx context.Context, e *env, d imports.Deps, id int64) (*model.Impor
 		select {
 		case <-ctx.Done():
 			bar.end()
+			if held := heldActivations(context.WithoutCancel(ctx), d, im); held != "" {
+				fmt.Fprintln(e.stdout, held)
+			}
 			return nil, fmt.Errorf("stopped; import %d resumes where it stopped when portico runs again", id)
 		case <-time.After(250 * time.Millisecond):
 		}
@@ -220,6 +223,9 @@ func summary(ctx context.Context, e *env, d imports.Deps, im *model.Import) erro
 	fmt.Fprintf(e.stdout, "%s %s: %d created, %d updated, %d skipped, %d failed.\n",
 		verb, count(im.Rows(), "row"), im.Created, im.Updated, im.Skipped, im.Failed)
 	if im.State != model.JobDone {
+		if held := heldActivations(ctx, d, im); held != "" {
+			fmt.Fprintln(e.stdout, held)
+		}
 		return fmt.Errorf("import %d %s: %s", im.ID, im.State, im.Error)
 	}
 	if im.Failed == 0 {

@@ -46,5 +46,11 @@
 // when a cell breaks the company rules (a public mail domain, a bad date
 // or pick-list value) or when another company lists a domain it adds.
 //
+// New contacts of an import asking for the activation email are noted as
+// they are created, and emailed only when the import finishes as done. A
+// cancelled or failed import (often the wrong file) holds their emails:
+// ActivationsOf says so, and SendHeld sends them when its importer or an
+// admin asks.
+//
 // It imports importfile, jobs, contact, company, model and store.
 package imports

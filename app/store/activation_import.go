@@ -7,7 +7,8 @@ import (
 )
 
 // ImportActivationJobKind is the kind of the job that sends the
-// activation email to the contacts an import created, once it finished.
+// activation email to the contacts an import created: once it finished
+// as done, or when asked after it was cancelled or failed.
 const ImportActivationJobKind = "activation.import"
 
 // noteActivations records contacts an import just created, when the
@@ -32,17 +33,28 @@ func (b *ImportTx) noteActivations(ctx context.Context, ids []int64) error {
 }
 
 // queueImportActivations adds the job sending the activation emails of a
-// finished import's new contacts, in the transaction recording the end.
-func (s *Store) queueImportActivations(ctx context.Context, tx *sql.Tx, id int64) error {
-	now := s.Now()
-	_, err := tx.ExecContext(ctx, `INSERT INTO jobs (kind, singleton, payload, max_attempts, run_at, created_by, created_at, updated_at)
-		SELECT $1, $1 || ':' || $2, '{"import_id":' || $2 || '}', 5, $3, created_by, $3, $3 FROM imports
-		WHERE id = $2 AND EXISTS (SELECT 1 FROM import_activations WHERE import_id = $2)
-		ON CONFLICT DO NOTHING`, ImportActivationJobKind, id, now)
-	if err != nil {
-		return fmt.Errorf("store: queue activation of import %d: %w", id, err)
+// finished import's new contacts, in tx, on behalf of agent by, or of the
+// importer when by is 0. It reports whether it added one: not when no
+// contact is noted, nor while a send for the import waits or runs, which
+// the job's singleton key rules out.
+func (s *Store) queueImportActivations(ctx context.Context, tx *sql.Tx, id, by int64) (bool, error) {
+	var agent any
+	if by != 0 {
+		agent = by
 	}
-	return nil
+	now := s.Now()
+	res, err := tx.ExecContext(ctx, `INSERT INTO jobs (kind, singleton, payload, max_attempts, run_at, created_by, created_at, updated_at)
+		SELECT $1, $1 || ':' || $2, '{"import_id":' || $2 || '}', 5, $3, coalesce($4, created_by), $3, $3 FROM imports
+		WHERE id = $2 AND EXISTS (SELECT 1 FROM import_activations WHERE import_id = $2)
+		ON CONFLICT DO NOTHING`, ImportActivationJobKind, id, now, agent)
+	if err != nil {
+		return false, fmt.Errorf("store: queue activation of import %d: %w", id, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("store: queue activation of import %d: %w", id, err)
+	}
+	return n == 1, nil
 }
 
 // ImportActivations returns up to limit contacts, after the id after,

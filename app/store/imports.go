@@ -115,9 +115,11 @@ func (s *Store) BeginImport(ctx context.Context, id int64, total int) error {
 	})
 }
 
-// FinishImport records how an import ended and, when it was asked to,
-// queues the activation emails of the contacts it created, however it
-// ended: those contacts exist either way.
+// FinishImport records how an import ended and, when it finished as done
+// and was asked to, queues the activation emails of the contacts it
+// created. A cancelled or failed import keeps its noted contacts but
+// emails no one: it was often stopped because it was the wrong file, and
+// its importer sends the emails later, if at all, from its page.
 func (s *Store) FinishImport(ctx context.Context, id int64, state model.JobState, errText string) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `UPDATE imports SET state = $1, error = $2, finished_at = $3 WHERE id = $4`,
@@ -125,6 +127,10 @@ func (s *Store) FinishImport(ctx context.Context, id int64, state model.JobState
 		if err != nil {
 			return fmt.Errorf("store: finish import %d: %w", id, err)
 		}
-		return s.queueImportActivations(ctx, tx, id)
+		if state != model.JobDone {
+			return nil
+		}
+		_, err = s.queueImportActivations(ctx, tx, id, 0)
+		return err
 	})
 }

@@ -12,17 +12,25 @@ import (
 type importPage struct {
 	importBase
 	Run *importRun
+	// Activations is where the activation emails of a contacts import's
+	// new contacts stand (import_activation.go).
+	Activations imports.Activations
 }
 
 // importShow shows an import's progress. HTMX polls it every second for
-// the progress fragment, which stops polling once the import ends; the
-// page itself works without script and shows the state when loaded.
+// the progress fragment, which stops polling once the import, and the
+// sending of its activation emails, end; the page itself works without
+// script and shows the state when loaded.
 func (s *Server) importShow(c *fiber.Ctx) error {
 	r, err := s.loadImport(c)
 	if err != nil {
 		return err
 	}
-	p := importPage{importBase: s.importBase(c, "Import · "+r.Filename), Run: r}
+	acts, err := imports.ActivationsOf(c.UserContext(), s.imports, r.Import)
+	if err != nil {
+		return err
+	}
+	p := importPage{importBase: s.importBase(c, "Import · "+r.Filename), Run: r, Activations: acts}
 	return render(c, fiber.StatusOK, "imports/show", "imports/_progress", p)
 }
 
