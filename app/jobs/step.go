@@ -13,7 +13,7 @@ import (
 // through a store method that takes the step, which moves the checkpoint
 // to checkpoint and sets the progress in its transaction. No heartbeat
 // runs meanwhile: one could otherwise write back the checkpoint the step
-// moved past.
+// moved past. For the same reason commit must not call Save.
 //
 // Once the step committed, its progress and checkpoint are the task's.
 // Step returns ErrCancelled when, by then, someone asked to cancel the
