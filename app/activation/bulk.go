@@ -48,6 +48,21 @@ func ProgressOf(j *model.Job) Progress {
 	return p
 }
 
+// after is the progress once a batch committed: left counts the batch's
+// contacts left out before it, and of the links it issued, those not
+// sent went to contacts that changed meanwhile.
+func (p Progress) after(left Counts, issued, sent int) Progress {
+	p.Sent += sent
+	p.NoEmail += left.NoEmail
+	p.Skipped += left.Skipped + issued - sent
+	return p
+}
+
+func (p Progress) json() string {
+	b, _ := json.Marshal(p)
+	return string(b)
+}
+
 // StartBulk queues the job sending the activation email to a selection,
 // and returns its id. Each contact is checked when its batch is sent:
 // contacts without an address, or no longer unverified, are skipped.
@@ -66,16 +81,15 @@ func (s *Service) StartBulk(ctx context.Context, actor model.Actor, sel Selectio
 	return s.Store.EnqueueJob(ctx, model.NewJob{Kind: BulkJobKind, Payload: string(payload), CreatedBy: actor.ID})
 }
 
-// SendMany sends the activation email to those of the contacts that are
-// unverified and have an address, in one transaction, and counts what
-// happened to each.
-func (s *Service) SendMany(ctx context.Context, actor model.Actor, ids []int64) (Counts, error) {
+// prepare sorts a batch's contacts: those unverified with an address get
+// a link, its email composed here; the others are counted as left out.
+func (s *Service) prepare(ctx context.Context, ids []int64) ([]model.NewLink, Counts, error) {
 	targets, err := s.Store.LinkTargets(ctx, ids)
 	if err != nil {
-		return Counts{}, err
+		return nil, Counts{}, err
 	}
 	var send []model.LinkTarget
-	var c Counts
+	c := Counts{Skipped: len(ids) - len(targets)}
 	for _, t := range targets {
 		switch {
 		case t.State != model.StateUnverified:
@@ -86,11 +100,9 @@ func (s *Service) SendMany(ctx context.Context, actor model.Actor, ids []int64) 
 			send = append(send, t)
 		}
 	}
-	sent, err := s.issue(ctx, actor, send, model.LinkActivation)
-	if err != nil {
-		return Counts{}, err
+	if len(send) == 0 {
+		return nil, c, nil
 	}
-	c.Sent = len(sent)
-	c.Skipped += len(ids) - len(targets) + len(send) - len(sent)
-	return c, nil
+	links, err := s.compose(ctx, send, model.LinkActivation)
+	return links, c, err
 }

@@ -37,6 +37,16 @@ func (s *Service) issue(ctx context.Context, actor model.Actor, targets []model.
 	if len(targets) == 0 {
 		return nil, nil
 	}
+	links, err := s.compose(ctx, targets, purpose)
+	if err != nil {
+		return nil, err
+	}
+	return s.Store.IssueLinks(ctx, actor, links)
+}
+
+// compose makes a link of one purpose for each target, with the email
+// carrying it, ready to be stored.
+func (s *Service) compose(ctx context.Context, targets []model.LinkTarget, purpose model.LinkPurpose) ([]model.NewLink, error) {
 	tokens := make(map[int64]string, len(targets))
 	to := make([]mail.Recipient, len(targets))
 	for i, t := range targets {
@@ -63,7 +73,7 @@ func (s *Service) issue(ctx context.Context, actor model.Actor, targets []model.
 		links[i] = model.NewLink{ContactID: t.ID, TokenHash: agent.HashToken(tokens[t.ID]), Purpose: purpose,
 			Email: t.Email, ExpiresAt: expires, Mail: mails[i]}
 	}
-	return s.Store.IssueLinks(ctx, actor, links)
+	return links, nil
 }
 
 func (s *Service) ttl() time.Duration {

@@ -18,6 +18,9 @@ type Task struct {
 	Job *model.Job
 	r   *Runner
 
+	// saving keeps a heartbeat from writing back the checkpoint a step
+	// moved past while the step commits; see Step.
+	saving     sync.Mutex
 	mu         sync.Mutex
 	progress   string
 	checkpoint string
@@ -36,6 +39,8 @@ func (t *Task) Save(ctx context.Context, progress, checkpoint string) error {
 }
 
 func (t *Task) beat(ctx context.Context) error {
+	t.saving.Lock()
+	defer t.saving.Unlock()
 	t.mu.Lock()
 	progress, checkpoint := t.progress, t.checkpoint
 	t.mu.Unlock()

@@ -17,6 +17,26 @@ import (
 // for verified ones). Each link sent supersedes the contact's earlier
 // unused links. It returns the contacts sent to.
 func (s *Store) IssueLinks(ctx context.Context, actor model.Actor, links []model.NewLink) ([]int64, error) {
+	return s.issueLinks(ctx, actor, links, nil)
+}
+
+// IssueLinksStep issues links as IssueLinks does, as a step of a job:
+// the job's checkpoint moves to step.To, and its progress becomes
+// progress(sent), in the same transaction. A resumed job thus never
+// sends a batch twice, nor skips one. When the job is no longer the
+// step's owner's, nothing is written and ErrLeaseLost is returned.
+func (s *Store) IssueLinksStep(ctx context.Context, actor model.Actor, links []model.NewLink, step *JobStep,
+	progress func(sent []int64) string) ([]int64, error) {
+	return s.issueLinks(ctx, actor, links, func(tx *sql.Tx, sent []int64) error {
+		step.Progress = progress(sent)
+		return s.stepJob(ctx, tx, step)
+	})
+}
+
+// issueLinks issues links in one transaction, then runs then, when it is
+// not nil, in that transaction.
+func (s *Store) issueLinks(ctx context.Context, actor model.Actor, links []model.NewLink,
+	then func(tx *sql.Tx, sent []int64) error) ([]int64, error) {
 	var sent []int64
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		for _, l := range links {
@@ -28,12 +48,20 @@ func (s *Store) IssueLinks(ctx context.Context, actor model.Actor, links []model
 				sent = append(sent, l.ContactID)
 			}
 		}
-		if len(sent) == 0 {
+		if len(sent) > 0 {
+			if err := s.scheduleDelivery(ctx, tx, s.Now()); err != nil {
+				return err
+			}
+		}
+		if then == nil {
 			return nil
 		}
-		return s.scheduleDelivery(ctx, tx, s.Now())
+		return then(tx, sent)
 	})
-	return sent, err
+	if err != nil {
+		return nil, err
+	}
+	return sent, nil
 }
 
 func (s *Store) issueLink(ctx context.Context, tx *sql.Tx, actor model.Actor, l model.NewLink) (bool, error) {

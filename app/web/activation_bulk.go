@@ -66,36 +66,3 @@ func parseListForm(c *fiber.Ctx) model.ContactQuery {
 	q.CompanyID, _ = strconv.ParseInt(c.FormValue("company"), 10, 64)
 	return q
 }
-
-// bulkPage shows a bulk send's progress.
-type bulkPage struct {
-	Base
-	Job *model.Job
-	activation.Progress
-}
-
-// Percent is how far the send is, for the progress bar.
-func (p bulkPage) Percent() int {
-	if p.Total == 0 {
-		return 100
-	}
-	return min(100, p.Done()*100/p.Total)
-}
-
-// bulkActivationShow shows a bulk send's progress; while it runs, the
-// page asks for its progress fragment again every second.
-func (s *Server) bulkActivationShow(c *fiber.Ctx) error {
-	id, err := paramID(c, "job")
-	if err != nil {
-		return err
-	}
-	j, err := s.store.Job(c.UserContext(), id)
-	if err != nil {
-		return err
-	}
-	if j.Kind != activation.BulkJobKind {
-		return errNoSuchPage
-	}
-	p := bulkPage{Base: base(c, "Sending activation emails", "contacts"), Job: j, Progress: activation.ProgressOf(j)}
-	return render(c, fiber.StatusOK, "contacts/activation_job", "contacts/_activation_progress", p)
-}

@@ -55,6 +55,8 @@ func (s *Server) routes() {
 	a.Post("/contacts/:id/password", s.requireAdmin, s.contactPassword)
 	a.Post("/activations", s.bulkActivationStart)
 	a.Get("/activations/:job", s.bulkActivationShow)
+	a.Get("/activations/:job/cancel", s.bulkActivationCancelConfirm)
+	a.Post("/activations/:job/cancel", s.bulkActivationCancel)
 
 	a.Get("/contacts/:id/merge", s.contactMergePick)
 	a.Get("/contacts/:id/merge/review", s.contactMergeReview)
