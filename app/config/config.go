@@ -36,9 +36,12 @@ type Config struct {
 	ActivationTTL time.Duration
 	// JobLease is how long a background job stays claimed without a
 	// heartbeat: after a crash, how long until another worker resumes it.
-	JobLease    time.Duration
-	LoginPerMin int
-	TrustProxy  bool
+	JobLease time.Duration
+	// EventRetention is how long events and finished webhook deliveries
+	// are kept; an event any delivery still needs is kept longer.
+	EventRetention time.Duration
+	LoginPerMin    int
+	TrustProxy     bool
 	// ImportMaxMB and ImportMaxRows bound one imported file.
 	ImportMaxMB   int
 	ImportMaxRows int
@@ -81,6 +84,7 @@ const (
 	defaultSessionTTL  = 14 * 24 * time.Hour
 	defaultLinkTTL     = 72 * time.Hour
 	defaultJobLease    = 30 * time.Second
+	defaultRetention   = 30 * 24 * time.Hour
 	defaultLoginPerMin = 10
 	defaultImportMaxMB = 200
 	defaultImportRows  = 1_000_000
@@ -90,7 +94,8 @@ const (
 // for tests and programs that build a configuration in code. Call
 // Validate after changing it.
 func Default() *Config {
-	c := &Config{SessionTTL: defaultSessionTTL, ActivationTTL: defaultLinkTTL, JobLease: defaultJobLease, LoginPerMin: defaultLoginPerMin,
+	c := &Config{SessionTTL: defaultSessionTTL, ActivationTTL: defaultLinkTTL, JobLease: defaultJobLease,
+		EventRetention: defaultRetention, LoginPerMin: defaultLoginPerMin,
 		ImportMaxMB: defaultImportMaxMB, ImportMaxRows: defaultImportRows}
 	for _, o := range c.options() {
 		*o.dst = o.def
@@ -112,6 +117,7 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	fs.DurationVar(&c.SessionTTL, "session-ttl", c.envDuration("PORTICO_SESSION_TTL", defaultSessionTTL), "how long an idle agent session lasts [PORTICO_SESSION_TTL]")
 	fs.DurationVar(&c.ActivationTTL, "activation-ttl", c.envDuration("PORTICO_ACTIVATION_TTL", defaultLinkTTL), "how long an activation or password reset link emailed to a contact works [PORTICO_ACTIVATION_TTL]")
 	fs.DurationVar(&c.JobLease, "job-lease", c.envDuration("PORTICO_JOB_LEASE", defaultJobLease), "how long a crashed worker's job waits before another resumes it [PORTICO_JOB_LEASE]")
+	fs.DurationVar(&c.EventRetention, "event-retention", c.envDuration("PORTICO_EVENT_RETENTION", defaultRetention), "how long events and the webhook delivery log are kept [PORTICO_EVENT_RETENTION]")
 	fs.IntVar(&c.LoginPerMin, "login-rate", c.envInt("PORTICO_LOGIN_RATE", defaultLoginPerMin), "failed sign-ins allowed per minute, per IP and per account [PORTICO_LOGIN_RATE]")
 	fs.IntVar(&c.ImportMaxMB, "import-max-mb", c.envInt("PORTICO_IMPORT_MAX_MB", defaultImportMaxMB), "largest file an import accepts, in megabytes [PORTICO_IMPORT_MAX_MB]")
 	fs.IntVar(&c.ImportMaxRows, "import-max-rows", c.envInt("PORTICO_IMPORT_MAX_ROWS", defaultImportRows), "most rows an imported file may have [PORTICO_IMPORT_MAX_ROWS]")
@@ -162,6 +168,9 @@ func (c *Config) Validate() error {
 	}
 	if c.JobLease < time.Second {
 		errs = append(errs, fmt.Errorf("job-lease %s: want at least 1s", c.JobLease))
+	}
+	if c.EventRetention < time.Hour {
+		errs = append(errs, fmt.Errorf("event-retention %s: want at least 1h, such as 720h for 30 days", c.EventRetention))
 	}
 	if c.LoginPerMin < 1 {
 		errs = append(errs, fmt.Errorf("login-rate %d: want at least 1", c.LoginPerMin))

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -33,17 +34,28 @@ func (s *Server) webhookResend(c *fiber.Ctx) error {
 	}
 	d, _, err := s.webhooks.Delivery(c.UserContext(), ep.ID, id)
 	if err != nil {
-		return err
+		return s.deliveryGone(err)
 	}
 	msg := "This delivery is being sent right now; its result appears in the log shortly."
 	if d.State != model.DeliverySending {
 		if err := s.webhooks.Resend(c.UserContext(), ep.ID, id); err != nil {
-			return err
+			return s.deliveryGone(err)
 		}
 		msg = fmt.Sprintf("Delivery of %s queued again, with the same webhook-id.", d.EventType)
 	}
 	flash(c, msg)
 	return redirect(c, endpointURL(ep.ID))
+}
+
+// deliveryGone explains a delivery that is not in the log: most likely
+// it finished longer ago than the retention and was deleted, with its
+// event, by the hourly prune, after the page offering Resend was shown.
+func (s *Server) deliveryGone(err error) error {
+	if !errors.Is(err, model.ErrNotFound) {
+		return err
+	}
+	return fiber.NewError(fiber.StatusNotFound, fmt.Sprintf("This delivery is no longer in the log: finished deliveries are kept for %s, then deleted with their events, so it cannot be sent again.",
+		keptFor(s.cfg.EventRetention)))
 }
 
 // webhookResendFailedConfirm says how many failed deliveries would go again.

@@ -24,6 +24,8 @@ type webhookPage struct {
 	Next     int64
 	// Since is the default of "resend all failed since": a day ago.
 	Since string
+	// KeptFor says how long finished deliveries stay in the log.
+	KeptFor string
 	// Secret is a signing secret shown this once, after the endpoint
 	// was added or its secret rotated.
 	Secret *newSecret
@@ -37,6 +39,7 @@ func (s *Server) webhookShow(c *fiber.Ctx) error {
 	}
 	p := webhookPage{Base: base(c, ep.URL, "webhooks"), Endpoint: ep, Query: deliveryQuery(c, ep.ID)}
 	p.Since = s.store.Now().Add(-24 * time.Hour).UTC().Format(sinceLayout)
+	p.KeptFor = keptFor(s.cfg.EventRetention)
 	s.showNewSecret(c, &p)
 	if p.Log, p.Next, err = s.webhooks.DeliveryLogWithAttempts(c.UserContext(), p.Query); err != nil {
 		return err
@@ -51,6 +54,14 @@ func (s *Server) webhookParam(c *fiber.Ctx) (*model.WebhookEndpoint, error) {
 		return nil, err
 	}
 	return s.webhooks.Endpoint(c.UserContext(), id)
+}
+
+// keptFor says a retention as the log reads it: "30 days", "36 hours".
+func keptFor(d time.Duration) string {
+	if d%(24*time.Hour) == 0 {
+		return plural(int(d/(24*time.Hour)), "day")
+	}
+	return plural(max(1, int(d/time.Hour)), "hour")
 }
 
 func endpointURL(id int64) string { return fmt.Sprintf("/admin/webhooks/%d", id) }

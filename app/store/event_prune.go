@@ -1,0 +1,78 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// pruneChunk is how many rows one transaction of a prune deletes at most:
+// the one writer is held for a chunk at a time, so imports and webhooks
+// wait a moment, never for the whole prune.
+const pruneChunk = 5000
+
+// PruneEvents deletes the events created before before that no consumer
+// needs any more: the webhook fan-out has passed them and no delivery
+// refers to them (one still pending reads its payload from the event, and
+// a finished one keeps it for its log until PruneWebhookLog removes it).
+// It works from the oldest event up, one window of positions per
+// transaction, and returns how many it deleted.
+func (s *Store) PruneEvents(ctx context.Context, before time.Time) (int64, error) {
+	var total int64
+	for after := int64(0); ; {
+		var n int64
+		var done bool
+		err := s.tx(ctx, func(tx *sql.Tx) (err error) {
+			after, n, done, err = pruneEventWindow(ctx, tx, after, before)
+			return err
+		})
+		if err != nil {
+			return total, fmt.Errorf("store: prune events: %w", err)
+		}
+		total += n
+		if done {
+			return total, nil
+		}
+	}
+}
+
+// pruneEventWindow deletes the prunable events among the pruneChunk
+// positions from the first event past after, and returns the last
+// position it covered. It is done at the first event that is too recent
+// or not yet fanned out: positions follow time, so none past it is due.
+func pruneEventWindow(ctx context.Context, tx *sql.Tx, after int64, before time.Time) (last, n int64, done bool, err error) {
+	cursor, err := readCursor(ctx, tx)
+	if err != nil {
+		return 0, 0, false, err
+	}
+	first, ok, err := firstBefore(ctx, tx, `SELECT position, created_at FROM events WHERE position > $1
+		ORDER BY position LIMIT 1`, after, before)
+	if err != nil || !ok || first > cursor {
+		return 0, 0, true, err
+	}
+	last = min(first+pruneChunk-1, cursor)
+	n, err = execCount(ctx, tx, `DELETE FROM events WHERE position BETWEEN $1 AND $2 AND created_at < $3
+		AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = events.id)`, first, last, before)
+	if err != nil {
+		return 0, 0, false, fmt.Errorf("events %d to %d: %w", first, last, err)
+	}
+	return last, n, false, nil
+}
+
+// firstBefore runs query, which selects the key and creation time of the
+// first row past after, and returns that key when the row was created
+// before before.
+func firstBefore(ctx context.Context, tx *sql.Tx, query string, after int64, before time.Time) (int64, bool, error) {
+	var key int64
+	var at time.Time
+	err := tx.QueryRowContext(ctx, query, after).Scan(&key, &at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, err
+	}
+	return key, at.Before(before), nil
+}
