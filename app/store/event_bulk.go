@@ -70,7 +70,7 @@ func createdSnapshot(id int64, c NewContact, emails []string, tags []string, com
 func tagsInOrder(tags []string) []string {
 	out := make([]string, 0, len(tags))
 	for _, t := range tags {
-		if !slices.ContainsFunc(out, func(have string) bool { return strings.ToLower(have) == strings.ToLower(t) }) {
+		if !slices.ContainsFunc(out, func(have string) bool { return strings.EqualFold(have, t) }) {
 			out = append(out, t)
 		}
 	}

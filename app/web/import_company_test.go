@@ -128,6 +128,8 @@ func TestCompanyMappingNeedsName(t *testing.T) {
 	if got := resp.Header.Get("Location"); got != "/companies" {
 		t.Errorf("discarding goes to %s, want /companies", got)
 	}
+	_, page = c.get("/companies")
+	wantContains(t, page, `class="toast">Import discarded; the uploaded file was deleted.`)
 }
 
 // startImportAt takes a CSV through the wizard at path with the suggested

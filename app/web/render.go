@@ -30,7 +30,7 @@ type Base struct {
 func base(c *fiber.Ctx, title, nav string) Base {
 	b := Base{Title: title, Agent: currentAgent(c), CSRF: csrfOf(c), Nav: nav, InAdmin: strings.HasPrefix(c.Path(), "/admin/")}
 	if f := c.Cookies(flashCookie); f != "" {
-		b.Flash = f
+		b.Flash, _ = url.QueryUnescape(f)
 		c.Cookie(&fiber.Cookie{Name: flashCookie, Path: "/", Expires: time.Unix(1, 0), MaxAge: -1, HTTPOnly: true})
 	}
 	return b
@@ -74,7 +74,10 @@ func flash(c *fiber.Ctx, msg string) {
 		c.Set(hxTrigger, string(js))
 		return
 	}
-	c.Cookie(&fiber.Cookie{Name: flashCookie, Value: msg, Path: "/", HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode})
+	// Escaped, because a cookie's value ends at its first ";" and holds
+	// only ASCII.
+	c.Cookie(&fiber.Cookie{Name: flashCookie, Value: url.QueryEscape(msg), Path: "/", HTTPOnly: true,
+		SameSite: fiber.CookieSameSiteLaxMode})
 }
 
 func urlEscape(s string) string { return url.QueryEscape(s) }
