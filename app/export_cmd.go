@@ -37,7 +37,7 @@ func exportCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 		case *view != "" && !spec.Query.View.Valid():
 			return fmt.Errorf("--view %q: use verified, unverified, blocked or deleted", *view)
 		}
-		st, err := store.Open(ctx, e.cfg.DBPath)
+		st, err := openStore(ctx, e.cfg)
 		if err != nil {
 			return err
 		}

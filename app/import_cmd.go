@@ -14,7 +14,6 @@ import (
 	"github.com/portico-hub/portico/app/imports"
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/model"
-	"github.com/portico-hub/portico/app/store"
 )
 
 // importCmd runs `portico import contacts FILE` and `portico import
@@ -39,7 +38,7 @@ func importCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 		if err := readable(path); err != nil {
 			return err
 		}
-		st, err := store.Open(ctx, e.cfg.DBPath)
+		st, err := openStore(ctx, e.cfg)
 		if err != nil {
 			return err
 		}

@@ -110,7 +110,7 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 		return 2
 	}
-	if err := e.cfg.Validate(); err != nil {
+	if err := validate(e.cfg, name); err != nil {
 		fmt.Fprintf(stderr, "portico: invalid configuration:\n  %s\n", strings.ReplaceAll(err.Error(), "\n", "\n  "))
 		return 2
 	}
@@ -151,7 +151,8 @@ var settingsOf = map[string][]string{
 }
 
 // registerSettings declares the settings command name reads on fs; the
-// others keep their defaults (and environment), which Validate checks.
+// others keep their defaults (and environment), which only a command
+// reading every setting validates.
 func registerSettings(fs *flag.FlagSet, cfg *config.Config, name string) {
 	keep, ok := settingsOf[name]
 	if !ok {
@@ -166,6 +167,15 @@ func registerSettings(fs *flag.FlagSet, cfg *config.Config, name string) {
 	}
 }
 
+// validate checks the settings command name reads: a command that reads
+// only a few is not stopped by a server setting it never uses.
+func validate(cfg *config.Config, name string) error {
+	if keep, ok := settingsOf[name]; ok {
+		return cfg.ValidateOnly(keep...)
+	}
+	return cfg.Validate()
+}
+
 func newLogger(cfg *config.Config, w io.Writer) *slog.Logger {
 	level, _ := cfg.Level()
 	opts := &slog.HandlerOptions{Level: level}
@@ -175,9 +185,19 @@ func newLogger(cfg *config.Config, w io.Writer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, opts))
 }
 
+// openStore opens the database of a command, naming it when it cannot:
+// the store's error alone does not say which file it tried.
+func openStore(ctx context.Context, cfg *config.Config) (*store.Store, error) {
+	st, err := store.Open(ctx, cfg.DBPath)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open the database %s: %w", cfg.DBPath, err)
+	}
+	return st, nil
+}
+
 func migrateCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 	return func(ctx context.Context) error {
-		st, err := store.Open(ctx, e.cfg.DBPath)
+		st, err := openStore(ctx, e.cfg)
 		if err != nil {
 			return err
 		}

@@ -5,16 +5,13 @@
 package config
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"log/slog"
-	"net"
 	"net/mail"
 	"net/netip"
 	"net/url"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -50,9 +47,11 @@ type Config struct {
 	SMTPURL       string
 	MailFrom      string
 	// SMTP is nil when no SMTP server is configured.
-	SMTP    *SMTP
-	From    *mail.Address
-	envErrs []error
+	SMTP *SMTP
+	From *mail.Address
+	// envErrs are the environment variables that could not be read, by
+	// the setting they set.
+	envErrs []settingError
 
 	// WebhookAllowNets lists networks webhooks may reach although they are
 	// private or loopback, such as a local receiver during development.
@@ -114,74 +113,14 @@ func (c *Config) Register(fs *flag.FlagSet) {
 		}
 		fs.StringVar(o.dst, o.name, def, fmt.Sprintf("%s [%s]", o.help, o.env))
 	}
-	fs.DurationVar(&c.SessionTTL, "session-ttl", c.envDuration("PORTICO_SESSION_TTL", defaultSessionTTL), "how long an idle agent session lasts [PORTICO_SESSION_TTL]")
-	fs.DurationVar(&c.ActivationTTL, "activation-ttl", c.envDuration("PORTICO_ACTIVATION_TTL", defaultLinkTTL), "how long an activation or password reset link emailed to a contact works [PORTICO_ACTIVATION_TTL]")
-	fs.DurationVar(&c.JobLease, "job-lease", c.envDuration("PORTICO_JOB_LEASE", defaultJobLease), "how long a crashed worker's job waits before another resumes it [PORTICO_JOB_LEASE]")
-	fs.DurationVar(&c.EventRetention, "event-retention", c.envDuration("PORTICO_EVENT_RETENTION", defaultRetention), "how long events and the webhook delivery log are kept [PORTICO_EVENT_RETENTION]")
-	fs.IntVar(&c.LoginPerMin, "login-rate", c.envInt("PORTICO_LOGIN_RATE", defaultLoginPerMin), "failed sign-ins allowed per minute, per IP and per account [PORTICO_LOGIN_RATE]")
-	fs.IntVar(&c.ImportMaxMB, "import-max-mb", c.envInt("PORTICO_IMPORT_MAX_MB", defaultImportMaxMB), "largest file an import accepts, in megabytes [PORTICO_IMPORT_MAX_MB]")
-	fs.IntVar(&c.ImportMaxRows, "import-max-rows", c.envInt("PORTICO_IMPORT_MAX_ROWS", defaultImportRows), "most rows an imported file may have [PORTICO_IMPORT_MAX_ROWS]")
-	fs.BoolVar(&c.TrustProxy, "trust-proxy", c.envBool("PORTICO_TRUST_PROXY"), "take the client IP from X-Forwarded-For (only behind a reverse proxy) [PORTICO_TRUST_PROXY]")
-}
-
-// Validate checks every setting and fills the derived ones. Its error
-// names each bad setting and what would fix it.
-func (c *Config) Validate() error {
-	errs := c.envErrs
-	if _, port, err := net.SplitHostPort(c.Addr); err != nil || !validPort(port) {
-		errs = append(errs, fmt.Errorf("addr %q: want host:port, such as localhost:8080 or :8080", c.Addr))
-	}
-	if strings.TrimSpace(c.DBPath) == "" {
-		errs = append(errs, errors.New("db: a database path is required"))
-	}
-	if c.FilesDir == "" {
-		c.FilesDir = filepath.Dir(c.DBPath)
-	}
-	if c.BaseURL == "" {
-		host := c.Addr
-		if strings.HasPrefix(host, ":") {
-			host = "localhost" + host
-		}
-		c.BaseURL = "http://" + host
-	}
-	u, err := url.Parse(c.BaseURL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		errs = append(errs, fmt.Errorf("base-url %q: want an absolute http or https URL, such as https://support.example.com", c.BaseURL))
-	} else {
-		u.Path = strings.TrimSuffix(u.Path, "/")
-		c.ParsedBase, c.SecureCookie = u, u.Scheme == "https"
-		c.BaseURL = u.String()
-	}
-	errs = append(errs, c.validateMail()...)
-	errs = append(errs, c.validateAllowNets()...)
-	if _, err := c.Level(); err != nil {
-		errs = append(errs, err)
-	}
-	if c.LogFormat != "text" && c.LogFormat != "json" {
-		errs = append(errs, fmt.Errorf("log-format %q: want text or json", c.LogFormat))
-	}
-	if c.SessionTTL < time.Minute {
-		errs = append(errs, fmt.Errorf("session-ttl %s: want at least 1m", c.SessionTTL))
-	}
-	if c.ActivationTTL < time.Minute {
-		errs = append(errs, fmt.Errorf("activation-ttl %s: want at least 1m", c.ActivationTTL))
-	}
-	if c.JobLease < time.Second {
-		errs = append(errs, fmt.Errorf("job-lease %s: want at least 1s", c.JobLease))
-	}
-	if c.EventRetention < time.Hour {
-		errs = append(errs, fmt.Errorf("event-retention %s: want at least 1h, such as 720h for 30 days", c.EventRetention))
-	}
-	if c.LoginPerMin < 1 {
-		errs = append(errs, fmt.Errorf("login-rate %d: want at least 1", c.LoginPerMin))
-	}
-	if c.ImportMaxMB < 1 || c.ImportMaxMB > 16<<10 {
-		errs = append(errs, fmt.Errorf("import-max-mb %d: want 1 to 16384", c.ImportMaxMB))
-	}
-	if c.ImportMaxRows < 1 {
-		errs = append(errs, fmt.Errorf("import-max-rows %d: want at least 1", c.ImportMaxRows))
-	}
-	return errors.Join(errs...)
+	fs.DurationVar(&c.SessionTTL, "session-ttl", c.envDuration("session-ttl", defaultSessionTTL), "how long an idle agent session lasts [PORTICO_SESSION_TTL]")
+	fs.DurationVar(&c.ActivationTTL, "activation-ttl", c.envDuration("activation-ttl", defaultLinkTTL), "how long an activation or password reset link emailed to a contact works [PORTICO_ACTIVATION_TTL]")
+	fs.DurationVar(&c.JobLease, "job-lease", c.envDuration("job-lease", defaultJobLease), "how long a crashed worker's job waits before another resumes it [PORTICO_JOB_LEASE]")
+	fs.DurationVar(&c.EventRetention, "event-retention", c.envDuration("event-retention", defaultRetention), "how long events and the webhook delivery log are kept [PORTICO_EVENT_RETENTION]")
+	fs.IntVar(&c.LoginPerMin, "login-rate", c.envInt("login-rate", defaultLoginPerMin), "failed sign-ins allowed per minute, per IP and per account [PORTICO_LOGIN_RATE]")
+	fs.IntVar(&c.ImportMaxMB, "import-max-mb", c.envInt("import-max-mb", defaultImportMaxMB), "largest file an import accepts, in megabytes [PORTICO_IMPORT_MAX_MB]")
+	fs.IntVar(&c.ImportMaxRows, "import-max-rows", c.envInt("import-max-rows", defaultImportRows), "most rows an imported file may have [PORTICO_IMPORT_MAX_ROWS]")
+	fs.BoolVar(&c.TrustProxy, "trust-proxy", c.envBool("trust-proxy"), "take the client IP from X-Forwarded-For (only behind a reverse proxy) [PORTICO_TRUST_PROXY]")
 }
 
 // validateMail parses the SMTP URL and the sender. The sender given by
@@ -220,42 +159,50 @@ func (c *Config) Level() (slog.Level, error) {
 	return l, nil
 }
 
-func (c *Config) envDuration(name string, def time.Duration) time.Duration {
-	v, ok := os.LookupEnv(name)
+// envDuration, envInt and envBool read the variable of the setting
+// named by its flag, such as PORTICO_JOB_LEASE for job-lease.
+func (c *Config) envDuration(setting string, def time.Duration) time.Duration {
+	v, ok := os.LookupEnv(envName(setting))
 	if !ok {
 		return def
 	}
 	d, err := time.ParseDuration(v)
 	if err != nil {
-		c.envErrs = append(c.envErrs, fmt.Errorf("%s %q: want a duration such as 72h or 30m", name, v))
+		c.envErr(setting, fmt.Errorf("%s %q: want a duration such as 72h or 30m", envName(setting), v))
 		return def
 	}
 	return d
 }
 
-func (c *Config) envInt(name string, def int) int {
-	v, ok := os.LookupEnv(name)
+func (c *Config) envInt(setting string, def int) int {
+	v, ok := os.LookupEnv(envName(setting))
 	if !ok {
 		return def
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil {
-		c.envErrs = append(c.envErrs, fmt.Errorf("%s %q: want a whole number", name, v))
+		c.envErr(setting, fmt.Errorf("%s %q: want a whole number", envName(setting), v))
 		return def
 	}
 	return n
 }
 
-func (c *Config) envBool(name string) bool {
-	v, ok := os.LookupEnv(name)
+func (c *Config) envBool(setting string) bool {
+	v, ok := os.LookupEnv(envName(setting))
 	if !ok {
 		return false
 	}
 	b, err := strconv.ParseBool(v)
 	if err != nil {
-		c.envErrs = append(c.envErrs, fmt.Errorf("%s %q: want true or false", name, v))
+		c.envErr(setting, fmt.Errorf("%s %q: want true or false", envName(setting), v))
 	}
 	return b
+}
+
+// envName is the environment variable of a setting: job-lease is read
+// from PORTICO_JOB_LEASE.
+func envName(setting string) string {
+	return "PORTICO_" + strings.ToUpper(strings.ReplaceAll(setting, "-", "_"))
 }
 
 // validPort accepts 0 (any free port) to 65535.

@@ -10,12 +10,20 @@ const (
 	MailSending MailState = "sending"
 	MailSent    MailState = "sent"
 	MailFailed  MailState = "failed"
+	// MailKept is never stored: it is how the outbox lists and counts a
+	// sent email that was kept in the built-in mailbox rather than handed
+	// to SMTP, so that it is never taken for one that went out.
+	MailKept MailState = "kept"
 )
 
 // Valid reports whether s is a known state.
 func (s MailState) Valid() bool {
 	return s == MailQueued || s == MailSending || s == MailSent || s == MailFailed
 }
+
+// Listed reports whether the outbox can be narrowed to s: a stored state
+// or kept.
+func (s MailState) Listed() bool { return s.Valid() || s == MailKept }
 
 // Transports an email leaves by.
 const (

@@ -44,7 +44,7 @@ func (s *Store) linkDomain(ctx context.Context, tx *sql.Tx, actor model.Actor, i
 		if err != nil {
 			return err
 		}
-		if err := s.link(ctx, tx, c, id); err != nil {
+		if _, err := s.link(ctx, tx, c, id); err != nil {
 			return err
 		}
 		if err := refreshSearch(ctx, tx, c); err != nil {

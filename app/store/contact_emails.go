@@ -97,11 +97,8 @@ func (s *Store) AddEmail(ctx context.Context, actor model.Actor, contactID int64
 		if err := s.insertEmail(ctx, tx, contactID, email, n == 0); err != nil {
 			return err
 		}
-		was, err := defaultCompany(ctx, tx, contactID)
+		l, err := s.linkByDomain(ctx, tx, contactID, []string{email})
 		if err != nil {
-			return err
-		}
-		if err := s.linkByDomain(ctx, tx, contactID, []string{email}); err != nil {
 			return err
 		}
 		if err := refreshSearch(ctx, tx, contactID); err != nil {
@@ -110,7 +107,7 @@ func (s *Store) AddEmail(ctx context.Context, actor model.Actor, contactID int64
 		if err := s.writeAudit(ctx, tx, actor, "contact", contactID, "email_added", []model.Change{{Field: "email", To: strings.TrimSpace(email)}}); err != nil {
 			return err
 		}
-		return s.contactUpdatedFrom(ctx, tx, contactID, was, "emails")
+		return s.contactUpdated(ctx, tx, contactID, append([]string{"emails"}, l.fields()...)...)
 	})
 }
 

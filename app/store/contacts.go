@@ -85,11 +85,11 @@ func (s *Store) insertContact(ctx context.Context, tx *sql.Tx, in NewContact) (i
 		return 0, err
 	}
 	for _, co := range in.Companies {
-		if err := s.link(ctx, tx, id, co); err != nil {
+		if _, err := s.link(ctx, tx, id, co); err != nil {
 			return 0, err
 		}
 	}
-	if err := s.linkByDomain(ctx, tx, id, in.Emails); err != nil {
+	if _, err := s.linkByDomain(ctx, tx, id, in.Emails); err != nil {
 		return 0, err
 	}
 	return id, refreshSearch(ctx, tx, id)

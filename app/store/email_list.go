@@ -42,8 +42,9 @@ func emailFilter(q model.MailQuery) (string, []any) {
 	conds := []string{"TRUE"}
 	var args []any
 	if q.State != "" {
-		args = append(args, q.State)
-		conds = append(conds, fmt.Sprintf("state = $%d", len(args)))
+		var cond string
+		cond, args = stateCond(q.State, args)
+		conds = append(conds, cond)
 	}
 	if term := strings.ToLower(strings.TrimSpace(q.Search)); term != "" {
 		args = append(args, "%"+likeEscaper.Replace(term)+"%")
@@ -51,6 +52,21 @@ func emailFilter(q model.MailQuery) (string, []any) {
 		conds = append(conds, fmt.Sprintf(`(lower(to_address) LIKE $%d ESCAPE '\' OR lower(to_name) LIKE $%d ESCAPE '\')`, n, n))
 	}
 	return strings.Join(conds, " AND "), args
+}
+
+// stateCond narrows the outbox to a state as the mailbox shows it: sent
+// is sent through SMTP, and kept is sent into the built-in mailbox.
+func stateCond(st model.MailState, args []any) (string, []any) {
+	if st != model.MailSent && st != model.MailKept {
+		args = append(args, st)
+		return fmt.Sprintf("state = $%d", len(args)), args
+	}
+	op := "<>"
+	if st == model.MailKept {
+		op = "="
+	}
+	args = append(args, model.MailSent, model.TransportMailbox)
+	return fmt.Sprintf("state = $%d AND transport %s $%d", len(args)-1, op, len(args)), args
 }
 
 // Email returns one email of the outbox.
@@ -62,9 +78,11 @@ func (s *Store) Email(ctx context.Context, id int64) (*model.Mail, error) {
 	return e, nil
 }
 
-// CountEmails counts the outbox by state, for the mailbox's tabs.
+// CountEmails counts the outbox by state, for the mailbox's tabs. A sent
+// email kept in the built-in mailbox counts as kept, not as sent.
 func (s *Store) CountEmails(ctx context.Context) (map[model.MailState]int, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT state, count(*) FROM emails GROUP BY state`)
+	rows, err := s.r.QueryContext(ctx, `SELECT CASE WHEN state = $1 AND transport = $2 THEN $3 ELSE state END AS shown, count(*)
+		FROM emails GROUP BY shown`, model.MailSent, model.TransportMailbox, model.MailKept)
 	if err != nil {
 		return nil, fmt.Errorf("store: count emails: %w", err)
 	}

@@ -140,3 +140,42 @@ func TestEmailTemplatesSaveAndReset(t *testing.T) {
 		t.Fatalf("after reset: %+v", all)
 	}
 }
+
+// TestKeptEmailsCountAndListApart sends one email through SMTP and keeps
+// one in the built-in mailbox: each counts and lists under its own state,
+// and the kept one never as sent.
+func TestKeptEmailsCountAndListApart(t *testing.T) {
+	st, _ := open(t)
+	ctx := context.Background()
+	var ids []int64
+	for _, to := range []string{"smtp@example.com", "kept@example.com", "queued@example.com"} {
+		id, err := st.QueueEmail(ctx, newMail(to))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	if claimed, err := st.ClaimEmails(ctx, 2, time.Minute); err != nil || len(claimed) != 2 {
+		t.Fatalf("claim: %d %v", len(claimed), err)
+	}
+	err := st.FinishEmails(ctx, []model.MailOutcome{{ID: ids[0], State: model.MailSent, Transport: model.TransportSMTP},
+		{ID: ids[1], State: model.MailSent, Transport: model.TransportMailbox}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	counts, err := st.CountEmails(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[model.MailState]int{model.MailSent: 1, model.MailKept: 1, model.MailQueued: 1}
+	if fmt.Sprint(counts) != fmt.Sprint(want) {
+		t.Errorf("counts %v, want %v", counts, want)
+	}
+	for state, to := range map[model.MailState]string{model.MailSent: "smtp@example.com", model.MailKept: "kept@example.com",
+		model.MailQueued: "queued@example.com"} {
+		p, err := st.ListEmails(ctx, model.MailQuery{State: state, PerPage: 10})
+		if err != nil || p.Total != 1 || len(p.Mails) != 1 || p.Mails[0].To != to {
+			t.Errorf("%s: %+v, %v; want only %s", state, p, err, to)
+		}
+	}
+}

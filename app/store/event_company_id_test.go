@@ -29,7 +29,7 @@ func TestMembershipEventsNameDefaultCompany(t *testing.T) {
 		{"set default", func() error { return st.SetDefaultCompany(ctx, ann, id, acme) }, "company_id", strconv.FormatInt(acme, 10)},
 		{"remove other", func() error { return st.RemoveMembership(ctx, ann, id, hooli) }, "companies", strconv.FormatInt(acme, 10)},
 		{"remove default", func() error { return st.RemoveMembership(ctx, ann, id, acme) }, "companies company_id", "null"},
-		{"email at a domain", func() error { return st.AddEmail(ctx, ann, id, "kim@acme.test") }, "emails company_id", strconv.FormatInt(acme, 10)},
+		{"email at a domain", func() error { return st.AddEmail(ctx, ann, id, "kim@acme.test") }, "emails companies company_id", strconv.FormatInt(acme, 10)},
 		{"company deleted", func() error { return st.DeleteCompany(ctx, ann, acme) }, "companies company_id", "null"},
 	}
 	for _, s := range steps {

@@ -2,14 +2,16 @@ package store
 
 import (
 	"context"
+	"slices"
 
 	"github.com/portico-hub/portico/app/events"
 )
 
 // updatedEvents writes contact.updated for each applied update, naming
-// the fields its audit entry records. The contacts are read back in bulk
-// once all are written, and the events go in with multi-row INSERTs.
-func (b *ImportTx) updatedEvents(ctx context.Context, applied []ContactUpdate) error {
+// the fields its audit entry records and those its links to companies
+// changed. The contacts are read back in bulk once all are written, and
+// the events go in with multi-row INSERTs.
+func (b *ImportTx) updatedEvents(ctx context.Context, applied []appliedUpdate) error {
 	if len(applied) == 0 {
 		return nil
 	}
@@ -25,7 +27,13 @@ func (b *ImportTx) updatedEvents(ctx context.Context, applied []ContactUpdate) e
 	rows := eventRows()
 	rows.grow(len(applied))
 	for i, u := range applied {
-		p := events.ContactUpdated{Contact: snaps[u.ID], Changed: updatedFields(u.Changes)}
+		changed := updatedFields(u.Changes)
+		for _, f := range u.linked.fields() {
+			if !slices.Contains(changed, f) {
+				changed = append(changed, f)
+			}
+		}
+		p := events.ContactUpdated{Contact: snaps[u.ID], Changed: changed}
 		if err := addEvent(&rows, i, p, now); err != nil {
 			return err
 		}

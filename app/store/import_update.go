@@ -33,19 +33,24 @@ type ContactUpdate struct {
 // change in a savepoint, a refusal instead fails the batch, to be run
 // again: see errRetryCarefully.
 func (b *ImportTx) Update(ctx context.Context, ups []ContactUpdate) (refused map[int]error, err error) {
-	applied := make([]ContactUpdate, 0, len(ups))
+	applied := make([]appliedUpdate, 0, len(ups))
 	for i, u := range ups {
+		var l linked
 		var uerr error
+		update := func() (err error) {
+			l, err = b.updateOne(ctx, u)
+			return err
+		}
 		if b.careful {
-			uerr = b.savepoint(ctx, "import_update", func() error { return b.updateOne(ctx, u) })
+			uerr = b.savepoint(ctx, "import_update", update)
 		} else {
-			uerr = b.updateOne(ctx, u)
+			uerr = update()
 		}
 		var ve *model.ValidationError
 		var te *model.EmailTakenError
 		switch {
 		case uerr == nil:
-			applied = append(applied, u)
+			applied = append(applied, appliedUpdate{ContactUpdate: u, linked: l})
 		case !b.careful && (errors.As(uerr, &ve) || errors.As(uerr, &te)):
 			return nil, errRetryCarefully
 		case errors.As(uerr, &ve) || errors.As(uerr, &te):
@@ -75,42 +80,62 @@ func changesSearch(changes []model.Change) bool {
 	return false
 }
 
-func (b *ImportTx) updateOne(ctx context.Context, u ContactUpdate) error {
+// appliedUpdate is an update as written, with what its links to
+// companies changed: a first company makes its default, and an added
+// address may link it to a company by its domain, neither of which the
+// row names.
+type appliedUpdate struct {
+	ContactUpdate
+	linked linked
+}
+
+func (b *ImportTx) updateOne(ctx context.Context, u ContactUpdate) (linked, error) {
 	f, tx, now := u.Fields, b.tx, b.s.Now()
 	_, err := tx.ExecContext(ctx, `UPDATE contacts SET name = $1, sort_name = $2, job_title = $3, phone = $4, mobile = $5,
 		language = $6, time_zone = $7, external_id = $8, about = $9, updated_at = $10 WHERE id = $11`,
 		f.Name, sortName(f.Name), f.JobTitle, f.Phone, f.Mobile, f.Language, f.TimeZone, nullable(f.ExternalID), f.About, now, u.ID)
 	if isUnique(err, "external_id") {
-		return model.Invalid("external_id", "Another contact already has this external ID.")
+		return linked{}, model.Invalid("external_id", "Another contact already has this external ID.")
 	}
 	if err != nil {
-		return fmt.Errorf("store: import update contact %d: %w", u.ID, err)
+		return linked{}, fmt.Errorf("store: import update contact %d: %w", u.ID, err)
 	}
 	if err := b.addEmails(ctx, u.ID, u.AddEmails); err != nil {
-		return err
+		return linked{}, err
 	}
 	if u.SetTags {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM contact_tags WHERE contact_id = $1`, u.ID); err != nil {
-			return fmt.Errorf("store: clear tags of %d: %w", u.ID, err)
+			return linked{}, fmt.Errorf("store: clear tags of %d: %w", u.ID, err)
 		}
 		if err := setTags(ctx, tx, u.ID, u.Tags); err != nil {
-			return err
+			return linked{}, err
 		}
 	}
-	for _, co := range u.Companies {
-		if err := b.s.link(ctx, tx, u.ID, co); err != nil {
-			return err
-		}
+	l, err := b.links(ctx, u)
+	if err != nil {
+		return l, err
 	}
-	if err := b.s.linkByDomain(ctx, tx, u.ID, u.AddEmails); err != nil {
-		return err
-	}
-	if changesSearch(u.Changes) {
+	if l.joined || changesSearch(u.Changes) {
 		if err := refreshSearch(ctx, tx, u.ID); err != nil {
-			return err
+			return linked{}, err
 		}
 	}
-	return b.s.writeAudit(ctx, tx, b.actor, "contact", u.ID, "updated", u.Changes)
+	return l, b.s.writeAudit(ctx, tx, b.actor, "contact", u.ID, "updated", u.Changes)
+}
+
+// links joins the contact to the companies the row names and to those
+// its added addresses' domains link to.
+func (b *ImportTx) links(ctx context.Context, u ContactUpdate) (linked, error) {
+	var l linked
+	for _, co := range u.Companies {
+		lc, err := b.s.link(ctx, b.tx, u.ID, co)
+		if err != nil {
+			return l, err
+		}
+		l = l.and(lc)
+	}
+	ld, err := b.s.linkByDomain(ctx, b.tx, u.ID, u.AddEmails)
+	return l.and(ld), err
 }
 
 func (b *ImportTx) addEmails(ctx context.Context, id int64, emails []string) error {

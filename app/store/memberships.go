@@ -46,7 +46,7 @@ func (s *Store) AddMembership(ctx context.Context, actor model.Actor, contactID,
 		case n >= model.MaxMemberships:
 			return model.Invalid("company", fmt.Sprintf("A contact can belong to at most %d companies.", model.MaxMemberships))
 		}
-		if err := s.link(ctx, tx, contactID, companyID); err != nil {
+		if _, err := s.link(ctx, tx, contactID, companyID); err != nil {
 			return err
 		}
 		if err := refreshSearch(ctx, tx, contactID); err != nil {

@@ -45,7 +45,7 @@ func (s *Server) smtpAddr() string {
 
 func parseMailQuery(c *fiber.Ctx) model.MailQuery {
 	q := model.MailQuery{Search: strings.TrimSpace(c.Query("q")), State: model.MailState(c.Query("state")), PerPage: 50}
-	if !q.State.Valid() {
+	if !q.State.Listed() {
 		q.State = ""
 	}
 	if len(q.Search) > 200 {
@@ -76,18 +76,22 @@ func (p mailboxPage) URL(key, value string) string {
 	return "/admin/mailbox?" + v.Encode()
 }
 
-// Tabs are the state filters with their counts.
+// Tabs are the state filters with their counts. Sent counts what went
+// out through SMTP; Kept, what the built-in mailbox kept unsent.
 func (p mailboxPage) Tabs() []mailTab {
 	all := 0
 	for _, n := range p.Counts {
 		all += n
 	}
-	return []mailTab{{"", "All", all}, {model.MailQueued, "Queued", p.Counts[model.MailQueued]},
-		{model.MailSent, "Sent", p.Counts[model.MailSent]}, {model.MailFailed, "Failed", p.Counts[model.MailFailed]}}
+	return []mailTab{{"", "All", "", all}, {model.MailQueued, "Queued", "", p.Counts[model.MailQueued]},
+		{model.MailSent, "Sent", "Sent through SMTP", p.Counts[model.MailSent]},
+		{model.MailKept, "Kept", "Kept in this mailbox and not sent: SMTP was not configured", p.Counts[model.MailKept]},
+		{model.MailFailed, "Failed", "", p.Counts[model.MailFailed]}}
 }
 
 type mailTab struct {
 	State model.MailState
 	Label string
+	Title string
 	Count int
 }
