@@ -63,7 +63,7 @@ func write(ctx context.Context, b *store.ImportTx, steps []step, ids map[string]
 	var at []int
 	for i, s := range steps {
 		if s.out == outUpdate {
-			s.update.Companies = idsOf(s.p.companies, ids)
+			s.update.Companies = idsOf(joins(s.update), ids)
 			ups, at = append(ups, s.update), append(at, i)
 		}
 	}
@@ -119,6 +119,18 @@ func companyNames(steps []step) []string {
 }
 
 // idsOf returns the ids of company names, from ids keyed by lower case.
+// joins are the companies an update adds its contact to: those its
+// changes name. The row's other companies are the contact's already.
+func joins(u store.ContactUpdate) []string {
+	var out []string
+	for _, c := range u.Changes {
+		if c.Field == "company" {
+			out = append(out, c.To)
+		}
+	}
+	return out
+}
+
 func idsOf(names []string, ids map[string]int64) []int64 {
 	var out []int64
 	for _, n := range names {
