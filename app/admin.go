@@ -10,7 +10,6 @@ import (
 
 	"github.com/portico-hub/portico/app/agent"
 	"github.com/portico-hub/portico/app/model"
-	"github.com/portico-hub/portico/app/store"
 )
 
 // adminCmd is "portico admin create": it creates an admin without the
@@ -24,7 +23,7 @@ func adminCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 		if err != nil && pw == "" {
 			return errors.New("read the password from stdin: nothing was given")
 		}
-		st, err := store.Open(ctx, e.cfg.DBPath)
+		st, err := openStore(ctx, e.cfg)
 		if err != nil {
 			return err
 		}

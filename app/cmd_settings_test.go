@@ -31,6 +31,13 @@ func TestCommandsIgnoreServerSettings(t *testing.T) {
 			t.Errorf("%q: exit %d, out %q, err %q", args, code, out, errs)
 		}
 	}
+	if code, out, errs := run(t, "", "migrate", "--db", db); code != 0 {
+		t.Errorf("migrate: exit %d, out %q, err %q", code, out, errs)
+	}
+	if code, out, errs := run(t, "a long enough passphrase\n", "admin", "create", "--db", db, "--email", "root@example.com",
+		"--name", "Root"); code != 0 {
+		t.Errorf("admin create: exit %d, out %q, err %q", code, out, errs)
+	}
 	if code, _, errs := run(t, "", "serve", "--db", db); code != 2 || !strings.Contains(errs, "smtp-url") {
 		t.Errorf("the server should refuse its bad settings: exit %d, %q", code, errs)
 	}
