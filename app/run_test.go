@@ -57,12 +57,12 @@ func TestInvalidConfigurationIsExplained(t *testing.T) {
 
 func TestEnvironmentConfiguresAndFlagsWin(t *testing.T) {
 	t.Setenv("PORTICO_DB", filepath.Join(t.TempDir(), "env.db"))
-	t.Setenv("PORTICO_SESSION_TTL", "forever")
+	t.Setenv("PORTICO_LOG_LEVEL", "loud")
 	code, _, errs := run(t, "", "migrate")
-	if code != 2 || !strings.Contains(errs, "PORTICO_SESSION_TTL") {
-		t.Fatalf("a bad PORTICO_SESSION_TTL: exit %d, %q", code, errs)
+	if code != 2 || !strings.Contains(errs, `log-level "loud"`) {
+		t.Fatalf("a bad PORTICO_LOG_LEVEL: exit %d, %q", code, errs)
 	}
-	t.Setenv("PORTICO_SESSION_TTL", "2h")
+	t.Setenv("PORTICO_LOG_LEVEL", "warn")
 	flagDB := filepath.Join(t.TempDir(), "flag.db")
 	code, out, errs := run(t, "", "migrate", "--db", flagDB)
 	if code != 0 || !strings.Contains(out, flagDB) {
