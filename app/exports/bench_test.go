@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/exports"
 	"github.com/portico-hub/portico/app/store"
 	"github.com/portico-hub/portico/app/store/storetest"
@@ -36,6 +37,7 @@ func BenchmarkExport1M(b *testing.B) {
 	if err != nil {
 		b.Skip("the sqlite3 shell is not installed (apt-get install sqlite3); it is the yardstick of this benchmark")
 	}
+	config.TuneGC() // as every portico command does
 	ctx := context.Background()
 	dir := b.TempDir()
 	db := filepath.Join(dir, "portico.db")
