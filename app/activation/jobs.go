@@ -3,7 +3,9 @@ package activation
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/model"
@@ -49,9 +51,27 @@ func (s *Service) runImport(ctx context.Context, t *jobs.Task) error {
 		actor.Name = fmt.Sprintf("Import %d", pl.ImportID)
 	}
 	if err := s.drain(ctx, t, actor, next); err != nil {
-		return err
+		return errors.Join(err, s.forgetQueued(ctx, t.Job.ID, pl.ImportID))
 	}
 	return s.Store.ForgetImportActivations(ctx, pl.ImportID)
+}
+
+// forgetQueued drops, from an import's noted contacts, those a send that
+// stopped part way (cancelled, failed or interrupted) got to: the
+// batches up to its checkpoint committed. Sending the held emails again
+// then goes only to the contacts it did not reach, and does not replace
+// the links it just sent.
+func (s *Service) forgetQueued(ctx context.Context, jobID, importID int64) error {
+	ctx = context.WithoutCancel(ctx)
+	j, err := s.Store.Job(ctx, jobID)
+	if err != nil {
+		return err
+	}
+	last, _ := strconv.ParseInt(j.Checkpoint, 10, 64)
+	if last == 0 {
+		return nil
+	}
+	return s.Store.ForgetImportActivationsThrough(ctx, importID, last)
 }
 
 // actor is the agent who started a job, as the audit trail names them.

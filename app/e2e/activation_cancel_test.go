@@ -14,7 +14,8 @@ import (
 // TestBulkActivationCancelled cancels a bulk send from its page while it
 // runs. No worker sends activation emails here: the test plays the worker
 // through the store, which lets the page show a send 300 emails in. With
-// PORTICO_SCREENSHOTS set it saves the running page, the confirmation and the cancelled page.
+// PORTICO_SCREENSHOTS set it saves the page counting, running, the
+// confirmation and the cancelled page.
 func TestBulkActivationCancelled(t *testing.T) {
 	app := startPortico(t, func(t *testing.T, st *store.Store) {
 		for i := range 3 {
@@ -29,7 +30,8 @@ func TestBulkActivationCancelled(t *testing.T) {
 	p.waitText("#bulk-activation", "Select all 3 matching and send")
 	p.acceptDialogs()
 	p.clickXPath(`//form[@id="bulk-activation"]//button[contains(., "Select all 3 matching")]`)
-	p.waitText("#bulk-progress", "Waiting to start")
+	p.waitText("#bulk-progress", "Counting contacts…")
+	shot(p, "bulk-activation-counting.png")
 
 	job, err := app.Store.ClaimJob(ctx, "worker", []string{activation.BulkJobKind}, time.Hour)
 	if err != nil {
@@ -43,16 +45,16 @@ func TestBulkActivationCancelled(t *testing.T) {
 	shot(p, "bulk-activation-running.png")
 	p.clickXPath(`//a[contains(., "Cancel sending")]`)
 	p.waitText("h1", "Cancel sending the activation emails?")
-	p.waitText("main", "300 of 1,000 emails are sent so far.")
-	shot(p, "bulk-activation-cancel.png")
+	p.waitText("main", "Activation emails are queued for 300 of 1,000 contacts so far.")
 	shot(p, "bulk-activation-cancel.png")
 	p.clickXPath(`//main//form//button[contains(., "Cancel sending")]`)
-	p.waitText("#bulk-progress", "Cancelling…")
-	p.waitText("#toasts", "Cancelled. The emails sent before it stops stay sent.")
+	p.waitText("#bulk-progress h1", "Cancelling the activation emails")
+	p.waitText("#toasts", "Cancelled. The emails queued before it stops stay queued.")
 
 	if err := app.Store.FinishJob(ctx, job.ID, "worker", model.JobCancelled, progress, ""); err != nil {
 		t.Fatal(err)
 	}
-	p.waitText("#bulk-progress h2", "Cancelled: 300 of 1,000 emails sent")
+	p.waitText("#bulk-progress h1", "Activation emails cancelled")
+	p.waitText("#bulk-progress", "Cancelled: activation emails queued for 300 of 1,000 contacts; the other 700 were not emailed.")
 	shot(p, "bulk-activation-cancelled.png")
 }

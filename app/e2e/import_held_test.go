@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/store"
@@ -24,12 +25,47 @@ func TestCancelledImportOffersItsHeldEmails(t *testing.T) {
 
 	dialogs := p.acceptDialogs()
 	p.clickXPath(`//button[contains(., "Send activation emails to these 2 contacts")]`)
-	p.waitText("#toasts", "Sending the activation email to 2 contacts.")
-	p.waitText("#progress", "Sending the activation email to 2 contacts created by this import…")
+	p.waitText("#toasts", "Queuing activation emails for 2 contacts.")
+	p.waitText("#progress", "Queuing activation emails for the contacts created by this import… counting them.")
 	if got := dialogs(); len(got) != 1 || got[0] != "Send the activation email to 2 contacts created by this import?" {
 		t.Errorf("confirm dialogs %q, want one asking for the 2 contacts", got)
 	}
 	shot(p, "contacts-import-held-sending.png")
+
+	p.clickXPath(`//form[contains(@action, "/activation/cancel")]//button[contains(., "Cancel sending")]`)
+	p.waitText("#toasts", "Cancelled. The emails queued before it stops stay queued.")
+	p.waitText("#progress .held-activations", "2 contacts created by this import have not been sent the activation email, because sending them was cancelled.")
+	if got := dialogs(); len(got) != 2 || got[1] != "Cancel sending the activation emails? The contacts emailed by then keep working links; the others are not emailed." {
+		t.Errorf("confirm dialogs %q, want the cancel asked", got)
+	}
+}
+
+// TestImportPageSaysWhereItsEmailsAreKept finishes the send of a
+// cancelled import's held emails as a worker would: without SMTP, the
+// page says they were queued and are kept in the mailbox, with a link
+// for the admin. With PORTICO_SCREENSHOTS set it saves the page.
+func TestImportPageSaysWhereItsEmailsAreKept(t *testing.T) {
+	app := startPortico(t)
+	p := adminPage(t, app)
+	id := cancelledImport(t, app.Store)
+	ctx := context.Background()
+	if queued, err := app.Store.QueueImportActivations(ctx, id, 0); !queued || err != nil {
+		t.Fatalf("held emails not queued: %v", err)
+	}
+	job, err := app.Store.ClaimJob(ctx, "worker", []string{store.ImportActivationJobKind}, time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := app.Store.ForgetImportActivations(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	if err := app.Store.FinishJob(ctx, job.ID, "worker", model.JobDone, `{"total":2,"sent":2}`, ""); err != nil {
+		t.Fatal(err)
+	}
+	p.open(fmt.Sprintf("/contacts/imports/%d", id))
+	p.waitText("#progress", "Activation emails queued for 2 contacts created by this import. SMTP is not configured, so they are kept in Admin › Mailbox.")
+	p.waitText(`#progress a[href="/admin/mailbox"]`, "Admin › Mailbox")
+	shot(p, "contacts-import-activations-kept.png")
 }
 
 // cancelledImport records a cancelled import of people.csv by the admin

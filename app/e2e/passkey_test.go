@@ -134,7 +134,7 @@ func TestBulkActivationOfAHundred(t *testing.T) {
 	p.waitText("#bulk-activation", "Select all 100 matching and send")
 	asked := p.acceptDialogs()
 	p.clickXPath(`//form[@id="bulk-activation"]//button[contains(., "Select all 100 matching")]`)
-	p.waitText("#bulk-progress", "Done")
+	p.waitText("#bulk-progress h1", "Activation emails queued")
 	if got := asked(); len(got) != 1 || got[0] != "Send the activation email to all 100 matching contacts?" {
 		t.Fatalf("confirmations asked: %q", got)
 	}

@@ -72,3 +72,13 @@ func (s *Store) ForgetImportActivations(ctx context.Context, importID int64) err
 	}
 	return nil
 }
+
+// ForgetImportActivationsThrough drops an import's noted contacts up to
+// and including the contact id last: those a stopped send got to.
+func (s *Store) ForgetImportActivationsThrough(ctx context.Context, importID, last int64) error {
+	if _, err := s.w.ExecContext(ctx, `DELETE FROM import_activations WHERE import_id = $1 AND contact_id <= $2`,
+		importID, last); err != nil {
+		return fmt.Errorf("store: forget activations of import %d: %w", importID, err)
+	}
+	return nil
+}

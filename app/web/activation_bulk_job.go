@@ -9,7 +9,7 @@ import (
 	"github.com/portico-hub/portico/app/model"
 )
 
-// bulkPage shows a bulk send's progress.
+// bulkPage shows a bulk send's progress (activation_bulk_page.go).
 type bulkPage struct {
 	Base
 	Job *model.Job
@@ -17,14 +17,9 @@ type bulkPage struct {
 	// CanCancel says the viewer may cancel the send: they started it, or
 	// they are an admin.
 	CanCancel bool
-}
-
-// Percent is how far the send is, for the progress bar.
-func (p bulkPage) Percent() int {
-	if p.Total == 0 {
-		return 100
-	}
-	return min(100, p.Done()*100/p.Total)
+	// KeptInMailbox says SMTP is not configured: the queued emails are
+	// kept in the built-in mailbox, not sent.
+	KeptInMailbox bool
 }
 
 // loadBulk reads the bulk send the URL names into its page.
@@ -37,14 +32,18 @@ func (s *Server) loadBulk(c *fiber.Ctx, title string) (bulkPage, error) {
 	if err != nil {
 		return bulkPage{}, err
 	}
-	return bulkPage{Base: base(c, title, "contacts"), Job: j, Progress: activation.ProgressOf(j),
-		CanCancel: activation.MayCancel(currentAgent(c), j)}, nil
+	p := bulkPage{Base: base(c, title, "contacts"), Job: j, Progress: activation.ProgressOf(j),
+		CanCancel: activation.MayCancel(currentAgent(c), j), KeptInMailbox: s.mailKept()}
+	if p.Title == "" {
+		p.Title = p.Heading()
+	}
+	return p, nil
 }
 
 // bulkActivationShow shows a bulk send's progress; while it runs, the
 // page asks for its progress fragment again every second.
 func (s *Server) bulkActivationShow(c *fiber.Ctx) error {
-	p, err := s.loadBulk(c, "Sending activation emails")
+	p, err := s.loadBulk(c, "")
 	if err != nil {
 		return err
 	}
@@ -53,7 +52,7 @@ func (s *Server) bulkActivationShow(c *fiber.Ctx) error {
 
 // bulkActivationCancelConfirm asks before a bulk send is cancelled.
 func (s *Server) bulkActivationCancelConfirm(c *fiber.Ctx) error {
-	p, err := s.loadBulk(c, "Cancel sending activation emails")
+	p, err := s.loadBulk(c, "Cancel the activation emails")
 	if err != nil {
 		return err
 	}
@@ -67,7 +66,7 @@ func (s *Server) bulkActivationCancelConfirm(c *fiber.Ctx) error {
 }
 
 // bulkActivationCancel cancels a bulk send: at once when it waits, after
-// the batch it is sending when it runs. The emails sent by then stay.
+// the batch it is queuing when it runs. The emails queued by then stay.
 func (s *Server) bulkActivationCancel(c *fiber.Ctx) error {
 	p, err := s.loadBulk(c, "")
 	if err != nil {
@@ -77,7 +76,7 @@ func (s *Server) bulkActivationCancel(c *fiber.Ctx) error {
 		return err
 	}
 	if !p.Job.State.Finished() {
-		flash(c, "Cancelled. The emails sent before it stops stay sent.")
+		flash(c, "Cancelled. The emails queued before it stops stay queued.")
 	}
 	return redirect(c, fmt.Sprintf("/activations/%d", p.Job.ID))
 }

@@ -40,7 +40,7 @@ func TestBulkActivationCancelIsForItsAgentAndAdmins(t *testing.T) {
 	page := owner.startBulk(contact)
 
 	_, body := other.get(page)
-	wantContains(t, body, "Waiting to start")
+	wantContains(t, body, "Counting contacts…")
 	wantNotContains(t, body, "Cancel sending")
 	resp, body := other.get(page + "/cancel")
 	wantStatus(t, resp, body, http.StatusForbidden)
@@ -56,11 +56,16 @@ func TestBulkActivationCancelIsForItsAgentAndAdmins(t *testing.T) {
 	}
 
 	_, body = owner.get(page + "/cancel")
-	wantContains(t, body, "Cancel sending the activation emails?", `action="`+page+`/cancel"`, "Keep sending")
+	wantContains(t, body, "Cancel sending the activation emails?", `action="`+page+`/cancel"`, "Keep sending",
+		"The contacts emailed by then keep working links; the others are not emailed.",
+		"Sending again to all of them later would email everyone once more, and replace the links just sent.")
+	wantNotContains(t, body, "Unverified view and send again")
 	resp, body = owner.post(page+"/cancel", nil)
 	wantStatus(t, resp, body, http.StatusSeeOther)
 	_, body = owner.get(page)
-	wantContains(t, body, "Cancelled before it started: no emails sent", "Cancelled. The emails sent before it stops stay sent.")
+	wantContains(t, body, "<h1>Activation emails cancelled</h1>", "Cancelled before it started: no email queued.",
+		"Cancelled. The emails queued before it stops stay queued.")
+	wantNotContains(t, body, "SMTP is not configured")
 	wantNotContains(t, body, `hx-trigger="every 1s"`, "Cancel sending")
 
 	second := owner.startBulk(contact)
@@ -92,11 +97,15 @@ func TestCancelledBulkActivationSaysHowFarItGot(t *testing.T) {
 	resp, body := owner.post(page+"/cancel", nil)
 	wantStatus(t, resp, body, http.StatusSeeOther)
 	_, body = owner.get(page)
-	wantContains(t, body, "Cancelling…", "300 of 1,000 contacts")
+	wantContains(t, body, "<h1>Cancelling the activation emails</h1>", "It stops after the emails it is queuing now.",
+		"300 of 1,000 contacts", `value="30"`)
 	wantNotContains(t, body, "Cancel sending")
 	if err := ts.store.FinishJob(ctx, id, "worker", model.JobCancelled, progress, ""); err != nil {
 		t.Fatal(err)
 	}
 	body = owner.settle(page)
-	wantContains(t, body, "Cancelled: 300 of 1,000 emails sent")
+	wantContains(t, body, "<h1>Activation emails cancelled</h1>",
+		"Cancelled: activation emails queued for 300 of 1,000 contacts; the other 700 were not emailed.",
+		"SMTP is not configured, so they are kept in Admin › Mailbox.", "<dt>Queued</dt><dd>300</dd>")
+	wantNotContains(t, body, `href="/admin/mailbox"`, "emails sent", "<dt>Sent</dt>")
 }

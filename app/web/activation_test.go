@@ -75,7 +75,9 @@ func TestBulkActivationStartsAJobWithProgress(t *testing.T) {
 	page := resp.Header.Get("Location")
 	resp, body = agent.get(page)
 	wantStatus(t, resp, body, http.StatusOK)
-	wantContains(t, body, "Sending activation emails", "Waiting to start", `hx-trigger="every 1s"`, "0 of 0 contacts")
+	wantContains(t, body, "<h1>Queuing activation emails</h1>", "Counting contacts…", `<progress aria-label="Progress"></progress>`,
+		`hx-trigger="every 1s"`)
+	wantNotContains(t, body, "0 of 0 contacts", `value="100"`, "Sending")
 
 	resp, _ = agent.post("/activations", url.Values{"all": {"1"}, "view": {"unverified"}, "q": {"bulk"}, "confirmed": {"1"}})
 	wantStatus(t, resp, "", http.StatusSeeOther)

@@ -18,6 +18,8 @@ func (p importPage) HeldBecause() string {
 		return ""
 	}
 	switch {
+	case p.SendCancelled():
+		return "because sending them was cancelled"
 	case p.Run.State == model.JobCancelled:
 		return "because the import was cancelled"
 	case p.Run.State == model.JobFailed:
@@ -32,6 +34,12 @@ func (p importPage) SendProgress() activation.Progress {
 		return activation.Progress{}
 	}
 	return activation.ProgressOf(p.Activations.Job)
+}
+
+// SendCancelled reports that the newest send of the activation emails
+// was cancelled.
+func (p importPage) SendCancelled() bool {
+	return p.Activations.Job != nil && p.Activations.Job.State == model.JobCancelled
 }
 
 // SendSkipped counts the contacts the newest send skipped: no address,
@@ -75,7 +83,7 @@ func sendHeldMessage(n int) string {
 	if n == 0 {
 		return "Nothing to send: these contacts have already been sent the activation email, or it is on its way."
 	}
-	return fmt.Sprintf("Sending the activation email to %s.", count(n, "contact"))
+	return fmt.Sprintf("Queuing activation emails for %s.", count(n, "contact"))
 }
 
 // importActivationConfirm asks, without JavaScript, before the held
@@ -85,7 +93,7 @@ func (s *Server) importActivationConfirm(c *fiber.Ctx, r *importRun) error {
 	if err != nil {
 		return err
 	}
-	p := importPage{importBase: s.importBase(c, "Send activation emails?"), Run: r, Activations: acts}
+	p := importPage{importBase: s.importBase(c, "Send activation emails?"), Run: r, Activations: acts, KeptInMailbox: s.mailKept()}
 	if p.HeldBecause() == "" {
 		flash(c, sendHeldMessage(0))
 		return redirect(c, fmt.Sprintf("%s/imports/%d", kindOf(c).Path(), r.ID))

@@ -111,8 +111,8 @@ func TestCancelledImportHoldsActivationEmails(t *testing.T) {
 	resp, body = bob.post(page+"/activation", url.Values{"confirmed": {"1"}})
 	wantStatus(t, resp, body, http.StatusSeeOther)
 	_, body = bob.get(page)
-	wantContains(t, body, "Sending the activation email to 2 contacts.", "Sending the activation email to 2 contacts created by this import…",
-		`hx-trigger="every 1s"`)
+	wantContains(t, body, "Queuing activation emails for 2 contacts.",
+		"Queuing activation emails for the contacts created by this import… counting them.", `hx-trigger="every 1s"`)
 	resp, body = admin.post(page+"/activation", url.Values{"confirmed": {"1"}})
 	wantStatus(t, resp, body, http.StatusSeeOther)
 	_, body = admin.get(page)
@@ -123,7 +123,11 @@ func TestCancelledImportHoldsActivationEmails(t *testing.T) {
 		t.Errorf("progress %+v, want 2 sent and 1 skipped", p)
 	}
 	body = bob.settle(page)
-	wantContains(t, body, "The activation email was sent to 2 contacts created by this import; 1 skipped")
+	wantContains(t, body, "Activation emails queued for 2 contacts created by this import; 1 skipped: no address, or no longer unverified."+
+		" SMTP is not configured, so they are kept in Admin › Mailbox.")
+	wantNotContains(t, body, "was sent to")
+	_, body = admin.get(page)
+	wantContains(t, body, `so they are kept in <a href="/admin/mailbox">Admin › Mailbox</a>.`)
 	if strings.Contains(body, button) {
 		t.Error("the page still offers to send the emails it sent")
 	}

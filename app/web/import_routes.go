@@ -23,6 +23,7 @@ func (s *Server) importRoutes(r fiber.Router) {
 		r.Get(p+"/imports/:id/cancel", k.serve, s.importCancelConfirm)
 		r.Post(p+"/imports/:id/cancel", k.serve, s.importCancel)
 		r.Post(p+"/imports/:id/activation", k.serve, s.importActivationSend)
+		r.Post(p+"/imports/:id/activation/cancel", k.serve, s.importActivationCancel)
 		r.Get(p+"/imports/:id/file", k.serve, s.importFile)
 		r.Get(p+"/imports/:id/failed.csv", k.serve, s.importFailures)
 	}

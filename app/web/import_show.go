@@ -15,6 +15,9 @@ type importPage struct {
 	// Activations is where the activation emails of a contacts import's
 	// new contacts stand (import_activation.go).
 	Activations imports.Activations
+	// KeptInMailbox says SMTP is not configured: the activation emails
+	// queued are kept in the built-in mailbox, not sent.
+	KeptInMailbox bool
 }
 
 // importShow shows an import's progress. HTMX polls it every second for
@@ -30,7 +33,7 @@ func (s *Server) importShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	p := importPage{importBase: s.importBase(c, "Import · "+r.Filename), Run: r, Activations: acts}
+	p := importPage{importBase: s.importBase(c, "Import · "+r.Filename), Run: r, Activations: acts, KeptInMailbox: s.mailKept()}
 	return render(c, fiber.StatusOK, "imports/show", "imports/_progress", p)
 }
 

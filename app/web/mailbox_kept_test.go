@@ -28,6 +28,9 @@ func TestKeptEmailsAreNotLabelledSent(t *testing.T) {
 		wantContains(t, body, `<span class="badge badge-kept"`, "Kept (not sent)")
 		wantNotContains(t, body, "badge-sent")
 	}
+	_, body := c.get("/admin/mailbox/" + itoa(id))
+	wantContains(t, body, "<dt>Kept</dt>")
+	wantNotContains(t, body, "<dt>Sent</dt>")
 }
 
 // The Sent tab counts and lists only what went out through SMTP; emails

@@ -43,6 +43,10 @@ func (s *Server) smtpAddr() string {
 	return s.cfg.SMTP.Addr()
 }
 
+// mailKept reports that SMTP is not configured: emails are kept in the
+// built-in mailbox and not sent, which pages queuing emails say.
+func (s *Server) mailKept() bool { return s.cfg.SMTP == nil }
+
 func parseMailQuery(c *fiber.Ctx) model.MailQuery {
 	q := model.MailQuery{Search: strings.TrimSpace(c.Query("q")), State: model.MailState(c.Query("state")), PerPage: 50}
 	if !q.State.Listed() {
