@@ -13,7 +13,7 @@ import (
 // read still stops it, with a message naming it.
 func TestCommandsIgnoreServerSettings(t *testing.T) {
 	for k, v := range map[string]string{"PORTICO_SMTP_URL": "ftp://mail.example.com", "PORTICO_WEBHOOK_ALLOW_NETS": "localhost",
-		"PORTICO_ADDR": "no-port", "PORTICO_BASE_URL": "support.example.com", "PORTICO_SESSION_TTL": "forever",
+		"PORTICO_ADDR": "no-port", "PORTICO_SESSION_TTL": "forever",
 		"PORTICO_LOGIN_RATE": "many", "PORTICO_MAIL_FROM": "not an address"} {
 		t.Setenv(k, v)
 	}
@@ -41,6 +41,14 @@ func TestCommandsIgnoreServerSettings(t *testing.T) {
 	if code, _, errs := run(t, "", "serve", "--db", db); code != 2 || !strings.Contains(errs, "smtp-url") {
 		t.Errorf("the server should refuse its bad settings: exit %d, %q", code, errs)
 	}
+	t.Setenv("PORTICO_BASE_URL", "support.example.com") // the import links to its page from it
+	if code, _, errs := run(t, "", "import", "contacts", people, "--db", db); code != 2 || !strings.Contains(errs, `base-url "support.example.com"`) {
+		t.Errorf("a bad base URL the import reads: exit %d, %q", code, errs)
+	}
+	if code, _, errs := run(t, "", "export", "contacts", "--db", db, "-o", filepath.Join(dir, "base.csv")); code != 0 {
+		t.Errorf("the export reads no base URL: exit %d, %q", code, errs)
+	}
+	t.Setenv("PORTICO_BASE_URL", "")
 	t.Setenv("PORTICO_JOB_LEASE", "soon")
 	if code, _, errs := run(t, "", "import", "contacts", people, "--db", db); code != 2 ||
 		errs != "portico: invalid configuration:\n  PORTICO_JOB_LEASE \"soon\": want a duration such as 72h or 30m\n" {

@@ -118,7 +118,7 @@ func (p *exportProgress) show(done, total int) {
 		return
 	}
 	p.last = time.Now()
-	line := fmt.Sprintf("Exporting: %d of %s (%.0f%%)", done, count(total, "contact"), 100*float64(done)/float64(max(total, 1)))
+	line := fmt.Sprintf("Exporting: %s of %s (%.0f%%)", number(done), count(total, "contact"), 100*float64(done)/float64(max(total, 1)))
 	if p.terminal {
 		fmt.Fprintf(p.w, "\r%s\x1b[K", line)
 		return

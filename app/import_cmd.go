@@ -203,48 +203,11 @@ func follow(ctx context.Context, e *env, d imports.Deps, id int64) (*model.Impor
 		select {
 		case <-ctx.Done():
 			bar.end()
-			if held := heldActivations(context.WithoutCancel(ctx), d, im); held != "" {
+			if held := heldActivations(context.WithoutCancel(ctx), d, im, e.cfg.BaseURL); held != "" {
 				fmt.Fprintln(e.stdout, held)
 			}
 			return nil, fmt.Errorf("stopped; import %d resumes where it stopped when portico runs again", id)
 		case <-time.After(250 * time.Millisecond):
 		}
 	}
-}
-
-// summary prints the four counts and where the failed rows are. An
-// import with failed rows ends in an error, so the command exits 1.
-func summary(ctx context.Context, e *env, d imports.Deps, im *model.Import) error {
-	verb := "Imported"
-	if im.DryRun {
-		verb = "Dry run (nothing changed) would have"
-	}
-	fmt.Fprintf(e.stdout, "%s %s: %d created, %d updated, %d skipped, %d failed.\n",
-		verb, count(im.Rows(), "row"), im.Created, im.Updated, im.Skipped, im.Failed)
-	if im.State != model.JobDone {
-		if held := heldActivations(ctx, d, im); held != "" {
-			fmt.Fprintln(e.stdout, held)
-		}
-		return fmt.Errorf("import %d %s: %s", im.ID, im.State, im.Error)
-	}
-	if im.Failed == 0 {
-		return nil
-	}
-	out := filepath.Join(d.FilesDir, "imports", fmt.Sprintf("%d-failed.csv", im.ID))
-	f, err := os.Create(out)
-	if err != nil {
-		return fmt.Errorf("write failed rows: %w", err)
-	}
-	if err := imports.WriteFailures(ctx, d, im.ID, f); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("write failed rows: %w", err)
-	}
-	fmt.Fprintf(e.stdout, "Failed rows, with their reasons: %s\n", out)
-	if im.DryRun {
-		return fmt.Errorf("%s would fail", count(im.Failed, "row"))
-	}
-	return fmt.Errorf("%s failed", count(im.Failed, "row"))
 }

@@ -12,8 +12,9 @@ import (
 // activation emails an import holds back: a cancelled or failed import
 // sends none, and an interrupted one none until it finishes. It is ""
 // when no email waits, or when the import finished as done and queued
-// them for the server.
-func heldActivations(ctx context.Context, d imports.Deps, im *model.Import) string {
+// them for the server. The import's page is a full link from base, the
+// server's public URL.
+func heldActivations(ctx context.Context, d imports.Deps, im *model.Import, base string) string {
 	if !im.SendActivation || im.DryRun || im.Kind != string(imports.KindContacts) || im.State == model.JobDone {
 		return ""
 	}
@@ -21,7 +22,7 @@ func heldActivations(ctx context.Context, d imports.Deps, im *model.Import) stri
 	if err != nil || n == 0 {
 		return ""
 	}
-	page := fmt.Sprintf("/contacts/imports/%d", im.ID)
+	page := fmt.Sprintf("%s/contacts/imports/%d", base, im.ID)
 	switch im.State {
 	case model.JobCancelled:
 		return fmt.Sprintf("%s created by this import %s not sent the activation email, because the import was cancelled. "+

@@ -57,11 +57,11 @@ func TestImportCommandSaysWhichEmailsItHeld(t *testing.T) {
 				t.Fatal(err)
 			}
 			im.State = tc.state
-			got := heldActivations(ctx, imports.Deps{Store: st}, im)
+			got := heldActivations(ctx, imports.Deps{Store: st}, im, "https://portico.example.com")
 			if tc.want == "" && got != "" || !strings.HasPrefix(got, tc.want) {
 				t.Errorf("said %q, want %q", got, tc.want)
 			}
-			if tc.want != "" && !strings.HasSuffix(got, "/contacts/imports/1") {
+			if tc.want != "" && !strings.HasSuffix(got, " https://portico.example.com/contacts/imports/1") {
 				t.Errorf("said %q, without the import's page", got)
 			}
 		})

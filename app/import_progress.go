@@ -49,9 +49,9 @@ func (b *progressBar) show(im *model.Import) {
 		pct = float64(done) / float64(im.RowsTotal)
 	}
 	fill := int(pct * float64(width))
-	line := fmt.Sprintf("[%s%s] %3.0f%% %d/%s · %d created · %d updated · %d skipped · %d failed%s",
-		strings.Repeat("#", fill), strings.Repeat(".", width-fill), pct*100, done, count(im.RowsTotal, "row"),
-		im.Created, im.Updated, im.Skipped, im.Failed, b.pace(done, im.RowsTotal))
+	line := fmt.Sprintf("[%s%s] %3.0f%% %s/%s · %s created · %s updated · %s skipped · %s failed%s",
+		strings.Repeat("#", fill), strings.Repeat(".", width-fill), pct*100, number(done), count(im.RowsTotal, "row"),
+		number(im.Created), number(im.Updated), number(im.Skipped), number(im.Failed), b.pace(done, im.RowsTotal))
 	if b.terminal {
 		fmt.Fprintf(b.w, "\r%s\x1b[K", line)
 		b.drawn = true

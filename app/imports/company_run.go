@@ -80,7 +80,7 @@ func (d Deps) runCompanies(ctx context.Context, im *model.Import, how companyApp
 		}
 		prog.LastRow, prog.ImportCounts = to, prog.ImportCounts.Add(n)
 		if err := save(prog.measure()); err != nil {
-			return err
+			return tooLate(prog, err)
 		}
 	}
 }

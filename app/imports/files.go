@@ -64,7 +64,23 @@ func Cancel(ctx context.Context, d Deps, actor *model.Agent, id int64) error {
 	if err != nil || j.State != model.JobCancelled {
 		return err
 	}
-	return d.Store.FinishImport(ctx, id, model.JobCancelled, "")
+	return d.finishCancelled(ctx, im)
+}
+
+// finishCancelled records an import as cancelled. One cancelled before
+// its run counted its file's rows counts them now: its page and the
+// history then say how many rows were not imported, not "0 of 0".
+func (d Deps) finishCancelled(ctx context.Context, im *model.Import) error {
+	if im.RowsTotal == 0 && !im.DryRun {
+		total, err := d.count(im, nil)
+		if err == nil {
+			err = d.Store.CountImport(ctx, im.ID, total)
+		}
+		if err != nil {
+			d.Log.Warn("counting the rows of a cancelled import", "import", im.ID, "err", err)
+		}
+	}
+	return d.Store.FinishImport(ctx, im.ID, model.JobCancelled, "")
 }
 
 // Get returns an import, its state taken from its job when the job ended

@@ -88,8 +88,12 @@ func (d Deps) settle(ctx context.Context, jobID, id int64, err error) error {
 		return jobs.Permanent{Err: err}
 	}
 	if j, jerr := d.Store.Job(bg, jobID); jerr == nil && j.Cancel {
-		if ferr := d.Store.FinishImport(bg, id, model.JobCancelled, ""); ferr != nil {
-			return ferr
+		im, ierr := d.Store.Import(bg, id)
+		if ierr == nil {
+			ierr = d.finishCancelled(bg, im)
+		}
+		if ierr != nil {
+			return ierr
 		}
 		return jobs.ErrCancelled
 	}

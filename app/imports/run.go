@@ -28,7 +28,8 @@ func apply(ctx context.Context, b *store.ImportTx, pl *planner, rows []*parsed) 
 
 // run applies an import's rows after its checkpoint, batch by batch,
 // calling save after each commit. It returns save's error, such as a
-// cancellation, as it is.
+// cancellation, as it is, unless the cancellation came too late to stop
+// any row (see tooLate).
 func (d Deps) run(ctx context.Context, im *model.Import, how applier, save func(Progress) error) error {
 	f, err := d.openFile(im)
 	if err != nil {
@@ -74,7 +75,7 @@ func (d Deps) run(ctx context.Context, im *model.Import, how applier, save func(
 		}
 		prog.LastRow, prog.ImportCounts = to, prog.ImportCounts.Add(n)
 		if err := save(prog.measure()); err != nil {
-			return err
+			return tooLate(prog, err)
 		}
 	}
 }

@@ -115,6 +115,17 @@ func (s *Store) BeginImport(ctx context.Context, id int64, total int) error {
 	})
 }
 
+// CountImport records how many rows the file of an import has that
+// ended before its run counted them, as when it was cancelled while it
+// waited, so that its page and the history tell the file's size.
+func (s *Store) CountImport(ctx context.Context, id int64, total int) error {
+	_, err := s.w.ExecContext(ctx, `UPDATE imports SET rows_total = $1 WHERE id = $2 AND rows_total = 0`, total, id)
+	if err != nil {
+		return fmt.Errorf("store: count rows of import %d: %w", id, err)
+	}
+	return nil
+}
+
 // FinishImport records how an import ended and, when it finished as done
 // and was asked to, queues the activation emails of the contacts it
 // created. A cancelled or failed import keeps its noted contacts but

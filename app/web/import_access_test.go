@@ -46,7 +46,7 @@ func TestImportRefusedWhileAnotherRunsThenCancelled(t *testing.T) {
 	resp, body = admin.post(first+"/cancel", url.Values{})
 	wantStatus(t, resp, body, http.StatusSeeOther)
 	_, page = admin.get(first)
-	wantContains(t, page, "Cancelled", "Import cancelled.")
+	wantContains(t, page, "Cancelled", "Import cancelled before any row was imported.")
 	if strings.Contains(page, `hx-trigger="every 1s"`) {
 		t.Error("a cancelled import's page still polls")
 	}
@@ -132,5 +132,5 @@ func TestCancelledImportSaysWhatWasNotImported(t *testing.T) {
 	_, page = admin.get("/contacts/imports")
 	wantContains(t, page, `badge-job-cancelled">cancelled</span><small class="muted block">3 not imported</small>`)
 	_, page = admin.get(first)
-	wantContains(t, page, "3 of the file's rows were not imported.")
+	wantContains(t, page, "Cancelled before any row was imported: <strong>0</strong> of 3 rows")
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/portico-hub/portico/app/imports"
+	"github.com/portico-hub/portico/app/model"
 )
 
 // importPage is an import's progress, live while it runs.
@@ -60,7 +61,24 @@ func (s *Server) importCancel(c *fiber.Ctx) error {
 		return err
 	}
 	if !r.State.Finished() {
-		flash(c, "Import cancelled. The rows imported before it stopped stay.")
+		if im, err := imports.Get(c.UserContext(), s.imports, r.ID); err == nil {
+			flash(c, cancelMessage(im))
+		}
 	}
 	return redirect(c, fmt.Sprintf("%s/imports/%d", kindOf(c).Path(), r.ID))
+}
+
+// cancelMessage words what a cancel did: an import that waited stopped
+// at once, one that runs stops after the batch it writes, and rows are
+// said to stay only when some were imported.
+func cancelMessage(im *model.Import) string {
+	switch {
+	case im.State == model.JobCancelled && im.Rows() == 0:
+		return "Import cancelled before any row was imported."
+	case im.State == model.JobCancelled:
+		return "Import cancelled. The rows imported before it stopped stay."
+	case im.State.Finished():
+		return "The import had already finished."
+	}
+	return "Cancelling: the import stops after the rows it is writing now, which stay."
 }
