@@ -8,7 +8,8 @@ import (
 
 // TestSearchAsYouType: typing in the search box narrows the list with each
 // key, without a page load, and the address bar keeps the search so that
-// reload and back work. Korean names are found by their first syllables.
+// reload and back work. Korean names are found by their first syllables,
+// and a word with an "@" by the start of an address.
 func TestSearchAsYouType(t *testing.T) {
 	app := startPortico(t)
 	for _, c := range []struct{ name, email string }{
@@ -36,6 +37,13 @@ func TestSearchAsYouType(t *testing.T) {
 	p.clearField("#q")
 	p.typeKeys("#q", "jan")
 	p.waitRows(`"jan"`, "Jane Doe")
+
+	p.clearField("#q")
+	p.typeKeys("#q", "kim@")
+	p.waitRows(`"kim@"`, "Kim Andersen")
+	if tabs := strings.Join(p.texts("#results .tabs a"), " "); collapse(tabs) != "All Verified Unverified Blocked Deleted" {
+		t.Errorf("while searching, the view tabs read %q, without counts of whole views", tabs)
+	}
 
 	p.clearField("#q")
 	p.typeKeys("#q", "zzz")

@@ -13,15 +13,15 @@ import (
 type filter struct {
 	state   string
 	members []membership
-	// match is the placeholder of the search, when there is one; its
-	// argument is the last.
+	// match is the placeholder of the search index's query, when the
+	// search has one and no address prefix; its argument is the last.
 	match string
 	args  []any
 }
 
-// membership is a company or tag condition in two forms: in collects the
-// members first, for a few matches; exists checks one contact at a time,
-// for a walk along a sort index.
+// membership is a company, tag or address condition in two forms: in
+// collects the members first, for a few matches; exists checks one
+// contact at a time, for a walk along a sort index.
 type membership struct{ in, exists string }
 
 func contactFilter(q model.ContactQuery) filter {
@@ -33,6 +33,11 @@ func contactFilter(q model.ContactQuery) filter {
 	f.state = "c.state <> 'deleted'"
 	if q.View != "" {
 		f.state = "c.state = " + arg(q.View)
+	}
+	// Address prefixes come first: their few contacts drive the list.
+	prefixes, words := splitSearch(q.Search)
+	for _, p := range prefixes {
+		f.members = append(f.members, addressMembership(arg(p), arg(p+addressEnd)))
 	}
 	if q.CompanyID != 0 {
 		p := arg(q.CompanyID)
@@ -48,8 +53,12 @@ func contactFilter(q model.ContactQuery) filter {
 			exists: "EXISTS (SELECT 1 FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.name_norm = " + p + " AND ct.contact_id = c.id)",
 		})
 	}
-	if fts := FTSQuery(q.Search); fts != "" {
-		f.match = arg(fts)
+	if fts := FTSQuery(words); fts != "" {
+		if len(prefixes) > 0 {
+			f.members = append(f.members, wordsMembership(arg(fts)))
+		} else {
+			f.match = arg(fts)
+		}
 	}
 	return f
 }

@@ -42,8 +42,10 @@ func (s *Server) renderContactList(c *fiber.Ctx, status int, q model.ContactQuer
 			return err
 		}
 	}
-	if p.Counts, err = s.store.ViewCounts(ctx); err != nil {
-		return err
+	if !p.Narrowed() {
+		if p.Counts, err = s.store.ViewCounts(ctx); err != nil {
+			return err
+		}
 	}
 	if !isPartial(c) {
 		if err := s.loadFilterChoices(ctx, &p); err != nil {
@@ -119,21 +121,6 @@ func (p contactListPage) SortURL(col string) string {
 		dir = "desc"
 	}
 	return p.URL("sort", col, "dir", dir)
-}
-
-// Views lists the view tabs with their counts.
-func (p contactListPage) Views() []viewTab {
-	return []viewTab{
-		{"", "All", p.Counts.All}, {model.StateVerified, "Verified", p.Counts.Verified},
-		{model.StateUnverified, "Unverified", p.Counts.Unverified}, {model.StateBlocked, "Blocked", p.Counts.Blocked},
-		{model.StateDeleted, "Deleted", p.Counts.Deleted},
-	}
-}
-
-type viewTab struct {
-	State model.State
-	Label string
-	Count int
 }
 
 // First and Last number the rows shown, for "31–60 of 1,000".
