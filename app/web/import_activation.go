@@ -89,11 +89,10 @@ func sendHeldMessage(n int) string {
 // importActivationConfirm asks, without JavaScript, before the held
 // activation emails go out, saying to how many contacts.
 func (s *Server) importActivationConfirm(c *fiber.Ctx, r *importRun) error {
-	acts, err := imports.ActivationsOf(c.UserContext(), s.imports, r.Import)
+	p, err := s.importPageOf(c, "Send activation emails?", r)
 	if err != nil {
 		return err
 	}
-	p := importPage{importBase: s.importBase(c, "Send activation emails?"), Run: r, Activations: acts, KeptInMailbox: s.mailKept()}
 	if p.HeldBecause() == "" {
 		flash(c, sendHeldMessage(0))
 		return redirect(c, fmt.Sprintf("%s/imports/%d", kindOf(c).Path(), r.ID))

@@ -17,16 +17,15 @@ func (s *Server) importActivationCancel(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	acts, err := imports.ActivationsOf(c.UserContext(), s.imports, r.Import)
+	p, err := s.importPageOf(c, "Cancel the activation emails?", r)
 	if err != nil {
 		return err
 	}
 	back := fmt.Sprintf("%s/imports/%d", kindOf(c).Path(), r.ID)
-	if !acts.Sending() || acts.Job.Cancel {
+	if !p.Activations.Sending() || p.Activations.Job.Cancel {
 		return redirect(c, back)
 	}
 	if c.FormValue("confirmed") != "1" {
-		p := importPage{importBase: s.importBase(c, "Cancel the activation emails?"), Run: r, Activations: acts}
 		return render(c, fiber.StatusOK, "imports/activation_cancel", "", p)
 	}
 	if err := imports.CancelSend(c.UserContext(), s.imports, currentAgent(c), r.ID); err != nil {

@@ -30,12 +30,18 @@ func (s *Server) importShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	acts, err := imports.ActivationsOf(c.UserContext(), s.imports, r.Import)
+	p, err := s.importPageOf(c, "Import · "+r.Filename, r)
 	if err != nil {
 		return err
 	}
-	p := importPage{importBase: s.importBase(c, "Import · "+r.Filename), Run: r, Activations: acts, KeptInMailbox: s.mailKept()}
 	return render(c, fiber.StatusOK, "imports/show", "imports/_progress", p)
+}
+
+// importPageOf is an import's page, with where its activation emails
+// stand.
+func (s *Server) importPageOf(c *fiber.Ctx, title string, r *importRun) (importPage, error) {
+	acts, err := imports.ActivationsOf(c.UserContext(), s.imports, r.Import)
+	return importPage{importBase: s.importBase(c, title), Run: r, Activations: acts, KeptInMailbox: s.mailKept()}, err
 }
 
 // importCancelConfirm asks before an import is cancelled.
