@@ -140,14 +140,15 @@ func BenchmarkContactList(b *testing.B) { benchPage(b, "/contacts", false) }
 func BenchmarkUnverifiedView(b *testing.B) { benchPage(b, "/contacts?view=unverified", false) }
 
 // BenchmarkSearch types typical searches; "broad" is one Hangul letter
-// that a fifth of the contacts match, and "address_and_word" pairs an
-// address prefix with a word most contacts match.
+// that a fifth of the contacts match, "address_and_word" pairs an
+// address prefix with a word most contacts match, and "domain" is the
+// domain of a good share of the addresses.
 func BenchmarkSearch(b *testing.B) {
 	for _, s := range []struct{ name, q string }{
 		{"name", "kim min"}, {"email", "olivia.mar"}, {"korean", "김민"}, {"phone", "010-12"},
 		{"company", "hooli"}, {"broad", "김"}, {"broad_latin", "a"},
 		{"address", "olivia.martin@"}, {"address_exact", "olivia.martin12@gmail.com"}, {"address_and_word", "a olivia.martin@"},
-		{"address_and_name", "martin olivia.martin@"},
+		{"address_and_name", "martin olivia.martin@"}, {"domain", "@gmail.com"}, {"domain_and_name", "kim @naver.com"},
 	} {
 		b.Run(s.name, func(b *testing.B) { benchPage(b, "/contacts?q="+url.QueryEscape(s.q), false) })
 	}
