@@ -61,6 +61,12 @@ func TestImportUpdateNamesCompanyChanges(t *testing.T) {
 	if c := e.contactBy(t, "park@acme.test"); c.CompanyID != acme {
 		t.Errorf("Park's default company %d, want Acme %d", c.CompanyID, acme)
 	}
+	// A company joined is in the search document, though no searched
+	// field of the row changed.
+	page, err := e.st.ListContacts(ctx, model.ContactQuery{Search: "hooli kim", PerPage: 10, Page: 1})
+	if err != nil || page.Total != 1 || page.Contacts[0].ID != ids["kim@example.com"] {
+		t.Errorf("search for hooli kim: %+v, %v; want Kim", page, err)
+	}
 }
 
 func lastPosition(t *testing.T, e *env) int64 {

@@ -65,8 +65,9 @@ func (b *ImportTx) Update(ctx context.Context, ups []ContactUpdate) (refused map
 	return refused, b.updatedEvents(ctx, applied)
 }
 
-// searched are the changes that alter a contact's search document.
-var searched = map[string]bool{"name": true, "phone": true, "mobile": true, "external_id": true, "email": true, "company": true}
+// searched are the changed fields that alter a contact's search
+// document; a company it joins alters it too, which links report.
+var searched = map[string]bool{"name": true, "phone": true, "mobile": true, "external_id": true, "email": true}
 
 // changesSearch reports whether changes alter the search document, which
 // holds the name, addresses, numbers, company names and external id: an
