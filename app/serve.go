@@ -11,6 +11,7 @@ import (
 	"github.com/portico-hub/portico/app/exports"
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/mail"
+	"github.com/portico-hub/portico/app/maintenance"
 	"github.com/portico-hub/portico/app/store"
 	"github.com/portico-hub/portico/app/web"
 	"github.com/portico-hub/portico/app/webhooks"
@@ -37,7 +38,6 @@ func serveCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 		if err != nil {
 			return err
 		}
-		go sweep(ctx, st, e)
 		stopJobs := startJobs(ctx, srv.Jobs(), st, e)
 		defer stopJobs()
 		return srv.Listen(ctx)
@@ -45,7 +45,7 @@ func serveCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 }
 
 // startJobs runs the background workers (email delivery, activation, exports,
-// webhooks, and the imports the web server registered) until the
+// webhooks, the hourly maintenance, and the imports the web server registered) until the
 // returned stop is called, which waits for them to give back what they
 // hold, so an interrupted import resumes at once on the next start.
 func startJobs(ctx context.Context, runner *jobs.Runner, st *store.Store, e *env) (stop func()) {
@@ -53,6 +53,7 @@ func startJobs(ctx context.Context, runner *jobs.Runner, st *store.Store, e *env
 	mailer := &mail.Mailer{Store: st, Templates: &mail.Templates{Store: st}, From: e.cfg.From}
 	exports.Register(runner, exports.Deps{Store: st, FilesDir: e.cfg.FilesDir, Log: e.log, BaseURL: e.cfg.BaseURL, Mailer: mailer})
 	activation.Register(runner, &activation.Service{Store: st, Mailer: mailer, BaseURL: e.cfg.BaseURL, TTL: e.cfg.ActivationTTL})
+	maintenance.Register(runner, maintenance.Deps{Store: st, Log: e.log, Retention: e.cfg.EventRetention})
 	switch smtp := e.cfg.SMTP; {
 	case smtp == nil:
 		e.log.Info("SMTP is not configured: emails are kept in the built-in mailbox (Admin > Mailbox)")
@@ -78,35 +79,4 @@ func webhookWorker(st *store.Store, e *env) *webhooks.Worker {
 	w := webhooks.NewWorker(st, webhooks.NewClient(e.cfg.WebhookAllowNets), e.log, webhooks.Notice(mailer, e.cfg.BaseURL))
 	w.Lease = max(e.cfg.JobLease, webhooks.Timeout+5*time.Second)
 	return w
-}
-
-// sweep deletes expired sessions, the files of expired exports, and
-// events and webhook deliveries past their retention every hour until
-// ctx ends.
-func sweep(ctx context.Context, st *store.Store, e *env) {
-	t := time.NewTicker(time.Hour)
-	defer t.Stop()
-	for {
-		if n, err := st.DeleteExpiredSessions(ctx); err != nil && ctx.Err() == nil {
-			e.log.Error("sweeping sessions", "err", err)
-		} else if n > 0 {
-			e.log.Info("swept expired sessions", "count", n)
-		}
-		if n, err := exports.Sweep(ctx, exports.Deps{Store: st}); err != nil && ctx.Err() == nil {
-			e.log.Error("sweeping exports", "err", err)
-		} else if n > 0 {
-			e.log.Info("deleted the files of expired exports", "count", n)
-		}
-		if n, err := st.DeleteExpiredPortalSessions(ctx); err != nil && ctx.Err() == nil {
-			e.log.Error("sweeping portal sessions", "err", err)
-		} else if n > 0 {
-			e.log.Info("swept expired portal sessions", "count", n)
-		}
-		pruneEvents(ctx, st, e)
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
 }

@@ -39,8 +39,10 @@ type Runner struct {
 	Lease    time.Duration // how long a claim lasts without a heartbeat
 	Poll     time.Duration // how often idle workers look for due jobs
 	handlers map[string]Handler
-	owner    string
-	wake     chan struct{}
+	// every holds the interval of each periodic kind; see Every.
+	every map[string]time.Duration
+	owner string
+	wake  chan struct{}
 }
 
 // NewRunner returns a runner with sensible defaults: two workers, a 30 s
@@ -50,7 +52,7 @@ func NewRunner(st *store.Store, log *slog.Logger) *Runner {
 	b := make([]byte, 4)
 	rand.Read(b)
 	return &Runner{Store: st, Log: log, Workers: 2, Lease: 30 * time.Second, Poll: time.Second,
-		handlers: map[string]Handler{}, owner: fmt.Sprintf("%s-%d-%s", host, os.Getpid(), hex.EncodeToString(b)),
+		handlers: map[string]Handler{}, every: map[string]time.Duration{}, owner: fmt.Sprintf("%s-%d-%s", host, os.Getpid(), hex.EncodeToString(b)),
 		wake: make(chan struct{}, 1)}
 }
 
@@ -77,6 +79,9 @@ func (r *Runner) Wake() {
 // Run works until ctx is done, then returns once every running job has
 // given its lease back.
 func (r *Runner) Run(ctx context.Context) {
+	for kind := range r.every {
+		r.schedule(ctx, kind, r.Store.Now())
+	}
 	kinds := make([]string, 0, len(r.handlers))
 	for k := range r.handlers {
 		kinds = append(kinds, k)

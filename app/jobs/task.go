@@ -102,7 +102,8 @@ func (r *Runner) call(ctx context.Context, t *Task) (err error) {
 }
 
 // settle records how a run ended. A run interrupted by shutdown keeps
-// its checkpoint and gives its lease back for the next process.
+// its checkpoint and gives its lease back for the next process. A run
+// that ended for good schedules the next one of a periodic kind.
 func (r *Runner) settle(ctx context.Context, t *Task, err error) {
 	bg := context.WithoutCancel(ctx)
 	job := t.Job
@@ -110,6 +111,7 @@ func (r *Runner) settle(ctx context.Context, t *Task, err error) {
 	progress, cancelled, lost := t.progress, t.cancelled, t.lost
 	t.mu.Unlock()
 	var serr error
+	ended := true
 	switch {
 	case lost || errors.Is(err, store.ErrLeaseLost):
 		r.Log.Warn("jobs: lease lost; another worker has the job", "id", job.ID, "kind", job.Kind)
@@ -119,16 +121,19 @@ func (r *Runner) settle(ctx context.Context, t *Task, err error) {
 	case cancelled || errors.Is(err, ErrCancelled):
 		serr = r.Store.FinishJob(bg, job.ID, r.owner, model.JobCancelled, progress, "")
 	case ctx.Err() != nil:
-		serr = r.Store.ReleaseJob(bg, job.ID, r.owner)
+		ended, serr = false, r.Store.ReleaseJob(bg, job.ID, r.owner)
 	case isPermanent(err) || job.Attempts >= job.MaxAttempts:
 		r.Log.Error("jobs: job failed", "id", job.ID, "kind", job.Kind, "err", err)
 		serr = r.Store.FinishJob(bg, job.ID, r.owner, model.JobFailed, progress, err.Error())
 	default:
 		r.Log.Warn("jobs: attempt failed; will retry", "id", job.ID, "kind", job.Kind, "attempt", job.Attempts, "err", err)
-		serr = r.Store.RetryJob(bg, job.ID, r.owner, r.Store.Now().Add(backoff(job.Attempts)), err.Error())
+		ended, serr = false, r.Store.RetryJob(bg, job.ID, r.owner, r.Store.Now().Add(backoff(job.Attempts)), err.Error())
 	}
-	if serr != nil {
+	switch {
+	case serr != nil:
 		r.Log.Error("jobs: could not record the outcome", "id", job.ID, "err", serr)
+	case ended:
+		r.scheduleNext(bg, job)
 	}
 }
 
