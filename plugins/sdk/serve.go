@@ -32,7 +32,9 @@ func Serve(p Plugin, opts ...Option) {
 	cfg := &plugin.ServeConfig{HandshakeConfig: wire.Handshake, VersionedPlugins: versionedSets(p),
 		GRPCServer: plugin.DefaultGRPCServer, Logger: log}
 	if o.debug != nil {
-		cfg.Test = o.debug.testConfig()
+		// go-plugin logs the listener's closing as an error; in debug mode
+		// the test or debugger owns the lifetime, so its log is dropped.
+		cfg.Test, cfg.Logger = o.debug.testConfig(), hclog.NewNullLogger()
 	} else {
 		go watchParent(log, os.Getppid())
 	}

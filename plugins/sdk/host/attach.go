@@ -26,7 +26,7 @@ func Attach(ctx context.Context, reattach string, cfg Config) (*Plugin, error) {
 		return nil, fmt.Errorf("attach: %w", err)
 	}
 	client := plugin.NewClient(&plugin.ClientConfig{
-		HandshakeConfig: wire.Handshake, VersionedPlugins: hostSets(), Logger: cfg.Logger,
+		HandshakeConfig: wire.Handshake, Plugins: hostSets()[r.Protocol], Logger: cfg.Logger,
 		AllowedProtocols: []plugin.Protocol{plugin.ProtocolGRPC},
 		Reattach: &plugin.ReattachConfig{Protocol: plugin.ProtocolGRPC, ProtocolVersion: r.Protocol,
 			Addr: addr, Pid: r.Pid, Test: true},
