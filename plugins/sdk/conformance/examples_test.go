@@ -17,7 +17,7 @@ func TestExamplesConform(t *testing.T) {
 				Config: `{"count": 2500}`, Env: []string{"PATH=" + os.Getenv("PATH")}})
 			var out strings.Builder
 			r.Write(&out)
-			if r.Failed() || len(r.Checks) < 10 {
+			if r.Failed() || len(r.Checks) < 11 {
 				t.Fatalf("conformance of %s:\n%s", r.Plugin, out.String())
 			}
 		})
@@ -32,5 +32,14 @@ func TestConformanceCatchesABrokenResume(t *testing.T) {
 	r.Write(&out)
 	if !strings.Contains(out.String(), "FAIL import resume") {
 		t.Fatalf("want the resume check to fail:\n%s", out.String())
+	}
+}
+
+func TestConformanceCatchesStdoutAfterTheHandshake(t *testing.T) {
+	r := conformance.Run(context.Background(), fixture.TestPlugin(t, `exec "$BIN" chatty`), conformance.Options{})
+	var out strings.Builder
+	r.Write(&out)
+	if !strings.Contains(out.String(), `FAIL silent stdout          the plugin wrote to stdout, which belongs to the handshake: "checking health\n"`) {
+		t.Fatalf("want the stdout check to fail:\n%s", out.String())
 	}
 }

@@ -43,8 +43,9 @@ func Run(ctx context.Context, dir string, o Options) *Report {
 		return r
 	}
 	var p *host.Plugin
+	stdout := &syncBuffer{}
 	if !r.step("handshake+info", func() (err error) {
-		p, err = host.Start(ctx, host.Config{Dir: dir, Approved: digests, Env: o.Env,
+		p, err = host.Start(ctx, host.Config{Dir: dir, Approved: digests, Env: o.Env, Stdout: stdout,
 			Logger: o.Logger, HostVersion: "conformance", CallTimeout: 10 * time.Second})
 		return err
 	}) {
@@ -66,14 +67,37 @@ func Run(ctx context.Context, dir string, o Options) *Report {
 		r.step("stale revision", c.staleRevision)
 	}
 	r.step("shutdown", func() error { return shutdown(p) })
+	r.step("silent stdout", func() error {
+		if out := stdout.String(); out != "" {
+			return fmt.Errorf("the plugin wrote to stdout, which belongs to the handshake: %.200q", out)
+		}
+		return nil
+	})
 	return r
+}
+
+// syncBuffer collects forwarded stdout from go-plugin's goroutine.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 type checker struct {
 	p       *host.Plugin
 	cfg     sdk.Config
 	batches []sdk.Batch
-	mu      sync.Mutex
 }
 
 func (c *checker) ref() host.Ref {

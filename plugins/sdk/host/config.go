@@ -1,6 +1,7 @@
 package host
 
 import (
+	"io"
 	"time"
 
 	"github.com/hashicorp/go-hclog"
@@ -17,6 +18,9 @@ type Config struct {
 	// Env is the whole environment the plugin gets besides go-plugin's own
 	// variables ("KEY=value"); the host's environment is never passed on.
 	Env []string
+	// Stdout receives what a Go plugin writes to stdout after the
+	// handshake (go-plugin forwards it); nil discards it.
+	Stdout io.Writer
 	// Logger receives the plugin's log lines; nil discards them.
 	Logger hclog.Logger
 	// HostVersion is Portico's version, sent in GetInfo.

@@ -42,7 +42,7 @@ func Start(ctx context.Context, cfg Config) (*Plugin, error) {
 	client := plugin.NewClient(&plugin.ClientConfig{
 		HandshakeConfig: wire.Handshake, VersionedPlugins: hostSets(), Cmd: cmd,
 		AllowedProtocols: []plugin.Protocol{plugin.ProtocolGRPC}, AutoMTLS: true, SkipHostEnv: true,
-		StartTimeout: cfg.StartTimeout, Logger: cfg.Logger.Named(m.ID), Stderr: stderr,
+		StartTimeout: cfg.StartTimeout, Logger: cfg.Logger.Named(m.ID), Stderr: stderr, SyncStdout: cfg.Stdout,
 		UnixSocketConfig: &plugin.UnixSocketConfig{TempDir: sockets},
 	})
 	p := &Plugin{manifest: m, cfg: cfg, client: client, cmd: cmd, stderr: stderr, sockets: sockets}

@@ -5,10 +5,12 @@
 //	crash  the import sends two batches, then the process exits
 //	hang   CheckHealth and the import never answer
 //	v2     it speaks only plugin protocol version 2
+//	chatty CheckHealth prints to stdout
 package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"strconv"
 	"time"
@@ -42,6 +44,9 @@ type instance struct{ mode string }
 func (i *instance) CheckHealth(ctx context.Context) (string, error) {
 	if i.mode == "hang" {
 		select {}
+	}
+	if i.mode == "chatty" {
+		fmt.Println("checking health")
 	}
 	return "ok", nil
 }
