@@ -2,6 +2,7 @@
 // The go-plugin handshake, as a plugin speaks it: check the magic cookie,
 // pick a protocol version, listen on a private socket, print one line.
 
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -30,11 +31,15 @@ function negotiate(ours = PROTOCOL_VERSIONS, env = process.env) {
   return both.length ? Math.max(...both) : Math.min(...ours);
 }
 
-/** socketPath is a fresh socket in a private directory. */
+/**
+ * socketPath is a fresh socket name: in the host's private directory when
+ * it gives one (kept short, as socket paths are limited to about 100
+ * bytes), else in a new private directory.
+ */
 function socketPath(env = process.env) {
-  const base = env.PLUGIN_UNIX_SOCKET_DIR || os.tmpdir();
-  const dir = fs.mkdtempSync(path.join(base, 'plugin-'));
-  return path.join(dir, 'plugin.sock');
+  const name = `plugin${crypto.randomBytes(6).toString('hex')}.sock`;
+  if (env.PLUGIN_UNIX_SOCKET_DIR) return path.join(env.PLUGIN_UNIX_SOCKET_DIR, name);
+  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'plugin-')), name);
 }
 
 function handshakeLine(version, network, address, certField) {

@@ -10,6 +10,8 @@ import (
 	"github.com/portico-hub/portico/plugins/sdk/internal/fixture"
 )
 
+func TestMain(m *testing.M) { os.Exit(fixture.Run(m)) }
+
 func TestExamplesConform(t *testing.T) {
 	for name, build := range map[string]func(testing.TB) string{"hello-go": fixture.GoExample, "hello-node": fixture.NodeExample} {
 		t.Run(name, func(t *testing.T) {

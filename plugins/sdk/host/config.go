@@ -18,6 +18,11 @@ type Config struct {
 	// Env is the whole environment the plugin gets besides go-plugin's own
 	// variables ("KEY=value"); the host's environment is never passed on.
 	Env []string
+	// SocketRoot is where the plugin's private socket directory is made;
+	// default the system's temporary directory. A host killed with SIGKILL
+	// leaves that directory behind, so a host may give its own root and
+	// empty it at start.
+	SocketRoot string
 	// Stdout receives what a Go plugin writes to stdout after the
 	// handshake (go-plugin forwards it); nil discards it.
 	Stdout io.Writer

@@ -26,7 +26,7 @@ func TestMain(m *testing.M) {
 	if spec := os.Getenv(hostEnv); spec != "" {
 		os.Exit(actAsHost(spec))
 	}
-	os.Exit(m.Run())
+	os.Exit(fixture.Run(m))
 }
 
 func actAsHost(spec string) int {
@@ -48,7 +48,8 @@ func TestPluginsExitWhenTheHostIsKilled(t *testing.T) {
 	for name, build := range map[string]func(testing.TB) string{"go": fixture.GoExample, "node": fixture.NodeExample} {
 		t.Run(name, func(t *testing.T) {
 			dir := build(t)
-			spec, _ := json.Marshal(host.Config{Dir: dir, Approved: fixture.Approve(t, dir), Env: []string{"PATH=" + os.Getenv("PATH")}})
+			spec, _ := json.Marshal(host.Config{Dir: dir, Approved: fixture.Approve(t, dir), SocketRoot: shortTempDir(t),
+				Env: []string{"PATH=" + os.Getenv("PATH")}})
 			cmd := exec.Command(os.Args[0], "-test.run=^$")
 			cmd.Env = append(os.Environ(), hostEnv+"="+string(spec))
 			cmd.Stderr = os.Stderr
@@ -95,4 +96,15 @@ func processesIn(dir string) int {
 		}
 	}
 	return n
+}
+
+// shortTempDir is a temporary directory with a path short enough for Unix
+// sockets, which t.TempDir's long names are not.
+func shortTempDir(t *testing.T) string {
+	dir, err := os.MkdirTemp("", "pt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	return dir
 }

@@ -29,9 +29,15 @@ func Start(ctx context.Context, cfg Config) (*Plugin, error) {
 	if len(wire.Overlap(m.ProtocolVersions, wire.Protocols)) == 0 {
 		return nil, &VersionError{Plugin: m.Label(), PluginVersions: m.ProtocolVersions, HostVersions: wire.Protocols}
 	}
-	sockets, err := os.MkdirTemp("", "portico-plugin-")
+	sockets, err := os.MkdirTemp(cfg.SocketRoot, "portico-plugin-")
 	if err != nil {
 		return nil, fmt.Errorf("plugin %s: socket directory: %w", m.Label(), err)
+	}
+	// Unix socket paths are limited to about 104 bytes, and plugins add a
+	// name of up to 30; fail here rather than with an obscure dial error.
+	if len(sockets) > 70 {
+		os.RemoveAll(sockets)
+		return nil, fmt.Errorf("plugin %s: socket directory %s is too long for Unix sockets; use a shorter SocketRoot", m.Label(), sockets)
 	}
 	cmd, err := command(cfg, m, sockets)
 	if err != nil {

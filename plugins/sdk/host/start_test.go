@@ -85,3 +85,14 @@ func TestStartRefusesAChangedFile(t *testing.T) {
 		t.Fatalf("want a re-approval error naming run.sh, got %v", err)
 	}
 }
+
+func TestStartRefusesASocketRootTooLongForUnixSockets(t *testing.T) {
+	root := filepath.Join(t.TempDir(), strings.Repeat("d", 60))
+	if err := os.MkdirAll(root, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	_, err := start(t, fixture.TestPlugin(t, `exec "$BIN"`), host.Config{SocketRoot: root})
+	if err == nil || !strings.Contains(err.Error(), "is too long for Unix sockets") {
+		t.Fatalf("want a clear socket path error, got %v", err)
+	}
+}
