@@ -4,7 +4,7 @@ TAGS    := sqlite_fts5
 VENDOR  := static/vendor/htmx.min.js
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run demo build test bench lint screenshots vendor clean
+.PHONY: run demo build test bench lint screenshots vendor clean plugins proto plugin-bench
 
 run: vendor
 	$(GO) run -tags $(TAGS) ./cmd/portico serve
@@ -16,8 +16,10 @@ demo: vendor
 build: vendor
 	$(GO) build -tags $(TAGS) -o bin/portico ./cmd/portico
 
-test: vendor
+test: vendor plugins
 	$(GO) test -race -tags $(TAGS) -timeout 20m ./...
+	cd plugins/sdk && $(GO) test -race -timeout 10m ./...
+	cd plugins/node-sdk && npm test --silent
 
 bench: vendor
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem -timeout 30m ./app/...
@@ -29,6 +31,7 @@ screenshots: vendor
 lint: vendor
 	@test -z "$$(gofmt -l .)" || (gofmt -l . && exit 1)
 	$(GO) vet -tags $(TAGS) ./...
+	cd plugins/sdk && $(GO) vet ./...
 	$(GO) run $(STATICCHECK) -tags $(TAGS) ./...
 
 # Front-end packages come from npm (package-lock.json pins them) and are
@@ -41,5 +44,37 @@ $(VENDOR): package.json package-lock.json
 	cp node_modules/@simplewebauthn/browser/dist/bundle/index.umd.min.js static/vendor/simplewebauthn-browser.min.js
 	@touch $@
 
+# Plugins: the SDK module (plugins/sdk), the Node SDK and the examples.
+# Each npm package installs from its own lockfile; the Node example links the
+# Node SDK with a file: dependency, so the SDK installs first.
+NODE_SDK   := plugins/node-sdk/node_modules/.package-lock.json
+HELLO_NODE := plugins/examples/hello-node/node_modules/.package-lock.json
+BUF        := plugins/node-sdk/node_modules/.bin/buf
+
+plugins: $(NODE_SDK) $(HELLO_NODE)
+	cd plugins/examples/hello-go && $(GO) build -o bin/hello-go .
+	cd plugins/examples/hello-node && npm run --silent build
+
+$(NODE_SDK): plugins/node-sdk/package.json plugins/node-sdk/package-lock.json
+	cd plugins/node-sdk && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(HELLO_NODE): $(NODE_SDK) plugins/examples/hello-node/package.json plugins/examples/hello-node/package-lock.json
+	cd plugins/examples/hello-node && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Regenerates the Go code and the Node SDK's embedded descriptor from the
+# .proto files, with buf from npm and the Go generators pinned in go.mod.
+proto: $(NODE_SDK)
+	cd plugins/sdk && rm -rf gen && ../../$(BUF) generate
+	cd plugins/sdk && ../../$(BUF) build --as-file-descriptor-set -o contract.binpb
+	node plugins/node-sdk/scripts/embed-contract.js plugins/sdk/contract.binpb plugins/node-sdk/lib/contract.js
+	rm plugins/sdk/contract.binpb
+
+# Records per second through gRPC, start-to-ready time and memory per plugin.
+plugin-bench: plugins
+	cd plugins/sdk && $(GO) test -run '^$$' -bench . -benchtime 3x -timeout 10m ./host/
+
 clean:
-	rm -rf bin node_modules static/vendor/*.js
+	rm -rf bin node_modules static/vendor/*.js plugins/examples/*/bin plugins/examples/hello-node/dist
+	rm -rf plugins/node-sdk/node_modules plugins/examples/hello-node/node_modules

@@ -1,0 +1,89 @@
+'use strict';
+// @portico/plugin-sdk: serve({info, configure}) runs a Portico plugin. It
+// speaks go-plugin's handshake and version negotiation, AutoMTLS, the
+// health, controller and stdio services, and watches the host process, so
+// the author writes only the plugin's logic.
+
+const grpc = require('@grpc/grpc-js');
+const protoLoader = require('@grpc/proto-loader');
+const contract = require('./contract');
+const hs = require('./handshake');
+const { credentials } = require('./mtls');
+const { createLogger } = require('./log');
+const { ErrorKind, PluginError } = require('./errors');
+const { Instances, pluginService, importHandler, checkPlugin } = require('./services');
+const { healthService, controllerService, stdioService } = require('./wire');
+
+const SDK_VERSION = '1.0.0';
+
+const defs = protoLoader.loadFileDescriptorSetFromBuffer(contract,
+  { longs: Number, enums: String, defaults: true, oneofs: true });
+const proto = grpc.loadPackageDefinition(defs);
+
+/**
+ * serve runs the plugin until the host asks it to stop or goes away.
+ * @param {import('./index').Plugin} plugin
+ */
+async function serve(plugin) {
+  checkPlugin(plugin);
+  hs.checkCookie();
+  const log = createLogger(plugin.info.id);
+  catchCrashes(log);
+  const version = hs.negotiate();
+  const server = new grpc.Server();
+  const streams = new Set();
+  const stop = () => shutdown(server, streams);
+  register(server, plugin, version, streams, stop);
+  const { creds, field } = await credentials(process.env.PLUGIN_CLIENT_CERT);
+  const socket = hs.socketPath();
+  await new Promise((resolve, reject) =>
+    server.bindAsync(`unix://${socket}`, creds, (err) => (err ? reject(err) : resolve())));
+  process.stdout.write(hs.handshakeLine(version, 'unix', socket, field));
+  watchParent(log, process.ppid);
+}
+
+function register(server, plugin, version, streams, stop) {
+  const instances = new Instances(plugin.configure);
+  const v1 = proto.portico.plugin.v1;
+  server.addService(v1.Plugin.service, pluginService(plugin, version, instances, SDK_VERSION));
+  if (plugin.info.kinds.includes('importer')) {
+    server.addService(v1.Importer.service, { Import: importHandler(instances) });
+  }
+  server.addService(proto.grpc.health.v1.Health.service, healthService());
+  server.addService(proto.plugin.GRPCController.service, controllerService(stop));
+  server.addService(proto.plugin.GRPCStdio.service, stdioService(streams));
+}
+
+// shutdown lets calls in flight finish for a moment, then exits.
+function shutdown(server, streams) {
+  for (const s of streams) s.end();
+  setTimeout(() => process.exit(0), 1000).unref();
+  server.tryShutdown(() => process.exit(0));
+}
+
+// watchParent exits when the host is gone: go-plugin cannot tell a plugin
+// that its host was killed with SIGKILL.
+function watchParent(log, parent) {
+  setInterval(() => {
+    if (process.ppid !== parent) {
+      log.error('the host process is gone; exiting', { host_pid: parent });
+      process.exit(2);
+    }
+  }, 1000).unref();
+}
+
+// catchCrashes logs uncaught errors as JSON, so the host shows them at
+// error level instead of as raw debug lines.
+function catchCrashes(log) {
+  const crash = (kind) => (err) => {
+    log.error(`${kind}: ${err && err.message || err}`, { stack: String(err && err.stack || '') });
+    process.exit(1);
+  };
+  process.on('uncaughtException', crash('uncaught exception'));
+  process.on('unhandledRejection', crash('unhandled rejection'));
+}
+
+module.exports = {
+  serve, PluginError, ErrorKind, createLogger, SDK_VERSION,
+  PROTOCOL_VERSIONS: hs.PROTOCOL_VERSIONS,
+};

@@ -1,0 +1,42 @@
+'use strict';
+// Unit checks of the Node SDK's pure parts; the SDK's Go tests run real
+// Node plugins through the host and the conformance runner.
+
+const test = require('node:test');
+const assert = require('node:assert');
+const { negotiate, handshakeLine } = require('../lib/handshake');
+const { timestamp } = require('../lib/log');
+const { batchToWire } = require('../lib/records');
+const { toServiceError, PluginError, ErrorKind } = require('../lib/errors');
+
+test('negotiate picks the highest common version, else our lowest', () => {
+  assert.strictEqual(negotiate([1, 2], { PLUGIN_PROTOCOL_VERSIONS: '1,2,3' }), 2);
+  assert.strictEqual(negotiate([1], { PLUGIN_PROTOCOL_VERSIONS: '1' }), 1);
+  assert.strictEqual(negotiate([2, 3], { PLUGIN_PROTOCOL_VERSIONS: '1' }), 2);
+});
+
+test('the handshake line carries the certificate as a sixth field', () => {
+  assert.strictEqual(handshakeLine(1, 'unix', '/s/p.sock', ''), '1|1|unix|/s/p.sock|grpc\n');
+  assert.strictEqual(handshakeLine(1, 'unix', '/s/p.sock', 'QUJD'), '1|1|unix|/s/p.sock|grpc|QUJD\n');
+});
+
+test('timestamps have the six fractional digits go-plugin parses', () => {
+  assert.strictEqual(timestamp(new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 678))), '2026-01-02T03:04:05.678000Z');
+});
+
+test('batches convert to the wire field names', () => {
+  const wire = batchToWire({ records: [{ contact: { externalId: 'c1', jobTitle: 'CTO' } }, { company: { externalId: 'k1' } }], cursor: 7 });
+  assert.strictEqual(wire.records[0].contact.external_id, 'c1');
+  assert.strictEqual(wire.records[0].contact.job_title, 'CTO');
+  assert.strictEqual(wire.records[1].company.external_id, 'k1');
+  assert.strictEqual(wire.cursor, '7');
+  assert.throws(() => batchToWire({ records: [{}] }), /contact or a company/);
+});
+
+test('errors carry their kind in the trailer', () => {
+  const e = toServiceError(new PluginError(ErrorKind.RATE_LIMITED, 'slow down', { retryAfterMs: 1500 }));
+  assert.strictEqual(e.details, 'slow down');
+  assert.deepStrictEqual(e.metadata.get('portico-error-kind'), ['rate_limited']);
+  assert.deepStrictEqual(e.metadata.get('portico-retry-after-ms'), ['1500']);
+  assert.deepStrictEqual(toServiceError(new Error('boom')).metadata.get('portico-error-kind'), ['internal']);
+});

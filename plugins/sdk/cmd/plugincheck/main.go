@@ -1,0 +1,40 @@
+// Command plugincheck runs the conformance checks on a plugin folder (the
+// one holding plugin.json), Go or Node alike, and exits 1 if any fails:
+//
+//	go run ./cmd/plugincheck [-config '{"count":1000}'] [-v] DIR
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/hashicorp/go-hclog"
+
+	"github.com/portico-hub/portico/plugins/sdk/conformance"
+)
+
+func main() {
+	config := flag.String("config", "{}", "instance configuration (JSON) used for the checks")
+	verbose := flag.Bool("v", false, "show the plugin's log lines")
+	flag.Usage = func() {
+		fmt.Fprintln(os.Stderr, "usage: plugincheck [-config JSON] [-v] PLUGIN_DIR")
+		flag.PrintDefaults()
+	}
+	flag.Parse()
+	if flag.NArg() != 1 {
+		flag.Usage()
+		os.Exit(2)
+	}
+	opts := conformance.Options{Config: *config, Env: []string{"PATH=" + os.Getenv("PATH")}}
+	if *verbose {
+		opts.Logger = hclog.New(&hclog.LoggerOptions{Name: "plugincheck", Output: os.Stderr, Level: hclog.Debug})
+	}
+	r := conformance.Run(context.Background(), flag.Arg(0), opts)
+	fmt.Printf("plugin %s\n", r.Plugin)
+	r.Write(os.Stdout)
+	if r.Failed() {
+		os.Exit(1)
+	}
+}

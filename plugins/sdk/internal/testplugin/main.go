@@ -1,0 +1,68 @@
+// Command testplugin misbehaves on purpose, so the SDK's tests can check
+// how the host copes with real plugin processes: its first argument picks
+// the misbehaviour.
+//
+//	crash  the import sends two batches, then the process exits
+//	hang   CheckHealth and the import never answer
+//	v2     it speaks only plugin protocol version 2
+//	chatty CheckHealth prints to stdout
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strconv"
+	"time"
+
+	"github.com/hashicorp/go-plugin"
+
+	"github.com/portico-hub/portico/plugins/sdk"
+	"github.com/portico-hub/portico/plugins/sdk/internal/wire"
+)
+
+func main() {
+	mode := ""
+	if len(os.Args) > 1 {
+		mode = os.Args[1]
+	}
+	if mode == "v2" {
+		plugin.Serve(&plugin.ServeConfig{HandshakeConfig: wire.Handshake,
+			VersionedPlugins: map[int]plugin.PluginSet{2: {}}, GRPCServer: plugin.DefaultGRPCServer})
+		return
+	}
+	sdk.Serve(sdk.Plugin{
+		Info: sdk.Info{ID: "testplugin", Name: "Test plugin", Version: "1.0.0", Kinds: []sdk.Kind{sdk.KindImporter}},
+		Configure: func(context.Context, sdk.Config) (sdk.Instance, error) {
+			return &instance{mode: mode}, nil
+		},
+	})
+}
+
+type instance struct{ mode string }
+
+func (i *instance) CheckHealth(ctx context.Context) (string, error) {
+	if i.mode == "hang" {
+		select {}
+	}
+	if i.mode == "chatty" {
+		fmt.Println("checking health")
+	}
+	return "ok", nil
+}
+
+func (i *instance) Import(ctx context.Context, _ sdk.ImportRequest, w *sdk.BatchWriter) error {
+	if i.mode == "hang" {
+		select {}
+	}
+	for n := 1; ; n++ {
+		b := sdk.Batch{Cursor: strconv.Itoa(n), Records: []sdk.Record{{Contact: &sdk.Contact{ExternalID: strconv.Itoa(n)}}}}
+		if err := w.Send(b); err != nil {
+			return err
+		}
+		if i.mode == "crash" && n == 2 {
+			time.Sleep(200 * time.Millisecond) // let both batches reach the host
+			os.Exit(3)
+		}
+	}
+}
