@@ -144,3 +144,21 @@ func (s sheetXML) relID() string {
 	}
 	return ""
 }
+
+// SheetNames lists an Excel file's sheets in tab order, so a person can
+// pick another when the one read cannot be.
+func SheetNames(r io.ReaderAt, size int64) ([]string, error) {
+	zr, err := openZip(r, size)
+	if err != nil {
+		return nil, err
+	}
+	b, err := readBook(zr)
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, len(b.sheets))
+	for i, s := range b.sheets {
+		names[i] = s.Name
+	}
+	return names, nil
+}
