@@ -63,7 +63,13 @@ func (c *client) draftAt(path, name, content string) string {
 // and default options, and returns the path of the import's progress.
 func (c *client) startImport(content string) string {
 	c.ts.t.Helper()
-	step := strings.TrimSuffix(c.draft("people.csv", content), "/map")
+	return c.startImportOf("people.csv", content)
+}
+
+// startImportOf is startImport of a file named name.
+func (c *client) startImportOf(name, content string) string {
+	c.ts.t.Helper()
+	step := strings.TrimSuffix(c.draft(name, content), "/map")
 	c.get(step + "/map")
 	resp, body := c.post(step+"/map", mapForm(body(c, step+"/map"), "step", "next"))
 	wantStatus(c.ts.t, resp, body, http.StatusSeeOther)
