@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"regexp"
 	"strings"
+	"testing"
 	"time"
 )
 
@@ -121,4 +122,20 @@ func (c *client) settle(path string) string {
 	}
 	c.ts.t.Fatalf("%s still polls after 30 s", path)
 	return ""
+}
+
+// multipartUpload is a browser's post of the upload form to url.
+func multipartUpload(t *testing.T, url, csrf, name, content string) (*http.Request, string) {
+	t.Helper()
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	w.WriteField("_csrf", csrf)
+	fw, _ := w.CreateFormFile("file", name)
+	fw.Write([]byte(content))
+	w.Close()
+	req, err := http.NewRequest(http.MethodPost, url, &buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return req, w.FormDataContentType()
 }
