@@ -36,7 +36,7 @@ func (s *Server) importMapSave(c *fiber.Ctx) error {
 		return err
 	}
 	dl := readDialect(c, old)
-	pre, err := imports.PreviewFor(imports.Kind(d.Kind), d.Path, dl, nil, s.imports.Limits)
+	pre, err := s.previewFor(c.UserContext(), imports.Kind(d.Kind), d.Path, dl, nil)
 	if err != nil {
 		return s.saveUnreadable(c, d, dl, err)
 	}

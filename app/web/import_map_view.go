@@ -70,9 +70,9 @@ func (s *Server) renderMap(c *fiber.Ctx, d *model.ImportDraft, status int, errs 
 	k := imports.Kind(d.Kind)
 	p := importMapPage{importBase: s.importBase(c, "Map columns · "+d.Filename), Draft: d, Dialect: dl, Fields: imports.Fields(k)}
 	p.Errors = errs
-	pre, err := imports.PreviewFor(k, d.Path, dl, d.Mapping, s.imports.Limits)
+	pre, err := s.previewFor(c.UserContext(), k, d.Path, dl, d.Mapping)
 	if err != nil {
-		pre, err = imports.PreviewFor(k, d.Path, dl, nil, s.imports.Limits)
+		pre, err = s.previewFor(c.UserContext(), k, d.Path, dl, nil)
 	}
 	var fe *importfile.FileError
 	switch {

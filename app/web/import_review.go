@@ -64,7 +64,7 @@ func (s *Server) reviewPreview(c *fiber.Ctx, p *importReviewPage) error {
 	if err != nil {
 		return err
 	}
-	pre, err := imports.PreviewFor(imports.Kind(p.Draft.Kind), p.Draft.Path, dl, p.Draft.Mapping, s.imports.Limits)
+	pre, err := s.previewFor(c.UserContext(), imports.Kind(p.Draft.Kind), p.Draft.Path, dl, p.Draft.Mapping)
 	if err != nil {
 		return err
 	}

@@ -52,8 +52,11 @@ func (s *Server) importUpload(c *fiber.Ctx) error {
 	id, err := s.keepUpload(c.UserContext(), model.ImportDraft{CreatedBy: currentAgent(c).ID, Kind: string(k.Kind),
 		Match: string(k.Match)}, fh)
 	var fe *importfile.FileError
-	if errors.As(err, &fe) {
+	switch {
+	case errors.As(err, &fe):
 		return s.renderUpload(c, fiber.StatusUnprocessableEntity, fe.Error())
+	case errors.Is(err, errParsersBusy):
+		return s.renderUpload(c, errParsersBusy.Code, errParsersBusy.Message)
 	}
 	if err != nil {
 		return err

@@ -109,3 +109,24 @@ func TestImportUploadKeepsTheFileAsADraft(t *testing.T) {
 	resp, body = c.get(mapPath)
 	wantStatus(t, resp, body, http.StatusNotFound)
 }
+
+// TestImportUploadWaitsForATurn refuses, in words, to read an upload
+// while every turn to read one is taken, and keeps nothing of it.
+func TestImportUploadWaitsForATurn(t *testing.T) {
+	ts := newTestServer(t)
+	c := ts.admin()
+	mapPath := c.draft("people.csv", peopleCSV)
+	release := ts.srv.HoldParsers()
+	c.get("/contacts/import")
+	resp, body := c.upload("more.csv", []byte(peopleCSV))
+	wantStatus(t, resp, body, http.StatusServiceUnavailable)
+	wantContains(t, body, `class="alert error"`, "Portico is reading other uploaded files right now. Wait a minute and try again.")
+	resp, body = c.get(mapPath)
+	wantStatus(t, resp, body, http.StatusServiceUnavailable)
+	release()
+	resp, body = c.get(mapPath)
+	wantStatus(t, resp, body, http.StatusOK)
+	if left, _ := filepath.Glob(filepath.Join(ts.filesDir(), "imports", "drafts", "*")); len(left) != 1 {
+		t.Errorf("uploads kept %v, want the first alone", left)
+	}
+}

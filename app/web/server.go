@@ -60,6 +60,8 @@ type Server struct {
 	secrets    secretSlots
 	// sameOrigin tells an upload from Portico's own pages by its headers.
 	sameOrigin *http.CrossOriginProtection
+	// parsers bounds how many uploaded files are read at once.
+	parsers *parsers
 }
 
 // New builds the Fiber app with every route. Templates are parsed here,
@@ -83,6 +85,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 		imports:    importDeps(cfg, log, st),
 		webhooks:   webhooks.NewService(st, cfg.WebhookAllowNets),
 		sameOrigin: newSameOrigin(cfg),
+		parsers:    newParsers(),
 	}
 	s.wirePortal()
 	if s.passkeys, err = passkey.New(st, cfg.ParsedBase, "Portico"); err != nil {
