@@ -125,7 +125,7 @@ func (c *client) settle(path string) string {
 }
 
 // multipartUpload is a browser's post of the upload form to url.
-func multipartUpload(t *testing.T, url, csrf, name, content string) (*http.Request, string) {
+func multipartUpload(t testing.TB, url, csrf, name, content string) (*http.Request, string) {
 	t.Helper()
 	var buf bytes.Buffer
 	w := multipart.NewWriter(&buf)
