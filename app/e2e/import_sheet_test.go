@@ -46,7 +46,7 @@ func selected(p *page, name string) string {
 // choose picks value in the select named name, as a person does, which
 // fires its change event.
 func choose(p *page, name, value string) {
-	p.do(chromedp.Focus(chromedp.CSS(`select[name="`+name+`"]`)))
+	p.do(chromedp.Focus(chromedp.CSS(`select[name="` + name + `"]`)))
 	var ok bool
 	p.eval(`(() => { const s = document.querySelector('select[name="`+name+`"]'); s.value = "`+value+`";
 		s.dispatchEvent(new Event("change", {bubbles: true})); return true })()`, &ok)

@@ -12,10 +12,10 @@ const (
 	// maxIndexPart caps each part read to list the sheets: the
 	// workbook and its relationships.
 	maxIndexPart = 4 << 20
-	// maxHeld caps, together, the parts excelize holds in memory: all
+	// MaxHeld caps, together, the parts excelize holds in memory: all
 	// it is given but the sheet and the shared strings, which it streams
 	// from temporary files. Real styles and workbooks take a few MB.
-	maxHeld = 16 << 20
+	MaxHeld = 16 << 20
 )
 
 // openZip opens a workbook's archive without unpacking anything, and
@@ -46,8 +46,8 @@ func checkParts(parts []*zip.File, lim Limits) error {
 		if streamed(f.Name) {
 			continue
 		}
-		if f.UncompressedSize64 > maxHeld-held {
-			return fileError("This Excel file expands to more than %s in %s.", mb(maxHeld), f.Name)
+		if f.UncompressedSize64 > MaxHeld-held {
+			return fileError("This Excel file expands to more than %s in %s.", mb(MaxHeld), f.Name)
 		}
 		held += f.UncompressedSize64
 	}
