@@ -18,39 +18,39 @@ func TestCorpus(t *testing.T) {
 		problems   map[int]string
 		err        string
 	}{
-		{"google contacts", "contacts.csv", googleCSV(), Dialect{KindCSV, UTF8, ',', true}, 25, 2, nil, ""},
-		{"outlook", "outlook.csv", outlookCSV(t), Dialect{KindCSV, Windows1252, ',', true}, 37, 1, nil, ""},
-		{"european excel", "kunden.csv", europeanCSV(), Dialect{KindCSV, UTF8BOM, ';', true}, 4, 3, nil, ""},
-		{"korean cp949", "고객.csv", koreanCSV(t), Dialect{KindCSV, CP949, ',', true}, 5, 2, nil, ""},
-		{"utf-16 le", "export.txt", utf16CSV(t), Dialect{KindCSV, UTF16LE, '\t', true}, 3, 2, nil, ""},
+		{"google contacts", "contacts.csv", googleCSV(), Dialect{Kind: KindCSV, Encoding: UTF8, Delimiter: ',', Header: true}, 25, 2, nil, ""},
+		{"outlook", "outlook.csv", outlookCSV(t), Dialect{Kind: KindCSV, Encoding: Windows1252, Delimiter: ',', Header: true}, 37, 1, nil, ""},
+		{"european excel", "kunden.csv", europeanCSV(), Dialect{Kind: KindCSV, Encoding: UTF8BOM, Delimiter: ';', Header: true}, 4, 3, nil, ""},
+		{"korean cp949", "고객.csv", koreanCSV(t), Dialect{Kind: KindCSV, Encoding: CP949, Delimiter: ',', Header: true}, 5, 2, nil, ""},
+		{"utf-16 le", "export.txt", utf16CSV(t), Dialect{Kind: KindCSV, Encoding: UTF16LE, Delimiter: '\t', Header: true}, 3, 2, nil, ""},
 		{"ragged rows", "ragged.csv", []byte("name,email,phone\nAnn,ann@example.com\nBo,bo@example.com,123,extra\nCy,cy@example.com,456,\n"),
-			Dialect{KindCSV, UTF8, ',', true}, 3, 3, map[int]string{
+			Dialect{Kind: KindCSV, Encoding: UTF8, Delimiter: ',', Header: true}, 3, 3, map[int]string{
 				2: "warning: This row has 2 cells but the header has 3; the missing cells are read as blank.",
 				3: "warning: This row has 4 cells but the header has 3; the extra cells are ignored.",
 			}, ""},
 		{"stray quotes", "quotes.csv", []byte("name,email\nAnn \"The Boss\" Lee,ann@example.com\n\"Bo\"x,bo@example.com\nCy,cy@example.com\n"),
-			Dialect{KindCSV, UTF8, ',', true}, 2, 3, map[int]string{
+			Dialect{Kind: KindCSV, Encoding: UTF8, Delimiter: ',', Header: true}, 2, 3, map[int]string{
 				2: `Cell A has a quote (") inside it but does not start with one. Put the cell in quotes and double the quotes inside it ("").`,
 				3: `Cell A has text after its closing quote ("). Double the quotes inside a quoted cell ("").`,
 			}, ""},
 		{"quote never closes", "open.csv", []byte("name,email\nAnn,ann@example.com\n\"Bo,bo@example.com\nCy,cy@example.com\n"),
-			Dialect{KindCSV, UTF8, ',', true}, 2, 1, nil,
+			Dialect{Kind: KindCSV, Encoding: UTF8, Delimiter: ',', Header: true}, 2, 1, nil,
 			`Row 3: A quote (") opens cell A and never closes, so the rest of the file cannot be read. Check the quotes in this row.`},
 		{"quote never closes on the last line", "open.csv", []byte("name,email\nAnn,ann@example.com\nBo,\"bo@example.com"),
-			Dialect{KindCSV, UTF8, ',', true}, 2, 2, map[int]string{
+			Dialect{Kind: KindCSV, Encoding: UTF8, Delimiter: ',', Header: true}, 2, 2, map[int]string{
 				3: `A quote (") in cell B does not close where it should. Check the quotes in this row.`,
 			}, ""},
 		{"embedded newlines and blank lines", "notes.csv", []byte("name,about\n\"Ann\",\"line one\nline two\r\nline three\"\n\nBo,\"x\"\n,\nCy,z\n"),
-			Dialect{KindCSV, UTF8, ',', true}, 2, 3, nil, ""},
+			Dialect{Kind: KindCSV, Encoding: UTF8, Delimiter: ',', Header: true}, 2, 3, nil, ""},
 		{"100 KB cell", "big.csv", []byte("name,about\nAnn,short\nBo," + strings.Repeat("x", 100<<10) + "\nCy,short\n"),
-			Dialect{KindCSV, UTF8, ',', true}, 2, 3, map[int]string{
+			Dialect{Kind: KindCSV, Encoding: UTF8, Delimiter: ',', Header: true}, 2, 3, map[int]string{
 				3: "Cell B (about) holds 100 KB; a cell may hold at most 64 KB.",
 			}, ""},
 		{"formula cells are data", "formulas.csv", []byte("name,phone,about\n\"=HYPERLINK(\"\"http://x.example\"\")\",+1 555 0101,@mention -1\n"),
-			Dialect{KindCSV, UTF8, ',', true}, 3, 1, nil, ""},
+			Dialect{Kind: KindCSV, Encoding: UTF8, Delimiter: ',', Header: true}, 3, 1, nil, ""},
 		{"old mac line endings", "mac.csv", []byte("name,email\rAnn,ann@example.com\rBo,bo@example.com\r"),
-			Dialect{KindCSV, UTF8, ',', true}, 2, 2, nil, ""},
-		{"header only", "header.csv", []byte("name,email\r\n"), Dialect{KindCSV, UTF8, ',', true}, 2, 0, nil, ""},
+			Dialect{Kind: KindCSV, Encoding: UTF8, Delimiter: ',', Header: true}, 2, 2, nil, ""},
+		{"header only", "header.csv", []byte("name,email\r\n"), Dialect{Kind: KindCSV, Encoding: UTF8, Delimiter: ',', Header: true}, 2, 0, nil, ""},
 		{"empty", "empty.csv", nil, Dialect{}, 0, 0, nil, "The file is empty."},
 		{"only a bom and blank lines", "blank.csv", []byte("\ufeff\r\n\r\n"), Dialect{}, 0, 0, nil, "The file is empty."},
 		{"binary garbage", "contacts.csv", garbage(4096), Dialect{}, 0, 0, nil, "This file is neither CSV nor Excel (.xlsx)."},

@@ -17,19 +17,19 @@ func TestDetect(t *testing.T) {
 		head       []byte
 		want       Dialect
 	}{
-		{"utf-8", "a.csv", []byte("name,email\nÅsa,asa@example.se\n"), Dialect{KindCSV, UTF8, ',', true}},
-		{"utf-8 cut inside a character", "a.csv", []byte("name,email\n김민준")[:19], Dialect{KindCSV, UTF8, ',', true}},
-		{"utf-16 be without bom", "a.csv", encode(t, utf16be, "name;email\nAnn;a@example.com\n"), Dialect{KindCSV, UTF16BE, ';', true}},
-		{"utf-16 le without bom", "a.csv", encode(t, utf16le, "name\temail\nAnn\ta@example.com\n"), Dialect{KindCSV, UTF16LE, '\t', true}},
-		{"cp949 cut inside a character", "a.csv", encode(t, korean.EUCKR, longKorean)[:HeadSize], Dialect{KindCSV, CP949, ',', true}},
-		{"utf-8 with one corrupt byte", "a.csv", []byte("name,city\n" + strings.Repeat("José,São Paulo\n", 5) + "Bad\xff,x\n"), Dialect{KindCSV, UTF8, ',', true}},
-		{"windows-1252", "a.csv", []byte("name,city\nJos\xe9,S\xe3o Paulo\n"), Dialect{KindCSV, Windows1252, ',', true}},
-		{"xlsx whatever its name", "a.csv", []byte("PK\x03\x04rest"), Dialect{KindXLSX, "", 0, true}},
-		{"one column", "a.csv", []byte("email\na@example.com\n"), Dialect{KindCSV, UTF8, ',', true}},
-		{"tie goes to tab for .tsv", "a.tsv", []byte("a,b\tc\n"), Dialect{KindCSV, UTF8, '\t', true}},
-		{"tie goes to comma otherwise", "a.txt", []byte("a,b\tc\n"), Dialect{KindCSV, UTF8, ',', true}},
-		{"delimiters inside quotes", "a.csv", []byte("\"a;b;c\",d\n\"e;f;g\",h\n"), Dialect{KindCSV, UTF8, ',', true}},
-		{"semicolons beat decimal commas", "a.csv", []byte("n;v;w\na;1,5;2\nb;3;4,25\nc;5,5;6,5\n"), Dialect{KindCSV, UTF8, ';', true}},
+		{"utf-8", "a.csv", []byte("name,email\nÅsa,asa@example.se\n"), Dialect{Kind: KindCSV, Encoding: UTF8, Delimiter: ',', Header: true}},
+		{"utf-8 cut inside a character", "a.csv", []byte("name,email\n김민준")[:19], Dialect{Kind: KindCSV, Encoding: UTF8, Delimiter: ',', Header: true}},
+		{"utf-16 be without bom", "a.csv", encode(t, utf16be, "name;email\nAnn;a@example.com\n"), Dialect{Kind: KindCSV, Encoding: UTF16BE, Delimiter: ';', Header: true}},
+		{"utf-16 le without bom", "a.csv", encode(t, utf16le, "name\temail\nAnn\ta@example.com\n"), Dialect{Kind: KindCSV, Encoding: UTF16LE, Delimiter: '\t', Header: true}},
+		{"cp949 cut inside a character", "a.csv", encode(t, korean.EUCKR, longKorean)[:HeadSize], Dialect{Kind: KindCSV, Encoding: CP949, Delimiter: ',', Header: true}},
+		{"utf-8 with one corrupt byte", "a.csv", []byte("name,city\n" + strings.Repeat("José,São Paulo\n", 5) + "Bad\xff,x\n"), Dialect{Kind: KindCSV, Encoding: UTF8, Delimiter: ',', Header: true}},
+		{"windows-1252", "a.csv", []byte("name,city\nJos\xe9,S\xe3o Paulo\n"), Dialect{Kind: KindCSV, Encoding: Windows1252, Delimiter: ',', Header: true}},
+		{"xlsx whatever its name", "a.csv", []byte("PK\x03\x04rest"), Dialect{Kind: KindXLSX, Header: true}},
+		{"one column", "a.csv", []byte("email\na@example.com\n"), Dialect{Kind: KindCSV, Encoding: UTF8, Delimiter: ',', Header: true}},
+		{"tie goes to tab for .tsv", "a.tsv", []byte("a,b\tc\n"), Dialect{Kind: KindCSV, Encoding: UTF8, Delimiter: '\t', Header: true}},
+		{"tie goes to comma otherwise", "a.txt", []byte("a,b\tc\n"), Dialect{Kind: KindCSV, Encoding: UTF8, Delimiter: ',', Header: true}},
+		{"delimiters inside quotes", "a.csv", []byte("\"a;b;c\",d\n\"e;f;g\",h\n"), Dialect{Kind: KindCSV, Encoding: UTF8, Delimiter: ',', Header: true}},
+		{"semicolons beat decimal commas", "a.csv", []byte("n;v;w\na;1,5;2\nb;3;4,25\nc;5,5;6,5\n"), Dialect{Kind: KindCSV, Encoding: UTF8, Delimiter: ';', Header: true}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -39,9 +39,17 @@ type Dialect struct {
 	Kind      Kind
 	Encoding  Encoding
 	Delimiter rune
-	// Header says the first row names the columns. Detect always assumes
-	// so; without it columns are named by letter (A, B, ...).
+	// Header says a row names the columns. Detect always assumes so;
+	// without it columns are named by letter (A, B, ...) and the first
+	// non-blank row is data.
 	Header bool
+	// HeaderRow is the number of the row that names the columns; the
+	// rows above it, such as a title, are not read. Zero takes the
+	// detected one (see Reader.HeaderChoices).
+	HeaderRow int
+	// Sheet names the sheet of an Excel file to read; empty takes the
+	// first sheet with data.
+	Sheet string
 }
 
 // Choice is one option of a select box: its form value and its label.

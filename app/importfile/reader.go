@@ -1,10 +1,8 @@
 package importfile
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"strings"
 )
 
 // Row is one row of data, numbered as a spreadsheet shows it: the header
@@ -39,8 +37,12 @@ type Reader struct {
 	header  []string
 	limits  Limits
 	rows    int
-	pending *Row
+	pending []Row
 	err     error // the error that ended reading
+	// choices are the first rows, offered as the header row; headerRow
+	// is the one taken and detected the one guessed.
+	choices             []Row
+	headerRow, detected int
 	// shortIsNormal is set for Excel, which leaves out trailing empty
 	// cells, so a short row there is no news.
 	shortIsNormal bool
@@ -66,7 +68,7 @@ func Open(r io.ReaderAt, size int64, d Dialect, lim Limits) (*Reader, error) {
 	case KindCSV:
 		src, err = openCSV(r, size, d, lim)
 	case KindXLSX:
-		src, err = openXLSX(r, size, lim)
+		src, err = openXLSX(r, size, d, lim)
 	default:
 		err = fmt.Errorf("importfile: unknown file kind %q", d.Kind)
 	}
@@ -74,7 +76,7 @@ func Open(r io.ReaderAt, size int64, d Dialect, lim Limits) (*Reader, error) {
 		return nil, err
 	}
 	rd := &Reader{src: src, limits: lim, shortIsNormal: d.Kind == KindXLSX}
-	if err := rd.readHeader(d.Header); err != nil {
+	if err := rd.readHeader(d); err != nil {
 		src.close()
 		return nil, err
 	}
@@ -87,31 +89,3 @@ func (r *Reader) Header() []string { return r.header }
 
 // Close releases the file and any temporary files Excel reading needed.
 func (r *Reader) Close() error { return r.src.close() }
-
-// readHeader takes the first row as the column names, or, without a
-// header, names the columns by letter and keeps the row as data.
-func (r *Reader) readHeader(hasHeader bool) error {
-	cells, number, problem, err := r.src.next()
-	if errors.Is(err, io.EOF) {
-		return fileError(msgEmpty)
-	}
-	if err != nil {
-		return err
-	}
-	if hasHeader && problem != "" {
-		return &FileError{Row: number, Message: "The header row cannot be read. " + problem}
-	}
-	r.header = make([]string, len(cells))
-	for i, c := range cells {
-		r.header[i] = strings.TrimSpace(strings.TrimPrefix(c, "\ufeff"))
-		if !hasHeader || r.header[i] == "" {
-			r.header[i] = "Column " + columnName(i)
-		}
-	}
-	if hasHeader {
-		return nil
-	}
-	row, err := r.finish(cells, number, problem)
-	r.pending = &row
-	return err
-}

@@ -9,9 +9,10 @@ import (
 // is a *FileError that ends the file, or a failure to read it; once Next
 // fails it keeps returning the same error.
 func (r *Reader) Next() (Row, error) {
-	if p := r.pending; p != nil {
-		r.pending = nil
-		return *p, nil
+	if len(r.pending) > 0 {
+		row := r.pending[0]
+		r.pending = r.pending[1:]
+		return row, nil
 	}
 	if r.err != nil {
 		return Row{}, r.err
@@ -37,7 +38,7 @@ func (r *Reader) SkipTo(n int) error {
 			return err
 		}
 		if row.Number > n {
-			r.pending = &row
+			r.pending = append([]Row{row}, r.pending...)
 			return nil
 		}
 	}

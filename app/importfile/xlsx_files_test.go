@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"fmt"
 	"hash/crc32"
 	"io"
 	"strings"
@@ -59,34 +60,75 @@ func rezip(t testing.TB, data []byte, edit func(name string, body []byte) []byte
 	return out.Bytes()
 }
 
-// bomb builds a workbook whose sheet inflates to expanded bytes of
-// spaces while declaring declared bytes; its other parts are minimal.
+// bomb builds a workbook whose part inflates to expanded bytes of
+// spaces while declaring declared bytes; its other parts are minimal,
+// with one sheet, xl/worksheets/sheet1.xml.
 func bomb(t testing.TB, part string, expanded, declared uint64) []byte {
-	base := zipOf(t, map[string]string{
-		"[Content_Types].xml": `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`,
-		"xl/workbook.xml":     `<workbook/>`,
-	})
+	files := bookIndex(map[string]string{"Sheet1": "worksheets/sheet1.xml"})
+	if part != "xl/worksheets/sheet1.xml" {
+		files["xl/worksheets/sheet1.xml"] = sheetXMLOf("Name", "Email")
+	}
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
-	must(t, zw.Copy(mustOpenZip(t, base).File[0]))
-	must(t, zw.Copy(mustOpenZip(t, base).File[1]))
+	for _, f := range mustOpenZip(t, zipOf(t, files)).File {
+		must(t, zw.Copy(f))
+	}
+	must(t, addBomb(zw, part, expanded, declared))
+	must(t, zw.Close())
+	return out.Bytes()
+}
+
+// addBomb writes a part of expanded bytes of spaces, compressed as far as
+// deflate goes, that declares declared bytes.
+func addBomb(zw *zip.Writer, part string, expanded, declared uint64) error {
 	var packed bytes.Buffer
 	fw, err := flate.NewWriter(&packed, flate.BestCompression)
-	must(t, err)
+	if err != nil {
+		return err
+	}
 	crc := crc32.NewIEEE()
 	chunk := []byte(strings.Repeat(" ", 1<<16))
 	for n := uint64(0); n < expanded; n += uint64(len(chunk)) {
 		fw.Write(chunk)
 		crc.Write(chunk)
 	}
-	must(t, fw.Close())
+	if err := fw.Close(); err != nil {
+		return err
+	}
 	w, err := zw.CreateRaw(&zip.FileHeader{Name: part, Method: zip.Deflate, CRC32: crc.Sum32(),
 		CompressedSize64: uint64(packed.Len()), UncompressedSize64: declared})
-	must(t, err)
+	if err != nil {
+		return err
+	}
 	_, err = w.Write(packed.Bytes())
-	must(t, err)
-	must(t, zw.Close())
-	return out.Bytes()
+	return err
+}
+
+// bookIndex is the parts that list a workbook's sheets, each sheet name
+// with its part's target under xl/; the sheets' own parts are left out.
+func bookIndex(sheets map[string]string) map[string]string {
+	var list, rels strings.Builder
+	i := 0
+	for name, target := range sheets {
+		i++
+		fmt.Fprintf(&list, `<sheet name="%s" sheetId="%d" r:id="rId%d"/>`, name, i, i)
+		fmt.Fprintf(&rels, `<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="%s"/>`, i, target)
+	}
+	return map[string]string{
+		"[Content_Types].xml":        `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+		"_rels/.rels":                `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+		"xl/workbook.xml":            `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>` + list.String() + `</sheets></workbook>`,
+		"xl/_rels/workbook.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` + rels.String() + `</Relationships>`,
+	}
+}
+
+// sheetXMLOf is a sheet of one row of inline strings.
+func sheetXMLOf(cells ...string) string {
+	var row strings.Builder
+	for i, c := range cells {
+		fmt.Fprintf(&row, `<c r="%s1" t="inlineStr"><is><t>%s</t></is></c>`, columnName(i), c)
+	}
+	return `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">` + row.String() + `</row></sheetData></worksheet>`
 }
 
 func must(t testing.TB, err error) {

@@ -40,8 +40,8 @@ func TestXLSXRefused(t *testing.T) {
 	}{
 		{"sheet declares a terabyte", bomb(t, "xl/worksheets/sheet1.xml", 1<<20, 1<<40), Limits{}, "This Excel file expands to more than 1024 MB."},
 		{"honest sheet over a lowered cap", bomb(t, "xl/worksheets/sheet1.xml", 1<<20, 1<<20), Limits{MaxExpanded: 512 << 10}, "This Excel file expands to more than 512 KB."},
-		{"styles held in memory", bomb(t, "xl/styles.xml", 1<<20, 100<<20), Limits{}, "This Excel file expands to more than 64 MB in xl/styles.xml."},
-		{"sheet lies about its size", bomb(t, "xl/worksheets/sheet1.xml", 4<<20, 1000), Limits{}, msgDamaged},
+		{"styles held in memory", bomb(t, "xl/styles.xml", 1<<20, 100<<20), Limits{}, "This Excel file expands to more than 16 MB in xl/styles.xml."},
+		{"sheet lies about its size, read no further", bomb(t, "xl/worksheets/sheet1.xml", 4<<20, 1000), Limits{}, "Every sheet of this workbook is empty."},
 		{"a zip that is no workbook", rezip(t, workbook(t), func(string, []byte) []byte { return nil }), Limits{}, msgDamaged},
 		{"a word document", zipOf(t, map[string]string{"[Content_Types].xml": "<Types/>", "word/document.xml": "<document/>"}), Limits{}, msgNotCSVOrExcel},
 		{"a truncated workbook", workbook(t)[:2000], Limits{}, msgNotCSVOrExcel},

@@ -22,6 +22,12 @@ type Preview struct {
 	// Fields are what a column can be mapped to, for the kind's selects.
 	Fields []importfile.Choice
 	Rows   []PreviewRow
+	// Sheets are an Excel file's sheets; HeaderChoices the rows that may
+	// name the columns, the detected one first.
+	Sheets        []string
+	HeaderChoices []importfile.Row
+	// Numeric are the columns of an Excel sheet that hold numbers.
+	Numeric []int
 }
 
 // PreviewRow is one row as it will be imported, with each cell's error:
@@ -87,7 +93,9 @@ func PreviewFor(k Kind, path string, d importfile.Dialect, specs []string, lim i
 		return nil, err
 	}
 	defer rd.Close()
-	p := &Preview{Kind: k, Dialect: d, Header: rd.Header(), Mapping: suggestMapping(k, rd.Header()), Fields: Fields(k)}
+	p := &Preview{Kind: k, Dialect: d, Header: rd.Header(), Mapping: suggestMapping(k, rd.Header()), Fields: Fields(k),
+		Sheets: rd.Sheets(), HeaderChoices: rd.HeaderChoices(), Numeric: rd.NumericColumns()}
+	p.Dialect.Sheet, p.Dialect.HeaderRow = rd.Sheet(), rd.HeaderRow()
 	if specs != nil {
 		if p.Mapping, err = parseMapping(k, rd.Header(), specs); err != nil {
 			return nil, err
@@ -121,4 +129,18 @@ func previewRow(k Kind, m importfile.Mapping, row importfile.Row) PreviewRow {
 	f, err := validateCompany(r.in, r.bad)
 	pr.Company, pr.Errors = f, m.Locate(row, err)
 	return pr
+}
+
+// Sheets lists the sheets of the Excel file at path.
+func Sheets(path string) ([]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("imports: open: %w", err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("imports: stat: %w", err)
+	}
+	return importfile.SheetNames(f, fi.Size())
 }

@@ -33,6 +33,9 @@ func (s *Server) handleError(c *fiber.Ctx, err error) error {
 		return c.Redirect(moved.url, fiber.StatusMovedPermanently)
 	}
 	status, msg, details := classify(err)
+	if refused := s.uploadRefusal(&c.Request().Header); refused != "" && errors.Is(err, fiber.ErrRequestEntityTooLarge) {
+		status, msg = fiber.StatusForbidden, refused
+	}
 	level := slog.LevelInfo
 	if status >= 500 {
 		level = slog.LevelError

@@ -3,6 +3,7 @@ package web
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"mime"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/portico-hub/portico/app/importfile"
 	"github.com/portico-hub/portico/app/imports"
 )
 
@@ -28,7 +30,7 @@ func (s *Server) importFile(c *fiber.Ctx) error {
 	if err != nil {
 		return fmt.Errorf("web: open file of import %d: %w", r.ID, err)
 	}
-	attach(c, r.Filename)
+	attach(c, r.Filename, fileType(r.Dialect))
 	return c.SendStream(f) // closed once sent
 }
 
@@ -41,7 +43,7 @@ func (s *Server) importFailures(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	attach(c, strings.TrimSuffix(r.Filename, filepath.Ext(r.Filename))+"-failed-rows.csv")
+	attach(c, strings.TrimSuffix(r.Filename, filepath.Ext(r.Filename))+"-failed-rows.csv", "text/csv; charset=utf-8")
 	d, id, log := s.imports, r.ID, s.log
 	c.Context().SetBodyStreamWriter(func(w *bufio.Writer) {
 		w.WriteString("\ufeff")
@@ -53,8 +55,25 @@ func (s *Server) importFailures(c *fiber.Ctx) error {
 	return nil
 }
 
-// attach makes the answer a download named name, in any script.
-func attach(c *fiber.Ctx, name string) {
-	c.Type(filepath.Ext(name))
+// fileType is the exact type of an import's file, from the format it
+// was read as; its name, chosen by whoever uploaded it, never decides.
+func fileType(dialect string) string {
+	var dl importfile.Dialect
+	_ = json.Unmarshal([]byte(dialect), &dl) // an unknown format goes as bytes
+	switch dl.Kind {
+	case importfile.KindCSV:
+		return "text/csv"
+	case importfile.KindXLSX:
+		return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	}
+	return "application/octet-stream"
+}
+
+// attach makes the answer a download of type ctype named name, in any
+// script, that no browser shows in place or sniffs for another type: an
+// uploaded evil.html comes back as a file to save, never as a page.
+func attach(c *fiber.Ctx, name, ctype string) {
+	c.Set(fiber.HeaderContentType, ctype)
+	c.Set(fiber.HeaderXContentTypeOptions, "nosniff")
 	c.Set(fiber.HeaderContentDisposition, mime.FormatMediaType("attachment", map[string]string{"filename": name}))
 }

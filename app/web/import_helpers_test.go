@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"regexp"
 	"strings"
+	"testing"
 	"time"
 )
 
@@ -63,7 +64,13 @@ func (c *client) draftAt(path, name, content string) string {
 // and default options, and returns the path of the import's progress.
 func (c *client) startImport(content string) string {
 	c.ts.t.Helper()
-	step := strings.TrimSuffix(c.draft("people.csv", content), "/map")
+	return c.startImportOf("people.csv", content)
+}
+
+// startImportOf is startImport of a file named name.
+func (c *client) startImportOf(name, content string) string {
+	c.ts.t.Helper()
+	step := strings.TrimSuffix(c.draft(name, content), "/map")
 	c.get(step + "/map")
 	resp, body := c.post(step+"/map", mapForm(body(c, step+"/map"), "step", "next"))
 	wantStatus(c.ts.t, resp, body, http.StatusSeeOther)
@@ -115,4 +122,20 @@ func (c *client) settle(path string) string {
 	}
 	c.ts.t.Fatalf("%s still polls after 30 s", path)
 	return ""
+}
+
+// multipartUpload is a browser's post of the upload form to url.
+func multipartUpload(t testing.TB, url, csrf, name, content string) (*http.Request, string) {
+	t.Helper()
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	w.WriteField("_csrf", csrf)
+	fw, _ := w.CreateFormFile("file", name)
+	fw.Write([]byte(content))
+	w.Close()
+	req, err := http.NewRequest(http.MethodPost, url, &buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return req, w.FormDataContentType()
 }

@@ -39,7 +39,11 @@ func (s *Server) keepUpload(ctx context.Context, d model.ImportDraft, fh *multip
 // contacts draft asks for the activation email when new contacts get it
 // anyway.
 func (s *Server) draftOf(ctx context.Context, d model.ImportDraft) (int64, error) {
-	pre, err := imports.PrepareFor(imports.Kind(d.Kind), d.Path, d.Filename, s.imports.Limits)
+	var pre *imports.Preview
+	err := s.parsers.do(ctx, func() (err error) {
+		pre, err = imports.PrepareFor(imports.Kind(d.Kind), d.Path, d.Filename, s.imports.Limits)
+		return err
+	})
 	if err != nil {
 		return 0, err
 	}

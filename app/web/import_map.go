@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -35,7 +36,7 @@ func (s *Server) importMapSave(c *fiber.Ctx) error {
 		return err
 	}
 	dl := readDialect(c, old)
-	pre, err := imports.PreviewFor(imports.Kind(d.Kind), d.Path, dl, nil, s.imports.Limits)
+	pre, err := s.previewFor(c.UserContext(), imports.Kind(d.Kind), d.Path, dl, nil)
 	if err != nil {
 		return s.saveUnreadable(c, d, dl, err)
 	}
@@ -43,6 +44,7 @@ func (s *Server) importMapSave(c *fiber.Ctx) error {
 	if dl == old {
 		m = readMapping(c, pre)
 	}
+	dl = pre.Dialect // with the sheet and header row read
 	if err := s.saveMapping(c, d, dl, m); err != nil {
 		return err
 	}
@@ -81,10 +83,17 @@ func (s *Server) saveMapping(c *fiber.Ctx, d *model.ImportDraft, dl importfile.D
 	return s.store.SaveImportDraft(c.UserContext(), d)
 }
 
-// readDialect takes the encoding, delimiter and header choices of the
-// form; a value that is not one of the choices keeps the old one.
+// readDialect takes the encoding, delimiter, sheet and header choices
+// of the form; a value that is not one of the choices keeps the old one.
+// Another sheet has its header row detected anew.
 func readDialect(c *fiber.Ctx, old importfile.Dialect) importfile.Dialect {
 	dl := old
+	if n, err := strconv.Atoi(c.FormValue("header_row")); err == nil && n > 0 {
+		dl.HeaderRow = n
+	}
+	if sh := c.FormValue("sheet"); sh != "" && sh != dl.Sheet && dl.Kind == importfile.KindXLSX {
+		dl.Sheet, dl.HeaderRow = sh, 0
+	}
 	if e, err := importfile.ParseEncoding(c.FormValue("encoding")); err == nil && dl.Kind == importfile.KindCSV {
 		dl.Encoding = e
 	}

@@ -24,6 +24,18 @@ type importMapPage struct {
 	Fields []importfile.Choice
 	// Unreadable says why the file cannot be read as Dialect says.
 	Unreadable string
+	// Sheets are an Excel file's sheets; HeaderRows the rows that may
+	// name the columns, the detected one first.
+	Sheets     []string
+	HeaderRows []headerChoice
+}
+
+// headerChoice is a row offered as the header: its number and the start
+// of its cells.
+type headerChoice struct {
+	Number   int
+	Label    string
+	Detected bool
 }
 
 // mapColumn is one column of the file as the mapping step shows it.
@@ -58,9 +70,9 @@ func (s *Server) renderMap(c *fiber.Ctx, d *model.ImportDraft, status int, errs 
 	k := imports.Kind(d.Kind)
 	p := importMapPage{importBase: s.importBase(c, "Map columns · "+d.Filename), Draft: d, Dialect: dl, Fields: imports.Fields(k)}
 	p.Errors = errs
-	pre, err := imports.PreviewFor(k, d.Path, dl, d.Mapping, s.imports.Limits)
+	pre, err := s.previewFor(c.UserContext(), k, d.Path, dl, d.Mapping)
 	if err != nil {
-		pre, err = imports.PreviewFor(k, d.Path, dl, nil, s.imports.Limits)
+		pre, err = s.previewFor(c.UserContext(), k, d.Path, dl, nil)
 	}
 	var fe *importfile.FileError
 	switch {
@@ -69,9 +81,32 @@ func (s *Server) renderMap(c *fiber.Ctx, d *model.ImportDraft, status int, errs 
 	case err != nil:
 		return err
 	default:
-		p.Columns = mapColumns(pre)
+		p.Columns, p.HeaderRows = mapColumns(pre), headerChoices(pre)
+	}
+	if dl.Kind == importfile.KindXLSX {
+		p.Sheets, _ = imports.Sheets(d.Path) // none to offer when the file is no workbook
 	}
 	return render(c, status, "imports/map", "imports/_map", p)
+}
+
+// headerChoices words the rows offered as the header: "Row 3: Name,
+// Email, Phone", the first cells only.
+func headerChoices(pre *imports.Preview) []headerChoice {
+	out := make([]headerChoice, len(pre.HeaderChoices))
+	for i, r := range pre.HeaderChoices {
+		var cells []string
+		for _, c := range r.Cells {
+			if c = strings.TrimSpace(c); c != "" && len(cells) < 4 {
+				cells = append(cells, c)
+			}
+		}
+		label := strings.Join(cells, ", ")
+		if r := []rune(label); len(r) > 60 {
+			label = string(r[:60]) + "…"
+		}
+		out[i] = headerChoice{Number: r.Number, Label: label, Detected: i == 0}
+	}
+	return out
 }
 
 // mapColumns lists each column with its first few non-blank values.

@@ -20,6 +20,8 @@ type importReviewPage struct {
 	// RowsOOB sends the rows with the dry run's last poll, to replace
 	// the rows shown before the dry run was done.
 	RowsOOB bool
+	// NumericPhones are the phone columns an Excel sheet holds as numbers.
+	NumericPhones []string
 }
 
 // Step numbers the wizard's steps for the step bar.
@@ -62,11 +64,12 @@ func (s *Server) reviewPreview(c *fiber.Ctx, p *importReviewPage) error {
 	if err != nil {
 		return err
 	}
-	pre, err := imports.PreviewFor(imports.Kind(p.Draft.Kind), p.Draft.Path, dl, p.Draft.Mapping, s.imports.Limits)
+	pre, err := s.previewFor(c.UserContext(), imports.Kind(p.Draft.Kind), p.Draft.Path, dl, p.Draft.Mapping)
 	if err != nil {
 		return err
 	}
 	p.Fields, p.Rows = reviewRows(pre)
+	p.NumericPhones = pre.NumericPhones()
 	if p.DryRun.State != model.JobDone || p.DryRun.Failed == 0 || len(p.Rows) == 0 {
 		return nil
 	}

@@ -29,6 +29,14 @@ func (p importUploadPage) MaxSize() string {
 	return fmt.Sprintf("%d KB", p.MaxBytes>>10)
 }
 
+// MaxExpanded words how far an Excel sheet may unpack.
+func (importUploadPage) MaxExpanded() string {
+	return fmt.Sprintf("%d MB", int64(importfile.DefaultMaxExpanded)>>20)
+}
+
+// MaxHeld words how much of a workbook besides its sheet may be unpacked.
+func (importUploadPage) MaxHeld() string { return fmt.Sprintf("%d MB", importfile.MaxHeld>>20) }
+
 // importNew shows the upload form.
 func (s *Server) importNew(c *fiber.Ctx) error {
 	return s.renderUpload(c, fiber.StatusOK, "")
@@ -52,8 +60,11 @@ func (s *Server) importUpload(c *fiber.Ctx) error {
 	id, err := s.keepUpload(c.UserContext(), model.ImportDraft{CreatedBy: currentAgent(c).ID, Kind: string(k.Kind),
 		Match: string(k.Match)}, fh)
 	var fe *importfile.FileError
-	if errors.As(err, &fe) {
+	switch {
+	case errors.As(err, &fe):
 		return s.renderUpload(c, fiber.StatusUnprocessableEntity, fe.Error())
+	case errors.Is(err, errParsersBusy):
+		return s.renderUpload(c, errParsersBusy.Code, errParsersBusy.Message)
 	}
 	if err != nil {
 		return err

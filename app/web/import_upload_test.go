@@ -28,7 +28,7 @@ func TestImportUploadRefusesUnreadableFiles(t *testing.T) {
 		{"binary", "photo.csv", bytes.Repeat([]byte{0x00, 0x01, 0x02, 0xff, 0xfe}, 200), "This file is neither CSV nor Excel (.xlsx)."},
 		{"old excel", "old.xls", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 100)...), "Save it as Excel Workbook (.xlsx)"},
 		{"too large", "big.csv", bigCSV(1<<20 + 1000), "This file is larger than 1 MB. Split it into smaller files."},
-		{"zip bomb", "bomb.xlsx", zipBomb(t), "This Excel file expands to more than 64 MB"},
+		{"zip bomb", "bomb.xlsx", zipBomb(t), "This Excel file expands to more than 16 MB in xl/styles.xml."},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -66,12 +66,19 @@ func bigCSV(n int) []byte {
 
 // zipBomb is a workbook whose styles part declares that it unpacks to
 // 65 MB, which is refused before anything is unpacked.
+// zipBomb is a workbook whose styles declare 65 MB, which would be
+// held in memory.
 func zipBomb(t *testing.T) []byte {
 	var b bytes.Buffer
 	w := zip.NewWriter(&b)
-	for _, part := range []string{"[Content_Types].xml", "xl/workbook.xml"} {
+	for part, body := range map[string]string{
+		"[Content_Types].xml":        "<Types/>",
+		"xl/workbook.xml":            `<workbook xmlns:r="r"><sheets><sheet name="S" r:id="rId1"/></sheets></workbook>`,
+		"xl/_rels/workbook.xml.rels": `<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>`,
+		"xl/worksheets/sheet1.xml":   "<worksheet/>",
+	} {
 		f, _ := w.Create(part)
-		f.Write([]byte("<x/>"))
+		f.Write([]byte(body))
 	}
 	f, err := w.CreateRaw(&zip.FileHeader{Name: "xl/styles.xml", Method: zip.Deflate, CompressedSize64: 2, UncompressedSize64: 65 << 20})
 	if err != nil {
@@ -101,4 +108,25 @@ func TestImportUploadKeepsTheFileAsADraft(t *testing.T) {
 	}
 	resp, body = c.get(mapPath)
 	wantStatus(t, resp, body, http.StatusNotFound)
+}
+
+// TestImportUploadWaitsForATurn refuses, in words, to read an upload
+// while every turn to read one is taken, and keeps nothing of it.
+func TestImportUploadWaitsForATurn(t *testing.T) {
+	ts := newTestServer(t)
+	c := ts.admin()
+	mapPath := c.draft("people.csv", peopleCSV)
+	release := ts.srv.HoldParsers()
+	c.get("/contacts/import")
+	resp, body := c.upload("more.csv", []byte(peopleCSV))
+	wantStatus(t, resp, body, http.StatusServiceUnavailable)
+	wantContains(t, body, `class="alert error"`, "Portico is reading other uploaded files right now. Wait a minute and try again.")
+	resp, body = c.get(mapPath)
+	wantStatus(t, resp, body, http.StatusServiceUnavailable)
+	release()
+	resp, body = c.get(mapPath)
+	wantStatus(t, resp, body, http.StatusOK)
+	if left, _ := filepath.Glob(filepath.Join(ts.filesDir(), "imports", "drafts", "*")); len(left) != 1 {
+		t.Errorf("uploads kept %v, want the first alone", left)
+	}
 }

@@ -58,6 +58,10 @@ type Server struct {
 	tickets    *ticket.Service
 	webhooks   *webhooks.Service
 	secrets    secretSlots
+	// sameOrigin tells an upload from Portico's own pages by its headers.
+	sameOrigin *http.CrossOriginProtection
+	// parsers bounds how many uploaded files are read at once.
+	parsers *parsers
 }
 
 // New builds the Fiber app with every route. Templates are parsed here,
@@ -74,12 +78,14 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 	}
 	s := &Server{
 		cfg: cfg, log: log, store: st, csrfKey: key,
-		agents:    &agent.Service{Store: st, SessionTTL: cfg.SessionTTL},
-		contacts:  &contact.Service{Store: st},
-		companies: &company.Service{Store: st},
-		mailTpls:  &mail.Templates{Store: st},
-		imports:   importDeps(cfg, log, st),
-		webhooks:  webhooks.NewService(st, cfg.WebhookAllowNets),
+		agents:     &agent.Service{Store: st, SessionTTL: cfg.SessionTTL},
+		contacts:   &contact.Service{Store: st},
+		companies:  &company.Service{Store: st},
+		mailTpls:   &mail.Templates{Store: st},
+		imports:    importDeps(cfg, log, st),
+		webhooks:   webhooks.NewService(st, cfg.WebhookAllowNets),
+		sameOrigin: newSameOrigin(cfg),
+		parsers:    newParsers(),
 	}
 	s.wirePortal()
 	if s.passkeys, err = passkey.New(st, cfg.ParsedBase, "Portico"); err != nil {
