@@ -37,4 +37,5 @@ type BulkTarget struct {
 	HasTag    bool
 	InCompany bool
 	Companies int
+	Tags      int
 }

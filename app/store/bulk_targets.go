@@ -20,7 +20,8 @@ func (s *Store) BulkTargets(ctx context.Context, ids []int64, tag string, compan
 	rows, err := s.r.QueryContext(ctx, `SELECT c.id, c.state,
 		EXISTS (SELECT 1 FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = c.id AND t.name_norm = $1),
 		EXISTS (SELECT 1 FROM contact_companies cc WHERE cc.contact_id = c.id AND cc.company_id = $2),
-		(SELECT count(*) FROM contact_companies cc WHERE cc.contact_id = c.id)
+		(SELECT count(*) FROM contact_companies cc WHERE cc.contact_id = c.id),
+		(SELECT count(*) FROM contact_tags ct WHERE ct.contact_id = c.id)
 		FROM contacts c WHERE c.id IN (`+marks(3, len(ids))+`) ORDER BY c.id`,
 		append([]any{strings.ToLower(tag), companyID}, anys(ids)...)...)
 	if err != nil {
@@ -30,7 +31,7 @@ func (s *Store) BulkTargets(ctx context.Context, ids []int64, tag string, compan
 	var out []model.BulkTarget
 	for rows.Next() {
 		var t model.BulkTarget
-		if err := rows.Scan(&t.ID, &t.State, &t.HasTag, &t.InCompany, &t.Companies); err != nil {
+		if err := rows.Scan(&t.ID, &t.State, &t.HasTag, &t.InCompany, &t.Companies, &t.Tags); err != nil {
 			return nil, fmt.Errorf("store: scan bulk target: %w", err)
 		}
 		out = append(out, t)
