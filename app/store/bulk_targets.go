@@ -40,15 +40,16 @@ func (s *Store) BulkTargets(ctx context.Context, ids []int64, tag string, compan
 }
 
 // LinksSentSince returns, of these contacts, those sent a link (of any
-// purpose) at or after since, with the time of the newest, so a second
-// email moments after the first is noticed before it goes.
+// purpose) at or after since and not used yet, with the time of the
+// newest, so a second email moments after the first is noticed before it
+// goes.
 func (s *Store) LinksSentSince(ctx context.Context, ids []int64, since time.Time) (map[int64]time.Time, error) {
 	out := make(map[int64]time.Time)
 	if len(ids) == 0 {
 		return out, nil
 	}
 	rows, err := s.r.QueryContext(ctx, `SELECT contact_id, created_at FROM activation_tokens
-		WHERE created_at >= $1 AND contact_id IN (`+marks(2, len(ids))+`)`, append([]any{since}, anys(ids)...)...)
+		WHERE created_at >= $1 AND used_at IS NULL AND contact_id IN (`+marks(2, len(ids))+`)`, append([]any{since}, anys(ids)...)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: links sent: %w", err)
 	}
