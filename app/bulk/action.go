@@ -92,6 +92,10 @@ func (s *Service) checkCompany(ctx context.Context, r *Request) error {
 	if errors.Is(err, model.ErrNotFound) {
 		return model.Invalid("company", "No company is named “"+r.Company+"”. Pick one from the list.")
 	}
+	if err != nil {
+		return err
+	}
 	r.CompanyID = id
+	r.Company, err = s.Store.CompanyName(ctx, id) // as it is spelled, not as typed
 	return err
 }

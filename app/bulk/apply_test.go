@@ -29,7 +29,7 @@ func TestApplyChangesOnlyWhatApplies(t *testing.T) {
 	}{
 		{bulk.Request{Action: bulk.Tag, Tag: " vip "}, "1 tagged “vip”; 3 skipped (1 already tagged, 1 deleted, 1 no longer there)"},
 		{bulk.Request{Action: bulk.Untag, Tag: "VIP"}, "2 untagged “VIP”; 2 skipped (1 deleted, 1 no longer there)"},
-		{bulk.Request{Action: bulk.AddCompany, Company: "acme"}, "2 added to acme; 2 skipped (1 deleted, 1 no longer there)"},
+		{bulk.Request{Action: bulk.AddCompany, Company: "acme"}, "2 added to Acme; 2 skipped (1 deleted, 1 no longer there)"},
 		{bulk.Request{Action: bulk.AddCompany, Company: "Acme"}, "0 added to Acme; 4 skipped (2 already in Acme, 1 deleted, 1 no longer there)"},
 		{bulk.Request{Action: bulk.Block}, "2 blocked; 2 skipped (1 deleted, 1 no longer there)"},
 		{bulk.Request{Action: bulk.Delete}, "2 deleted; 2 skipped (1 already deleted, 1 no longer there)"},
