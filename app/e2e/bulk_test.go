@@ -97,3 +97,13 @@ func (p *page) visible(sel string) bool {
 	p.eval(fmt.Sprintf(`(() => { const el = document.querySelector(%q); return !!el && el.offsetParent !== null; })()`, sel), &ok)
 	return ok
 }
+
+// bulkAll chooses a bulk action for all matching contacts with the
+// button that says so, and confirms it on the page that says how many.
+func (p *page) bulkAll(action, button, confirm string) {
+	p.t.Helper()
+	p.waitText("#bulk", button)
+	p.choose(`#bulk select[name="action"]`, action)
+	p.clickXPath(`//form[@id="bulk"]//button[contains(., "` + button + `")]`)
+	p.clickXPath(`//main//form//button[contains(., "` + confirm + `")]`)
+}
