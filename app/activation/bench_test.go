@@ -32,7 +32,7 @@ func BenchmarkBulkActivation10k(b *testing.B) {
 		e.runJobs()
 		b.StartTimer()
 		start := time.Now()
-		id, err := e.svc.StartBulk(ctx, ann, activation.Selection{All: true, Query: model.ContactQuery{View: model.StateUnverified}})
+		id, err := e.svc.StartBulk(ctx, ann, activation.Selection{All: true, Query: model.ContactQuery{View: model.StateUnverified}}, false)
 		if err != nil {
 			b.Fatal(err)
 		}

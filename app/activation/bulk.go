@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"github.com/portico-hub/portico/app/model"
 )
@@ -17,23 +18,33 @@ const batchSize = 500
 
 // Selection is what a bulk send goes to: the ticked contacts, or, when
 // All is set, every contact matching a list's view, search and filters.
-type Selection struct {
-	IDs   []int64            `json:"ids,omitempty"`
-	All   bool               `json:"all,omitempty"`
-	Query model.ContactQuery `json:"query"`
+type Selection = model.Selection
+
+// RecentWindow is how recently a link must have gone to a contact for a
+// send to say so before sending another: a bulk send skips those contacts
+// unless asked to send again, and a single send asks first.
+const RecentWindow = 5 * time.Minute
+
+// bulkPayload is a bulk send's job payload: the selection, and whether
+// contacts sent a link within RecentWindow get another.
+type bulkPayload struct {
+	Selection
+	Resend bool `json:"resend,omitempty"`
 }
 
 // Counts says what a send did with the contacts it was given.
 type Counts struct {
 	Sent int `json:"sent"`
-	// NoEmail counts contacts without an address, and Skipped those no
-	// longer unverified (or gone).
+	// NoEmail counts contacts without an address, Skipped those not
+	// unverified (or gone), and Recent those sent a link within
+	// RecentWindow, skipped unless the send was asked to send again.
 	NoEmail int `json:"no_email"`
 	Skipped int `json:"skipped"`
+	Recent  int `json:"recent,omitempty"`
 }
 
 // Done is how many contacts the counts account for.
-func (c Counts) Done() int { return c.Sent + c.NoEmail + c.Skipped }
+func (c Counts) Done() int { return c.Sent + c.NoEmail + c.Skipped + c.Recent }
 
 // Progress is a bulk job's progress as its page shows it.
 type Progress struct {
@@ -55,6 +66,7 @@ func (p Progress) after(left Counts, issued, sent int) Progress {
 	p.Sent += sent
 	p.NoEmail += left.NoEmail
 	p.Skipped += left.Skipped + issued - sent
+	p.Recent += left.Recent
 	return p
 }
 
@@ -65,16 +77,16 @@ func (p Progress) json() string {
 
 // StartBulk queues the job sending the activation email to a selection,
 // and returns its id. Each contact is checked when its batch is sent:
-// contacts without an address, or no longer unverified, are skipped.
-func (s *Service) StartBulk(ctx context.Context, actor model.Actor, sel Selection) (int64, error) {
-	if !sel.All && len(sel.IDs) == 0 {
+// contacts without an address, or no longer unverified, are skipped, and
+// so are those sent a link within RecentWindow unless resend is set.
+func (s *Service) StartBulk(ctx context.Context, actor model.Actor, sel Selection, resend bool) (int64, error) {
+	if sel.Empty() {
 		return 0, model.Invalid("ids", "Tick the contacts to send the activation email to, or choose all matching contacts.")
 	}
-	if sel.All {
-		sel.IDs = nil
-		sel.Query.Page, sel.Query.PerPage = 0, 0
+	if len(sel.IDs) > model.MaxTicked && !sel.All {
+		return 0, model.Invalid("ids", fmt.Sprintf("Tick at most %d contacts, or choose all matching contacts.", model.MaxTicked))
 	}
-	payload, err := json.Marshal(sel)
+	payload, err := json.Marshal(bulkPayload{Selection: sel.Scoped(), Resend: resend})
 	if err != nil {
 		return 0, fmt.Errorf("activation: encode selection: %w", err)
 	}
@@ -83,19 +95,30 @@ func (s *Service) StartBulk(ctx context.Context, actor model.Actor, sel Selectio
 
 // prepare sorts a batch's contacts: those unverified with an address get
 // a link, its email composed here; the others are counted as left out.
-func (s *Service) prepare(ctx context.Context, ids []int64) ([]model.NewLink, Counts, error) {
+// Contacts sent a link within RecentWindow are left out too, unless
+// resend is set.
+func (s *Service) prepare(ctx context.Context, ids []int64, resend bool) ([]model.NewLink, Counts, error) {
 	targets, err := s.Store.LinkTargets(ctx, ids)
 	if err != nil {
 		return nil, Counts{}, err
 	}
+	recent := map[int64]time.Time{}
+	if !resend {
+		if recent, err = s.Store.LinksSentSince(ctx, ids, s.Store.Now().Add(-RecentWindow)); err != nil {
+			return nil, Counts{}, err
+		}
+	}
 	var send []model.LinkTarget
 	c := Counts{Skipped: len(ids) - len(targets)}
 	for _, t := range targets {
+		_, sentLately := recent[t.ID]
 		switch {
 		case t.State != model.StateUnverified:
 			c.Skipped++
 		case t.Email == "":
 			c.NoEmail++
+		case sentLately:
+			c.Recent++
 		default:
 			send = append(send, t)
 		}

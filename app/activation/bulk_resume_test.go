@@ -45,7 +45,7 @@ func TestResumedBulkSendNeverSendsABatchTwice(t *testing.T) {
 	e.exec(`CREATE TRIGGER power_cut BEFORE UPDATE OF checkpoint ON jobs
 		WHEN OLD.checkpoint <> '' AND NEW.checkpoint <> OLD.checkpoint BEGIN SELECT RAISE(ABORT, 'power cut'); END`)
 	e.runJobs()
-	id, err := e.svc.StartBulk(ctx, ann, activation.Selection{All: true, Query: model.ContactQuery{View: model.StateUnverified}})
+	id, err := e.svc.StartBulk(ctx, ann, activation.Selection{All: true, Query: model.ContactQuery{View: model.StateUnverified}}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +78,7 @@ func TestCancelledBulkSendStopsAfterItsBatch(t *testing.T) {
 	e.exec(`CREATE TRIGGER agent_cancels AFTER INSERT ON activation_tokens WHEN (SELECT count(*) FROM activation_tokens) = 1
 		BEGIN UPDATE jobs SET cancel_requested = TRUE WHERE state = 'running'; END`)
 	e.runJobs()
-	id, err := e.svc.StartBulk(ctx, ann, activation.Selection{All: true, Query: model.ContactQuery{View: model.StateUnverified}})
+	id, err := e.svc.StartBulk(ctx, ann, activation.Selection{All: true, Query: model.ContactQuery{View: model.StateUnverified}}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +97,7 @@ func TestCancelBulkIsForItsAgentAndAdmins(t *testing.T) {
 	e := newEnv(t)
 	ctx := context.Background()
 	owner, other, admin := e.agent("Owner", model.RoleAgent), e.agent("Other", model.RoleAgent), e.agent("Admin", model.RoleAdmin)
-	id, err := e.svc.StartBulk(ctx, model.Actor{ID: owner.ID, Name: owner.Name}, activation.Selection{IDs: []int64{1}})
+	id, err := e.svc.StartBulk(ctx, model.Actor{ID: owner.ID, Name: owner.Name}, activation.Selection{IDs: []int64{1}}, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,7 +23,7 @@ func TestBulkSendCountsWhatItSkips(t *testing.T) {
 	token, _ := e.lastLink("v@example.com")
 	e.svc.SetPassword(ctx, token, "corn flakes at noon")
 	e.runJobs()
-	id, err := e.svc.StartBulk(ctx, ann, activation.Selection{IDs: append(ids, noEmail, verified, 999)})
+	id, err := e.svc.StartBulk(ctx, ann, activation.Selection{IDs: append(ids, noEmail, verified, 999)}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +46,7 @@ func TestBulkSendToAllMatching(t *testing.T) {
 	e.contact("Elsewhere", "other@example.org")
 	e.runJobs()
 	q := model.ContactQuery{View: model.StateUnverified, Search: "example.com"}
-	id, err := e.svc.StartBulk(ctx, ann, activation.Selection{All: true, Query: q})
+	id, err := e.svc.StartBulk(ctx, ann, activation.Selection{All: true, Query: q}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +61,7 @@ func TestBulkSendToAllMatching(t *testing.T) {
 func TestStartBulkNeedsASelection(t *testing.T) {
 	e := newEnv(t)
 	var ve *model.ValidationError
-	if _, err := e.svc.StartBulk(context.Background(), ann, activation.Selection{}); !asValidation(err, &ve) {
+	if _, err := e.svc.StartBulk(context.Background(), ann, activation.Selection{}, false); !asValidation(err, &ve) {
 		t.Fatalf("empty selection: %v", err)
 	}
 }

@@ -22,9 +22,7 @@ func (s *Service) BulkJob(ctx context.Context, id int64) (*model.Job, error) {
 
 // MayCancel reports whether an agent may cancel a bulk send: admins, and
 // the agent who started it.
-func MayCancel(a *model.Agent, j *model.Job) bool {
-	return a != nil && (a.IsAdmin() || (j.CreatedBy != 0 && a.ID == j.CreatedBy))
-}
+func MayCancel(a *model.Agent, j *model.Job) bool { return j.MayCancel(a) }
 
 // CancelBulk stops a bulk send through the jobs' own cancellation: at
 // once when it waits, after the batch it is sending when it runs. The

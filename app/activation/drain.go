@@ -39,7 +39,7 @@ func count(ctx context.Context, next source) (int, error) {
 // counts the contacts first, for the progress bar. A batch runs without
 // the job's cancellation: once started it commits, with its checkpoint,
 // and a cancelled job stops after it.
-func (s *Service) drain(ctx context.Context, t *jobs.Task, actor model.Actor, next source) error {
+func (s *Service) drain(ctx context.Context, t *jobs.Task, actor model.Actor, next source, resend bool) error {
 	p := ProgressOf(t.Job)
 	if p.Total == 0 {
 		total, err := count(ctx, next)
@@ -56,7 +56,7 @@ func (s *Service) drain(ctx context.Context, t *jobs.Task, actor model.Actor, ne
 			return err
 		}
 		after = ids[len(ids)-1]
-		if p, err = s.sendBatch(bctx, t, actor, ids, p); err != nil {
+		if p, err = s.sendBatch(bctx, t, actor, ids, p, resend); err != nil {
 			return err
 		}
 	}
@@ -67,8 +67,8 @@ func (s *Service) drain(ctx context.Context, t *jobs.Task, actor model.Actor, ne
 // job's checkpoint past the batch, all in one transaction, so a job
 // resumed after a crash never sends a batch twice. It returns the
 // progress after the batch.
-func (s *Service) sendBatch(ctx context.Context, t *jobs.Task, actor model.Actor, ids []int64, p Progress) (Progress, error) {
-	links, left, err := s.prepare(ctx, ids)
+func (s *Service) sendBatch(ctx context.Context, t *jobs.Task, actor model.Actor, ids []int64, p Progress, resend bool) (Progress, error) {
+	links, left, err := s.prepare(ctx, ids, resend)
 	if err != nil {
 		return p, err
 	}

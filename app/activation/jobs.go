@@ -22,17 +22,17 @@ func Register(r *jobs.Runner, s *Service) {
 // runBulk sends a selection's emails batch by batch, resuming after the
 // last contact id of the last batch committed.
 func (s *Service) runBulk(ctx context.Context, t *jobs.Task) error {
-	var sel Selection
-	if err := json.Unmarshal([]byte(t.Job.Payload), &sel); err != nil {
+	var pl bulkPayload
+	if err := json.Unmarshal([]byte(t.Job.Payload), &pl); err != nil {
 		return jobs.Permanent{Err: fmt.Errorf("activation: payload of job %d: %w", t.Job.ID, err)}
 	}
-	next := s.ticked(sel.IDs)
-	if sel.All {
+	next := s.ticked(pl.IDs)
+	if pl.All {
 		next = func(ctx context.Context, after int64) ([]int64, error) {
-			return s.Store.MatchingContactIDs(ctx, sel.Query, after, batchSize)
+			return s.Store.MatchingContactIDs(ctx, pl.Query, after, batchSize)
 		}
 	}
-	return s.drain(ctx, t, s.actor(ctx, t.Job), next)
+	return s.drain(ctx, t, s.actor(ctx, t.Job), next, pl.Resend)
 }
 
 // runImport sends the activation email to the contacts an import created.
@@ -50,7 +50,7 @@ func (s *Service) runImport(ctx context.Context, t *jobs.Task) error {
 	if actor.ID == 0 {
 		actor.Name = fmt.Sprintf("Import %d", pl.ImportID)
 	}
-	if err := s.drain(ctx, t, actor, next); err != nil {
+	if err := s.drain(ctx, t, actor, next, true); err != nil {
 		return errors.Join(err, s.forgetQueued(ctx, t.Job.ID, pl.ImportID))
 	}
 	return s.Store.ForgetImportActivations(ctx, pl.ImportID)

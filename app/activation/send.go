@@ -3,6 +3,7 @@ package activation
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/portico-hub/portico/app/model"
 )
@@ -91,4 +92,11 @@ func (s *Service) Forgot(ctx context.Context, email string) error {
 	}
 	_, err = s.issue(ctx, model.Actor{Name: t.Name}, []model.LinkTarget{*t}, purpose)
 	return err
+}
+
+// SentLately returns, of these contacts, those sent a link within
+// RecentWindow, with when, so a page can say "sent 2 minutes ago" before
+// an agent sends another.
+func (s *Service) SentLately(ctx context.Context, ids []int64) (map[int64]time.Time, error) {
+	return s.Store.LinksSentSince(ctx, ids, s.Store.Now().Add(-RecentWindow))
 }

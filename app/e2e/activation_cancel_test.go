@@ -27,9 +27,7 @@ func TestBulkActivationCancelled(t *testing.T) {
 	ctx := context.Background()
 	p := adminPage(t, app)
 	p.open("/contacts?view=unverified")
-	p.waitText("#bulk-activation", "Select all 3 matching and send")
-	p.acceptDialogs()
-	p.clickXPath(`//form[@id="bulk-activation"]//button[contains(., "Select all 3 matching")]`)
+	p.bulkAll("activation", "Apply to all 3 matching", "Send 3 activation emails")
 	p.waitText("#bulk-progress", "Counting contacts…")
 	shot(p, "bulk-activation-counting.png")
 

@@ -117,8 +117,8 @@ func mustID(t *testing.T, path string) int64 {
 }
 
 // TestBulkActivationOfAHundred sends the activation email to every one
-// of 100 unverified contacts with "Select all 100 matching and send" in
-// the Unverified view, follows the job's progress to the end, and finds
+// of 100 unverified contacts with the bulk bar's "Apply to all 100
+// matching" in the Unverified view, follows the job's progress to the end, and finds
 // 100 activation emails queued and delivered, once the count is
 // confirmed.
 func TestBulkActivationOfAHundred(t *testing.T) {
@@ -131,13 +131,8 @@ func TestBulkActivationOfAHundred(t *testing.T) {
 	})
 	p := adminPage(t, app.portico)
 	p.open("/contacts?view=unverified")
-	p.waitText("#bulk-activation", "Select all 100 matching and send")
-	asked := p.acceptDialogs()
-	p.clickXPath(`//form[@id="bulk-activation"]//button[contains(., "Select all 100 matching")]`)
+	p.bulkAll("activation", "Apply to all 100 matching", "Send 100 activation emails")
 	p.waitText("#bulk-progress h1", "Activation emails queued")
-	if got := asked(); len(got) != 1 || got[0] != "Send the activation email to all 100 matching contacts?" {
-		t.Fatalf("confirmations asked: %q", got)
-	}
 	p.waitText("#bulk-progress", "100 of 100 contacts")
 	if got := p.texts("#bulk-progress dd"); len(got) != 3 || got[0] != "100" || got[1] != "0" || got[2] != "0" {
 		t.Fatalf("sent, without an email, no longer unverified: %q", got)

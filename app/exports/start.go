@@ -50,7 +50,7 @@ func Start(ctx context.Context, d Deps, agent *model.Agent, p Params) (int64, er
 	}
 	q := p.Query
 	e := model.Export{AgentID: agent.ID, Format: p.Format, Fields: fields, Scope: p.Scope, BOM: p.BOM && p.Format == FormatCSV,
-		Neutralise: p.Neutralise, Query: model.ContactQuery{View: q.View, Search: q.Search, CompanyID: q.CompanyID, Tag: q.Tag}}
+		Neutralise: p.Neutralise, Query: model.ContactQuery{View: q.View, Search: q.Search, CompanyID: q.CompanyID, Tag: q.Tag, IDs: q.IDs}}
 	id, err := d.Store.CreateExport(ctx, e)
 	if err != nil {
 		return 0, err

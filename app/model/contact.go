@@ -112,6 +112,9 @@ type ContactQuery struct {
 	Desc      bool
 	Page      int // 1-based
 	PerPage   int
+	// IDs narrows the list to these contacts: a selection ticked on a
+	// page, exported as it was ticked. Empty means no such narrowing.
+	IDs []int64 `json:",omitempty"`
 }
 
 // ContactPage is one page of a contact list.

@@ -47,3 +47,9 @@ type NewJob struct {
 	RunAt       time.Time
 	CreatedBy   int64
 }
+
+// MayCancel reports whether an agent may cancel a job an agent started:
+// admins, and the agent who started it.
+func (j *Job) MayCancel(a *Agent) bool {
+	return a != nil && (a.IsAdmin() || (j.CreatedBy != 0 && a.ID == j.CreatedBy))
+}

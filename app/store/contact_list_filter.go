@@ -34,6 +34,9 @@ func contactFilter(q model.ContactQuery) filter {
 	if q.View != "" {
 		f.state = "c.state = " + arg(q.View)
 	}
+	if len(q.IDs) > 0 {
+		f.members = append(f.members, idMembership(q.IDs, arg))
+	}
 	// Address prefixes come first: their few contacts drive the list.
 	prefixes, words := splitSearch(q.Search)
 	for _, p := range prefixes {
@@ -61,6 +64,16 @@ func contactFilter(q model.ContactQuery) filter {
 		}
 	}
 	return f
+}
+
+// idMembership narrows a list to a ticked selection of contacts.
+func idMembership(ids []int64, arg func(any) string) membership {
+	marks := make([]string, len(ids))
+	for i, id := range ids {
+		marks[i] = arg(id)
+	}
+	in := "c.id IN (" + strings.Join(marks, ", ") + ")"
+	return membership{in: in, exists: in}
 }
 
 func (f filter) filtered() bool { return len(f.members) > 0 || f.match != "" }

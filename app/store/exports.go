@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -11,16 +12,20 @@ import (
 )
 
 const exportColumns = `id, coalesce(job_id, 0), agent_id, format, fields, view, search, company_id, tag, scope, bom, neutralise,
-	path, size, rows_total, rows_done, state, error, created_at, finished_at, expires_at`
+	path, size, rows_total, rows_done, state, error, created_at, finished_at, expires_at, ids`
 
 func scanExport(row interface{ Scan(...any) error }) (*model.Export, error) {
 	var e model.Export
-	var fields string
+	var fields, ids string
 	err := row.Scan(&e.ID, &e.JobID, &e.AgentID, &e.Format, &fields, &e.Query.View, &e.Query.Search, &e.Query.CompanyID,
 		&e.Query.Tag, &e.Scope, &e.BOM, &e.Neutralise, &e.Path, &e.Size, &e.RowsTotal, &e.RowsDone, &e.State, &e.Error,
-		&e.CreatedAt, &e.FinishedAt, &e.ExpiresAt)
+		&e.CreatedAt, &e.FinishedAt, &e.ExpiresAt, &ids)
 	if fields != "" {
 		e.Fields = strings.Split(fields, ",")
+	}
+	for _, v := range strings.FieldsFunc(ids, func(r rune) bool { return r == ',' }) {
+		id, _ := strconv.ParseInt(v, 10, 64)
+		e.Query.IDs = append(e.Query.IDs, id)
 	}
 	return &e, err
 }
@@ -29,10 +34,14 @@ func scanExport(row interface{ Scan(...any) error }) (*model.Export, error) {
 func (s *Store) CreateExport(ctx context.Context, e model.Export) (int64, error) {
 	var id int64
 	q := e.Query
+	ids := make([]string, len(q.IDs))
+	for i, v := range q.IDs {
+		ids[i] = strconv.FormatInt(v, 10)
+	}
 	err := s.w.QueryRowContext(ctx, `INSERT INTO exports (agent_id, format, fields, view, search, company_id, tag, scope, bom,
-		neutralise, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+		neutralise, created_at, ids) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
 		e.AgentID, e.Format, strings.Join(e.Fields, ","), q.View, q.Search, q.CompanyID, q.Tag, e.Scope, e.BOM,
-		e.Neutralise, s.Now()).Scan(&id)
+		e.Neutralise, s.Now(), strings.Join(ids, ",")).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("store: create export: %w", err)
 	}

@@ -6,38 +6,60 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/portico-hub/portico/app/activation"
 	"github.com/portico-hub/portico/app/model"
 )
 
 // Row is a list row with what its actions need.
 func (p contactListPage) Row(ct model.Contact) contactRow {
-	return contactRow{Contact: ct, CSRF: p.CSRF, Pick: p.Query.View == model.StateUnverified,
-		Back: p.URL("page", strconv.Itoa(p.Query.Page))}
+	r := contactRow{Contact: ct, CSRF: p.CSRF, Pick: true, Back: p.Back()}
+	if at, ok := p.Lately[ct.ID]; ok {
+		r.Lately = &at
+	}
+	return r
 }
 
-// Bulk reports whether the list offers the bulk activation send: in the
-// Unverified view, when it shows contacts.
-func (p contactListPage) Bulk() bool {
-	return p.Query.View == model.StateUnverified && p.Result != nil && len(p.Result.Contacts) > 0
+// Back is this page of the list, where a bulk action or a row's action
+// returns.
+func (p contactListPage) Back() string { return p.URL("page", strconv.Itoa(p.Query.Page)) }
+
+// Bulk reports whether the list offers bulk actions: when it shows
+// contacts.
+func (p contactListPage) Bulk() bool { return p.Result != nil && len(p.Result.Contacts) > 0 }
+
+// Offers reports whether the bulk bar offers an action in the list's
+// view: only restoring and exporting deleted contacts, no unblocking
+// where none is blocked, the activation email where some are unverified.
+func (p contactListPage) Offers(action string) bool {
+	v := p.Query.View
+	switch {
+	case v == model.StateDeleted:
+		return action == "restore" || action == "export"
+	case action == "restore":
+		return false
+	case action == "unblock":
+		return v == "" || v == model.StateBlocked
+	case action == "activation":
+		return v == "" || v == model.StateUnverified
+	}
+	return action != "block" || v != model.StateBlocked
 }
 
 // bulkActivationStart starts the background job sending the activation
 // email to the ticked contacts, or to every contact the list's view,
-// search and filters match, and shows its progress. Sending to all
-// matching contacts is confirmed first: by hx-confirm with JavaScript,
-// by a page saying how many without.
+// search and filters match, as the bulk bar and its confirmation post it.
 func (s *Server) bulkActivationStart(c *fiber.Ctx) error {
-	sel := activation.Selection{All: c.FormValue("all") == "1", Query: parseListForm(c)}
-	for _, v := range c.Request().PostArgs().PeekMulti("id") {
-		if id, err := strconv.ParseInt(string(v), 10, 64); err == nil && id > 0 {
-			sel.IDs = append(sel.IDs, id)
-		}
-	}
+	return s.startBulkActivation(c, parseSelection(c), c.FormValue("resend") == "1")
+}
+
+// startBulkActivation starts a bulk send and shows its progress. Sending
+// to all matching contacts is confirmed first: by hx-confirm with
+// JavaScript, by a page saying how many without. Unless resend is set,
+// contacts sent a link in the last few minutes are skipped and counted.
+func (s *Server) startBulkActivation(c *fiber.Ctx, sel model.Selection, resend bool) error {
 	if sel.All && c.FormValue("confirmed") != "1" {
-		return s.bulkActivationConfirm(c, sel.Query)
+		return s.bulkActivationConfirm(c, sel.Query, resend)
 	}
-	id, err := s.activation.StartBulk(c.UserContext(), actor(c), sel)
+	id, err := s.activation.StartBulk(c.UserContext(), actor(c), sel, resend)
 	if fields, ok := fieldErrors(err); ok {
 		return s.bulkActivationAgain(c, sel.Query, firstMessage(fields))
 	}

@@ -6,8 +6,8 @@ import (
 	"testing"
 )
 
-// "Select all N matching and send" asks first: with HTMX through
-// hx-confirm, without JavaScript on a page saying how many.
+// Sending to all matching contacts from the bulk bar asks first, on a
+// page saying how many.
 func TestBulkActivationOfAllMatchingIsConfirmed(t *testing.T) {
 	ts := newTestServer(t)
 	agent := ts.agentClient("Bo Agent", "bo@example.com")
@@ -15,10 +15,10 @@ func TestBulkActivationOfAllMatchingIsConfirmed(t *testing.T) {
 	ts.createContact("Bulk B", "b@example.com")
 	ts.createContact("Other C", "c@example.com")
 	_, body := agent.get("/contacts?view=unverified&q=bulk")
-	wantContains(t, body, `hx-confirm="Send the activation email to all 2 matching contacts?"`)
+	wantContains(t, body, "Apply to all 2 matching…")
 
-	form := url.Values{"all": {"1"}, "view": {"unverified"}, "q": {"bulk"}}
-	resp, body := agent.post("/activations", form)
+	form := url.Values{"action": {"activation"}, "all": {"1"}, "view": {"unverified"}, "q": {"bulk"}}
+	resp, body := agent.post("/contacts/bulk", form)
 	wantStatus(t, resp, body, http.StatusOK)
 	wantContains(t, body, "Send the activation email to 2 contacts?", `name="confirmed" value="1"`,
 		`name="q" value="bulk"`, `href="/contacts?q=bulk&amp;view=unverified">Cancel`)

@@ -37,7 +37,7 @@ func TestRowSendSwapsTheRow(t *testing.T) {
 	agent := ts.agentClient("Bo Agent", "bo@example.com")
 	id := ts.createContact("Row Person", "row@example.com")
 	_, body := agent.get("/contacts?view=unverified")
-	wantContains(t, body, `hx-post="/contacts/`+itoa(id)+`/activation"`, "Send activation", `form="bulk-activation"`)
+	wantContains(t, body, `hx-post="/contacts/`+itoa(id)+`/activation"`, "Send activation", `form="bulk"`)
 
 	resp, body := agent.post("/contacts/"+itoa(id)+"/activation", url.Values{"from": {"row"}, "back": {"/contacts?view=unverified"}}, htmx...)
 	wantStatus(t, resp, body, http.StatusOK)
@@ -47,11 +47,11 @@ func TestRowSendSwapsTheRow(t *testing.T) {
 	wantContains(t, body, "Activation sent")
 	wantContains(t, resp.Header.Get("HX-Trigger"), "Activation email sent to row@example.com.")
 
-	resp, _ = agent.post("/contacts/"+itoa(id)+"/activation", url.Values{"from": {"row"}, "back": {"/contacts?view=unverified&page=1"}})
+	resp, _ = agent.post("/contacts/"+itoa(id)+"/activation", url.Values{"from": {"row"}, "again": {"1"}, "back": {"/contacts?view=unverified&page=1"}})
 	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/contacts?view=unverified&page=1" {
 		t.Fatalf("without JavaScript: %d to %s", resp.StatusCode, resp.Header.Get("Location"))
 	}
-	resp, _ = agent.post("/contacts/"+itoa(id)+"/activation", url.Values{"back": {"https://evil.example/"}})
+	resp, _ = agent.post("/contacts/"+itoa(id)+"/activation", url.Values{"again": {"1"}, "back": {"https://evil.example/"}})
 	if loc := resp.Header.Get("Location"); loc != "/contacts/"+itoa(id) {
 		t.Fatalf("went back to %s", loc)
 	}
@@ -66,7 +66,7 @@ func TestBulkActivationStartsAJobWithProgress(t *testing.T) {
 	a := ts.createContact("Bulk A", "a@example.com")
 	b := ts.createContact("Bulk B", "b@example.com")
 	_, body := agent.get("/contacts?view=unverified&q=bulk")
-	wantContains(t, body, "Select all 2 matching and send", `data-pick-all`)
+	wantContains(t, body, "Apply to all 2 matching…", `data-pick-all`, `<option value="activation">`)
 
 	resp, body := agent.post("/activations", url.Values{"all": {"0"}, "view": {"unverified"}})
 	wantStatus(t, resp, body, http.StatusUnprocessableEntity)

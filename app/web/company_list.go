@@ -32,9 +32,10 @@ func (s *Server) companyList(c *fiber.Ctx) error {
 
 // companyOptions answers a company picker with the names matching what was
 // typed so far, for its datalist. The picker on a contact's page sends it
-// as name, the contacts list's filter as company_name.
+// as name, the contacts list's filter as company_name, its bulk bar as
+// bulk_company.
 func (s *Server) companyOptions(c *fiber.Ctx) error {
-	res, err := s.companies.List(c.UserContext(), c.Query("name", c.Query("company_name")), 1)
+	res, err := s.companies.List(c.UserContext(), c.Query("name", c.Query("company_name", c.Query("bulk_company"))), 1)
 	if err != nil {
 		return err
 	}

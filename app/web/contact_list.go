@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -17,6 +18,9 @@ type contactListPage struct {
 	Result *model.ContactPage
 	Counts model.ViewCounts
 	Tags   []string
+	// Lately holds, of the rows shown, the contacts sent a link in the
+	// last few minutes, and when.
+	Lately map[int64]time.Time
 	companyFilter
 }
 
@@ -42,6 +46,9 @@ func (s *Server) renderContactList(c *fiber.Ctx, status int, q model.ContactQuer
 			return err
 		}
 	}
+	if p.Lately, err = s.activation.SentLately(ctx, rowIDs(p.Result.Contacts)); err != nil {
+		return err
+	}
 	if !p.Narrowed() {
 		if p.Counts, err = s.store.ViewCounts(ctx); err != nil {
 			return err
@@ -53,6 +60,14 @@ func (s *Server) renderContactList(c *fiber.Ctx, status int, q model.ContactQuer
 		}
 	}
 	return render(c, status, "contacts/list", "contacts/_results", p)
+}
+
+func rowIDs(cs []model.Contact) []int64 {
+	ids := make([]int64, len(cs))
+	for i, c := range cs {
+		ids[i] = c.ID
+	}
+	return ids
 }
 
 // parseContactQuery reads the list's query string; unknown values fall
@@ -76,7 +91,20 @@ func parseContactQuery(c *fiber.Ctx) model.ContactQuery {
 	q.Page, _ = strconv.Atoi(c.Query("page"))
 	q.Page = min(max(q.Page, 1), 100000)
 	q.CompanyID, _ = strconv.ParseInt(c.Query("company"), 10, 64)
+	q.IDs = parseIDs(c.Query("ids"))
 	return q
+}
+
+// parseIDs reads a selection's comma-separated ids, keeping at most
+// model.MaxTicked and dropping what is not an id.
+func parseIDs(s string) []int64 {
+	var ids []int64
+	for _, v := range strings.Split(s, ",") {
+		if id, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64); err == nil && id > 0 && len(ids) < model.MaxTicked {
+			ids = append(ids, id)
+		}
+	}
+	return ids
 }
 
 // URL links to this list with some parameters changed, given as

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -19,6 +20,9 @@ type contactRow struct {
 	// activation email was just sent from this row.
 	Pick bool
 	Sent bool
+	// Lately is when a link last went to the contact, when that was
+	// within the last few minutes: the row says so before another.
+	Lately *time.Time
 	// Back is the list's URL, where a send without JavaScript returns.
 	Back string
 }
@@ -30,6 +34,9 @@ type contactRow struct {
 func (s *Server) contactSendLink(c *fiber.Ctx) error {
 	ct, err := s.loadContact(c)
 	if err != nil {
+		return err
+	}
+	if again, err := s.sentLately(c, ct); again || err != nil {
 		return err
 	}
 	purpose, err := s.activation.Send(c.UserContext(), actor(c), ct.ID)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/portico-hub/portico/app/activation"
 	"github.com/portico-hub/portico/app/contact"
 	"github.com/portico-hub/portico/app/model"
 )
@@ -24,8 +25,10 @@ type contactPage struct {
 	// Swap is set when a section is re-rendered alone, so the fragment also
 	// refreshes the header and timeline out of band.
 	Swap bool
-	// Link is the newest activation or reset link sent, if any.
-	Link *model.LinkStatus
+	// Link is the newest activation or reset link sent, if any; Lately
+	// says it went in the last few minutes, so the page asks before another.
+	Link   *model.LinkStatus
+	Lately bool
 	// Tickets are the newest tickets the contact raised.
 	Tickets []model.Ticket
 }
@@ -82,6 +85,7 @@ func (s *Server) renderContact(c *fiber.Ctx, status int, fragment string, edit f
 	if p.Link, err = s.store.LinkStatus(c.UserContext(), ct.ID); err != nil && !errors.Is(err, model.ErrNotFound) {
 		return err
 	}
+	p.Lately = p.Link != nil && !p.Link.Used && s.store.Now().Sub(p.Link.SentAt) < activation.RecentWindow
 	if p.Tickets, err = s.store.ContactTickets(c.UserContext(), ct.ID, contactTickets); err != nil {
 		return err
 	}

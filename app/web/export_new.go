@@ -64,10 +64,13 @@ func (s *Server) loadExportScope(ctx context.Context, companyName string, p *exp
 	return err
 }
 
-// describeScope puts a list's view, company, tag and search in words:
-// "Unverified, company “Acme”, matching “kim”".
+// describeScope puts a list's selection, view, company, tag and search
+// in words: "3 selected, Unverified, company “Acme”, matching “kim”".
 func describeScope(q model.ContactQuery, company string) string {
 	var parts []string
+	if len(q.IDs) > 0 {
+		parts = append(parts, count(len(q.IDs), "selected contact"))
+	}
 	if q.View != "" {
 		parts = append(parts, strings.ToUpper(string(q.View[:1]))+string(q.View[1:]))
 	}
@@ -100,6 +103,9 @@ func filterQuery(q model.ContactQuery) string {
 	}
 	if q.CompanyID != 0 {
 		v.Set("company", strconv.FormatInt(q.CompanyID, 10))
+	}
+	if len(q.IDs) > 0 {
+		v.Set("ids", idList(q.IDs))
 	}
 	if len(v) == 0 {
 		return ""

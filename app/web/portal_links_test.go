@@ -56,7 +56,7 @@ func TestDeadLinksOfferANewOne(t *testing.T) {
 	id := ts.createContact("Kang Da-eun", "daeun@example.com")
 	admin.post("/contacts/"+itoa(id)+"/activation", nil)
 	old := ts.linkTo("daeun@example.com")
-	admin.post("/contacts/"+itoa(id)+"/activation", nil)
+	admin.post("/contacts/"+itoa(id)+"/activation", url.Values{"again": {"1"}})
 	current := ts.linkTo("daeun@example.com")
 	c := ts.client()
 	cases := map[string]string{

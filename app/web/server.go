@@ -16,6 +16,7 @@ import (
 
 	"github.com/portico-hub/portico/app/activation"
 	"github.com/portico-hub/portico/app/agent"
+	"github.com/portico-hub/portico/app/bulk"
 	"github.com/portico-hub/portico/app/company"
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/contact"
@@ -54,6 +55,7 @@ type Server struct {
 	// activation sends and redeems contacts' one-time links; portal signs
 	// customers in.
 	activation *activation.Service
+	bulk       *bulk.Service
 	portal     *portal.Service
 	tickets    *ticket.Service
 	webhooks   *webhooks.Service
@@ -94,6 +96,8 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 	s.jobs = jobs.NewRunner(st, log)
 	s.jobs.Lease = cfg.JobLease
 	imports.Register(s.jobs, s.imports)
+	s.bulk = &bulk.Service{Store: st, Contacts: s.contacts}
+	bulk.Register(s.jobs, s.bulk)
 	mailer := &mail.Mailer{Store: st, Templates: s.mailTpls, From: cfg.From}
 	s.activation = &activation.Service{Store: st, Mailer: mailer, BaseURL: cfg.BaseURL, TTL: cfg.ActivationTTL}
 	s.portal = &portal.Service{Store: st, Mailer: mailer, BaseURL: cfg.BaseURL, SessionTTL: cfg.SessionTTL}

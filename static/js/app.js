@@ -57,19 +57,41 @@
       setTimeout(function () { t.remove(); }, 5000);
     });
   }
-  // "Select all on this page" of a bulk send: shown only with JavaScript,
-  // which it needs; it ticks or unticks every row of the page.
-  function showPickAll() {
+  // The bulk bar: "Select all on this page" (shown only with JavaScript,
+  // which it needs), shift-click to tick a range of rows, a count of the
+  // ticked rows, and only the fields the chosen action needs. Without
+  // JavaScript every field shows and the server ignores those unused.
+  var lastPicked = null;
+  function picks() { return Array.prototype.slice.call(document.querySelectorAll('input[name="id"][form="bulk"]')); }
+  function refreshBulk() {
     document.querySelectorAll("[data-pick-all][hidden]").forEach(function (b) { b.hidden = false; });
-  }
-  document.addEventListener("change", function (e) {
-    if (!e.target.matches("[data-pick-all]")) return;
-    document.querySelectorAll('input[name="id"][form="bulk-activation"]').forEach(function (b) {
-      b.checked = e.target.checked;
+    var bar = document.querySelector("[data-bulk]");
+    if (!bar) return;
+    var n = picks().filter(function (b) { return b.checked; }).length;
+    bar.querySelector("[data-picked]").textContent = n ? n + " selected:" : "Tick contacts, or act on all matching:";
+    bar.querySelector("[data-apply-picked]").disabled = n === 0;
+    var action = bar.querySelector("[data-bulk-action]").value;
+    bar.querySelectorAll("[data-for]").forEach(function (f) {
+      f.hidden = f.getAttribute("data-for").split(" ").indexOf(action) < 0;
     });
+  }
+  document.addEventListener("click", function (e) {
+    if (!e.target.matches || !e.target.matches('input[name="id"][form="bulk"]')) return;
+    var all = picks();
+    if (e.shiftKey && lastPicked && all.indexOf(lastPicked) >= 0) {
+      var a = all.indexOf(lastPicked), b = all.indexOf(e.target);
+      all.slice(Math.min(a, b), Math.max(a, b) + 1).forEach(function (box) { box.checked = e.target.checked; });
+    }
+    lastPicked = e.target;
   });
-  document.addEventListener("DOMContentLoaded", showPickAll);
-  document.addEventListener("htmx:afterSettle", showPickAll);
+  document.addEventListener("change", function (e) {
+    if (e.target.matches("[data-pick-all]")) {
+      picks().forEach(function (b) { b.checked = e.target.checked; });
+    }
+    if (e.target.matches('[data-pick-all], input[name="id"][form="bulk"], [data-bulk-action]')) refreshBulk();
+  });
+  document.addEventListener("DOMContentLoaded", refreshBulk);
+  document.addEventListener("htmx:afterSettle", refreshBulk);
 
   document.addEventListener("DOMContentLoaded", fadeFlashes);
 
