@@ -36,6 +36,7 @@ func openCSV(r io.ReaderAt, size int64, d Dialect, lim Limits) (*csvSource, erro
 	if bytes.IndexByte(head, '\n') < 0 && bytes.IndexByte(head, '\r') >= 0 {
 		in = crToLF{in}
 	}
+	in = dropNUL{in}
 	s := &csvSource{in: &recordLimit{r: in, max: lim.maxRecord()}}
 	s.cr = csv.NewReader(s.in)
 	s.cr.Comma, s.cr.FieldsPerRecord, s.cr.ReuseRecord = d.Delimiter, -1, true
