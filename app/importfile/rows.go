@@ -71,12 +71,14 @@ func addressList(v string) []string {
 }
 
 // companyList is the company names in column i: one name, or for a column
-// of further companies ("Other companies") a comma-separated list.
+// of further companies ("Other companies") a list separated by semicolons
+// or line breaks, as Portico's export writes it. Commas do not separate:
+// they belong in names such as "Acme, Inc.".
 func (m Mapping) companyList(i int, v string) []string {
 	var out []string
 	parts := []string{v}
 	if moreCompanies[normalise(m.Header[i])] {
-		parts = strings.Split(v, ",")
+		parts = strings.FieldsFunc(v, func(r rune) bool { return r == ';' || r == '\n' })
 	}
 	for _, p := range parts {
 		if p = strings.TrimSpace(p); p != "" {

@@ -93,3 +93,20 @@ func TestApplyErrors(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestApplyListCells reads cells listing several addresses or companies,
+// as Freshdesk's "Other emails" and Portico's "Other companies" do.
+func TestApplyListCells(t *testing.T) {
+	recs, errs := applyAll(t, "f.csv", []byte("Full name,Email,Other emails,Company,Other companies\n"+
+		"Ann,ann@example.com,\"a@example.org,b@example.net; c@example.io\",\"Acme, Inc.\",\"Globex, LLC; Initech\nUmbrella\"\n"))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	want := []string{"ann@example.com", "a@example.org", "b@example.net", " c@example.io"}
+	if got := recs[0].Input.Emails; !reflect.DeepEqual(got, want) {
+		t.Errorf("emails %q, want %q", got, want)
+	}
+	if got := recs[0].Companies; !reflect.DeepEqual(got, []string{"Acme, Inc.", "Globex, LLC", "Initech", "Umbrella"}) {
+		t.Errorf("companies %q", got)
+	}
+}
