@@ -50,7 +50,7 @@ type Reader struct {
 // header row; a file without data rows is not an error, but one without
 // any row is.
 func Open(r io.ReaderAt, size int64, d Dialect, lim Limits) (*Reader, error) {
-	lim = lim.withDefaults()
+	lim = lim.WithDefaults()
 	if size == 0 {
 		return nil, fileError(msgEmpty)
 	}
@@ -100,6 +100,11 @@ func (r *Reader) readHeader(hasHeader bool) error {
 	}
 	if hasHeader && problem != "" {
 		return &FileError{Row: number, Message: "The header row cannot be read. " + problem}
+	}
+	if len(cells) > r.limits.MaxColumns {
+		return &FileError{Row: number, Message: fmt.Sprintf(
+			"This file has %d columns; an import reads at most %d. Delete the columns you do not need and upload it again.",
+			len(cells), r.limits.MaxColumns)}
 	}
 	r.header = make([]string, len(cells))
 	for i, c := range cells {

@@ -7,7 +7,7 @@ import (
 	"io"
 )
 
-// errRecordTooLong stops a record that runs past Limits.maxRecord.
+// errRecordTooLong stops a record that runs past Limits.MaxRow.
 var errRecordTooLong = errors.New("importfile: record too long")
 
 // broken turns a quoting error into a row problem, or into a file error
