@@ -87,9 +87,12 @@ func counts(c model.ImportCounts) string {
 		number(c.Created), number(c.Updated), number(c.Skipped), number(c.Failed))
 }
 
-// writeFailedRows writes an import's failed rows, with their reasons,
-// next to its file, and says where.
+// writeFailedRows says why rows failed, writes an import's failed rows,
+// with their reasons, next to its file, and says where.
 func writeFailedRows(ctx context.Context, e *env, d imports.Deps, im *model.Import) error {
+	if err := printFailures(ctx, e, d, im); err != nil {
+		return err
+	}
 	out := filepath.Join(d.FilesDir, "imports", fmt.Sprintf("%d-failed.csv", im.ID))
 	f, err := os.Create(out)
 	if err != nil {

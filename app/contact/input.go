@@ -30,14 +30,16 @@ var limits = map[string]int{
 
 var phonePattern = regexp.MustCompile(`^\+?[0-9 ().\-/]{3,50}( ?(x|ext\.?) ?[0-9]{1,6})?$`)
 
-// Fields validates and normalises the scalar fields. About keeps its
+// Fields validates and normalises the scalar fields. A time zone or a
+// language given by the name Freshdesk exports ("Seoul", "Korean") is
+// stored as its IANA zone or language code. About keeps its
 // line breaks as LF alone: browsers send a textarea's as CRLF, and CSV
 // readers turn CRLF into LF, so an exported file would not read back
 // the same.
 func (in Input) Fields() (model.ContactFields, error) {
 	f := model.ContactFields{
 		Name: oneline.Clean(in.Name), JobTitle: oneline.Clean(in.JobTitle), Phone: oneline.Clean(in.Phone), Mobile: oneline.Clean(in.Mobile),
-		Language: oneline.Clean(in.Language), TimeZone: oneline.Clean(in.TimeZone), ExternalID: oneline.Clean(in.ExternalID),
+		Language: languageCode(oneline.Clean(in.Language)), TimeZone: zoneName(oneline.Clean(in.TimeZone)), ExternalID: oneline.Clean(in.ExternalID),
 		About: strings.TrimSpace(strings.ReplaceAll(in.About, "\r\n", "\n")),
 	}
 	v := &model.ValidationError{}
@@ -62,7 +64,7 @@ func (in Input) Fields() (model.ContactFields, error) {
 	}
 	if f.TimeZone != "" {
 		if _, err := time.LoadLocation(f.TimeZone); err != nil || f.TimeZone == "Local" {
-			v.Add("time_zone", "Choose a time zone such as Europe/Berlin or Asia/Seoul.")
+			v.Add("time_zone", "Choose a time zone such as Europe/Berlin or Asia/Seoul (a Rails name such as Seoul also works).")
 		}
 	}
 	return f, v.Err()

@@ -18,7 +18,7 @@ type layout struct {
 }
 
 // headers are the names the import's suggested mapping reads back to the
-// same fields; State, Other companies, Created and Updated are skipped.
+// same fields; State, Created and Updated are skipped.
 var headers = map[string]string{
 	"name": "Name", "phone": "Phone", "mobile": "Mobile", "job_title": "Job title", "tags": "Tags", "state": "State",
 	"language": "Language", "time_zone": "Time zone", "external_id": "External ID", "about": "About",

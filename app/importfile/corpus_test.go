@@ -53,6 +53,8 @@ func TestCorpus(t *testing.T) {
 		{"header only", "header.csv", []byte("name,email\r\n"), Dialect{Kind: KindCSV, Encoding: UTF8, Delimiter: ',', Header: true}, 2, 0, nil, ""},
 		{"empty", "empty.csv", nil, Dialect{}, 0, 0, nil, "The file is empty."},
 		{"only a bom and blank lines", "blank.csv", []byte("\ufeff\r\n\r\n"), Dialect{}, 0, 0, nil, "The file is empty."},
+		{"nul byte in one cell", "contacts.csv", []byte("name,email\nAnn,ann@example.com\nBo\x00,bo@example.com\n"),
+			Dialect{Kind: KindCSV, Encoding: UTF8, Delimiter: ',', Header: true}, 2, 2, nil, ""},
 		{"binary garbage", "contacts.csv", garbage(4096), Dialect{}, 0, 0, nil, "This file is neither CSV nor Excel (.xlsx)."},
 		{"png image", "photo.csv", append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), garbage(200)...), Dialect{}, 0, 0, nil, "This file is neither CSV nor Excel (.xlsx)."},
 		{"old excel", "contacts.xls", append(oleMagic, garbage(512)...), Dialect{}, 0, 0, nil, msgOldExcel},
@@ -94,6 +96,9 @@ func TestCorpusCells(t *testing.T) {
 			map[int][]string{2: {`=HYPERLINK("http://x.example")`, "+1 555 0101", "@mention -1"}}},
 		{"old mac line endings", []byte("name,email\rAnn,ann@example.com\rBo,bo@example.com\r"), []int{2, 3},
 			map[int][]string{3: {"Bo", "bo@example.com"}}},
+		{"nul bytes in a cell", []byte("name,email,about\nAnn,ann@example.com,pad\x00\x00ded\nBo,bo@example.com,x\x00\n"), []int{2, 3},
+			map[int][]string{2: {"Ann", "ann@example.com", "padded"}, 3: {"Bo", "bo@example.com", "x"}}},
+		{"nul byte in a windows-1252 file", []byte("name,city\nJ\xfcrgen,K\xf6ln\x00\n"), []int{2}, map[int][]string{2: {"Jürgen", "Köln"}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -56,14 +56,19 @@ func decodeHead(head []byte, enc Encoding) string {
 }
 
 // looksBinary reports text with more control characters or undecodable
-// bytes than a text file has: one in fifty.
+// bytes than a text file has: one in fifty. Zero bytes count apart, as a
+// broken export leaves a few in a cell that the reader drops; a file is
+// binary only when a quarter of it is zeros.
 func looksBinary(text string) bool {
-	odd, n := 0, 0
+	odd, zeros, n := 0, 0, 0
 	for _, r := range text {
 		n++
-		if (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7f || r == utf8.RuneError {
+		switch {
+		case r == 0:
+			zeros++
+		case (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7f || r == utf8.RuneError:
 			odd++
 		}
 	}
-	return odd*50 > n
+	return odd*50 > n || zeros*4 > n
 }

@@ -12,7 +12,9 @@ var bomUTF8 = []byte{0xEF, 0xBB, 0xBF}
 
 // detectEncoding tries, in order: a byte order mark, the zero bytes of
 // BOM-less UTF-16, UTF-8, Korean CP949 text, and finally Windows-1252,
-// which decodes any byte and is what Western Excel writes.
+// which decodes any byte and is what Western Excel writes. A stray zero
+// byte in a text file is no reason to refuse it: the reader drops it, and
+// Detect refuses a file only when it is mostly control bytes.
 func detectEncoding(head []byte) (Encoding, error) {
 	switch {
 	case bytes.HasPrefix(head, bomUTF8):
@@ -26,8 +28,6 @@ func detectEncoding(head []byte) (Encoding, error) {
 		return enc, nil
 	}
 	switch {
-	case bytes.IndexByte(head, 0) >= 0:
-		return "", fileError(msgNotCSVOrExcel)
 	case mostlyUTF8(trimPartialUTF8(head)):
 		return UTF8, nil
 	case isKorean(head):

@@ -15,6 +15,9 @@ type Limits struct {
 	// MaxExpanded caps what an Excel file unpacks to (default 1 GB), so a
 	// small zip bomb cannot fill the disk or memory.
 	MaxExpanded int64
+	// MaxColumns is the most columns a file's header may have (default
+	// 1,000): each is shown and mapped on the mapping step.
+	MaxColumns int
 }
 
 // Defaults of Limits.
@@ -23,10 +26,12 @@ const (
 	DefaultMaxBytes    = 200 << 20
 	DefaultMaxCell     = 64 << 10
 	DefaultMaxExpanded = 1 << 30
+	DefaultMaxColumns  = 1000
 )
 
-// withDefaults fills the zero fields of l.
-func (l Limits) withDefaults() Limits {
+// WithDefaults fills the zero fields of l, so the limits a file is read
+// with can be told to the person uploading it.
+func (l Limits) WithDefaults() Limits {
 	if l.MaxRows <= 0 {
 		l.MaxRows = DefaultMaxRows
 	}
@@ -39,13 +44,17 @@ func (l Limits) withDefaults() Limits {
 	if l.MaxExpanded <= 0 {
 		l.MaxExpanded = DefaultMaxExpanded
 	}
+	if l.MaxColumns <= 0 {
+		l.MaxColumns = DefaultMaxColumns
+	}
 	return l
 }
 
-// maxRecord is the longest CSV record read before giving up on the file:
-// room for a few over-long cells, so those fail their row only, while a
-// quote that never closes cannot swallow the rest of a large file.
-func (l Limits) maxRecord() int64 {
+// MaxRow is the longest CSV row, in bytes, read before giving up on the
+// file (1 MB with the default cell limit): room for a few over-long
+// cells, so those fail their row only, while a quote that never closes
+// cannot swallow the rest of a large file.
+func (l Limits) MaxRow() int64 {
 	return max(16*int64(l.MaxCell), 1<<20)
 }
 
@@ -74,6 +83,9 @@ const (
 func fileError(format string, args ...any) *FileError {
 	return &FileError{Message: fmt.Sprintf(format, args...)}
 }
+
+// Size words a byte count as Limits' messages do: "1 MB", "64 KB".
+func Size(n int64) string { return mb(n) }
 
 // mb formats a byte count as whole megabytes, or kilobytes when smaller,
 // for a message.

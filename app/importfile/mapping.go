@@ -50,7 +50,8 @@ func (f Field) Label() string {
 }
 
 // Mapping assigns each column of a file a field. Several columns may fill
-// Email: the first is the primary address, the rest are secondary.
+// Email: the first is the primary address, the rest are secondary; and
+// Company: the first is the default company.
 type Mapping struct {
 	Header  []string
 	Columns []Field // Columns[i] is what column i fills
@@ -70,7 +71,7 @@ func (m Mapping) columns(f Field) []int {
 }
 
 // Validate checks that rows can become contacts: a name, a way to reach
-// the contact, and no field but Email filled from two columns. A
+// the contact, and no field but Email and Company filled from two columns. A
 // companies mapping is checked as companies are (validateCompany).
 func (m Mapping) Validate() error {
 	if m.companies {
@@ -85,7 +86,7 @@ func (m Mapping) Validate() error {
 	}
 	for _, c := range Fields[1:] {
 		f := Field(c.Value)
-		if cols := m.columns(f); f != Email && len(cols) > 1 {
+		if cols := m.columns(f); f != Email && f != Company && len(cols) > 1 {
 			v.Add(c.Value, fmt.Sprintf("Only one column can fill %s; %s do.", c.Label, m.names(cols)))
 		}
 	}

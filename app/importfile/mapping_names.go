@@ -43,8 +43,14 @@ func init() {
 }
 
 // emailHeader matches every email column: "Email", "E-mail 2 Address",
-// "E-mail 1 - Value", "Work email", "이메일 주소", but not "E-mail Type".
-var emailHeader = regexp.MustCompile(`^(primary|work|business|home|other|secondary)?(email|mail|이메일|메일|전자우편)\d*(address|value|주소)?\d*$`)
+// "E-mail 1 - Value", "Work email", Freshdesk's "Other emails", "이메일
+// 주소", but not "E-mail Type".
+var emailHeader = regexp.MustCompile(`^(primary|work|business|home|other|secondary)?(emails?|mail|이메일|메일|전자우편)\d*(address|value|주소)?(es)?\d*$`)
+
+// moreCompanies are header names of a column listing a contact's further
+// companies, such as Freshdesk's "Other companies": it fills Company next
+// to the column of the default company.
+var moreCompanies = map[string]bool{"othercompanies": true, "additionalcompanies": true, "기타회사": true}
 
 // normalise folds a header name to lower-case letters and digits.
 func normalise(h string) string {
@@ -62,6 +68,9 @@ func suggest(h string, korean bool) (alias, bool) {
 	n := normalise(h)
 	if emailHeader.MatchString(n) {
 		return alias{Email, 0}, true
+	}
+	if moreCompanies[n] {
+		return alias{Company, 3}, true
 	}
 	if korean && n == "이름" {
 		return alias{FirstName, 0}, true

@@ -1,8 +1,10 @@
 package importfile
 
 // SuggestMapping proposes a field for each column from its header name.
-// Every email column is kept (the first becomes the primary address);
-// for any other field only the best-named column is, the first on a tie.
+// Every email column is kept (the first becomes the primary address), and
+// a column of further companies ("Other companies") next to the company
+// column; for any other field only the best-named column is, the first
+// on a tie.
 // Columns it does not recognise are skipped.
 func SuggestMapping(header []string) Mapping {
 	m := Mapping{Header: header, Columns: make([]Field, len(header))}
@@ -16,8 +18,8 @@ func SuggestMapping(header []string) Mapping {
 		switch {
 		case !ok:
 			continue
-		case a.field == Email:
-			m.Columns[i] = Email
+		case a.field == Email || moreCompanies[normalise(h)]:
+			m.Columns[i] = a.field
 			continue
 		}
 		if j, taken := best[a.field]; taken {

@@ -52,7 +52,7 @@ type Reader struct {
 // header row; a file without data rows is not an error, but one without
 // any row is.
 func Open(r io.ReaderAt, size int64, d Dialect, lim Limits) (*Reader, error) {
-	lim = lim.withDefaults()
+	lim = lim.WithDefaults()
 	if size == 0 {
 		return nil, fileError(msgEmpty)
 	}

@@ -15,28 +15,35 @@ import (
 // reading goes on at the next line. A quote that never closes swallows
 // the rest of the file, so it ends the file with the row where it opened.
 type csvSource struct {
-	cr      *csv.Reader
-	in      *recordLimit
+	cr *csv.Reader
+	in *recordLimit
+	// reopen reads the decoded text again from its start, to look into a
+	// row that ran past the limit.
+	reopen  func() io.Reader
 	number  int // row number of the last record
 	endLine int // physical line the last record ended on
+	maxCell int
 }
 
 // openCSV layers the decoding, the record-length guard and the CSV parser.
 func openCSV(r io.ReaderAt, size int64, d Dialect, lim Limits) (*csvSource, error) {
-	var in io.Reader = io.NewSectionReader(r, 0, size)
 	head := make([]byte, min(size, HeadSize))
 	if _, err := r.ReadAt(head, 0); err != nil && !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("importfile: read head: %w", err)
 	}
-	if dec := d.Encoding.decoder(); dec != nil {
-		in = transform.NewReader(in, dec.NewDecoder())
-	} else if bytes.HasPrefix(head, bomUTF8) {
-		in = io.NewSectionReader(r, int64(len(bomUTF8)), size-int64(len(bomUTF8)))
+	decoded := func() io.Reader {
+		var in io.Reader = io.NewSectionReader(r, 0, size)
+		if dec := d.Encoding.decoder(); dec != nil {
+			in = transform.NewReader(in, dec.NewDecoder())
+		} else if bytes.HasPrefix(head, bomUTF8) {
+			in = io.NewSectionReader(r, int64(len(bomUTF8)), size-int64(len(bomUTF8)))
+		}
+		if bytes.IndexByte(head, '\n') < 0 && bytes.IndexByte(head, '\r') >= 0 {
+			in = crToLF{in}
+		}
+		return dropNUL{in}
 	}
-	if bytes.IndexByte(head, '\n') < 0 && bytes.IndexByte(head, '\r') >= 0 {
-		in = crToLF{in}
-	}
-	s := &csvSource{in: &recordLimit{r: in, max: lim.maxRecord()}}
+	s := &csvSource{in: &recordLimit{r: decoded(), max: lim.MaxRow()}, reopen: decoded, maxCell: lim.MaxCell}
 	s.cr = csv.NewReader(s.in)
 	s.cr.Comma, s.cr.FieldsPerRecord, s.cr.ReuseRecord = d.Delimiter, -1, true
 	return s, nil
@@ -68,8 +75,7 @@ func (s *csvSource) failed(rec []string, err error) ([]string, int, string, erro
 	var perr *csv.ParseError
 	switch {
 	case errors.Is(err, errRecordTooLong):
-		return nil, 0, "", &FileError{Row: s.number + 1, Message: fmt.Sprintf(
-			"This row is longer than %s. A quote (\") probably opens a cell and never closes; check the quotes in this row.", mb(s.in.max))}
+		return nil, 0, "", s.tooLong()
 	case errors.As(err, &perr):
 		return s.broken(rec, perr)
 	}

@@ -7,7 +7,7 @@ import (
 	"io"
 )
 
-// errRecordTooLong stops a record that runs past Limits.maxRecord.
+// errRecordTooLong stops a record that runs past Limits.MaxRow.
 var errRecordTooLong = errors.New("importfile: record too long")
 
 // broken turns a quoting error into a row problem, or into a file error
@@ -69,4 +69,24 @@ func (c crToLF) Read(p []byte) (int, error) {
 		}
 	}
 	return n, err
+}
+
+// dropNUL removes the zero bytes that a broken export leaves in a cell,
+// which no contact field can hold, so the row imports without them. It
+// reads decoded UTF-8, where a zero byte is never part of a character.
+type dropNUL struct{ r io.Reader }
+
+func (d dropNUL) Read(p []byte) (int, error) {
+	for {
+		n, err := d.r.Read(p)
+		kept := p[:0]
+		for _, b := range p[:n] {
+			if b != 0 {
+				kept = append(kept, b)
+			}
+		}
+		if len(kept) > 0 || n == 0 || err != nil {
+			return len(kept), err
+		}
+	}
 }

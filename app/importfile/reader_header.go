@@ -3,6 +3,7 @@ package importfile
 import (
 	"cmp"
 	"errors"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -56,6 +57,11 @@ func (r *Reader) readHeader(d Dialect) error {
 		r.header = names(make([]string, len(rows[0].Cells)))
 	}
 	r.widen(rows)
+	if len(r.header) > r.limits.MaxColumns {
+		return &FileError{Row: cmp.Or(r.headerRow, rows[0].Number), Message: fmt.Sprintf(
+			"This file has %d columns; an import reads at most %d. Delete the columns you do not need and upload it again.",
+			len(r.header), r.limits.MaxColumns)}
+	}
 	for _, raw := range rows {
 		row, err := r.finish(raw.Cells, raw.Number, raw.Problem)
 		if err != nil {

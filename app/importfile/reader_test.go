@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	xunicode "golang.org/x/text/encoding/unicode"
 )
 
 // numbered is a CSV with a header and n rows "Name i,i@example.com".
@@ -20,6 +22,13 @@ func numbered(n int) []byte {
 
 func TestLimits(t *testing.T) {
 	unclosed := append([]byte("name,about\nAnn,\"opens\n"), numbered(60000)...)
+	// long is a row of 20 cells of 60 KB: each within the cell limit,
+	// together over the row limit, and without a quote.
+	long := strings.TrimSuffix(strings.Repeat(strings.Repeat("x", 60<<10)+",", 20), ",")
+	longRow := []byte("name,about\nAnn,short\n\r\n\n" + long + "\nBo,short\n")
+	longUTF16 := encode(t, xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM), string(longRow))
+	const rowMsg = "This row is longer than 1 MB, the most a row may hold, so the rest of the file cannot be read. " +
+		"A cell may hold at most 64 KB; shorten the long cells of this row or split them over more columns."
 	cases := []struct {
 		name string
 		data []byte
@@ -31,7 +40,12 @@ func TestLimits(t *testing.T) {
 		{"rows over the limit", numbered(6), Limits{MaxRows: 5}, 5, "Row 7: The file has more than 5 rows. Split it into smaller files."},
 		{"bytes over the limit", numbered(100), Limits{MaxBytes: 2048}, 0, "This file is larger than 2 KB. Split it into smaller files."},
 		{"a quote that never closes in a big file", unclosed, Limits{}, 0,
-			`Row 2: This row is longer than 1 MB. A quote (") probably opens a cell and never closes; check the quotes in this row.`},
+			`Row 2: This row is longer than 1 MB, the most a row may hold: a quote (") opens a cell in it and does not close within 1 MB. Check the quotes in this row.`},
+		{"a row over 1 MB without quotes", longRow, Limits{}, 1, "Row 5: " + rowMsg},
+		{"a row over 1 MB in utf-16", longUTF16, Limits{}, 1, "Row 5: " + rowMsg},
+		{"columns over the limit", []byte(strings.Repeat("c,", 1000) + "c\n" + strings.Repeat("1,", 1000) + "1\n"), Limits{}, 0,
+			"Row 1: This file has 1001 columns; an import reads at most 1000. Delete the columns you do not need and upload it again."},
+		{"columns at the limit", []byte("a,b,c\n1,2,3\n"), Limits{MaxColumns: 3}, 1, ""},
 		{"a larger cell limit", []byte("name,about\nAnn," + strings.Repeat("x", 100<<10) + "\n"), Limits{MaxCell: 128 << 10}, 1, ""},
 	}
 	for _, tc := range cases {

@@ -50,16 +50,42 @@ func (m Mapping) fill(rec *Record, row Row) (first, last string) {
 		case LastName:
 			last = v
 		case Email:
-			in.Emails = append(in.Emails, v)
+			in.Emails = append(in.Emails, addressList(v)...)
 		case Tags:
 			in.Tags = tagList(v)
 		case Company:
-			if v = strings.TrimSpace(v); v != "" {
-				rec.Companies = append(rec.Companies, v)
-			}
+			rec.Companies = append(rec.Companies, m.companyList(i, v)...)
 		}
 	}
 	return first, last
+}
+
+// addressList splits a cell holding several addresses, as Freshdesk's
+// "Other emails" does ("a@example.com,b@example.com"); an address Portico
+// accepts never holds a comma or a semicolon.
+func addressList(v string) []string {
+	if !strings.ContainsAny(v, ",;") {
+		return []string{v}
+	}
+	return strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ';' })
+}
+
+// companyList is the company names in column i: one name, or for a column
+// of further companies ("Other companies") a list separated by semicolons
+// or line breaks, as Portico's export writes it. Commas do not separate:
+// they belong in names such as "Acme, Inc.".
+func (m Mapping) companyList(i int, v string) []string {
+	var out []string
+	parts := []string{v}
+	if moreCompanies[normalise(m.Header[i])] {
+		parts = strings.FieldsFunc(v, func(r rune) bool { return r == ';' || r == '\n' })
+	}
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // scalar points at the Input field that a one-value field fills.

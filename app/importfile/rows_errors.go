@@ -80,7 +80,7 @@ func (m Mapping) blame(row Row, f Field) int {
 func (m Mapping) badEmail(row Row) (int, string) {
 	var seen []string
 	for _, c := range m.columns(Email) {
-		seen = append(seen, row.cell(c))
+		seen = append(seen, addressList(row.cell(c))...)
 		var ve *model.ValidationError
 		if _, err := contact.Emails(seen); errors.As(err, &ve) {
 			return c, ve.Fields["email"]

@@ -84,12 +84,29 @@ func TestApplyErrors(t *testing.T) {
 		"Row 3, Email 2 (C): BO@example.com is listed twice.",
 		"Row 4, Name (A): Enter the contact's name.",
 		"Row 4, Phone (D): Enter a phone number using digits, spaces, +, -, ( and ).",
-		"Row 4, Time zone (E): Choose a time zone such as Europe/Berlin or Asia/Seoul.",
+		"Row 4, Time zone (E): Choose a time zone such as Europe/Berlin or Asia/Seoul (a Rails name such as Seoul also works).",
 		"Row 5: Give at least one of email, phone, mobile or external ID.",
 		"Row 6, Tags (F): Tags are at most 50 characters; “" + strings.Repeat("t", 51) + "” is longer.",
 		`Row 8: Cell C has text after its closing quote ("). Double the quotes inside a quoted cell ("").`,
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestApplyListCells reads cells listing several addresses or companies,
+// as Freshdesk's "Other emails" and Portico's "Other companies" do.
+func TestApplyListCells(t *testing.T) {
+	recs, errs := applyAll(t, "f.csv", []byte("Full name,Email,Other emails,Company,Other companies\n"+
+		"Ann,ann@example.com,\"a@example.org,b@example.net; c@example.io\",\"Acme, Inc.\",\"Globex, LLC; Initech\nUmbrella\"\n"))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	want := []string{"ann@example.com", "a@example.org", "b@example.net", " c@example.io"}
+	if got := recs[0].Input.Emails; !reflect.DeepEqual(got, want) {
+		t.Errorf("emails %q, want %q", got, want)
+	}
+	if got := recs[0].Companies; !reflect.DeepEqual(got, []string{"Acme, Inc.", "Globex, LLC", "Initech", "Umbrella"}) {
+		t.Errorf("companies %q", got)
 	}
 }

@@ -33,7 +33,7 @@ func (pl *planner) merge(p *parsed, c *store.ImportContact, l *store.ImportLooku
 		return store.ContactUpdate{}, why
 	}
 	if id, ok := l.ByExternal[f.ExternalID]; ok && f.ExternalID != "" && id != c.ID {
-		return store.ContactUpdate{}, fmt.Sprintf("External ID: contact %d already has %s.", id, f.ExternalID)
+		return store.ContactUpdate{}, fmt.Sprintf("External ID: contact %d already has “%s”.", id, f.ExternalID)
 	}
 	u := store.ContactUpdate{ID: c.ID, Fields: f, AddEmails: added, Changes: diff(c.Fields, f)}
 	for _, e := range added {

@@ -82,7 +82,7 @@ func (pl *planner) planCreate(s step, l *store.ImportLookup) step {
 		return pl.fail(s, why)
 	}
 	if id, ok := l.ByExternal[p.ext]; ok && p.ext != "" {
-		return pl.fail(s, fmt.Sprintf("External ID: contact %d already has %s.", id, p.ext))
+		return pl.fail(s, fmt.Sprintf("External ID: contact %d already has “%s”.", id, p.ext))
 	}
 	c := &p.rec.Checked
 	s.out, s.create = outCreate, store.NewContact{Fields: c.Fields, Emails: c.Emails, Tags: c.Tags}

@@ -52,3 +52,25 @@ func (s *Store) ImportFailureReasons(ctx context.Context, id int64, lastRow int)
 	}
 	return out, rows.Err()
 }
+
+// ImportFailureReasonsEach calls fn with the row number and reason of each
+// failed row of an import in row order, without the rows' cells, for a
+// summary of why rows failed.
+func (s *Store) ImportFailureReasonsEach(ctx context.Context, id int64, fn func(row int, reason string) error) error {
+	rows, err := s.r.QueryContext(ctx, `SELECT row_no, reason FROM import_failures WHERE import_id = $1 ORDER BY row_no`, id)
+	if err != nil {
+		return fmt.Errorf("store: failure reasons of import %d: %w", id, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var n int
+		var reason string
+		if err := rows.Scan(&n, &reason); err != nil {
+			return fmt.Errorf("store: scan failure reason: %w", err)
+		}
+		if err := fn(n, reason); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}

@@ -78,6 +78,7 @@ func TestImportRunsAndReportsFailedRows(t *testing.T) {
 	wantContains(t, page, "Import of people.csv", "Import started.")
 	frag := c.settle(progress)
 	wantContains(t, frag, "Finished", "<strong>3</strong> of 3 rows", "Created</dt><dd>2</dd>", "Failed</dt><dd>1</dd>", "Download failed rows (CSV)")
+	wantContains(t, frag, "Why rows failed", `<td class="num">1</td><td>Email: “…”: `, "Failed row: 3</p>")
 
 	resp, body := c.get(progress + "/failed.csv")
 	wantStatus(t, resp, body, http.StatusOK)

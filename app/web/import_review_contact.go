@@ -24,10 +24,12 @@ func contactColumns(m importfile.Mapping) []importfile.Field {
 	return shown
 }
 
-// contactValue is what a row's contact will store in field f.
+// contactValue is what a row's contact will store in field f: a time
+// zone or language as stored, "Seoul" as Asia/Seoul.
 func contactValue(pr imports.PreviewRow, f importfile.Field) string {
 	rec := pr.Record
 	in := rec.Input
+	in.Language, in.TimeZone = rec.Checked.Fields.Language, rec.Checked.Fields.TimeZone
 	switch f {
 	case importfile.Name:
 		return in.Name

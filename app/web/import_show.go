@@ -19,6 +19,8 @@ type importPage struct {
 	// KeptInMailbox says SMTP is not configured: the activation emails
 	// queued are kept in the built-in mailbox, not sent.
 	KeptInMailbox bool
+	// Failures says why rows failed, once the import has ended.
+	Failures imports.FailureSummary
 }
 
 // importShow shows an import's progress. HTMX polls it every second for
@@ -38,10 +40,17 @@ func (s *Server) importShow(c *fiber.Ctx) error {
 }
 
 // importPageOf is an import's page, with where its activation emails
-// stand.
+// stand and, once it has ended, why its rows failed.
 func (s *Server) importPageOf(c *fiber.Ctx, title string, r *importRun) (importPage, error) {
 	acts, err := imports.ActivationsOf(c.UserContext(), s.imports, r.Import)
-	return importPage{importBase: s.importBase(c, title), Run: r, Activations: acts, KeptInMailbox: s.mailKept()}, err
+	if err != nil {
+		return importPage{}, err
+	}
+	p := importPage{importBase: s.importBase(c, title), Run: r, Activations: acts, KeptInMailbox: s.mailKept()}
+	if r.Failed > 0 && r.State.Finished() {
+		p.Failures, err = imports.SummariseFailures(c.UserContext(), s.imports, r.ID)
+	}
+	return p, err
 }
 
 // importCancelConfirm asks before an import is cancelled.
