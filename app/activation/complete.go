@@ -11,12 +11,12 @@ import (
 	"github.com/portico-hub/portico/app/password"
 )
 
-// Lookup returns the working link of a token, for its page. A link that
-// no longer works is model.ErrLinkUsed, ErrLinkExpired,
-// ErrLinkSuperseded or ErrLinkAccountClosed, and an unknown one
-// model.ErrNotFound.
-func (s *Service) Lookup(ctx context.Context, token string) (*model.Link, error) {
-	return s.Store.Link(ctx, agent.HashToken(token))
+// Lookup returns the working link of a token, for the page of its
+// purpose. A link that no longer works is model.ErrLinkUsed,
+// ErrLinkExpired, ErrLinkSuperseded or ErrLinkAccountClosed, and an
+// unknown one, or one of another purpose, model.ErrNotFound.
+func (s *Service) Lookup(ctx context.Context, token string, purpose model.LinkPurpose) (*model.Link, error) {
+	return s.Store.Link(ctx, agent.HashToken(token), purpose)
 }
 
 // Complete finishes an activation by other means than a password, such as
@@ -27,14 +27,16 @@ func (s *Service) Complete(ctx context.Context, token string, how model.Verified
 	return s.Store.RedeemLink(ctx, agent.HashToken(token), model.LinkActivation, how, "", nil)
 }
 
-// SetPassword redeems an activation or password reset link with a new
-// password, which must follow the customers' password policy. The link is
+// SetPassword redeems an activation or password reset link, as purpose
+// says the page that took it is for, with a new password, which must
+// follow the customers' password policy. A link of another purpose does
+// not work there. The link is
 // consumed, an unverified contact becomes verified "by password", and the
 // contact's other portal sessions end. A reset must choose a password
 // other than the current one, and emails the contact that it was
 // changed. It returns the contact's id.
-func (s *Service) SetPassword(ctx context.Context, token, pw string) (int64, error) {
-	l, err := s.Lookup(ctx, token)
+func (s *Service) SetPassword(ctx context.Context, token string, purpose model.LinkPurpose, pw string) (int64, error) {
+	l, err := s.Lookup(ctx, token, purpose)
 	if err != nil {
 		return 0, err
 	}
@@ -51,7 +53,7 @@ func (s *Service) SetPassword(ctx context.Context, token, pw string) (int64, err
 	if err != nil {
 		return 0, fmt.Errorf("activation: hash password: %w", err)
 	}
-	return s.Store.RedeemLink(ctx, agent.HashToken(token), l.Purpose, model.VerifiedByPassword, hash, notify)
+	return s.Store.RedeemLink(ctx, agent.HashToken(token), purpose, model.VerifiedByPassword, hash, notify)
 }
 
 // resetChecks refuses a reset to the current password and composes the

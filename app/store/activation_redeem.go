@@ -17,15 +17,17 @@ type linkRow struct {
 	state                model.State
 }
 
+// loadLink reads the link of a purpose with this token hash; a link of
+// another purpose is not found, as an unknown one is.
 func (s *Store) loadLink(ctx context.Context, q interface {
 	QueryRowContext(context.Context, string, ...any) *sql.Row
-}, tokenHash string) (*linkRow, error) {
+}, tokenHash string, purpose model.LinkPurpose) (*linkRow, error) {
 	var l linkRow
 	err := q.QueryRowContext(ctx, `SELECT t.contact_id, c.name, t.email, t.purpose, t.created_at, t.expires_at, t.used_at, t.superseded_at, c.state
-		FROM activation_tokens t JOIN contacts c ON c.id = t.contact_id WHERE t.token_hash = $1`, tokenHash).Scan(
+		FROM activation_tokens t JOIN contacts c ON c.id = t.contact_id WHERE t.token_hash = $1 AND t.purpose = $2`, tokenHash, purpose).Scan(
 		&l.ContactID, &l.ContactName, &l.Email, &l.Purpose, &l.CreatedAt, &l.ExpiresAt, &l.usedAt, &l.supersededAt, &l.state)
 	if err != nil {
-		return nil, notFound(err, "link", "")
+		return nil, notFound(err, string(purpose)+" link", "")
 	}
 	return &l, nil
 }
@@ -47,12 +49,13 @@ func (l *linkRow) check(now time.Time) error {
 	return nil
 }
 
-// Link returns the working link with this token hash. A link that no
-// longer works is ErrLinkUsed, ErrLinkSuperseded or ErrLinkExpired, one
-// of a blocked or deleted contact ErrLinkAccountClosed, and an unknown
-// one ErrNotFound.
-func (s *Store) Link(ctx context.Context, tokenHash string) (*model.Link, error) {
-	l, err := s.loadLink(ctx, s.r, tokenHash)
+// Link returns the working link of a purpose with this token hash. A
+// link that no longer works is ErrLinkUsed, ErrLinkSuperseded or
+// ErrLinkExpired, one of a blocked or deleted contact
+// ErrLinkAccountClosed, and an unknown one, or one of another purpose,
+// ErrNotFound: each page accepts only its own links.
+func (s *Store) Link(ctx context.Context, tokenHash string, purpose model.LinkPurpose) (*model.Link, error) {
+	l, err := s.loadLink(ctx, s.r, tokenHash, purpose)
 	if err != nil {
 		return nil, err
 	}
@@ -70,15 +73,12 @@ func (s *Store) Link(ctx context.Context, tokenHash string) (*model.Link, error)
 func (s *Store) RedeemLink(ctx context.Context, tokenHash string, purpose model.LinkPurpose, how model.VerifiedHow, passwordHash string, notify *model.NewMail) (int64, error) {
 	var id int64
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		l, err := s.loadLink(ctx, tx, tokenHash)
+		l, err := s.loadLink(ctx, tx, tokenHash, purpose)
 		if err != nil {
 			return err
 		}
 		if err := l.check(s.Now()); err != nil {
 			return err
-		}
-		if l.Purpose != purpose {
-			return fmt.Errorf("store: link is for %s, not %s: %w", l.Purpose, purpose, model.ErrNotFound)
 		}
 		id = l.ContactID
 		if _, err := tx.ExecContext(ctx, `UPDATE activation_tokens SET used_at = $1 WHERE token_hash = $2`, s.Now(), tokenHash); err != nil {

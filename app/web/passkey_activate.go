@@ -47,10 +47,7 @@ func (s *Server) activationPasskeyFinish(c *fiber.Ctx) error {
 
 // activationContact is the contact of the activation link in the URL.
 func (s *Server) activationContact(c *fiber.Ctx) (*model.Contact, error) {
-	l, err := s.activation.Lookup(c.UserContext(), c.Params("token"))
-	if err == nil && l.Purpose != model.LinkActivation {
-		err = model.ErrNotFound
-	}
+	l, err := s.activation.Lookup(c.UserContext(), c.Params("token"), model.LinkActivation)
 	if err != nil {
 		return nil, linkGone(err)
 	}

@@ -30,23 +30,31 @@ func (s *Server) resetShow(c *fiber.Ctx) error {
 
 func (s *Server) linkShow(c *fiber.Ctx, purpose model.LinkPurpose) error {
 	token := c.Params("token")
-	l, err := s.activation.Lookup(c.UserContext(), token)
-	if err == nil && l.Purpose != purpose {
-		err = model.ErrNotFound
-	}
+	l, err := s.activation.Lookup(c.UserContext(), token, purpose)
 	if err != nil {
 		return s.linkDead(c, err)
 	}
 	return s.renderLink(c, fiber.StatusOK, l, token, nil)
 }
 
+// activatePassword sets the password an activation page was given.
+func (s *Server) activatePassword(c *fiber.Ctx) error {
+	return s.linkPassword(c, model.LinkActivation)
+}
+
+// resetPassword sets the password a reset page was given.
+func (s *Server) resetPassword(c *fiber.Ctx) error {
+	return s.linkPassword(c, model.LinkPasswordReset)
+}
+
 // linkPassword sets the password a link's page was given, which finishes
-// an activation or a reset, and signs the customer in.
-func (s *Server) linkPassword(c *fiber.Ctx) error {
+// an activation or a reset, and signs the customer in. The link must be
+// of the page's purpose.
+func (s *Server) linkPassword(c *fiber.Ctx, purpose model.LinkPurpose) error {
 	token := c.Params("token")
-	id, err := s.activation.SetPassword(c.UserContext(), token, c.FormValue("password"))
+	id, err := s.activation.SetPassword(c.UserContext(), token, purpose, c.FormValue("password"))
 	if fields, ok := fieldErrors(err); ok {
-		l, lerr := s.activation.Lookup(c.UserContext(), token)
+		l, lerr := s.activation.Lookup(c.UserContext(), token, purpose)
 		if lerr != nil {
 			return s.linkDead(c, lerr)
 		}
