@@ -13,8 +13,9 @@ import (
 
 // Lookup returns the working link of a token, for the page of its
 // purpose. A link that no longer works is model.ErrLinkUsed,
-// ErrLinkExpired, ErrLinkSuperseded or ErrLinkAccountClosed, and an
-// unknown one, or one of another purpose, model.ErrNotFound.
+// ErrLinkExpired, ErrLinkSuperseded, ErrLinkAccountClosed or a
+// *model.LinkEndedError, and an unknown one, or one of another purpose,
+// model.ErrNotFound.
 func (s *Service) Lookup(ctx context.Context, token string, purpose model.LinkPurpose) (*model.Link, error) {
 	return s.Store.Link(ctx, agent.HashToken(token), purpose)
 }
@@ -82,9 +83,10 @@ func (s *Service) resetChecks(ctx context.Context, l *model.Link, pw string) (*m
 // did: its page then offers to send a new one, unless the account is
 // closed (model.ErrLinkAccountClosed), where a new link would not help.
 func Dead(err error) bool {
+	var ended *model.LinkEndedError
 	return errors.Is(err, model.ErrNotFound) || errors.Is(err, model.ErrLinkUsed) ||
 		errors.Is(err, model.ErrLinkExpired) || errors.Is(err, model.ErrLinkSuperseded) ||
-		errors.Is(err, model.ErrLinkAccountClosed)
+		errors.Is(err, model.ErrLinkAccountClosed) || errors.As(err, &ended)
 }
 
 func ignoreNotFound(err error) error {

@@ -150,3 +150,33 @@ func TestAutoSendFollowsTheSwitch(t *testing.T) {
 		t.Fatal("sent to a contact without an address")
 	}
 }
+
+// TestOnlyTheLinksToARemovedAddressEnd: removing another address of the
+// contact leaves its link working; the agent's page then tells an ended
+// link from a sent one.
+func TestOnlyTheLinksToARemovedAddressEnd(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	id := e.contact("Oh Se-ri", "seri@example.com", "seri@old.example")
+	e.svc.Send(ctx, ann, id)
+	token, _ := e.lastLink("seri@example.com")
+	c, _ := e.st.Contact(ctx, id)
+	if err := e.st.RemoveEmail(ctx, ann, id, c.Emails[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.svc.Lookup(ctx, token, model.LinkActivation); err != nil {
+		t.Fatalf("removing another address ended the link: %v", err)
+	}
+	if st, _ := e.st.LinkStatus(ctx, id); st.Ended {
+		t.Fatal("the link reads as ended")
+	}
+	e.st.ChangeContactState(ctx, ann, id, "blocked")
+	e.st.ChangeContactState(ctx, ann, id, "unblocked")
+	var ended *model.LinkEndedError
+	if _, err := e.svc.Lookup(ctx, token, model.LinkActivation); !errors.As(err, &ended) || ended.Why != model.LinkEndAccountClosed {
+		t.Fatalf("after blocking: %v, want the link ended as the account closed", err)
+	}
+	if st, _ := e.st.LinkStatus(ctx, id); !st.Ended {
+		t.Fatal("the ended link reads as sent")
+	}
+}

@@ -14,6 +14,7 @@ import (
 type linkRow struct {
 	model.Link
 	usedAt, supersededAt *time.Time
+	endedWhy             model.LinkEnd
 	state                model.State
 }
 
@@ -23,9 +24,9 @@ func (s *Store) loadLink(ctx context.Context, q interface {
 	QueryRowContext(context.Context, string, ...any) *sql.Row
 }, tokenHash string, purpose model.LinkPurpose) (*linkRow, error) {
 	var l linkRow
-	err := q.QueryRowContext(ctx, `SELECT t.contact_id, c.name, t.email, t.purpose, t.created_at, t.expires_at, t.used_at, t.superseded_at, c.state
+	err := q.QueryRowContext(ctx, `SELECT t.contact_id, c.name, t.email, t.purpose, t.created_at, t.expires_at, t.used_at, t.superseded_at, t.revoked_why, c.state
 		FROM activation_tokens t JOIN contacts c ON c.id = t.contact_id WHERE t.token_hash = $1 AND t.purpose = $2`, tokenHash, purpose).Scan(
-		&l.ContactID, &l.ContactName, &l.Email, &l.Purpose, &l.CreatedAt, &l.ExpiresAt, &l.usedAt, &l.supersededAt, &l.state)
+		&l.ContactID, &l.ContactName, &l.Email, &l.Purpose, &l.CreatedAt, &l.ExpiresAt, &l.usedAt, &l.supersededAt, &l.endedWhy, &l.state)
 	if err != nil {
 		return nil, notFound(err, string(purpose)+" link", "")
 	}
@@ -34,7 +35,7 @@ func (s *Store) loadLink(ctx context.Context, q interface {
 
 // check says why a link no longer works, or nil. A blocked or deleted
 // contact's links do not work either, whatever else is true of them: a
-// new link would not help.
+// new link would not help. A link ended early says what ended it.
 func (l *linkRow) check(now time.Time) error {
 	switch {
 	case l.state == model.StateBlocked || l.state == model.StateDeleted:
@@ -43,6 +44,8 @@ func (l *linkRow) check(now time.Time) error {
 		return model.ErrLinkUsed
 	case l.supersededAt != nil:
 		return model.ErrLinkSuperseded
+	case l.endedWhy != "":
+		return &model.LinkEndedError{Why: l.endedWhy}
 	case !now.Before(l.ExpiresAt):
 		return model.ErrLinkExpired
 	}
@@ -126,11 +129,16 @@ func (s *Store) verify(ctx context.Context, tx *sql.Tx, actor model.Actor, id in
 	})
 }
 
-// setPassword stores a contact's new password hash and signs the contact
-// out of every portal session, which the old password may have opened.
+// setPassword stores a contact's new password hash, signs the contact
+// out of every portal session, which the old password may have opened,
+// and ends the contact's pending links, which would undo the change.
+// Every way a password is set comes through here.
 func (s *Store) setPassword(ctx context.Context, tx *sql.Tx, id int64, hash string) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM portal_sessions WHERE contact_id = $1`, id); err != nil {
 		return fmt.Errorf("store: end portal sessions of %d: %w", id, err)
+	}
+	if err := s.endLinks(ctx, tx, id, model.LinkEndPasswordChanged); err != nil {
+		return err
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO portal_accounts (contact_id, password_hash, password_set_at) VALUES ($1, $2, $3)
 		ON CONFLICT (contact_id) DO UPDATE SET password_hash = excluded.password_hash, password_set_at = excluded.password_set_at`,

@@ -89,18 +89,34 @@ func (s *Server) linkDead(c *fiber.Ctx, err error) error {
 	if errors.Is(err, model.ErrLinkAccountClosed) {
 		return s.renderPortal(c, fiber.StatusGone, "portal/link_closed", "This account can’t be activated", nil, nil)
 	}
-	why := "This link is not one we sent, or it was not copied whole."
-	switch {
-	case errors.Is(err, model.ErrLinkUsed):
-		why = "This link was already used: each link works once."
-	case errors.Is(err, model.ErrLinkExpired):
-		why = "This link has expired."
-	case errors.Is(err, model.ErrLinkSuperseded):
-		why = "A newer link was sent since this one, and only the newest works."
-	}
 	b, berr := s.portalBaseOf(c, "This link no longer works")
 	if berr != nil {
 		return berr
 	}
-	return render(c, fiber.StatusGone, "portal/link_dead", "", linkPage{portalBase: b, Why: why})
+	return render(c, fiber.StatusGone, "portal/link_dead", "", linkPage{portalBase: b, Why: whyDead(err)})
+}
+
+// endedWhy says, for each change that ends links early, why a link of
+// the account stopped working.
+var endedWhy = map[model.LinkEnd]string{
+	model.LinkEndAddressRemoved:  "The address this link was sent to was removed from the account since, which ended it.",
+	model.LinkEndPasswordChanged: "The account’s password was changed since this link was sent, which ended it.",
+	model.LinkEndSignedOut:       "The account was signed out everywhere since this link was sent, which ended it.",
+	model.LinkEndAccountClosed:   "The account was blocked or deleted since this link was sent, which ended it.",
+}
+
+// whyDead says why a link no longer works, as its page tells it.
+func whyDead(err error) string {
+	var ended *model.LinkEndedError
+	switch {
+	case errors.Is(err, model.ErrLinkUsed):
+		return "This link was already used: each link works once."
+	case errors.Is(err, model.ErrLinkExpired):
+		return "This link has expired."
+	case errors.Is(err, model.ErrLinkSuperseded):
+		return "A newer link was sent since this one, and only the newest works."
+	case errors.As(err, &ended) && endedWhy[ended.Why] != "":
+		return endedWhy[ended.Why]
+	}
+	return "This link is not one we sent, or it was not copied whole."
 }
