@@ -81,8 +81,8 @@ func webhookWorker(st *store.Store, e *env) *webhooks.Worker {
 }
 
 // sweep deletes expired sessions, the files of expired exports, and
-// events and webhook deliveries past their retention every hour until
-// ctx ends.
+// events and webhook deliveries past their retention, and redacts the
+// mailbox's expired links, every hour until ctx ends.
 func sweep(ctx context.Context, st *store.Store, e *env) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
@@ -101,6 +101,9 @@ func sweep(ctx context.Context, st *store.Store, e *env) {
 			e.log.Error("sweeping portal sessions", "err", err)
 		} else if n > 0 {
 			e.log.Info("swept expired portal sessions", "count", n)
+		}
+		if err := st.RedactDeadLinks(ctx); err != nil && ctx.Err() == nil {
+			e.log.Error("redacting dead links from the mailbox", "err", err)
 		}
 		pruneEvents(ctx, st, e)
 		select {

@@ -32,5 +32,5 @@ func (s *Store) endLinksWhere(ctx context.Context, tx *sql.Tx, contactID int64, 
 	if err != nil {
 		return fmt.Errorf("store: end links of %d (%s): %w", contactID, why, err)
 	}
-	return nil
+	return s.redactEndedLinks(ctx, tx, contactID)
 }

@@ -87,6 +87,9 @@ func (s *Store) RedeemLink(ctx context.Context, tokenHash string, purpose model.
 		if _, err := tx.ExecContext(ctx, `UPDATE activation_tokens SET used_at = $1 WHERE token_hash = $2`, s.Now(), tokenHash); err != nil {
 			return fmt.Errorf("store: use link: %w", err)
 		}
+		if err := s.redactEndedLinks(ctx, tx, id); err != nil {
+			return err
+		}
 		if passwordHash != "" {
 			if err := s.setPassword(ctx, tx, id, passwordHash); err != nil {
 				return err
