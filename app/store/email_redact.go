@@ -77,9 +77,9 @@ func (s *Store) showLink(ctx context.Context, m *model.Mail) error {
 		return nil
 	}
 	if m.LinkRedactedAt == nil && m.State == model.MailSent && m.Transport == model.TransportMailbox {
-		var live bool
-		err := s.r.QueryRowContext(ctx, `SELECT `+liveLinkAt(1)+` FROM emails WHERE id = $2`, s.Now(), m.ID).Scan(&live)
-		if err != nil || live {
+		var live int
+		err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM emails WHERE id = $1 AND `+liveLinkAt(2), m.ID, s.Now()).Scan(&live)
+		if err != nil || live > 0 {
 			return wrapErr(err, "link of email", m.ID)
 		}
 	}
