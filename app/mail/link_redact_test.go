@@ -95,8 +95,8 @@ func TestHandedOverEmailsKeepNoLink(t *testing.T) {
 	e.waitFor(t, sent, inState(model.MailSent))
 	e.waitFor(t, failed, inState(model.MailFailed))
 	<-d.arrived
-	if text := d.messages()[0].Header.Get("To"); !strings.Contains(text, "minjun@example.com") {
-		t.Fatalf("the server received a message to %s", text)
+	if to := d.messages()[0].Header.Get("To"); !strings.Contains(to, "minjun@example.com") {
+		t.Fatalf("the server received a message to %s", to)
 	}
 	if p := parts(t, d.messages()[0]); !strings.Contains(p["text/plain"], token) || !strings.Contains(p["text/html"], token) {
 		t.Fatal("the recipient's message lacks the link")
