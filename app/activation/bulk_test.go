@@ -21,7 +21,7 @@ func TestBulkSendCountsWhatItSkips(t *testing.T) {
 	verified := e.contact("Verified One", "v@example.com")
 	e.svc.Send(ctx, ann, verified)
 	token, _ := e.lastLink("v@example.com")
-	e.svc.SetPassword(ctx, token, "corn flakes at noon")
+	e.svc.SetPassword(ctx, token, model.LinkActivation, "corn flakes at noon")
 	e.runJobs()
 	id, err := e.svc.StartBulk(ctx, ann, activation.Selection{IDs: append(ids, noEmail, verified, 999)}, false)
 	if err != nil {

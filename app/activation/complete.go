@@ -11,12 +11,13 @@ import (
 	"github.com/portico-hub/portico/app/password"
 )
 
-// Lookup returns the working link of a token, for its page. A link that
-// no longer works is model.ErrLinkUsed, ErrLinkExpired,
-// ErrLinkSuperseded or ErrLinkAccountClosed, and an unknown one
+// Lookup returns the working link of a token, for the page of its
+// purpose. A link that no longer works is model.ErrLinkUsed,
+// ErrLinkExpired, ErrLinkSuperseded, ErrLinkAccountClosed or a
+// *model.LinkEndedError, and an unknown one, or one of another purpose,
 // model.ErrNotFound.
-func (s *Service) Lookup(ctx context.Context, token string) (*model.Link, error) {
-	return s.Store.Link(ctx, agent.HashToken(token))
+func (s *Service) Lookup(ctx context.Context, token string, purpose model.LinkPurpose) (*model.Link, error) {
+	return s.Store.Link(ctx, agent.HashToken(token), purpose)
 }
 
 // Complete finishes an activation by other means than a password, such as
@@ -27,14 +28,16 @@ func (s *Service) Complete(ctx context.Context, token string, how model.Verified
 	return s.Store.RedeemLink(ctx, agent.HashToken(token), model.LinkActivation, how, "", nil)
 }
 
-// SetPassword redeems an activation or password reset link with a new
-// password, which must follow the customers' password policy. The link is
+// SetPassword redeems an activation or password reset link, as purpose
+// says the page that took it is for, with a new password, which must
+// follow the customers' password policy. A link of another purpose does
+// not work there. The link is
 // consumed, an unverified contact becomes verified "by password", and the
 // contact's other portal sessions end. A reset must choose a password
 // other than the current one, and emails the contact that it was
 // changed. It returns the contact's id.
-func (s *Service) SetPassword(ctx context.Context, token, pw string) (int64, error) {
-	l, err := s.Lookup(ctx, token)
+func (s *Service) SetPassword(ctx context.Context, token string, purpose model.LinkPurpose, pw string) (int64, error) {
+	l, err := s.Lookup(ctx, token, purpose)
 	if err != nil {
 		return 0, err
 	}
@@ -51,7 +54,7 @@ func (s *Service) SetPassword(ctx context.Context, token, pw string) (int64, err
 	if err != nil {
 		return 0, fmt.Errorf("activation: hash password: %w", err)
 	}
-	return s.Store.RedeemLink(ctx, agent.HashToken(token), l.Purpose, model.VerifiedByPassword, hash, notify)
+	return s.Store.RedeemLink(ctx, agent.HashToken(token), purpose, model.VerifiedByPassword, hash, notify)
 }
 
 // resetChecks refuses a reset to the current password and composes the
@@ -80,9 +83,10 @@ func (s *Service) resetChecks(ctx context.Context, l *model.Link, pw string) (*m
 // did: its page then offers to send a new one, unless the account is
 // closed (model.ErrLinkAccountClosed), where a new link would not help.
 func Dead(err error) bool {
+	var ended *model.LinkEndedError
 	return errors.Is(err, model.ErrNotFound) || errors.Is(err, model.ErrLinkUsed) ||
 		errors.Is(err, model.ErrLinkExpired) || errors.Is(err, model.ErrLinkSuperseded) ||
-		errors.Is(err, model.ErrLinkAccountClosed)
+		errors.Is(err, model.ErrLinkAccountClosed) || errors.As(err, &ended)
 }
 
 func ignoreNotFound(err error) error {

@@ -37,7 +37,7 @@ func TestLinkWorksOnceAndVerifies(t *testing.T) {
 	id := e.contact("Lee Seo-yeon", "seoyeon@example.com")
 	e.svc.Send(ctx, ann, id)
 	token, _ := e.lastLink("seoyeon@example.com")
-	got, err := e.svc.SetPassword(ctx, token, "corn flakes at noon")
+	got, err := e.svc.SetPassword(ctx, token, model.LinkActivation, "corn flakes at noon")
 	if err != nil || got != id {
 		t.Fatalf("SetPassword = %d, %v", got, err)
 	}
@@ -49,7 +49,7 @@ func TestLinkWorksOnceAndVerifies(t *testing.T) {
 	if trail[0].Action != "verified" || trail[0].Changes[1].To != "password" {
 		t.Fatalf("audit: %+v", trail[0])
 	}
-	if _, err := e.svc.SetPassword(ctx, token, "another long phrase"); !errors.Is(err, model.ErrLinkUsed) {
+	if _, err := e.svc.SetPassword(ctx, token, model.LinkActivation, "another long phrase"); !errors.Is(err, model.ErrLinkUsed) {
 		t.Fatalf("second use: %v, want ErrLinkUsed", err)
 	}
 }
@@ -61,11 +61,11 @@ func TestLinkExpires(t *testing.T) {
 	e.svc.Send(ctx, ann, id)
 	token, _ := e.lastLink("jiho@example.com")
 	e.clk.Advance(72*time.Hour - time.Second)
-	if _, err := e.svc.Lookup(ctx, token); err != nil {
+	if _, err := e.svc.Lookup(ctx, token, model.LinkActivation); err != nil {
 		t.Fatalf("a second before expiry: %v", err)
 	}
 	e.clk.Advance(time.Second)
-	if _, err := e.svc.SetPassword(ctx, token, "corn flakes at noon"); !errors.Is(err, model.ErrLinkExpired) {
+	if _, err := e.svc.SetPassword(ctx, token, model.LinkActivation, "corn flakes at noon"); !errors.Is(err, model.ErrLinkExpired) {
 		t.Fatalf("at expiry: %v, want ErrLinkExpired", err)
 	}
 	if c, _ := e.st.Contact(ctx, id); c.State != model.StateUnverified {
@@ -85,10 +85,10 @@ func TestNewerLinkSupersedesOlder(t *testing.T) {
 	if first == second {
 		t.Fatal("the same token was sent twice")
 	}
-	if _, err := e.svc.Lookup(ctx, first); !errors.Is(err, model.ErrLinkSuperseded) {
+	if _, err := e.svc.Lookup(ctx, first, model.LinkActivation); !errors.Is(err, model.ErrLinkSuperseded) {
 		t.Fatalf("older link: %v, want ErrLinkSuperseded", err)
 	}
-	if _, err := e.svc.SetPassword(ctx, second, "corn flakes at noon"); err != nil {
+	if _, err := e.svc.SetPassword(ctx, second, model.LinkActivation, "corn flakes at noon"); err != nil {
 		t.Fatalf("newer link: %v", err)
 	}
 }
@@ -99,7 +99,7 @@ func TestVerifiedContactGetsAResetLink(t *testing.T) {
 	id := e.contact("Jung Hae-in", "haein@example.com")
 	e.svc.Send(ctx, ann, id)
 	token, _ := e.lastLink("haein@example.com")
-	e.svc.SetPassword(ctx, token, "corn flakes at noon")
+	e.svc.SetPassword(ctx, token, model.LinkActivation, "corn flakes at noon")
 	purpose, err := e.svc.Send(ctx, ann, id)
 	if err != nil || purpose != model.LinkPasswordReset {
 		t.Fatalf("Send to a verified contact = %s, %v", purpose, err)
@@ -148,5 +148,35 @@ func TestAutoSendFollowsTheSwitch(t *testing.T) {
 	}
 	if sent, _ := e.svc.SendAuto(ctx, ann, e.contact("No Address")); sent {
 		t.Fatal("sent to a contact without an address")
+	}
+}
+
+// TestOnlyTheLinksToARemovedAddressEnd: removing another address of the
+// contact leaves its link working; the agent's page then tells an ended
+// link from a sent one.
+func TestOnlyTheLinksToARemovedAddressEnd(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	id := e.contact("Oh Se-ri", "seri@example.com", "seri@old.example")
+	e.svc.Send(ctx, ann, id)
+	token, _ := e.lastLink("seri@example.com")
+	c, _ := e.st.Contact(ctx, id)
+	if err := e.st.RemoveEmail(ctx, ann, id, c.Emails[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.svc.Lookup(ctx, token, model.LinkActivation); err != nil {
+		t.Fatalf("removing another address ended the link: %v", err)
+	}
+	if st, _ := e.st.LinkStatus(ctx, id); st.Ended {
+		t.Fatal("the link reads as ended")
+	}
+	e.st.ChangeContactState(ctx, ann, id, "blocked")
+	e.st.ChangeContactState(ctx, ann, id, "unblocked")
+	var ended *model.LinkEndedError
+	if _, err := e.svc.Lookup(ctx, token, model.LinkActivation); !errors.As(err, &ended) || ended.Why != model.LinkEndAccountClosed {
+		t.Fatalf("after blocking: %v, want the link ended as the account closed", err)
+	}
+	if st, _ := e.st.LinkStatus(ctx, id); !st.Ended {
+		t.Fatal("the ended link reads as sent")
 	}
 }

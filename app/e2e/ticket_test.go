@@ -85,7 +85,7 @@ func (p *portico) customer(t *testing.T, name, email, password string) int64 {
 		t.Fatal(err)
 	}
 	token := p.linkIn(t, email)
-	if _, err := svc.SetPassword(ctx, token[strings.LastIndexByte(token, '/')+1:], password); err != nil {
+	if _, err := svc.SetPassword(ctx, token[strings.LastIndexByte(token, '/')+1:], model.LinkActivation, password); err != nil {
 		t.Fatalf("set %s's password: %v", name, err)
 	}
 	return id

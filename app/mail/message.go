@@ -2,6 +2,7 @@ package mail
 
 import (
 	"fmt"
+	netmail "net/mail"
 
 	gomail "github.com/wneessen/go-mail"
 
@@ -13,12 +14,16 @@ import (
 // fixed when the email was queued.
 func (d *Deliverer) message(m model.Mail) (*gomail.Msg, error) {
 	msg := gomail.NewMsg()
-	if err := msg.FromFormat(d.From.Name, d.From.Address); err != nil {
+	from, err := named(d.From.Name, d.From.Address)
+	if err != nil {
 		return nil, fmt.Errorf("the sender address %q is not valid: %w", d.From.Address, err)
 	}
-	if err := msg.AddToFormat(m.ToName, m.To); err != nil {
+	to, err := named(m.ToName, m.To)
+	if err != nil {
 		return nil, fmt.Errorf("the address %q is not valid: %w", m.To, err)
 	}
+	msg.FromMailAddress(from)
+	msg.ToMailAddress(to)
 	msg.Subject(m.Subject)
 	msg.SetMessageIDWithValue(m.MessageID)
 	msg.SetDateWithValue(m.CreatedAt)
@@ -28,4 +33,17 @@ func (d *Deliverer) message(m model.Mail) (*gomail.Msg, error) {
 		msg.AddAlternativeString(gomail.TypeTextHTML, m.HTML)
 	}
 	return msg, nil
+}
+
+// named checks a bare address and gives it a display name. The name is
+// not checked: anyone may choose theirs, quotes, backslashes, accents and
+// all, and the header encodes it (quoted, or RFC 2047 where plain text
+// cannot say it), so no name keeps the message from going out.
+func named(name, address string) (*netmail.Address, error) {
+	a, err := netmail.ParseAddress(address)
+	if err != nil {
+		return nil, err
+	}
+	a.Name = name
+	return a, nil
 }

@@ -27,8 +27,15 @@ type env struct {
 
 func newEnv(t testing.TB, smtpURL string) *env {
 	t.Helper()
+	return newEnvFrom(t, smtpURL, "")
+}
+
+// newEnvFrom is newEnv with the sender configured as mailFrom, or the
+// default sender when it is empty.
+func newEnvFrom(t testing.TB, smtpURL, mailFrom string) *env {
+	t.Helper()
 	cfg := config.Default()
-	cfg.BaseURL, cfg.SMTPURL = "https://support.example.com", smtpURL
+	cfg.BaseURL, cfg.SMTPURL, cfg.MailFrom = "https://support.example.com", smtpURL, mailFrom
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}

@@ -52,7 +52,8 @@ func Register(r *jobs.Runner, d Deps) {
 	})
 }
 
-// Sweep deletes what has expired, in order: sessions, export files, then
+// Sweep deletes what has expired, in order: sessions, the links of the
+// mailbox's copies that no longer work, export files, then
 // the delivery log before events, since an event is kept while a delivery
 // refers to it, so the deliveries pruned first free their events at once.
 // It stops at the first error and returns what it swept until then.
@@ -62,6 +63,9 @@ func Sweep(ctx context.Context, d Deps) (s Swept, err error) {
 	}
 	if s.PortalSessions, err = d.Store.DeleteExpiredPortalSessions(ctx); err != nil {
 		return s, fmt.Errorf("maintenance: portal sessions: %w", err)
+	}
+	if err = d.Store.RedactDeadLinks(ctx); err != nil {
+		return s, fmt.Errorf("maintenance: redact dead links: %w", err)
 	}
 	if s.Exports, err = exports.Sweep(ctx, exports.Deps{Store: d.Store}); err != nil {
 		return s, fmt.Errorf("maintenance: exports: %w", err)

@@ -35,6 +35,28 @@ var (
 	ErrLinkAccountClosed = errors.New("link of a blocked or deleted contact")
 )
 
+// LinkEnd is what ended a link early, before it was used or expired: a
+// change after which whoever holds the old mailbox must not recover the
+// account with it.
+type LinkEnd string
+
+const (
+	// LinkEndAddressRemoved: the address it was sent to left the contact.
+	LinkEndAddressRemoved LinkEnd = "address_removed"
+	// LinkEndPasswordChanged: the password changed, by the customer, a
+	// reset or an admin.
+	LinkEndPasswordChanged LinkEnd = "password_changed"
+	// LinkEndSignedOut: the customer signed out everywhere.
+	LinkEndSignedOut LinkEnd = "signed_out"
+	// LinkEndAccountClosed: the contact was blocked or deleted.
+	LinkEndAccountClosed LinkEnd = "account_closed"
+)
+
+// LinkEndedError is a link that a change ended early; Why says which.
+type LinkEndedError struct{ Why LinkEnd }
+
+func (e *LinkEndedError) Error() string { return "link ended early: " + string(e.Why) }
+
 // NewLink is one link to issue: the token's hash, where it goes, and the
 // email carrying it, which the store queues in the same transaction.
 type NewLink struct {
@@ -62,6 +84,8 @@ type LinkStatus struct {
 	SentAt    time.Time
 	ExpiresAt time.Time
 	Used      bool
+	// Ended is set when a change ended the link early.
+	Ended bool
 }
 
 // LinkTarget is a contact a link may be sent to: its primary address and

@@ -43,7 +43,18 @@ type Mail struct {
 	NextAttemptAt time.Time
 	CreatedAt     time.Time
 	SentAt        *time.Time
+	// LinkRedactedAt is when the stored copy stopped holding its
+	// one-time link's token.
+	LinkRedactedAt *time.Time
+	// LinkHidden is set on a copy shown with its link's token replaced
+	// by RedactedToken: handed to SMTP, failed, or its link no longer
+	// works.
+	LinkHidden bool
 }
+
+// RedactedToken stands in for a one-time link's token in a stored email
+// that no longer keeps it.
+const RedactedToken = "redacted"
 
 // NewMail is what queuing an email needs.
 type NewMail struct {
@@ -55,6 +66,9 @@ type NewMail struct {
 	Text      string
 	Template  string
 	ContactID int64
+	// LinkHash is the SHA-256 of the one-time link's token the message
+	// carries, empty when it carries none.
+	LinkHash string
 }
 
 // MailOutcome is how one delivery attempt ended: sent, failed for good,

@@ -81,8 +81,8 @@ func checkCurrent(hash, current string) error {
 }
 
 // SignOutEverywhere ends every portal session of a contact, on every
-// device.
+// device, and the links last emailed to it.
 func (s *Service) SignOutEverywhere(ctx context.Context, contactID int64) error {
-	_, err := s.Store.DeleteContactPortalSessions(ctx, contactID)
+	_, err := s.Store.SignOutEverywhere(ctx, contactID)
 	return err
 }

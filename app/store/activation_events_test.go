@@ -126,7 +126,7 @@ func TestActivationEventsAreAtomic(t *testing.T) {
 	if _, err := st.IssueLinks(ctx, ann, []model.NewLink{newLink(id, "seoyeon@example.com", "tok", model.LinkActivation, expires)}); err == nil {
 		t.Fatal("links issued although their event could not be written")
 	}
-	if _, err := st.Link(ctx, "tok"); err == nil {
+	if _, err := st.Link(ctx, "tok", model.LinkActivation); err == nil {
 		t.Fatal("the link exists without its event")
 	}
 	if n := count(t, raw, `SELECT count(*) FROM emails WHERE contact_id = $1`, id); n != 0 {
@@ -144,7 +144,7 @@ func TestActivationEventsAreAtomic(t *testing.T) {
 	if c := mgContact(t, st, id); c.State != model.StateUnverified || c.VerifiedAt != nil {
 		t.Fatalf("contact is %s without its event", c.State)
 	}
-	if _, err := st.Link(ctx, "tok"); err != nil {
+	if _, err := st.Link(ctx, "tok", model.LinkActivation); err != nil {
 		t.Fatalf("the link was used up by a verification that rolled back: %v", err)
 	}
 }

@@ -80,11 +80,16 @@ func (s *Store) issueLink(ctx context.Context, tx *sql.Tx, actor model.Actor, l 
 		WHERE contact_id = $2 AND used_at IS NULL AND superseded_at IS NULL`, now, l.ContactID); err != nil {
 		return false, fmt.Errorf("store: supersede links of %d: %w", l.ContactID, err)
 	}
+	if err := s.redactEndedLinks(ctx, tx, l.ContactID); err != nil {
+		return false, err
+	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO activation_tokens (token_hash, contact_id, purpose, email, created_at, expires_at, created_by)
 		VALUES ($1, $2, $3, $4, $5, $6, $7)`, l.TokenHash, l.ContactID, l.Purpose, l.Email, now, l.ExpiresAt, nullableID(actor.ID)); err != nil {
 		return false, fmt.Errorf("store: issue link to %d: %w", l.ContactID, err)
 	}
-	if _, err := s.insertMail(ctx, tx, l.Mail); err != nil {
+	m := l.Mail
+	m.LinkHash = l.TokenHash
+	if _, err := s.insertMail(ctx, tx, m); err != nil {
 		return false, err
 	}
 	action := "activation_sent"

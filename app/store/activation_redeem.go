@@ -14,25 +14,28 @@ import (
 type linkRow struct {
 	model.Link
 	usedAt, supersededAt *time.Time
+	endedWhy             model.LinkEnd
 	state                model.State
 }
 
+// loadLink reads the link of a purpose with this token hash; a link of
+// another purpose is not found, as an unknown one is.
 func (s *Store) loadLink(ctx context.Context, q interface {
 	QueryRowContext(context.Context, string, ...any) *sql.Row
-}, tokenHash string) (*linkRow, error) {
+}, tokenHash string, purpose model.LinkPurpose) (*linkRow, error) {
 	var l linkRow
-	err := q.QueryRowContext(ctx, `SELECT t.contact_id, c.name, t.email, t.purpose, t.created_at, t.expires_at, t.used_at, t.superseded_at, c.state
-		FROM activation_tokens t JOIN contacts c ON c.id = t.contact_id WHERE t.token_hash = $1`, tokenHash).Scan(
-		&l.ContactID, &l.ContactName, &l.Email, &l.Purpose, &l.CreatedAt, &l.ExpiresAt, &l.usedAt, &l.supersededAt, &l.state)
+	err := q.QueryRowContext(ctx, `SELECT t.contact_id, c.name, t.email, t.purpose, t.created_at, t.expires_at, t.used_at, t.superseded_at, t.revoked_why, c.state
+		FROM activation_tokens t JOIN contacts c ON c.id = t.contact_id WHERE t.token_hash = $1 AND t.purpose = $2`, tokenHash, purpose).Scan(
+		&l.ContactID, &l.ContactName, &l.Email, &l.Purpose, &l.CreatedAt, &l.ExpiresAt, &l.usedAt, &l.supersededAt, &l.endedWhy, &l.state)
 	if err != nil {
-		return nil, notFound(err, "link", "")
+		return nil, notFound(err, string(purpose)+" link", "")
 	}
 	return &l, nil
 }
 
 // check says why a link no longer works, or nil. A blocked or deleted
 // contact's links do not work either, whatever else is true of them: a
-// new link would not help.
+// new link would not help. A link ended early says what ended it.
 func (l *linkRow) check(now time.Time) error {
 	switch {
 	case l.state == model.StateBlocked || l.state == model.StateDeleted:
@@ -41,18 +44,21 @@ func (l *linkRow) check(now time.Time) error {
 		return model.ErrLinkUsed
 	case l.supersededAt != nil:
 		return model.ErrLinkSuperseded
+	case l.endedWhy != "":
+		return &model.LinkEndedError{Why: l.endedWhy}
 	case !now.Before(l.ExpiresAt):
 		return model.ErrLinkExpired
 	}
 	return nil
 }
 
-// Link returns the working link with this token hash. A link that no
-// longer works is ErrLinkUsed, ErrLinkSuperseded or ErrLinkExpired, one
-// of a blocked or deleted contact ErrLinkAccountClosed, and an unknown
-// one ErrNotFound.
-func (s *Store) Link(ctx context.Context, tokenHash string) (*model.Link, error) {
-	l, err := s.loadLink(ctx, s.r, tokenHash)
+// Link returns the working link of a purpose with this token hash. A
+// link that no longer works is ErrLinkUsed, ErrLinkSuperseded or
+// ErrLinkExpired, one of a blocked or deleted contact
+// ErrLinkAccountClosed, and an unknown one, or one of another purpose,
+// ErrNotFound: each page accepts only its own links.
+func (s *Store) Link(ctx context.Context, tokenHash string, purpose model.LinkPurpose) (*model.Link, error) {
+	l, err := s.loadLink(ctx, s.r, tokenHash, purpose)
 	if err != nil {
 		return nil, err
 	}
@@ -70,19 +76,19 @@ func (s *Store) Link(ctx context.Context, tokenHash string) (*model.Link, error)
 func (s *Store) RedeemLink(ctx context.Context, tokenHash string, purpose model.LinkPurpose, how model.VerifiedHow, passwordHash string, notify *model.NewMail) (int64, error) {
 	var id int64
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		l, err := s.loadLink(ctx, tx, tokenHash)
+		l, err := s.loadLink(ctx, tx, tokenHash, purpose)
 		if err != nil {
 			return err
 		}
 		if err := l.check(s.Now()); err != nil {
 			return err
 		}
-		if l.Purpose != purpose {
-			return fmt.Errorf("store: link is for %s, not %s: %w", l.Purpose, purpose, model.ErrNotFound)
-		}
 		id = l.ContactID
 		if _, err := tx.ExecContext(ctx, `UPDATE activation_tokens SET used_at = $1 WHERE token_hash = $2`, s.Now(), tokenHash); err != nil {
 			return fmt.Errorf("store: use link: %w", err)
+		}
+		if err := s.redactEndedLinks(ctx, tx, id); err != nil {
+			return err
 		}
 		if passwordHash != "" {
 			if err := s.setPassword(ctx, tx, id, passwordHash); err != nil {
@@ -126,11 +132,16 @@ func (s *Store) verify(ctx context.Context, tx *sql.Tx, actor model.Actor, id in
 	})
 }
 
-// setPassword stores a contact's new password hash and signs the contact
-// out of every portal session, which the old password may have opened.
+// setPassword stores a contact's new password hash, signs the contact
+// out of every portal session, which the old password may have opened,
+// and ends the contact's pending links, which would undo the change.
+// Every way a password is set comes through here.
 func (s *Store) setPassword(ctx context.Context, tx *sql.Tx, id int64, hash string) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM portal_sessions WHERE contact_id = $1`, id); err != nil {
 		return fmt.Errorf("store: end portal sessions of %d: %w", id, err)
+	}
+	if err := s.endLinks(ctx, tx, id, model.LinkEndPasswordChanged); err != nil {
+		return err
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO portal_accounts (contact_id, password_hash, password_set_at) VALUES ($1, $2, $3)
 		ON CONFLICT (contact_id) DO UPDATE SET password_hash = excluded.password_hash, password_set_at = excluded.password_set_at`,

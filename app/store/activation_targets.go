@@ -58,8 +58,8 @@ func (s *Store) LinkTargetByEmail(ctx context.Context, email string) (*model.Lin
 func (s *Store) LinkStatus(ctx context.Context, contactID int64) (*model.LinkStatus, error) {
 	var st model.LinkStatus
 	var used sql.NullTime
-	err := s.r.QueryRowContext(ctx, `SELECT purpose, created_at, expires_at, used_at FROM activation_tokens
-		WHERE contact_id = $1 ORDER BY created_at DESC, rowid DESC LIMIT 1`, contactID).Scan(&st.Purpose, &st.SentAt, &st.ExpiresAt, &used)
+	err := s.r.QueryRowContext(ctx, `SELECT purpose, created_at, expires_at, used_at, revoked_at IS NOT NULL FROM activation_tokens
+		WHERE contact_id = $1 ORDER BY created_at DESC, rowid DESC LIMIT 1`, contactID).Scan(&st.Purpose, &st.SentAt, &st.ExpiresAt, &used, &st.Ended)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("store: no link sent to %d: %w", contactID, model.ErrNotFound)
 	}

@@ -152,8 +152,9 @@ func (s *Store) PromoteEmail(ctx context.Context, actor model.Actor, contactID, 
 	})
 }
 
-// RemoveEmail removes a secondary address. The primary cannot be removed
-// while others exist: promote another first.
+// RemoveEmail removes a secondary address and ends the links sent to it,
+// whose holder may no longer be the contact. The primary cannot be
+// removed while others exist: promote another first.
 func (s *Store) RemoveEmail(ctx context.Context, actor model.Actor, contactID, emailID int64) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		if err := liveContact(ctx, tx, contactID); err != nil {
@@ -168,6 +169,9 @@ func (s *Store) RemoveEmail(ctx context.Context, actor model.Actor, contactID, e
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM contact_emails WHERE id = $1`, emailID); err != nil {
 			return fmt.Errorf("store: remove email %d: %w", emailID, err)
+		}
+		if err := s.endLinksTo(ctx, tx, contactID, e.Address); err != nil {
+			return err
 		}
 		if err := touch(ctx, tx, contactID, s.Now()); err != nil {
 			return err

@@ -53,6 +53,9 @@ func (s *Store) ChangeContactState(ctx context.Context, actor model.Actor, id in
 		if err := s.writeAudit(ctx, tx, actor, "contact", id, action, []model.Change{{Field: "state", From: string(before), To: string(after)}}); err != nil {
 			return err
 		}
+		if err := s.endLinksOnClose(ctx, tx, id, action); err != nil {
+			return err
+		}
 		return s.stateEvent(ctx, tx, id, action)
 	})
 }
@@ -97,6 +100,16 @@ func liveContact(ctx context.Context, tx *sql.Tx, id int64) error {
 		return model.Invalid("state", "This contact is deleted. Restore it to make changes.")
 	}
 	return nil
+}
+
+// endLinksOnClose ends the pending links of a contact being blocked or
+// deleted, so that unblocking or restoring it later does not bring them
+// back.
+func (s *Store) endLinksOnClose(ctx context.Context, tx *sql.Tx, id int64, action string) error {
+	if action != "blocked" && action != "deleted" {
+		return nil
+	}
+	return s.endLinks(ctx, tx, id, model.LinkEndAccountClosed)
 }
 
 // stateEvent writes the event of a state change: deletion and restoring

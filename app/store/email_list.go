@@ -10,7 +10,8 @@ import (
 
 // ListEmails returns one page of the outbox, newest first, optionally
 // narrowed to a state and to recipients whose address or name contains
-// the search.
+// the search. Its emails are the stored copies, for the list, which
+// shows no bodies; Email gives one as the mailbox shows it.
 func (s *Store) ListEmails(ctx context.Context, q model.MailQuery) (*model.MailPage, error) {
 	q.PerPage = max(q.PerPage, 1)
 	q.Page = max(q.Page, 1)
@@ -69,11 +70,16 @@ func stateCond(st model.MailState, args []any) (string, []any) {
 	return fmt.Sprintf("state = $%d AND transport %s $%d", len(args)-1, op, len(args)), args
 }
 
-// Email returns one email of the outbox.
+// Email returns one email of the outbox as the mailbox shows it: with
+// its one-time link only when it was kept in the built-in mailbox and
+// the link still works, else with the link redacted (LinkHidden).
 func (s *Store) Email(ctx context.Context, id int64) (*model.Mail, error) {
 	e, err := scanEmail(s.r.QueryRowContext(ctx, `SELECT `+emailColumns+` FROM emails WHERE id = $1`, id))
 	if err != nil {
 		return nil, notFound(err, "email", id)
+	}
+	if err := s.showLink(ctx, e); err != nil {
+		return nil, err
 	}
 	return e, nil
 }

@@ -11,7 +11,9 @@ import (
 )
 
 // FinishEmails records how the sending of claimed emails ended, all in
-// one transaction: sent, failed for good, or queued again for later.
+// one transaction: sent, failed for good, or queued again for later. An
+// email handed to SMTP, or failed for good, stops keeping its one-time
+// link: nobody needs it from the stored copy any more.
 func (s *Store) FinishEmails(ctx context.Context, outcomes []model.MailOutcome) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		stmt, err := tx.PrepareContext(ctx, `UPDATE emails SET state = $1, transport = $2, last_error = $3, next_attempt_at = $4,
@@ -31,6 +33,11 @@ func (s *Store) FinishEmails(ctx context.Context, outcomes []model.MailOutcome) 
 			}
 			if _, err := stmt.ExecContext(ctx, o.State, o.Transport, o.Error, next, sent, o.ID); err != nil {
 				return fmt.Errorf("store: finish email %d: %w", o.ID, err)
+			}
+			if handedOver(o) {
+				if err := s.redactLinks(ctx, tx, `id = $1`, o.ID); err != nil {
+					return err
+				}
 			}
 		}
 		return nil
@@ -64,4 +71,12 @@ func (s *Store) ScheduleNextDelivery(ctx context.Context) error {
 		}
 		return s.scheduleDelivery(ctx, tx, next)
 	})
+}
+
+// handedOver reports whether an outcome leaves the stored copy with no
+// one to deliver it to: sent through SMTP, or failed for good. One kept
+// in the built-in mailbox is delivered there, so it keeps its link
+// while the link works.
+func handedOver(o model.MailOutcome) bool {
+	return o.State == model.MailFailed || (o.State == model.MailSent && o.Transport == model.TransportSMTP)
 }

@@ -14,12 +14,12 @@ import (
 const DeliverJobKind = "mail.deliver"
 
 const emailColumns = `id, message_id, to_address, to_name, subject, html, text, template, coalesce(contact_id, 0),
-	state, transport, attempts, last_error, next_attempt_at, created_at, sent_at`
+	state, transport, attempts, last_error, next_attempt_at, created_at, sent_at, link_hash, link_redacted_at`
 
 func scanEmail(row interface{ Scan(...any) error }) (*model.Mail, error) {
 	var e model.Mail
 	err := row.Scan(&e.ID, &e.MessageID, &e.To, &e.ToName, &e.Subject, &e.HTML, &e.Text, &e.Template, &e.ContactID,
-		&e.State, &e.Transport, &e.Attempts, &e.LastError, &e.NextAttemptAt, &e.CreatedAt, &e.SentAt)
+		&e.State, &e.Transport, &e.Attempts, &e.LastError, &e.NextAttemptAt, &e.CreatedAt, &e.SentAt, &e.LinkHash, &e.LinkRedactedAt)
 	return &e, err
 }
 
@@ -70,8 +70,8 @@ func (s *Store) insertMail(ctx context.Context, tx *sql.Tx, e model.NewMail) (in
 	now := s.Now()
 	var id int64
 	err := tx.QueryRowContext(ctx, `INSERT INTO emails (message_id, to_address, to_name, subject, html, text, template, contact_id,
-		next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id`,
-		e.MessageID, e.To, e.ToName, e.Subject, e.HTML, e.Text, e.Template, contact, now).Scan(&id)
+		next_attempt_at, created_at, link_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10) RETURNING id`,
+		e.MessageID, e.To, e.ToName, e.Subject, e.HTML, e.Text, e.Template, contact, now, e.LinkHash).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("store: queue email to %s: %w", e.To, err)
 	}

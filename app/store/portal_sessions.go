@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"time"
 
@@ -62,12 +63,19 @@ func (s *Store) DeleteExpiredPortalSessions(ctx context.Context) (int64, error) 
 	return res.RowsAffected()
 }
 
-// DeleteContactPortalSessions ends every session of a contact, for "sign
-// out everywhere", and returns how many there were.
-func (s *Store) DeleteContactPortalSessions(ctx context.Context, contactID int64) (int64, error) {
-	res, err := s.w.ExecContext(ctx, `DELETE FROM portal_sessions WHERE contact_id = $1`, contactID)
-	if err != nil {
-		return 0, fmt.Errorf("store: end portal sessions of %d: %w", contactID, err)
-	}
-	return res.RowsAffected()
+// SignOutEverywhere ends every session of a contact and, in the same
+// transaction, its pending links: someone who signs out everywhere
+// fearing for their account must not leave a way back in lying in an
+// old mailbox. It returns how many sessions there were.
+func (s *Store) SignOutEverywhere(ctx context.Context, contactID int64) (int64, error) {
+	var n int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM portal_sessions WHERE contact_id = $1`, contactID)
+		if err != nil {
+			return fmt.Errorf("store: end portal sessions of %d: %w", contactID, err)
+		}
+		n, _ = res.RowsAffected()
+		return s.endLinks(ctx, tx, contactID, model.LinkEndSignedOut)
+	})
+	return n, err
 }

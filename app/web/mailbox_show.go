@@ -24,6 +24,10 @@ func (p mailboxEmailPage) Links() []string {
 	return slices.Compact(webLink.FindAllString(p.Mail.Text, 20))
 }
 
+// Redacted is what stands in for a link's token that the copy no longer
+// holds.
+func (mailboxEmailPage) Redacted() string { return model.RedactedToken }
+
 // mailboxShow shows an email's headers, its delivery status and both
 // parts; the HTML part is framed from mailboxHTML.
 func (s *Server) mailboxShow(c *fiber.Ctx) error {

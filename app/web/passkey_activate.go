@@ -12,7 +12,7 @@ import (
 // errLinkGone answers a passkey request on an activation page whose link
 // stopped working since the page was opened.
 var errLinkGone = fiber.NewError(fiber.StatusGone,
-	"This activation link no longer works: it was used, replaced by a newer one, or has expired. Reload the page to ask for a new one.")
+	"This activation link no longer works: it was used, replaced by a newer one, ended by a change to the account, or has expired. Reload the page to see why and ask for a new one.")
 
 // activationPasskeyFinish stores the new passkey, then finishes the
 // activation with it (the contact becomes verified "by passkey") and
@@ -47,10 +47,7 @@ func (s *Server) activationPasskeyFinish(c *fiber.Ctx) error {
 
 // activationContact is the contact of the activation link in the URL.
 func (s *Server) activationContact(c *fiber.Ctx) (*model.Contact, error) {
-	l, err := s.activation.Lookup(c.UserContext(), c.Params("token"))
-	if err == nil && l.Purpose != model.LinkActivation {
-		err = model.ErrNotFound
-	}
+	l, err := s.activation.Lookup(c.UserContext(), c.Params("token"), model.LinkActivation)
 	if err != nil {
 		return nil, linkGone(err)
 	}

@@ -30,23 +30,31 @@ func (s *Server) resetShow(c *fiber.Ctx) error {
 
 func (s *Server) linkShow(c *fiber.Ctx, purpose model.LinkPurpose) error {
 	token := c.Params("token")
-	l, err := s.activation.Lookup(c.UserContext(), token)
-	if err == nil && l.Purpose != purpose {
-		err = model.ErrNotFound
-	}
+	l, err := s.activation.Lookup(c.UserContext(), token, purpose)
 	if err != nil {
 		return s.linkDead(c, err)
 	}
 	return s.renderLink(c, fiber.StatusOK, l, token, nil)
 }
 
+// activatePassword sets the password an activation page was given.
+func (s *Server) activatePassword(c *fiber.Ctx) error {
+	return s.linkPassword(c, model.LinkActivation)
+}
+
+// resetPassword sets the password a reset page was given.
+func (s *Server) resetPassword(c *fiber.Ctx) error {
+	return s.linkPassword(c, model.LinkPasswordReset)
+}
+
 // linkPassword sets the password a link's page was given, which finishes
-// an activation or a reset, and signs the customer in.
-func (s *Server) linkPassword(c *fiber.Ctx) error {
+// an activation or a reset, and signs the customer in. The link must be
+// of the page's purpose.
+func (s *Server) linkPassword(c *fiber.Ctx, purpose model.LinkPurpose) error {
 	token := c.Params("token")
-	id, err := s.activation.SetPassword(c.UserContext(), token, c.FormValue("password"))
+	id, err := s.activation.SetPassword(c.UserContext(), token, purpose, c.FormValue("password"))
 	if fields, ok := fieldErrors(err); ok {
-		l, lerr := s.activation.Lookup(c.UserContext(), token)
+		l, lerr := s.activation.Lookup(c.UserContext(), token, purpose)
 		if lerr != nil {
 			return s.linkDead(c, lerr)
 		}
@@ -81,18 +89,34 @@ func (s *Server) linkDead(c *fiber.Ctx, err error) error {
 	if errors.Is(err, model.ErrLinkAccountClosed) {
 		return s.renderPortal(c, fiber.StatusGone, "portal/link_closed", "This account can’t be activated", nil, nil)
 	}
-	why := "This link is not one we sent, or it was not copied whole."
-	switch {
-	case errors.Is(err, model.ErrLinkUsed):
-		why = "This link was already used: each link works once."
-	case errors.Is(err, model.ErrLinkExpired):
-		why = "This link has expired."
-	case errors.Is(err, model.ErrLinkSuperseded):
-		why = "A newer link was sent since this one, and only the newest works."
-	}
 	b, berr := s.portalBaseOf(c, "This link no longer works")
 	if berr != nil {
 		return berr
 	}
-	return render(c, fiber.StatusGone, "portal/link_dead", "", linkPage{portalBase: b, Why: why})
+	return render(c, fiber.StatusGone, "portal/link_dead", "", linkPage{portalBase: b, Why: whyDead(err)})
+}
+
+// endedWhy says, for each change that ends links early, why a link of
+// the account stopped working.
+var endedWhy = map[model.LinkEnd]string{
+	model.LinkEndAddressRemoved:  "The address this link was sent to was removed from the account since, which ended it.",
+	model.LinkEndPasswordChanged: "The account’s password was changed since this link was sent, which ended it.",
+	model.LinkEndSignedOut:       "The account was signed out everywhere since this link was sent, which ended it.",
+	model.LinkEndAccountClosed:   "The account was blocked or deleted since this link was sent, which ended it.",
+}
+
+// whyDead says why a link no longer works, as its page tells it.
+func whyDead(err error) string {
+	var ended *model.LinkEndedError
+	switch {
+	case errors.Is(err, model.ErrLinkUsed):
+		return "This link was already used: each link works once."
+	case errors.Is(err, model.ErrLinkExpired):
+		return "This link has expired."
+	case errors.Is(err, model.ErrLinkSuperseded):
+		return "A newer link was sent since this one, and only the newest works."
+	case errors.As(err, &ended) && endedWhy[ended.Why] != "":
+		return endedWhy[ended.Why]
+	}
+	return "This link is not one we sent, or it was not copied whole."
 }

@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/portico-hub/portico/app/model"
 )
 
 func TestForgotAnswersTheSameForAnyAddress(t *testing.T) {
@@ -113,4 +115,40 @@ func TestAnotherContactsLinkSignsInAsThem(t *testing.T) {
 	if resp, _ := stale.get("/portal"); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("the replaced session still works: %d", resp.StatusCode)
 	}
+}
+
+// TestLinksWorkOnlyOnTheirOwnPage: an activation link posted to the reset
+// page, or a reset link to the activation page, sets no password and
+// verifies no one; each still works on its own page.
+func TestLinksWorkOnlyOnTheirOwnPage(t *testing.T) {
+	ts := newTestServer(t)
+	admin := ts.admin()
+	id := ts.createContact("Seo Ha-eun", "haeun@example.com")
+	admin.post("/contacts/"+itoa(id)+"/activation", nil)
+	activate := ts.linkTo("haeun@example.com")
+	c := ts.client()
+	c.get("/portal/forgot")
+	wrong := strings.Replace(activate, "/activate/", "/reset/", 1)
+	resp, body := c.post(wrong, url.Values{"password": {"corn flakes at noon"}})
+	wantStatus(t, resp, body, http.StatusGone)
+	wantContains(t, body, "not one we sent")
+	if _, st := ts.contactByEmail("haeun@example.com"); st != model.StateUnverified {
+		t.Fatalf("an activation link on the reset page made the contact %s", st)
+	}
+	c.get(activate)
+	resp, body = c.post(activate, url.Values{"password": {"corn flakes at noon"}})
+	wantStatus(t, resp, body, http.StatusSeeOther)
+
+	admin.post("/contacts/"+itoa(id)+"/activation", nil)
+	reset := ts.linkTo("haeun@example.com")
+	wrong = strings.Replace(reset, "/reset/", "/activate/", 1)
+	c.get("/portal")
+	resp, body = c.post(wrong, url.Values{"password": {"lemon tree in june"}})
+	wantStatus(t, resp, body, http.StatusGone)
+	if resp, _ := ts.client().portalSignIn("haeun@example.com", "lemon tree in june"); resp.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("a reset link on the activation page changed the password: %d", resp.StatusCode)
+	}
+	c.get(reset)
+	resp, body = c.post(reset, url.Values{"password": {"lemon tree in june"}})
+	wantStatus(t, resp, body, http.StatusSeeOther)
 }
