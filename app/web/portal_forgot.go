@@ -42,7 +42,7 @@ func (s *Server) linkLimiters() []fiber.Handler {
 			func(p *portalPage) { p.Email = email },
 			map[string]string{"form": "Too many links were asked for. Wait a few minutes, then try again."})
 	}
-	byIP := limiter.New(limiter.Config{Max: s.cfg.LoginPerMin, Expiration: time.Minute, LimitReached: limited})
+	byIP := limiter.New(limiter.Config{Max: s.cfg.LoginPerMin, Expiration: time.Minute, LimitReached: limited, KeyGenerator: clientIP})
 	byAddress := limiter.New(limiter.Config{Max: 3, Expiration: 10 * time.Minute, LimitReached: limited, KeyGenerator: addressKey})
 	return []fiber.Handler{byIP, byAddress}
 }

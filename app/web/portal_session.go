@@ -86,7 +86,7 @@ func (s *Server) startPortalSession(c *fiber.Ctx, contactID int64) error {
 			return err
 		}
 	}
-	token, err := s.portal.StartSession(ctx, contactID, c.IP(), c.Get(fiber.HeaderUserAgent))
+	token, err := s.portal.StartSession(ctx, contactID, clientIP(c), c.Get(fiber.HeaderUserAgent))
 	if err != nil {
 		return err
 	}
