@@ -99,11 +99,3 @@ func (s *Server) clearPortalCookie(c *fiber.Ctx) {
 	c.Cookie(&fiber.Cookie{Name: portalCookie, Value: "", Path: "/", HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode,
 		Secure: s.cfg.SecureCookie, Expires: time.Unix(1, 0), MaxAge: -1})
 }
-
-// safePortalNext keeps a post-sign-in redirect inside the portal.
-func safePortalNext(next string) string {
-	if next != "/portal" && !strings.HasPrefix(next, "/portal/") || strings.Contains(next, "//") || strings.Contains(next, "\\") {
-		return "/portal"
-	}
-	return next
-}
