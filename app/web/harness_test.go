@@ -27,6 +27,8 @@ type testServer struct {
 	srv   *web.Server
 	store *store.Store
 	cfg   *config.Config
+	// jobsOn is set once the background jobs run (runJobs).
+	jobsOn bool
 }
 
 // newTestServer starts a server; opts adjust its configuration first.

@@ -90,6 +90,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 	imports.Register(s.jobs, s.imports)
 	mailer := &mail.Mailer{Store: st, Templates: s.mailTpls, From: cfg.From}
 	s.activation = &activation.Service{Store: st, Mailer: mailer, BaseURL: cfg.BaseURL, TTL: cfg.ActivationTTL}
+	activation.RegisterForgot(s.jobs, s.activation)
 	s.portal = &portal.Service{Store: st, Mailer: mailer, BaseURL: cfg.BaseURL, SessionTTL: cfg.SessionTTL}
 	s.tickets = &ticket.Service{Store: st, Mailer: mailer, Activation: s.activation, BaseURL: cfg.BaseURL}
 	fc := fiber.Config{
