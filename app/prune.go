@@ -2,7 +2,9 @@ package app
 
 import (
 	"context"
+	"time"
 
+	"github.com/portico-hub/portico/app/activation"
 	"github.com/portico-hub/portico/app/store"
 )
 
@@ -26,5 +28,16 @@ func pruneEvents(ctx context.Context, st *store.Store, e *env) {
 		e.log.Error("pruning events", "err", err)
 	} else if n > 0 {
 		e.log.Info("pruned events", "count", n, "before", before)
+	}
+}
+
+// pruneLinkRequests deletes the answered requests for links ("forgot
+// password") a day after they ran: they hold addresses people typed.
+func pruneLinkRequests(ctx context.Context, st *store.Store, e *env) {
+	n, err := st.DeleteFinishedJobs(ctx, activation.ForgotJobKind, st.Now().Add(-24*time.Hour))
+	if err != nil && ctx.Err() == nil {
+		e.log.Error("pruning answered requests for links", "err", err)
+	} else if n > 0 {
+		e.log.Info("pruned answered requests for links", "count", n)
 	}
 }

@@ -80,9 +80,9 @@ func webhookWorker(st *store.Store, e *env) *webhooks.Worker {
 	return w
 }
 
-// sweep deletes expired sessions, the files of expired exports, and
-// events and webhook deliveries past their retention every hour until
-// ctx ends.
+// sweep deletes expired sessions, the files of expired exports, events
+// and webhook deliveries past their retention, and answered requests
+// for links every hour until ctx ends.
 func sweep(ctx context.Context, st *store.Store, e *env) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
@@ -103,6 +103,7 @@ func sweep(ctx context.Context, st *store.Store, e *env) {
 			e.log.Info("swept expired portal sessions", "count", n)
 		}
 		pruneEvents(ctx, st, e)
+		pruneLinkRequests(ctx, st, e)
 		select {
 		case <-ctx.Done():
 			return
