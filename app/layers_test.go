@@ -18,7 +18,7 @@ const module = "github.com/portico-hub/portico/"
 var allowed = map[string][]string{
 	"app": {"app/activation", "app/bulk", "app/config", "app/model", "app/store", "app/web", "app/agent", "app/demo", "app/exports", "app/imports", "app/jobs", "app/mail", "app/maintenance", "app/webhooks", "static"},
 	"app/web": {"app/activation", "app/bulk", "app/agent", "app/company", "app/config", "app/contact", "app/exports", "app/importfile", "app/imports", "app/jobs", "app/mail",
-		"app/events", "app/model", "app/passkey", "app/portal", "app/store", "app/ticket", "app/webhooks", "static", "views"},
+		"app/events", "app/model", "app/passkey", "app/portal", "app/store", "app/throttle", "app/ticket", "app/webhooks", "static", "views"},
 	"app/passkey":     {"app/agent", "app/model", "app/store"},
 	"app/agent":       {"app/model", "app/password", "app/store"},
 	"app/activation":  {"app/agent", "app/contact", "app/jobs", "app/mail", "app/model", "app/password", "app/store"},

@@ -53,7 +53,9 @@ func startJobs(ctx context.Context, runner *jobs.Runner, st *store.Store, e *env
 	mailer := &mail.Mailer{Store: st, Templates: &mail.Templates{Store: st}, From: e.cfg.From}
 	exports.Register(runner, exports.Deps{Store: st, FilesDir: e.cfg.FilesDir, Log: e.log, BaseURL: e.cfg.BaseURL, Mailer: mailer})
 	activation.Register(runner, &activation.Service{Store: st, Mailer: mailer, BaseURL: e.cfg.BaseURL, TTL: e.cfg.ActivationTTL})
-	maintenance.Register(runner, maintenance.Deps{Store: st, Log: e.log, Retention: e.cfg.EventRetention})
+	// Answered "forgot password" requests hold addresses people typed.
+	keep := map[string]time.Duration{activation.ForgotJobKind: 24 * time.Hour}
+	maintenance.Register(runner, maintenance.Deps{Store: st, Log: e.log, Retention: e.cfg.EventRetention, KeepJobs: keep})
 	switch smtp := e.cfg.SMTP; {
 	case smtp == nil:
 		e.log.Info("SMTP is not configured: emails are kept in the built-in mailbox (Admin > Mailbox)")

@@ -5,6 +5,8 @@ import (
 	"testing"
 )
 
+// TestPasswordPolicy holds agents and admins to the customers' policy,
+// the list of common passwords included.
 func TestPasswordPolicy(t *testing.T) {
 	cases := []struct {
 		pw, email string
@@ -17,6 +19,10 @@ func TestPasswordPolicy(t *testing.T) {
 		{strings.Repeat("p", 257), "ann@example.com", false},
 		{"비밀번호는길다", "ann@example.com", false}, // 7 characters, though 21 bytes
 		{"비밀번호는아주길다", "ann@example.com", true},
+		{"password", "ann@example.com", false},
+		{"Password1", "ann@example.com", false},
+		{"iloveyou", "ann@example.com", false},
+		{"correct horse battery", "ann@example.com", true},
 	}
 	for _, tc := range cases {
 		if err := ValidatePassword(tc.pw, tc.email); (err == nil) != tc.ok {

@@ -38,7 +38,15 @@ type Config struct {
 	// are kept; an event any delivery still needs is kept longer.
 	EventRetention time.Duration
 	LoginPerMin    int
-	TrustProxy     bool
+	// TrustProxy takes the client's IP from X-Forwarded-For when a
+	// request comes from one of TrustedProxies: the right-most address
+	// that is not a trusted proxy, which no client can forge.
+	TrustProxy        bool
+	TrustedProxiesRaw string
+	TrustedProxies    []netip.Prefix
+	// HSTSMaxAge is the max-age of the Strict-Transport-Security header
+	// sent when the base URL is https; 0 sends none.
+	HSTSMaxAge time.Duration
 	// ImportMaxMB and ImportMaxRows bound one imported file.
 	ImportMaxMB   int
 	ImportMaxRows int
@@ -75,6 +83,7 @@ func (c *Config) options() []option {
 		{"log-format", "PORTICO_LOG_FORMAT", "text", "log format: text or json", &c.LogFormat},
 		{"smtp-url", "PORTICO_SMTP_URL", "", "SMTP server for outgoing email: smtp://user:pass@host:587 (STARTTLS) or smtps://user:pass@host:465; ?from=ADDRESS sets the sender, ?tls=none is only for a local test server; empty keeps email in the built-in mailbox", &c.SMTPURL},
 		{"webhook-allow-nets", "PORTICO_WEBHOOK_ALLOW_NETS", "", "comma-separated networks (CIDR, such as 127.0.0.0/8) that webhooks may reach although private, loopback or link-local; empty allows only public addresses", &c.WebhookAllowNetsRaw},
+		{"trusted-proxies", "PORTICO_TRUSTED_PROXIES", "", "comma-separated reverse proxies (CIDR or address, such as 10.0.0.0/8) whose X-Forwarded-For is believed; setting it turns on trust-proxy (default with trust-proxy: 127.0.0.0/8,::1/128)", &c.TrustedProxiesRaw},
 		{"mail-from", "PORTICO_MAIL_FROM", "", "sender of outgoing email, such as \"Support <support@example.com>\" (default Portico <portico@HOST of base-url>)", &c.MailFrom},
 	}
 }
@@ -87,6 +96,7 @@ const (
 	defaultLoginPerMin = 10
 	defaultImportMaxMB = 200
 	defaultImportRows  = 1_000_000
+	defaultHSTSMaxAge  = 365 * 24 * time.Hour
 )
 
 // Default returns the built-in defaults, ignoring flags and environment,
@@ -94,7 +104,7 @@ const (
 // Validate after changing it.
 func Default() *Config {
 	c := &Config{SessionTTL: defaultSessionTTL, ActivationTTL: defaultLinkTTL, JobLease: defaultJobLease,
-		EventRetention: defaultRetention, LoginPerMin: defaultLoginPerMin,
+		EventRetention: defaultRetention, LoginPerMin: defaultLoginPerMin, HSTSMaxAge: defaultHSTSMaxAge,
 		ImportMaxMB: defaultImportMaxMB, ImportMaxRows: defaultImportRows}
 	for _, o := range c.options() {
 		*o.dst = o.def
@@ -117,10 +127,11 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	fs.DurationVar(&c.ActivationTTL, "activation-ttl", c.envDuration("activation-ttl", defaultLinkTTL), "how long an activation or password reset link emailed to a contact works [PORTICO_ACTIVATION_TTL]")
 	fs.DurationVar(&c.JobLease, "job-lease", c.envDuration("job-lease", defaultJobLease), "how long a crashed worker's job waits before another resumes it [PORTICO_JOB_LEASE]")
 	fs.DurationVar(&c.EventRetention, "event-retention", c.envDuration("event-retention", defaultRetention), "how long events and the webhook delivery log are kept [PORTICO_EVENT_RETENTION]")
-	fs.IntVar(&c.LoginPerMin, "login-rate", c.envInt("login-rate", defaultLoginPerMin), "failed sign-ins allowed per minute, per IP and per account [PORTICO_LOGIN_RATE]")
+	fs.IntVar(&c.LoginPerMin, "login-rate", c.envInt("login-rate", defaultLoginPerMin), "failed sign-ins allowed per minute from one IP, and in a row on one account before each further failure delays the next try [PORTICO_LOGIN_RATE]")
 	fs.IntVar(&c.ImportMaxMB, "import-max-mb", c.envInt("import-max-mb", defaultImportMaxMB), "largest file an import accepts, in megabytes [PORTICO_IMPORT_MAX_MB]")
 	fs.IntVar(&c.ImportMaxRows, "import-max-rows", c.envInt("import-max-rows", defaultImportRows), "most rows an imported file may have [PORTICO_IMPORT_MAX_ROWS]")
-	fs.BoolVar(&c.TrustProxy, "trust-proxy", c.envBool("trust-proxy"), "take the client IP from X-Forwarded-For (only behind a reverse proxy) [PORTICO_TRUST_PROXY]")
+	fs.BoolVar(&c.TrustProxy, "trust-proxy", c.envBool("trust-proxy"), "take the client IP from X-Forwarded-For, as set by the trusted proxies (only behind a reverse proxy) [PORTICO_TRUST_PROXY]")
+	fs.DurationVar(&c.HSTSMaxAge, "hsts-max-age", c.envDuration("hsts-max-age", defaultHSTSMaxAge), "max-age of the Strict-Transport-Security header sent when base-url is https; 0 sends none [PORTICO_HSTS_MAX_AGE]")
 }
 
 // validateMail parses the SMTP URL and the sender. The sender given by

@@ -36,6 +36,8 @@ func (c *Config) checks() []check {
 		{[]string{"base-url"}, c.checkBaseURL},
 		{[]string{"smtp-url", "mail-from"}, func() error { return errors.Join(c.validateMail()...) }},
 		{[]string{"webhook-allow-nets"}, func() error { return errors.Join(c.validateAllowNets()...) }},
+		{[]string{"trust-proxy", "trusted-proxies"}, func() error { return errors.Join(c.validateProxies()...) }},
+		{[]string{"hsts-max-age"}, c.checkHSTS},
 		{[]string{"log-level"}, func() error { _, err := c.Level(); return err }},
 		{[]string{"log-format"}, c.checkLogFormat},
 		{[]string{"session-ttl"}, func() error { return atLeast("session-ttl", c.SessionTTL, time.Minute, "1m") }},

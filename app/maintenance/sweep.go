@@ -24,6 +24,10 @@ type Deps struct {
 	Log   *slog.Logger
 	// Retention is how long events and finished webhook deliveries stay.
 	Retention time.Duration
+	// KeepJobs says, for kinds of job whose rows are of no use once they
+	// ended, how long an ended one is kept. A sweep's own kind is always
+	// kept a week.
+	KeepJobs map[string]time.Duration
 }
 
 // Swept counts what one sweep deleted; it is the job's progress.
@@ -34,6 +38,7 @@ type Swept struct {
 	Deliveries     int64 `json:"deliveries"`
 	Attempts       int64 `json:"attempts"`
 	Events         int64 `json:"events"`
+	Jobs           int64 `json:"jobs"`
 }
 
 // Register makes the runner sweep every Interval.
@@ -46,7 +51,7 @@ func Register(r *jobs.Runner, d Deps) {
 		}
 		if s != (Swept{}) {
 			d.Log.Info("maintenance: swept", "sessions", s.Sessions, "portal_sessions", s.PortalSessions,
-				"exports", s.Exports, "deliveries", s.Deliveries, "attempts", s.Attempts, "events", s.Events)
+				"exports", s.Exports, "deliveries", s.Deliveries, "attempts", s.Attempts, "events", s.Events, "jobs", s.Jobs)
 		}
 		return err
 	})
@@ -77,5 +82,19 @@ func Sweep(ctx context.Context, d Deps) (s Swept, err error) {
 	if s.Events, err = d.Store.PruneEvents(ctx, before); err != nil {
 		return s, fmt.Errorf("maintenance: events: %w", err)
 	}
+	for kind, keep := range d.keepJobs() {
+		n, err := d.Store.DeleteFinishedJobs(ctx, kind, d.Store.Now().Add(-keep))
+		if s.Jobs += n; err != nil {
+			return s, fmt.Errorf("maintenance: jobs: %w", err)
+		}
+	}
 	return s, nil
+}
+
+func (d Deps) keepJobs() map[string]time.Duration {
+	keep := map[string]time.Duration{Kind: 7 * 24 * time.Hour}
+	for kind, k := range d.KeepJobs {
+		keep[kind] = k
+	}
+	return keep
 }

@@ -65,3 +65,39 @@ func TestSweepRunsAsAJob(t *testing.T) {
 		t.Fatalf("the live session was swept: %v", err)
 	}
 }
+
+// TestSweepDeletesEndedJobsItIsToldToKeepShortly deletes an ended job of
+// a kind kept a day once the day is over, and leaves other kinds alone.
+func TestSweepDeletesEndedJobsItIsToldToKeepShortly(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "jobs.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	clk := storetest.NewClock(time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC))
+	st.Now = clk.Now
+	for _, kind := range []string{"forgot", "import"} {
+		if _, err := st.EnqueueJob(ctx, model.NewJob{Kind: kind}); err != nil {
+			t.Fatal(err)
+		}
+		j, err := st.ClaimJob(ctx, "me", []string{kind}, time.Minute)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := st.FinishJob(ctx, j.ID, "me", model.JobDone, "{}", ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := maintenance.Deps{Store: st, Retention: time.Hour, KeepJobs: map[string]time.Duration{"forgot": 24 * time.Hour}}
+	if s, err := maintenance.Sweep(ctx, d); err != nil || s.Jobs != 0 {
+		t.Fatalf("a fresh job was swept: %+v, %v", s, err)
+	}
+	clk.Advance(25 * time.Hour)
+	if s, err := maintenance.Sweep(ctx, d); err != nil || s.Jobs != 1 {
+		t.Fatalf("swept %+v, %v; want the day-old forgot job", s, err)
+	}
+	if left, _ := st.Jobs(ctx, "import", 5); len(left) != 1 {
+		t.Fatalf("import jobs left: %d, want 1", len(left))
+	}
+}

@@ -27,6 +27,8 @@ type testServer struct {
 	srv   *web.Server
 	store *store.Store
 	cfg   *config.Config
+	// jobsOn is set once the background jobs run (runJobs).
+	jobsOn bool
 }
 
 // newTestServer starts a server; opts adjust its configuration first.
@@ -71,6 +73,9 @@ var base, _ = url.Parse("http://portico.test")
 // do sends a request and returns the response with its body read.
 func (c *client) do(req *http.Request) (*http.Response, string) {
 	c.ts.t.Helper()
+	if c.ts.cfg.SecureCookie { // a server on https: the browser sends its Secure cookies
+		req.URL.Scheme = "https"
+	}
 	for _, ck := range c.jar.Cookies(req.URL) { // as a browser: the cookies for this path
 		req.AddCookie(ck)
 	}
@@ -78,7 +83,9 @@ func (c *client) do(req *http.Request) (*http.Response, string) {
 	if err != nil {
 		c.ts.t.Fatal(err)
 	}
-	c.jar.SetCookies(base, resp.Cookies())
+	origin := *base
+	origin.Scheme = req.URL.Scheme
+	c.jar.SetCookies(&origin, resp.Cookies())
 	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
 	if m := csrfPattern.FindStringSubmatch(string(body)); m != nil {

@@ -101,6 +101,10 @@ func mapForm(page string, kv ...string) map[string][]string {
 
 // runJobs runs the server's background jobs until the test ends.
 func (ts *testServer) runJobs() {
+	if ts.jobsOn {
+		return
+	}
+	ts.jobsOn = true
 	r := ts.srv.Jobs()
 	r.Poll = 10 * time.Millisecond
 	ctx, cancel := context.WithCancel(context.Background())

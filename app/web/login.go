@@ -3,10 +3,8 @@ package web
 import (
 	"errors"
 	"strings"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/gofiber/fiber/v2/middleware/limiter"
 
 	"github.com/portico-hub/portico/app/model"
 )
@@ -48,25 +46,12 @@ func (s *Server) loginAgain(c *fiber.Ctx, status int, email, msg string) error {
 	return render(c, status, "auth/login", "", p)
 }
 
-// loginLimiters cap failed sign-ins per client IP and per account; both
-// answer the same way whether or not the account exists.
-func (s *Server) loginLimiters() []fiber.Handler {
-	return s.signInLimiters(func(c *fiber.Ctx) error {
-		return s.loginAgain(c, fiber.StatusTooManyRequests, c.FormValue("email"),
-			"Too many sign-in attempts. Wait a minute and try again.")
+// loginGuard holds back repeated failed sign-ins of agents (see
+// signInGuard).
+func (s *Server) loginGuard() fiber.Handler {
+	return s.signInGuard(func(c *fiber.Ctx, msg string) error {
+		return s.loginAgain(c, fiber.StatusTooManyRequests, c.FormValue("email"), msg)
 	})
-}
-
-// signInLimiters cap failed sign-ins, agents' or customers', per client
-// IP and per address typed; limited answers the request over the cap.
-// Each call makes limiters of its own, so the two sign-ins never share
-// a count.
-func (s *Server) signInLimiters(limited fiber.Handler) []fiber.Handler {
-	byIP := limiter.New(limiter.Config{Max: s.cfg.LoginPerMin, Expiration: time.Minute,
-		SkipSuccessfulRequests: true, LimitReached: limited})
-	byAccount := limiter.New(limiter.Config{Max: s.cfg.LoginPerMin, Expiration: time.Minute,
-		SkipSuccessfulRequests: true, LimitReached: limited, KeyGenerator: addressKey})
-	return []fiber.Handler{byIP, byAccount}
 }
 
 // logout ends the session.
@@ -76,13 +61,4 @@ func (s *Server) logout(c *fiber.Ctx) error {
 	}
 	s.clearSessionCookie(c)
 	return redirect(c, "/login")
-}
-
-// safeNext keeps a post-sign-in redirect on this site: a local path, not
-// "//evil.example" or "/\evil.example".
-func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
-		return "/contacts"
-	}
-	return next
 }

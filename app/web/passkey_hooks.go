@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -67,15 +66,4 @@ func (s *Server) takeCeremony(c *fiber.Ctx, name string) string {
 	c.Cookie(&fiber.Cookie{Name: name, Path: passkeyPath, HTTPOnly: true, Secure: s.cfg.SecureCookie,
 		SameSite: fiber.CookieSameSiteStrictMode, Expires: time.Unix(1, 0), MaxAge: -1})
 	return id
-}
-
-// portalNext keeps where to go after a passkey ceremony inside the
-// portal, defaulting to def.
-func portalNext(next, def string) string {
-	if next == "/portal" || strings.HasPrefix(next, "/portal/") || strings.HasPrefix(next, "/portal?") || strings.HasPrefix(next, "/portal#") {
-		if !strings.Contains(next, "\\") && !strings.Contains(next, "//") {
-			return next
-		}
-	}
-	return def
 }

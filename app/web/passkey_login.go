@@ -45,8 +45,8 @@ func (s *Server) passkeyLimiters() (begin, finish fiber.Handler) {
 	limited := func(c *fiber.Ctx) error {
 		return c.Status(fiber.StatusTooManyRequests).JSON(passkeyAnswer{Error: "Too many attempts. Wait a minute and try again."})
 	}
-	begin = limiter.New(limiter.Config{Max: 6 * s.cfg.LoginPerMin, Expiration: time.Minute, LimitReached: limited})
+	begin = limiter.New(limiter.Config{Max: 6 * s.cfg.LoginPerMin, Expiration: time.Minute, LimitReached: limited, KeyGenerator: clientIP})
 	finish = limiter.New(limiter.Config{Max: s.cfg.LoginPerMin, Expiration: time.Minute,
-		SkipSuccessfulRequests: true, LimitReached: limited})
+		SkipSuccessfulRequests: true, LimitReached: limited, KeyGenerator: clientIP})
 	return begin, finish
 }

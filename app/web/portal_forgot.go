@@ -7,6 +7,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/limiter"
 
+	"github.com/portico-hub/portico/app/activation"
 	"github.com/portico-hub/portico/app/agent"
 )
 
@@ -16,17 +17,17 @@ func (s *Server) portalForgotShow(c *fiber.Ctx) error {
 	return s.renderPortal(c, fiber.StatusOK, "portal/forgot", "Reset your password", func(p *portalPage) { p.Email = email }, nil)
 }
 
-// portalForgot sends a verified contact a password reset link and an
-// unverified one the activation email, for "forgot password" and "send me
-// a new link" alike. The answer is the same page whether or not the
-// address belongs to anyone.
+// portalForgot queues the job that sends a verified contact a password
+// reset link and an unverified one the activation email, for "forgot
+// password" and "send me a new link" alike. The answer is the same page,
+// after the same work, whether or not the address belongs to anyone.
 func (s *Server) portalForgot(c *fiber.Ctx) error {
 	email := strings.TrimSpace(c.FormValue("email"))
 	if msg := agent.EmailProblem(email); msg != "" {
 		return s.renderPortal(c, fiber.StatusUnprocessableEntity, "portal/forgot", "Reset your password",
 			func(p *portalPage) { p.Email = email }, map[string]string{"email": msg})
 	}
-	if err := s.activation.Forgot(c.UserContext(), email); err != nil {
+	if _, err := s.jobs.Enqueue(c.UserContext(), activation.ForgotJob(email)); err != nil {
 		return err
 	}
 	return s.renderPortal(c, fiber.StatusOK, "portal/link_sent", "Check your email", nil, nil)
@@ -42,7 +43,7 @@ func (s *Server) linkLimiters() []fiber.Handler {
 			func(p *portalPage) { p.Email = email },
 			map[string]string{"form": "Too many links were asked for. Wait a few minutes, then try again."})
 	}
-	byIP := limiter.New(limiter.Config{Max: s.cfg.LoginPerMin, Expiration: time.Minute, LimitReached: limited})
+	byIP := limiter.New(limiter.Config{Max: s.cfg.LoginPerMin, Expiration: time.Minute, LimitReached: limited, KeyGenerator: clientIP})
 	byAddress := limiter.New(limiter.Config{Max: 3, Expiration: 10 * time.Minute, LimitReached: limited, KeyGenerator: addressKey})
 	return []fiber.Handler{byIP, byAddress}
 }

@@ -7,7 +7,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/portico-hub/portico/app/activation"
 	"github.com/portico-hub/portico/app/model"
 )
 
@@ -17,6 +19,7 @@ var portalLink = regexp.MustCompile(`https?://[^/\s]+(/portal/(?:activate|reset)
 // read from the outbox as a mail reader would see it.
 func (ts *testServer) linkTo(address string) string {
 	ts.t.Helper()
+	ts.linksSent()
 	p, err := ts.store.ListEmails(context.Background(), model.MailQuery{Search: address, Page: 1, PerPage: 1})
 	if err != nil || len(p.Mails) == 0 {
 		ts.t.Fatalf("no email to %s: %v", address, err)
@@ -31,6 +34,7 @@ func (ts *testServer) linkTo(address string) string {
 // emailsTo counts the emails queued to address.
 func (ts *testServer) emailsTo(address string) int {
 	ts.t.Helper()
+	ts.linksSent()
 	p, err := ts.store.ListEmails(context.Background(), model.MailQuery{Search: address, Page: 1, PerPage: 50})
 	if err != nil {
 		ts.t.Fatal(err)
@@ -84,4 +88,35 @@ func wantNotContains(t *testing.T, body string, parts ...string) {
 			t.Fatalf("body has %q:\n%.1500s", p, body)
 		}
 	}
+}
+
+// linksSent waits until the requests for links ("forgot password")
+// queued so far are answered, running the background jobs if any is
+// waiting.
+func (ts *testServer) linksSent() {
+	ts.t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		pending := 0
+		for _, j := range ts.forgotJobs() {
+			if j.State == model.JobQueued || j.State == model.JobRunning {
+				pending++
+			}
+		}
+		if pending == 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			ts.t.Fatalf("%d requests for links are still waiting", pending)
+		}
+		ts.runJobs()
+	}
+}
+
+func (ts *testServer) forgotJobs() []model.Job {
+	ts.t.Helper()
+	js, err := ts.store.Jobs(context.Background(), activation.ForgotJobKind, 1000)
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	return js
 }

@@ -47,19 +47,16 @@ func (s *Server) portalLoginAgain(c *fiber.Ctx, status int, email, msg string) e
 		map[string]string{"form": msg})
 }
 
-// portalLoginLimiters cap failed sign-ins per client IP and per address,
+// portalLoginGuard holds back repeated failed sign-ins of customers,
 // as for agents.
-func (s *Server) portalLoginLimiters() []fiber.Handler {
-	return s.signInLimiters(func(c *fiber.Ctx) error {
-		return s.portalLoginAgain(c, fiber.StatusTooManyRequests, c.FormValue("email"),
-			"Too many sign-in attempts. Wait a minute and try again.")
+func (s *Server) portalLoginGuard() fiber.Handler {
+	return s.signInGuard(func(c *fiber.Ctx, msg string) error {
+		return s.portalLoginAgain(c, fiber.StatusTooManyRequests, c.FormValue("email"), msg)
 	})
 }
 
 // addressKey keys a limiter by the email address a form names.
-func addressKey(c *fiber.Ctx) string {
-	return "addr:" + strings.ToLower(strings.TrimSpace(c.FormValue("email")))
-}
+func addressKey(c *fiber.Ctx) string { return "addr:" + addressOf(c) }
 
 // portalLogout ends the customer's session.
 func (s *Server) portalLogout(c *fiber.Ctx) error {

@@ -30,7 +30,7 @@ func (s *Server) profilePassword(c *fiber.Ctx) error {
 // changes in a minute, so a browser left signed in cannot be used to
 // guess the current password.
 func (s *Server) profilePasswordLimiter() fiber.Handler {
-	return limiter.New(limiter.Config{Max: s.cfg.LoginPerMin, Expiration: time.Minute, SkipSuccessfulRequests: true,
+	return limiter.New(limiter.Config{Max: s.cfg.LoginPerMin, Expiration: time.Minute, SkipSuccessfulRequests: true, KeyGenerator: clientIP,
 		LimitReached: func(c *fiber.Ctx) error {
 			return s.renderProfile(c, fiber.StatusTooManyRequests,
 				map[string]string{"current_password": "Too many attempts. Wait a minute and try again."}, nil)

@@ -86,7 +86,7 @@ func (s *Server) startPortalSession(c *fiber.Ctx, contactID int64) error {
 			return err
 		}
 	}
-	token, err := s.portal.StartSession(ctx, contactID, c.IP(), c.Get(fiber.HeaderUserAgent))
+	token, err := s.portal.StartSession(ctx, contactID, clientIP(c), c.Get(fiber.HeaderUserAgent))
 	if err != nil {
 		return err
 	}
@@ -98,12 +98,4 @@ func (s *Server) startPortalSession(c *fiber.Ctx, contactID int64) error {
 func (s *Server) clearPortalCookie(c *fiber.Ctx) {
 	c.Cookie(&fiber.Cookie{Name: portalCookie, Value: "", Path: "/", HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode,
 		Secure: s.cfg.SecureCookie, Expires: time.Unix(1, 0), MaxAge: -1})
-}
-
-// safePortalNext keeps a post-sign-in redirect inside the portal.
-func safePortalNext(next string) string {
-	if next != "/portal" && !strings.HasPrefix(next, "/portal/") || strings.Contains(next, "//") || strings.Contains(next, "\\") {
-		return "/portal"
-	}
-	return next
 }

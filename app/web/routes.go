@@ -10,7 +10,7 @@ func (s *Server) routes() {
 	r.Get("/setup", s.setupShow)
 	r.Post("/setup", s.setupCreate)
 	r.Get("/login", s.loginShow)
-	r.Post("/login", s.loginLimiters()...).Post("/login", s.loginCreate)
+	r.Post("/login", s.loginGuard(), s.loginCreate)
 	r.Get("/invite/:token", s.inviteShow)
 	r.Post("/invite/:token", s.inviteAccept)
 	s.portalRoutes()
@@ -109,7 +109,7 @@ func (s *Server) routes() {
 func (s *Server) portalRoutes() {
 	p := s.app.Group("/portal")
 	p.Get("/login", s.portalLoginShow)
-	p.Post("/login", s.portalLoginLimiters()...).Post("/login", s.portalLoginCreate)
+	p.Post("/login", s.portalLoginGuard(), s.portalLoginCreate)
 	p.Get("/logout", s.portalLogoutShow)
 	p.Post("/logout", s.portalLogout)
 	p.Get("/forgot", s.portalForgotShow)

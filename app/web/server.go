@@ -100,6 +100,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 	bulk.Register(s.jobs, s.bulk)
 	mailer := &mail.Mailer{Store: st, Templates: s.mailTpls, From: cfg.From}
 	s.activation = &activation.Service{Store: st, Mailer: mailer, BaseURL: cfg.BaseURL, TTL: cfg.ActivationTTL}
+	activation.RegisterForgot(s.jobs, s.activation)
 	s.portal = &portal.Service{Store: st, Mailer: mailer, BaseURL: cfg.BaseURL, SessionTTL: cfg.SessionTTL}
 	s.tickets = &ticket.Service{Store: st, Mailer: mailer, Activation: s.activation, BaseURL: cfg.BaseURL}
 	fc := fiber.Config{
@@ -111,11 +112,8 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 		IdleTimeout:           120 * time.Second,
 		BodyLimit:             8 << 20,
 	}
-	if cfg.TrustProxy {
-		fc.ProxyHeader = fiber.HeaderXForwardedFor
-	}
 	s.app = fiber.New(fc)
-	s.app.Use(recover.New(), requestid.New(), s.logRequests, helmet.New(helmet.Config{
+	s.app.Use(recover.New(), requestid.New(), s.findClient, s.secureTransport, s.logRequests, helmet.New(helmet.Config{
 		ContentSecurityPolicy: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'",
 	}))
 	static.Mount(s.app)

@@ -57,7 +57,7 @@ func (s *Server) signIn(c *fiber.Ctx, a *model.Agent, next string) error {
 			return err
 		}
 	}
-	token, err := s.agents.StartSession(c.UserContext(), a, c.IP(), c.Get(fiber.HeaderUserAgent))
+	token, err := s.agents.StartSession(c.UserContext(), a, clientIP(c), c.Get(fiber.HeaderUserAgent))
 	if err != nil {
 		return err
 	}

@@ -25,7 +25,8 @@ func (s *Server) ticketRoutes() {
 // Signed-in customers are not limited here.
 func (s *Server) visitorLimiters(limited fiber.Handler) []fiber.Handler {
 	signedIn := func(c *fiber.Ctx) bool { return currentCustomer(c) != nil }
-	byIP := limiter.New(limiter.Config{Max: s.cfg.LoginPerMin, Expiration: time.Minute, Next: signedIn, LimitReached: limited})
+	byIP := limiter.New(limiter.Config{Max: s.cfg.LoginPerMin, Expiration: time.Minute, Next: signedIn, LimitReached: limited,
+		KeyGenerator: clientIP})
 	byAddress := limiter.New(limiter.Config{Max: 3, Expiration: 10 * time.Minute, Next: signedIn,
 		LimitReached: limited, KeyGenerator: addressKey})
 	return []fiber.Handler{byIP, byAddress}

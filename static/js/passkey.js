@@ -40,18 +40,24 @@
   }
 
   // post sends body as JSON and returns the JSON answer; a refusal
-  // becomes an Error carrying the server's message.
+  // becomes an Error carrying the server's message and status, and a
+  // server that cannot be reached one marked offline.
   function post(el, url, body) {
     return fetch(url, {
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json", "Accept": "application/json", "X-CSRF-Token": csrf(el) },
       body: body === undefined ? "{}" : JSON.stringify(body)
+    }).catch(function () {
+      var err = new Error("Portico cannot be reached. Check your connection and try again.");
+      err.offline = true;
+      throw err;
     }).then(function (resp) {
       return resp.json().catch(function () { return {}; }).then(function (answer) {
         if (!resp.ok) {
           var err = new Error(answer.error || "Something went wrong on our side. Try again.");
           err.fromServer = true;
+          err.status = resp.status;
           throw err;
         }
         return answer;
@@ -83,12 +89,17 @@
     return "Your browser could not use a passkey here. Try again, or use another way.";
   }
 
+  // signIn runs the ceremony. A failure after the customer picked a
+  // passkey is marked picked: it answers something they did.
   function signIn(el, autofill) {
     return post(el, el.dataset.begin).then(function (answer) {
       return lib.startAuthentication({ optionsJSON: answer.options, useBrowserAutofill: autofill });
     }).then(function (credential) {
       say(el, "Checking your passkey…");
-      return post(el, el.dataset.finish, credential);
+      return post(el, el.dataset.finish, credential).catch(function (err) {
+        err.picked = true;
+        throw err;
+      });
     }).then(function (answer) {
       go(answer.redirect);
     });
@@ -107,19 +118,46 @@
     });
   }
 
+  // autofill is the state of the background sign-in: how many times in
+  // a row it failed by itself, the retry it waits for, and whether it
+  // gave up until the page is loaded again.
+  var autofill = { failures: 0, timer: 0, stopped: false };
+  var autofillTries = 3;
+
+  // retriable tells a failure that may pass if tried later (no network,
+  // a busy, limited or broken server) from one that never will (the
+  // browser refuses passkeys for this host name, the server refuses the
+  // request).
+  function retriable(err) {
+    return err.offline || err.status === 429 || err.status >= 500;
+  }
+
   // Conditional mediation waits in the background until the customer
   // picks a passkey in the email field's suggestions. Clicking the button
   // cancels it (the library aborts the pending request), so it starts
-  // again after every attempt.
+  // again after every attempt. Nobody asked for it, so it never floods
+  // the server: a failure the customer caused by picking a passkey is
+  // shown and the autofill waits for the next pick; any other is quiet,
+  // and retried only when it may pass, after 2 s then 4 s. After three
+  // failures, or at once when it cannot pass, the autofill stops until
+  // the page is loaded again; the button and the password still work.
   function startAutofill() {
     var input = document.querySelector("[data-passkey-autofill]");
-    if (!input) return;
+    if (!input || autofill.stopped) return;
+    clearTimeout(autofill.timer);
     lib.browserSupportsWebAuthnAutofill().then(function (ok) {
       if (!ok) return;
       signIn(input, true).catch(function (err) {
         if (cancelled(err) && !err.fromServer) return; // replaced by another ceremony
-        say(input, explain(err, "Signing in with a passkey"), "error");
-        startAutofill();
+        autofill.failures++;
+        if (err.picked) say(input, explain(err, "Signing in with a passkey"), "error");
+        if (autofill.failures >= autofillTries || !(err.picked || retriable(err))) {
+          autofill.stopped = true;
+        } else if (err.picked) {
+          startAutofill(); // waits for the next pick
+        } else {
+          autofill.timer = setTimeout(startAutofill, 1000 * Math.pow(2, autofill.failures));
+        }
       });
     });
   }
