@@ -53,6 +53,8 @@ func waitText(secs int) string {
 }
 
 // addressOf is the email address a form names, as the limits count it.
+// It is a copy: the guard keeps it as a map key, and Fiber's form values
+// point into request memory that the next request overwrites.
 func addressOf(c *fiber.Ctx) string {
-	return strings.ToLower(strings.TrimSpace(c.FormValue("email")))
+	return strings.Clone(strings.ToLower(strings.TrimSpace(c.FormValue("email"))))
 }
