@@ -85,7 +85,7 @@ function classify(err, cfg) {
   if (err.authenticationFailed) {
     return new PluginError(ErrorKind.UNAUTHORIZED, `${cfg.host} refused user "${cfg.user}" with this password`);
   }
-  if (err.mailboxMissing || err.serverResponseCode === 'NONEXISTENT') {
+  if (err.mailboxMissing || err.code === 'NotFound' || err.serverResponseCode === 'NONEXISTENT') {
     return new PluginError(ErrorKind.INVALID_CONFIG, `mailbox "${cfg.mailbox}" does not exist on ${cfg.host}`);
   }
   if (UNREACHABLE.has(err.code) || /^ERR_TLS|CERT|SSL/.test(err.code || '')) {
