@@ -81,11 +81,10 @@ func (d *directory) tlsConfig() (*tls.Config, error) {
 // ldapError classifies a failed operation: a lost connection is
 // unreachable, anything else the server's own words.
 func ldapError(op string, err error) error {
-	var le *ldap.Error
-	if errors.As(err, &le) && le.ResultCode == ldap.ErrorNetwork {
+	switch {
+	case ldap.IsErrorWithCode(err, ldap.ErrorNetwork):
 		return sdk.Unreachable(fmt.Sprintf("%s: connection lost: %v", op, unwrapNet(err)))
-	}
-	if errors.As(err, &le) && le.ResultCode == ldap.LDAPResultBusy || errors.As(err, &le) && le.ResultCode == ldap.LDAPResultUnavailable {
+	case ldap.IsErrorAnyOf(err, ldap.LDAPResultBusy, ldap.LDAPResultUnavailable):
 		return sdk.Unreachable(fmt.Sprintf("%s: the server is busy or unavailable: %v", op, err))
 	}
 	return fmt.Errorf("%s: %w", op, err)

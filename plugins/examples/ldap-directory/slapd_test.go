@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/go-ldap/ldap/v3"
@@ -24,23 +25,47 @@ const (
 // configuration and database and none of the packaged ones.
 type slapd struct {
 	URL string
+	// LDAPS and CA are set by startSlapdTLS: the ldaps:// URL and the PEM
+	// of the CA that signed the server's certificate.
+	LDAPS, CA string
 }
 
 func startSlapd(t testing.TB) *slapd {
 	t.Helper()
-	bin := serverBinary(t, "slapd", "slapd")
+	return launchSlapd(t, t.TempDir(), "")
+}
+
+// startSlapdTLS also serves ldaps:// and StartTLS, with a certificate for
+// 127.0.0.1 from a throwaway CA.
+func startSlapdTLS(t testing.TB) *slapd {
+	t.Helper()
 	dir := t.TempDir()
+	ca := writeCertificates(t, dir)
+	s := launchSlapd(t, dir, fmt.Sprintf("TLSCACertificateFile %[1]s/ca.pem\nTLSCertificateFile %[1]s/cert.pem\n"+
+		"TLSCertificateKeyFile %[1]s/key.pem\n", dir))
+	s.CA = ca
+	return s
+}
+
+func launchSlapd(t testing.TB, dir, tlsConf string) *slapd {
+	t.Helper()
+	bin := serverBinary(t, "slapd", "slapd")
 	if err := os.Mkdir(filepath.Join(dir, "db"), 0o700); err != nil {
 		t.Fatal(err)
 	}
 	conf := filepath.Join(dir, "slapd.conf")
-	if err := os.WriteFile(conf, []byte(slapdConf(dir)), 0o600); err != nil {
+	if err := os.WriteFile(conf, []byte(slapdConf(dir, tlsConf)), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	addr := fmt.Sprintf("127.0.0.1:%d", freePort(t))
+	s := &slapd{URL: fmt.Sprintf("ldap://127.0.0.1:%d", freePort(t))}
+	urls := s.URL + "/"
+	if tlsConf != "" {
+		s.LDAPS = fmt.Sprintf("ldaps://127.0.0.1:%d", freePort(t))
+		urls += " " + s.LDAPS + "/"
+	}
 	var logs bytes.Buffer
 	// -d 0 keeps slapd in the foreground, so the test owns the process.
-	cmd := exec.Command(bin, "-d", "0", "-h", "ldap://"+addr+"/", "-f", conf)
+	cmd := exec.Command(bin, "-d", "0", "-h", urls, "-f", conf)
 	cmd.Stdout, cmd.Stderr = &logs, &logs
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -48,18 +73,18 @@ func startSlapd(t testing.TB) *slapd {
 	exited := make(chan struct{})
 	go func() { cmd.Wait(); close(exited) }()
 	t.Cleanup(func() { cmd.Process.Kill(); <-exited })
-	waitPort(t, addr, exited, logs.String)
-	return &slapd{URL: "ldap://" + addr}
+	waitPort(t, strings.TrimPrefix(s.URL, "ldap://"), exited, logs.String)
+	return s
 }
 
 // The configuration lifts the paged-results size limit (500 entries by
 // default) for the importer's service account only, as an admin would;
 // dbnosync spares the disk while seeding.
-func slapdConf(dir string) string {
+func slapdConf(dir, tlsConf string) string {
 	return fmt.Sprintf(`include /etc/ldap/schema/core.schema
 include /etc/ldap/schema/cosine.schema
 include /etc/ldap/schema/inetorgperson.schema
-pidfile %[1]s/slapd.pid
+%[6]spidfile %[1]s/slapd.pid
 modulepath /usr/lib/ldap
 moduleload back_mdb
 database mdb
@@ -71,7 +96,7 @@ directory %[1]s/db
 dbnosync
 index objectClass eq
 limits dn.exact="%[5]s" size.prtotal=unlimited
-`, dir, testBase, testAdmin, testAdminPW, testReader)
+`, dir, testBase, testAdmin, testAdminPW, testReader, tlsConf)
 }
 
 // admin returns a connection bound as the directory's root.

@@ -95,6 +95,10 @@ func TestImportResumesAfterTheLastUID(t *testing.T) {
 	if got := recordIDs(fresh); !slices.Equal(got, []string{"company:domain:newco.example", "contact:new@newco.example"}) {
 		t.Fatalf("after the last UID: got %v", got)
 	}
+	// IMAP's "n:*" matches the highest UID even when it is below n.
+	if again, err := importAll(p, ref, fresh[0].Cursor, 50); err != nil || len(again) != 0 {
+		t.Fatalf("resuming at the end: got %d batches, %v; want none", len(again), err)
+	}
 	validity, _, _ := strings.Cut(end, ":")
 	var ce *host.CallError
 	if _, err := importAll(p, ref, validity+"1:5", 50); !errors.As(err, &ce) || ce.Kind != sdk.ErrInvalidCursor {
