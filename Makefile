@@ -20,6 +20,9 @@ test: vendor plugins
 	$(GO) test -race -tags $(TAGS) -timeout 20m ./...
 	cd plugins/sdk && $(GO) test -race -timeout 10m ./...
 	cd plugins/node-sdk && npm test --silent
+	cd plugins/examples/ldap-directory && $(GO) test -race -timeout 10m ./...
+	cd plugins/examples/imap-senders && npm test --silent
+	cd plugins/examples/imap-senders/servertest && $(GO) test -race -timeout 10m ./...
 
 bench: vendor
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem -timeout 30m ./app/...
@@ -32,6 +35,8 @@ lint: vendor
 	@test -z "$$(gofmt -l .)" || (gofmt -l . && exit 1)
 	$(GO) vet -tags $(TAGS) ./...
 	cd plugins/sdk && $(GO) vet ./...
+	cd plugins/examples/ldap-directory && $(GO) vet ./...
+	cd plugins/examples/imap-senders/servertest && $(GO) vet ./...
 	$(GO) run $(STATICCHECK) -tags $(TAGS) ./...
 
 # Front-end packages come from npm (package-lock.json pins them) and are
@@ -45,15 +50,19 @@ $(VENDOR): package.json package-lock.json
 	@touch $@
 
 # Plugins: the SDK module (plugins/sdk), the Node SDK and the examples.
-# Each npm package installs from its own lockfile; the Node example links the
-# Node SDK with a file: dependency, so the SDK installs first.
-NODE_SDK   := plugins/node-sdk/node_modules/.package-lock.json
-HELLO_NODE := plugins/examples/hello-node/node_modules/.package-lock.json
-BUF        := plugins/node-sdk/node_modules/.bin/buf
+# Each npm package installs from its own lockfile; the Node examples link the
+# Node SDK with a file: dependency, so the SDK installs first. The importers'
+# tests start slapd and Dovecot (Debian's slapd and dovecot-imapd).
+NODE_SDK     := plugins/node-sdk/node_modules/.package-lock.json
+HELLO_NODE   := plugins/examples/hello-node/node_modules/.package-lock.json
+IMAP_SENDERS := plugins/examples/imap-senders/node_modules/.package-lock.json
+BUF          := plugins/node-sdk/node_modules/.bin/buf
 
-plugins: $(NODE_SDK) $(HELLO_NODE)
+plugins: $(NODE_SDK) $(HELLO_NODE) $(IMAP_SENDERS)
 	cd plugins/examples/hello-go && $(GO) build -o bin/hello-go .
 	cd plugins/examples/hello-node && npm run --silent build
+	cd plugins/examples/ldap-directory && CGO_ENABLED=0 $(GO) build -o bin/ldap-directory .
+	cd plugins/examples/imap-senders && npm run --silent build
 
 $(NODE_SDK): plugins/node-sdk/package.json plugins/node-sdk/package-lock.json
 	cd plugins/node-sdk && npm ci --no-audit --no-fund --loglevel=error
@@ -61,6 +70,10 @@ $(NODE_SDK): plugins/node-sdk/package.json plugins/node-sdk/package-lock.json
 
 $(HELLO_NODE): $(NODE_SDK) plugins/examples/hello-node/package.json plugins/examples/hello-node/package-lock.json
 	cd plugins/examples/hello-node && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(IMAP_SENDERS): $(NODE_SDK) plugins/examples/imap-senders/package.json plugins/examples/imap-senders/package-lock.json
+	cd plugins/examples/imap-senders && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 # Regenerates the Go code and the Node SDK's embedded descriptor from the
@@ -71,10 +84,13 @@ proto: $(NODE_SDK)
 	node plugins/node-sdk/scripts/embed-contract.js plugins/sdk/contract.binpb plugins/node-sdk/lib/contract.js
 	rm plugins/sdk/contract.binpb
 
-# Records per second through gRPC, start-to-ready time and memory per plugin.
+# Records per second through gRPC, start-to-ready time and memory per plugin,
+# and the importers' records per second from their real servers.
 plugin-bench: plugins
 	cd plugins/sdk && $(GO) test -run '^$$' -bench . -benchtime 3x -timeout 10m ./host/
+	cd plugins/examples/ldap-directory && $(GO) test -run '^$$' -bench . -benchtime 5x -timeout 10m .
+	cd plugins/examples/imap-senders/servertest && $(GO) test -run '^$$' -bench . -benchtime 5x -timeout 10m .
 
 clean:
-	rm -rf bin node_modules static/vendor/*.js plugins/examples/*/bin plugins/examples/hello-node/dist
-	rm -rf plugins/node-sdk/node_modules plugins/examples/hello-node/node_modules
+	rm -rf bin node_modules static/vendor/*.js plugins/examples/*/bin plugins/examples/*/dist
+	rm -rf plugins/node-sdk/node_modules plugins/examples/*/node_modules

@@ -3,7 +3,7 @@
 // each with the configuration revision it was built from.
 
 const { PluginError, ErrorKind } = require('./errors');
-const { refFromWire } = require('./records');
+const { refFromWire, mapFromWire } = require('./records');
 
 class Instances {
   constructor(configure) {
@@ -20,7 +20,7 @@ class Instances {
     } catch (e) {
       throw new PluginError(ErrorKind.INVALID_CONFIG, `configuration is not JSON: ${e.message}`);
     }
-    const built = await this.configure({ instanceId: id, revision, config, secrets: { ...req.secrets } });
+    const built = await this.configure({ instanceId: id, revision, config, secrets: mapFromWire(req.secrets) });
     const old = this.byId.get(id);
     this.byId.set(id, { revision, instance: built });
     if (old) await closeInstance(old.instance);

@@ -6,7 +6,9 @@ const test = require('node:test');
 const assert = require('node:assert');
 const { negotiate, handshakeLine } = require('../lib/handshake');
 const { timestamp } = require('../lib/log');
-const { batchToWire } = require('../lib/records');
+const protoLoader = require('@grpc/proto-loader');
+const contract = require('../lib/contract');
+const { batchToWire, mapFromWire } = require('../lib/records');
 const { toServiceError, PluginError, ErrorKind } = require('../lib/errors');
 
 test('negotiate picks the highest common version, else our lowest', () => {
@@ -39,4 +41,14 @@ test('errors carry their kind in the trailer', () => {
   assert.deepStrictEqual(e.metadata.get('portico-error-kind'), ['rate_limited']);
   assert.deepStrictEqual(e.metadata.get('portico-retry-after-ms'), ['1500']);
   assert.deepStrictEqual(toServiceError(new Error('boom')).metadata.get('portico-error-kind'), ['internal']);
+});
+
+test('maps cross the wire: secrets in, custom fields out', () => {
+  const defs = protoLoader.loadFileDescriptorSetFromBuffer(contract, { longs: Number, enums: String, defaults: true, oneofs: true });
+  const req = defs['portico.plugin.v1.ConfigureRequest'];
+  const wire = req.deserialize(req.serialize({ config_json: '{}', secrets: [{ key: 'password', value: 's3cret' }] }));
+  assert.deepStrictEqual(mapFromWire(wire.secrets), { password: 's3cret' });
+  const batch = defs['portico.plugin.v1.ImportBatch'];
+  const out = batch.deserialize(batch.serialize(batchToWire({ records: [{ contact: { externalId: 'c1', customFields: { tier: 'gold' } } }] })));
+  assert.deepStrictEqual(mapFromWire(out.records[0].contact.custom_fields), { tier: 'gold' });
 });
