@@ -21,6 +21,8 @@ type contactPage struct {
 	NewEmail string
 	// NewCompany is the company name typed into the add form.
 	NewCompany string
+	// Company is the company a new contact is created at, if any.
+	Company *model.Company
 	// Swap is set when a section is re-rendered alone, so the fragment also
 	// refreshes the header and timeline out of band.
 	Swap bool

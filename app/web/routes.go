@@ -69,6 +69,7 @@ func (s *Server) routes() {
 	a.Get("/companies/:id", s.companyShow)
 	a.Get("/companies/:id/edit", s.companyEdit)
 	a.Post("/companies/:id", s.companyUpdate)
+	a.Post("/companies/:id/contacts", s.companyContactAdd)
 	a.Get("/companies/:id/delete", s.companyDeleteConfirm)
 	a.Post("/companies/:id/delete", s.companyDelete)
 	a.Post("/contacts/:id/companies", s.membershipAdd)
