@@ -41,7 +41,7 @@ func (s *Server) importShow(c *fiber.Ctx) error {
 // stand.
 func (s *Server) importPageOf(c *fiber.Ctx, title string, r *importRun) (importPage, error) {
 	acts, err := imports.ActivationsOf(c.UserContext(), s.imports, r.Import)
-	return importPage{importBase: s.importBase(c, title), Run: r, Activations: acts, KeptInMailbox: s.mailKept()}, err
+	return importPage{importBase: s.importBase(c, title), Run: r, Activations: acts, KeptInMailbox: s.mailKept(c.UserContext())}, err
 }
 
 // importCancelConfirm asks before an import is cancelled.
