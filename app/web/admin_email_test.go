@@ -62,6 +62,7 @@ func TestEmailServerTestEmail(t *testing.T) {
 	c := ts.admin()
 	c.get("/admin/email")
 	resp, body := c.post("/admin/email/test", url.Values{"to": {"ann@example.com"}})
+	wantStatus(t, resp, body, http.StatusUnprocessableEntity)
 	wantContains(t, body, "Set an SMTP server first")
 	resp, body = c.post("/admin/email", url.Values{"host": {d.Host}, "port": {d.Port}, "tls": {"none"}})
 	wantStatus(t, resp, body, http.StatusSeeOther)
