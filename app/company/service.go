@@ -58,6 +58,15 @@ func (s *Service) AddMember(ctx context.Context, actor model.Actor, contactID in
 	return s.Store.AddMembership(ctx, actor, contactID, id)
 }
 
+// AddContact adds a contact to a company, as an agent picks the contact
+// on the company's page.
+func (s *Service) AddContact(ctx context.Context, actor model.Actor, companyID, contactID int64) error {
+	if contactID <= 0 {
+		return model.Invalid("contact", "Pick a contact to add.")
+	}
+	return s.Store.AddMembership(ctx, actor, contactID, companyID)
+}
+
 // RemoveMember removes a contact from a company.
 func (s *Service) RemoveMember(ctx context.Context, actor model.Actor, contactID, companyID int64) error {
 	return s.Store.RemoveMembership(ctx, actor, contactID, companyID)

@@ -20,6 +20,10 @@ type Input struct {
 	Emails []string
 	// Tags is a comma-separated list.
 	Tags string
+	// CompanyID links a new contact to this company, besides those its
+	// addresses' domains link, as when it is created from the company's
+	// page; zero for none.
+	CompanyID int64
 }
 
 // limits caps each field's length in characters.

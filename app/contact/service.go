@@ -2,6 +2,7 @@ package contact
 
 import (
 	"context"
+	"errors"
 
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/store"
@@ -18,7 +19,16 @@ func (s *Service) Create(ctx context.Context, actor model.Actor, in Input) (int6
 	if err != nil {
 		return 0, err
 	}
-	return s.Store.CreateContact(ctx, actor, store.NewContact{Fields: f, Emails: emails, Tags: tags})
+	nc := store.NewContact{Fields: f, Emails: emails, Tags: tags}
+	if in.CompanyID != 0 {
+		if _, err := s.Store.Company(ctx, in.CompanyID); errors.Is(err, model.ErrNotFound) {
+			return 0, model.Invalid("company", "This company no longer exists. Create the contact without it.")
+		} else if err != nil {
+			return 0, err
+		}
+		nc.Companies = []int64{in.CompanyID}
+	}
+	return s.Store.CreateContact(ctx, actor, nc)
 }
 
 // Update validates and stores a contact's fields. Clearing the last way to

@@ -64,6 +64,13 @@ func TestExportFollowEmailedLink(t *testing.T) {
 		t.Errorf("download: %.300q", got)
 	}
 
+	p.eval(`fetch(`+quote(link)+`).then(r => r.arrayBuffer()).then(b => { window.head = Array.from(new Uint8Array(b, 0, 3)).join(",") })`, new(any))
+	p.waitFor("the file's first bytes", `() => typeof window.head === "string"`)
+	p.eval(`window.head`, &got)
+	if got != "239,187,191" {
+		t.Errorf("the CSV starts with bytes %s, want the byte order mark 239,187,191 that the dialog ticks by default", got)
+	}
+
 	p.open("/contacts/exports")
 	p.waitText("table.exports", "Verified")
 	shot(p, "exports-list.png")

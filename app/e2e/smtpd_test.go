@@ -17,6 +17,7 @@ import (
 
 // smtpd is a real SMTP server on a loopback port that keeps every
 // message it receives, for tests that read email as a customer would.
+// Like a real server it refuses unknown mailboxes: those at nobody@.
 type smtpd struct {
 	mu  sync.Mutex
 	got []received
@@ -81,9 +82,15 @@ func (d *smtpd) NewSession(*smtp.Conn) (smtp.Session, error) { return &smtpSessi
 type smtpSession struct{ d *smtpd }
 
 func (s *smtpSession) Mail(string, *smtp.MailOptions) error { return nil }
-func (s *smtpSession) Rcpt(string, *smtp.RcptOptions) error { return nil }
 func (s *smtpSession) Reset()                               {}
 func (s *smtpSession) Logout() error                        { return nil }
+
+func (s *smtpSession) Rcpt(to string, _ *smtp.RcptOptions) error {
+	if strings.HasPrefix(to, "nobody@") {
+		return &smtp.SMTPError{Code: 550, EnhancedCode: smtp.EnhancedCode{5, 1, 1}, Message: "No such user here"}
+	}
+	return nil
+}
 
 func (s *smtpSession) Data(r io.Reader) error {
 	m, err := mail.ReadMessage(r)

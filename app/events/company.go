@@ -57,3 +57,7 @@ func (CompanyCreated) EventType() string { return TypeCompanyCreated }
 func (CompanyUpdated) EventType() string { return TypeCompanyUpdated }
 func (CompanyDeleted) EventType() string { return TypeCompanyDeleted }
 func (Test) EventType() string           { return TypeTest }
+
+func (e CompanyCreated) SubjectCompany() int64 { return e.Company.ID }
+func (e CompanyUpdated) SubjectCompany() int64 { return e.Company.ID }
+func (e CompanyDeleted) SubjectCompany() int64 { return e.CompanyID }

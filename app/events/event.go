@@ -25,6 +25,12 @@ type Subject interface {
 	SubjectContact() int64
 }
 
+// CompanySubject is implemented by payloads about one company, so the
+// delivery log can name and filter by it.
+type CompanySubject interface {
+	SubjectCompany() int64
+}
+
 // Envelope is what every event looks like on the wire.
 type Envelope struct {
 	Type      string    `json:"type"`
@@ -41,6 +47,7 @@ type Event struct {
 	Type      string
 	Payload   []byte
 	ContactID int64
+	CompanyID int64
 	CreatedAt time.Time
 }
 
@@ -55,6 +62,9 @@ func New(p Payload, at time.Time) (Event, error) {
 	ev := Event{ID: NewID(), Type: p.EventType(), Payload: b, CreatedAt: at}
 	if s, ok := p.(Subject); ok {
 		ev.ContactID = s.SubjectContact()
+	}
+	if s, ok := p.(CompanySubject); ok {
+		ev.CompanyID = s.SubjectCompany()
 	}
 	return ev, nil
 }

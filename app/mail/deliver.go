@@ -18,9 +18,11 @@ import (
 // next retry. Claims are leased, so a message whose sender died is sent
 // again later: never lost, at worst sent twice with one Message-ID.
 type Deliverer struct {
-	Store       *store.Store
-	Log         *slog.Logger
-	SMTP        *config.SMTP // nil keeps email in the built-in mailbox
+	Store *store.Store
+	Log   *slog.Logger
+	// SMTP is the environment's server; without it each run uses Admin >
+	// Email's, if any, and nil keeps email in the built-in mailbox.
+	SMTP        *config.SMTP
 	From        *netmail.Address
 	Batch       int           // emails claimed at a time
 	Lease       time.Duration // how long a claim holds an email
@@ -40,6 +42,10 @@ func (d *Deliverer) Register(r *jobs.Runner) { r.Handle(store.DeliverJobKind, d.
 
 // Handle empties the outbox of what is due now.
 func (d *Deliverer) Handle(ctx context.Context, task *jobs.Task) error {
+	srv, _, err := Servers{Store: d.Store, Env: d.SMTP}.Current(ctx)
+	if err != nil {
+		return err
+	}
 	var conn *smtpConn
 	defer func() { conn.close() }()
 	var total tally
@@ -51,7 +57,7 @@ func (d *Deliverer) Handle(ctx context.Context, task *jobs.Task) error {
 		if len(batch) == 0 {
 			return d.Store.ScheduleNextDelivery(ctx)
 		}
-		outcomes := d.send(ctx, &conn, batch)
+		outcomes := d.send(ctx, srv, &conn, batch)
 		if err := d.Store.FinishEmails(context.WithoutCancel(ctx), outcomes); err != nil {
 			return err
 		}
@@ -63,9 +69,10 @@ func (d *Deliverer) Handle(ctx context.Context, task *jobs.Task) error {
 	return ctx.Err()
 }
 
-// send delivers one batch and says how each email's attempt ended.
-func (d *Deliverer) send(ctx context.Context, conn **smtpConn, batch []model.Mail) []model.MailOutcome {
-	if d.SMTP == nil {
+// send delivers one batch through srv and says how each email's attempt
+// ended; without a server the batch stays in the mailbox.
+func (d *Deliverer) send(ctx context.Context, srv *config.SMTP, conn **smtpConn, batch []model.Mail) []model.MailOutcome {
+	if srv == nil {
 		out := make([]model.MailOutcome, len(batch))
 		for i, m := range batch {
 			out[i] = model.MailOutcome{ID: m.ID, State: model.MailSent, Transport: model.TransportMailbox}
@@ -73,7 +80,7 @@ func (d *Deliverer) send(ctx context.Context, conn **smtpConn, batch []model.Mai
 		return out
 	}
 	if *conn == nil {
-		c, err := d.dial(ctx)
+		c, err := d.dial(ctx, srv)
 		if err != nil {
 			return d.retryAll(batch, err)
 		}

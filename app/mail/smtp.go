@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	gomail "github.com/wneessen/go-mail"
 
@@ -15,10 +16,19 @@ import (
 // batch of a delivery run.
 type smtpConn struct{ client *gomail.Client }
 
-// dial connects and authenticates to the configured server.
-func (d *Deliverer) dial(ctx context.Context) (*smtpConn, error) {
-	s := d.SMTP
-	opts := []gomail.Option{gomail.WithPort(s.Port), gomail.WithTimeout(d.Timeout)}
+// dial connects and authenticates to server s.
+func (d *Deliverer) dial(ctx context.Context, s *config.SMTP) (*smtpConn, error) {
+	c, err := dialSMTP(ctx, s, d.Timeout)
+	if err != nil {
+		return nil, err
+	}
+	return &smtpConn{client: c}, nil
+}
+
+// dialSMTP opens a connection to server s, with STARTTLS required unless
+// it says otherwise, and signs in when it has a user name.
+func dialSMTP(ctx context.Context, s *config.SMTP, timeout time.Duration) (*gomail.Client, error) {
+	opts := []gomail.Option{gomail.WithPort(s.Port), gomail.WithTimeout(timeout)}
 	switch s.TLS {
 	case config.TLSImplicit:
 		opts = append(opts, gomail.WithSSL())
@@ -37,7 +47,7 @@ func (d *Deliverer) dial(ctx context.Context) (*smtpConn, error) {
 	if err := c.DialWithContext(ctx); err != nil {
 		return nil, fmt.Errorf("could not connect to the SMTP server %s: %w", s.Addr(), err)
 	}
-	return &smtpConn{client: c}, nil
+	return c, nil
 }
 
 func (c *smtpConn) close() {

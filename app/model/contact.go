@@ -151,6 +151,13 @@ type AuditEntry struct {
 	CreatedAt   time.Time
 }
 
+// ContactActivity is an audit entry of a contact with the contact's
+// name, as a company's page lists its contacts' activity.
+type ContactActivity struct {
+	AuditEntry
+	ContactName string
+}
+
 // Actor is whoever makes a change, recorded on audit entries.
 type Actor struct {
 	ID   int64

@@ -61,6 +61,9 @@ type PortalSettings struct {
 	Submitters TicketSubmitters
 	// SignUp lets visitors create an account themselves.
 	SignUp bool
+	// EditPhone and EditMobile let customers change their work phone
+	// and mobile on their profile; otherwise the profile only shows them.
+	EditPhone, EditMobile bool
 }
 
 // Anyone reports whether visitors who are not signed in may submit.

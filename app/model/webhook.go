@@ -73,6 +73,27 @@ type WebhookDelivery struct {
 	Payload []byte
 	// EventAt is when the event was written, filled when claimed.
 	EventAt time.Time
+	// About is the contact or company the event concerns, filled by
+	// the delivery log.
+	About DeliverySubject
+}
+
+// DeliverySubject is the contact or company a delivery's event is
+// about, so the log can name it, link to it and filter by it.
+type DeliverySubject struct {
+	ContactID, CompanyID int64
+	// Name is the contact's or company's name now, or, for a deleted
+	// company, the name its events last gave it.
+	Name string
+	// Gone is set when the company no longer exists.
+	Gone bool
+}
+
+// ContactDelivery is one delivery of an event about a contact, with the
+// endpoint it goes to, as the contact's page lists them.
+type ContactDelivery struct {
+	WebhookDelivery
+	EndpointURL string
 }
 
 // WebhookAttempt is one request of a delivery, as the log shows it.
@@ -107,6 +128,9 @@ type DeliveryQuery struct {
 	EndpointID int64
 	State      DeliveryState // empty for all
 	EventType  string        // empty for all
+	// ContactID and CompanyID keep the deliveries about that contact or
+	// company; zero for all.
+	ContactID, CompanyID int64
 	// Before pages back: deliveries with an id below it; zero for the newest.
 	Before  int64
 	PerPage int

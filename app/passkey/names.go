@@ -1,6 +1,7 @@
 package passkey
 
 import (
+	"cmp"
 	"context"
 	"strconv"
 	"strings"
@@ -21,19 +22,36 @@ func cleanName(name string) (string, error) {
 	return name, nil
 }
 
-// nameFor returns the name a new passkey gets: the one given, or
-// "Passkey", "Passkey 2"... after the contact's existing passkeys.
-func (s *Service) nameFor(ctx context.Context, contactID int64, name string) (string, error) {
-	name, err := cleanName(name)
+// nameFor returns the name a new passkey gets: the one given, else its
+// provider's (from the AAGUID) or the browser and system it was made in,
+// else "Passkey"; numbered ("Google Password Manager 2") when the
+// contact already has a passkey of that name.
+func (s *Service) nameFor(ctx context.Context, contactID int64, given string, aaguid []byte, userAgent string) (string, error) {
+	name, err := cleanName(given)
 	if err != nil || name != "" {
 		return name, err
 	}
+	name = cmp.Or(s.Providers.Name(aaguid), deviceName(userAgent), "Passkey")
+	name, _ = cleanName(truncate(name, MaxName-3))
 	ps, err := s.Store.Passkeys(ctx, contactID)
 	if err != nil {
 		return "", err
 	}
-	if len(ps) == 0 {
-		return "Passkey", nil
+	taken := make(map[string]bool, len(ps))
+	for _, p := range ps {
+		taken[p.Name] = true
 	}
-	return "Passkey " + strconv.Itoa(len(ps)+1), nil
+	out := name
+	for n := 2; taken[out]; n++ {
+		out = name + " " + strconv.Itoa(n)
+	}
+	return out, nil
+}
+
+// truncate cuts s to at most n characters.
+func truncate(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n])
+	}
+	return s
 }

@@ -32,11 +32,11 @@ func (s *Service) BeginRegistration(ctx context.Context, c *model.Contact) (*Beg
 }
 
 // FinishRegistration verifies the browser's answer to a registration
-// ceremony begun for contactID and stores the new passkey under name (or
-// a default name). The ceremony is used up even when verification fails.
-func (s *Service) FinishRegistration(ctx context.Context, ceremonyID string, contactID int64, name string, body []byte) (*model.Passkey, error) {
-	name, err := s.nameFor(ctx, contactID, name)
-	if err != nil {
+// ceremony begun for contactID and stores the new passkey under name, or,
+// without one, under its provider's name or the browser and system of
+// userAgent. The ceremony is used up even when verification fails.
+func (s *Service) FinishRegistration(ctx context.Context, ceremonyID string, contactID int64, name, userAgent string, body []byte) (*model.Passkey, error) {
+	if _, err := cleanName(name); err != nil {
 		return nil, err
 	}
 	c, sess, err := s.take(ctx, model.CeremonyRegister, ceremonyID)
@@ -53,6 +53,9 @@ func (s *Service) FinishRegistration(ctx context.Context, ceremonyID string, con
 	cred, err := s.wa.CreateCredential(&user{handle: sess.UserID}, *sess, parsed)
 	if err != nil {
 		return nil, refused(err)
+	}
+	if name, err = s.nameFor(ctx, contactID, name, cred.Authenticator.AAGUID, userAgent); err != nil {
+		return nil, err
 	}
 	p := stored(cred, contactID, b64.EncodeToString(sess.UserID), name)
 	if p.ID, err = s.Store.AddPasskey(ctx, p); err != nil {

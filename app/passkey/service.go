@@ -19,7 +19,9 @@ const CeremonyTTL = 5 * time.Minute
 // Service runs passkey ceremonies for the portal at one origin.
 type Service struct {
 	Store *store.Store
-	wa    *webauthn.WebAuthn
+	// Providers name new passkeys after their authenticator.
+	Providers Providers
+	wa        *webauthn.WebAuthn
 }
 
 // New configures the relying party from Portico's public base URL: its

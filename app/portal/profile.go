@@ -11,19 +11,34 @@ import (
 	"github.com/portico-hub/portico/app/password"
 )
 
-// UpdateProfile saves the name and phone a customer edits on their
-// profile, under the same rules as an agent's edit, and leaves every
-// other field as it is. The audit trail names the customer.
-func (s *Service) UpdateProfile(ctx context.Context, contactID int64, name, phone string) error {
-	if strings.TrimSpace(name) == "" {
+// Profile is what a customer edits on their profile.
+type Profile struct{ Name, Phone, Mobile string }
+
+// UpdateProfile saves the name and the numbers a customer edits on their
+// profile, under the same rules as an agent's edit. A number that Admin
+// > Portal settings keeps from customers stays as stored, whatever was
+// posted, and so does every other field. The audit trail names the
+// customer.
+func (s *Service) UpdateProfile(ctx context.Context, contactID int64, p Profile) error {
+	if strings.TrimSpace(p.Name) == "" {
 		return model.Invalid("name", "Enter your name.")
 	}
 	c, err := s.Store.Contact(ctx, contactID)
 	if err != nil {
 		return err
 	}
-	in := contact.Input{Name: name, JobTitle: c.JobTitle, Phone: phone, Mobile: c.Mobile, Language: c.Language,
+	ps, err := s.Store.PortalSettings(ctx)
+	if err != nil {
+		return err
+	}
+	in := contact.Input{Name: p.Name, JobTitle: c.JobTitle, Phone: c.Phone, Mobile: c.Mobile, Language: c.Language,
 		TimeZone: c.TimeZone, ExternalID: c.ExternalID, About: c.About}
+	if ps.EditPhone {
+		in.Phone = p.Phone
+	}
+	if ps.EditMobile {
+		in.Mobile = p.Mobile
+	}
 	svc := contact.Service{Store: s.Store}
 	return svc.Update(ctx, model.Actor{Name: c.Name}, contactID, in)
 }

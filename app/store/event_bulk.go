@@ -17,7 +17,7 @@ import (
 // batch's other rows by multi-row INSERTs, so a bulk write costs no
 // query per event.
 func eventRows() rowSet {
-	return rowSet{head: `INSERT INTO events (id, type, payload, contact_id, created_at)`, cols: 5}
+	return rowSet{head: `INSERT INTO events (id, type, payload, contact_id, company_id, created_at)`, cols: 6}
 }
 
 // addEvent encodes p and adds it to r as the event of the batch's contact
@@ -27,11 +27,7 @@ func addEvent(r *rowSet, owner int, p events.Payload, at time.Time) error {
 	if err != nil {
 		return err
 	}
-	var contact any
-	if ev.ContactID != 0 {
-		contact = ev.ContactID
-	}
-	r.add(owner, ev.ID, ev.Type, string(ev.Payload), contact, ev.CreatedAt)
+	r.add(owner, ev.ID, ev.Type, string(ev.Payload), nullableID(ev.ContactID), nullableID(ev.CompanyID), ev.CreatedAt)
 	return nil
 }
 

@@ -23,12 +23,8 @@ func (s *Store) WriteEventTx(ctx context.Context, tx *sql.Tx, p events.Payload) 
 	if err != nil {
 		return err
 	}
-	var contact any
-	if ev.ContactID != 0 {
-		contact = ev.ContactID
-	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO events (id, type, payload, contact_id, created_at) VALUES ($1, $2, $3, $4, $5)`,
-		ev.ID, ev.Type, string(ev.Payload), contact, ev.CreatedAt)
+	_, err = tx.ExecContext(ctx, `INSERT INTO events (id, type, payload, contact_id, company_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+		ev.ID, ev.Type, string(ev.Payload), nullableID(ev.ContactID), nullableID(ev.CompanyID), ev.CreatedAt)
 	if err != nil {
 		return fmt.Errorf("store: write event %s: %w", ev.Type, err)
 	}

@@ -10,7 +10,8 @@ import (
 )
 
 // WebhookDeliveries returns a page of an endpoint's delivery log, newest
-// first, filtered by state and event type.
+// first, filtered by state, event type and the contact or company the
+// event is about; each delivery names what its event is about.
 func (s *Store) WebhookDeliveries(ctx context.Context, q model.DeliveryQuery) (*model.DeliveryPage, error) {
 	if q.PerPage <= 0 {
 		q.PerPage = 50
@@ -19,18 +20,21 @@ func (s *Store) WebhookDeliveries(ctx context.Context, q model.DeliveryQuery) (*
 	if before <= 0 {
 		before = 1<<62 - 1
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT `+deliveryColumns+` FROM webhook_deliveries
-		WHERE endpoint_id = $1 AND id < $2 AND ($3 = '' OR state = $3) AND ($4 = '' OR event_type = $4)
-		ORDER BY id DESC LIMIT $5`, q.EndpointID, before, string(q.State), q.EventType, q.PerPage+1)
+	rows, err := s.r.QueryContext(ctx, `SELECT `+prefixed("d.", deliveryColumns)+`, `+subjectColumns+`
+		FROM webhook_deliveries d JOIN events e ON e.id = d.event_id
+		LEFT JOIN contacts c ON c.id = e.contact_id LEFT JOIN companies co ON co.id = e.company_id
+		WHERE d.endpoint_id = $1 AND d.id < $2 AND ($3 = '' OR d.state = $3) AND ($4 = '' OR d.event_type = $4)
+			AND ($5 = 0 OR e.contact_id = $5) AND ($6 = 0 OR e.company_id = $6)
+		ORDER BY d.id DESC LIMIT $7`, q.EndpointID, before, string(q.State), q.EventType, q.ContactID, q.CompanyID, q.PerPage+1)
 	if err != nil {
 		return nil, fmt.Errorf("store: deliveries of endpoint %d: %w", q.EndpointID, err)
 	}
 	defer rows.Close()
 	page := &model.DeliveryPage{}
 	for rows.Next() {
-		d, err := scanDelivery(rows)
+		d, err := scanLogDelivery(rows)
 		if err != nil {
-			return nil, fmt.Errorf("store: scan delivery: %w", err)
+			return nil, err
 		}
 		page.Deliveries = append(page.Deliveries, d)
 	}
@@ -39,6 +43,46 @@ func (s *Store) WebhookDeliveries(ctx context.Context, q model.DeliveryQuery) (*
 		page.Next = page.Deliveries[q.PerPage-1].ID
 	}
 	return page, rows.Err()
+}
+
+// subjectColumns name what an event e is about, with its contact c and
+// company co joined: a deleted company by the name its events gave it.
+const subjectColumns = `coalesce(e.contact_id, 0), coalesce(e.company_id, 0),
+	CASE WHEN e.company_id IS NULL THEN coalesce(c.name, '')
+		ELSE coalesce(co.name, json_extract(e.payload, '$.data.company.name'), json_extract(e.payload, '$.data.name'), '') END,
+	e.company_id IS NOT NULL AND co.id IS NULL`
+
+func scanLogDelivery(row interface{ Scan(...any) error }, more ...any) (model.WebhookDelivery, error) {
+	var d model.WebhookDelivery
+	a := &d.About
+	err := row.Scan(append([]any{&d.ID, &d.EndpointID, &d.EventID, &d.EventType, &d.State, &d.Attempts, &d.NextAttemptAt,
+		&d.LastStatus, &d.LastError, &d.CreatedAt, &d.DeliveredAt, &a.ContactID, &a.CompanyID, &a.Name, &a.Gone}, more...)...)
+	if err != nil {
+		return d, fmt.Errorf("store: scan delivery: %w", err)
+	}
+	return d, nil
+}
+
+// ContactDeliveries lists the newest deliveries of events about a
+// contact, to every endpoint, for the contact's page.
+func (s *Store) ContactDeliveries(ctx context.Context, contactID int64, limit int) ([]model.ContactDelivery, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT `+prefixed("d.", deliveryColumns)+`, `+subjectColumns+`, w.url
+		FROM events e JOIN webhook_deliveries d ON d.event_id = e.id JOIN webhook_endpoints w ON w.id = d.endpoint_id
+		LEFT JOIN contacts c ON c.id = e.contact_id LEFT JOIN companies co ON co.id = e.company_id
+		WHERE e.contact_id = $1 ORDER BY d.id DESC LIMIT $2`, contactID, limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: deliveries about contact %d: %w", contactID, err)
+	}
+	defer rows.Close()
+	var out []model.ContactDelivery
+	for rows.Next() {
+		var cd model.ContactDelivery
+		if cd.WebhookDelivery, err = scanLogDelivery(rows, &cd.EndpointURL); err != nil {
+			return nil, err
+		}
+		out = append(out, cd)
+	}
+	return out, rows.Err()
 }
 
 // WebhookDelivery returns one delivery of an endpoint with its event's

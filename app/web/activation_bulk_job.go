@@ -33,7 +33,7 @@ func (s *Server) loadBulk(c *fiber.Ctx, title string) (bulkPage, error) {
 		return bulkPage{}, err
 	}
 	p := bulkPage{Base: base(c, title, "contacts"), Job: j, Progress: activation.ProgressOf(j),
-		CanCancel: activation.MayCancel(currentAgent(c), j), KeptInMailbox: s.mailKept()}
+		CanCancel: activation.MayCancel(currentAgent(c), j), KeptInMailbox: s.mailKept(c.UserContext())}
 	if p.Title == "" {
 		p.Title = p.Heading()
 	}

@@ -34,7 +34,8 @@ func (s *Server) renderPortalSettings(c *fiber.Ctx, status int, ps model.PortalS
 // portalSettingsSave stores the portal settings.
 func (s *Server) portalSettingsSave(c *fiber.Ctx) error {
 	ps := model.PortalSettings{Name: strings.Join(strings.Fields(c.FormValue("name")), " "),
-		Submitters: model.SubmitLoggedIn, SignUp: c.FormValue("signup") == "on"}
+		Submitters: model.SubmitLoggedIn, SignUp: c.FormValue("signup") == "on",
+		EditPhone: c.FormValue("edit_phone") == "on", EditMobile: c.FormValue("edit_mobile") == "on"}
 	if c.FormValue("submitters") == string(model.SubmitEveryone) {
 		ps.Submitters = model.SubmitEveryone
 	}

@@ -25,7 +25,18 @@ type companyPage struct {
 	// Swap is set when a section is re-rendered alone, so the fragment also
 	// refreshes the header, contacts and timeline out of band.
 	Swap bool
+	// Activity is the newest changes to the company's contacts.
+	Activity []model.ContactActivity
+	// Find is the search for contacts to add; Candidates are its matches,
+	// with Members marking those already at the company.
+	Find       string
+	Candidates []model.Contact
+	Members    map[int64]bool
 }
+
+// companyActivityShown is how many changes to its contacts a company's
+// page lists.
+const companyActivityShown = 20
 
 // HealthScores and AccountTiers are the choices of the form's selects.
 func (companyPage) HealthScores() []company.Choice { return company.HealthScores }
@@ -40,8 +51,11 @@ func (p companyPage) Tier() string { return company.Label(company.AccountTiers, 
 // companyShow shows a company with its domains, contacts and history.
 func (s *Server) companyShow(c *fiber.Ctx) error {
 	fragment := ""
-	if c.Query("section") == "details" {
+	switch c.Query("section") {
+	case "details":
 		fragment = "companies/_details"
+	case "picker":
+		fragment = "companies/_picker"
 	}
 	return s.renderCompany(c, fiber.StatusOK, fragment, nil)
 }
@@ -67,6 +81,12 @@ func (s *Server) renderCompany(c *fiber.Ctx, status int, fragment string, edit f
 		return err
 	}
 	if p.Timeline, err = s.store.Audit(ctx, "company", id, 50); err != nil {
+		return err
+	}
+	if p.Activity, err = s.store.CompanyActivity(ctx, id, companyActivityShown); err != nil {
+		return err
+	}
+	if err := s.findCandidates(c, p); err != nil {
 		return err
 	}
 	return render(c, status, "companies/show", fragment, p)

@@ -22,6 +22,8 @@ type contactPage struct {
 	NewEmail string
 	// NewCompany is the company name typed into the add form.
 	NewCompany string
+	// Company is the company a new contact is created at, if any.
+	Company *model.Company
 	// Swap is set when a section is re-rendered alone, so the fragment also
 	// refreshes the header and timeline out of band.
 	Swap bool
@@ -31,10 +33,15 @@ type contactPage struct {
 	Lately bool
 	// Tickets are the newest tickets the contact raised.
 	Tickets []model.Ticket
+	// Deliveries are the newest webhook deliveries about the contact,
+	// listed for admins, who alone see webhooks.
+	Deliveries     []model.ContactDelivery
+	ShowDeliveries bool
 }
 
-// contactTickets is how many tickets a contact's page lists.
-const contactTickets = 10
+// contactTickets and contactDeliveries are how many tickets and webhook
+// deliveries a contact's page lists.
+const contactTickets, contactDeliveries = 10, 10
 
 // loadContact resolves the :id parameter, following merge redirects with
 // a permanent redirect so old links land on the merged contact.
@@ -88,6 +95,11 @@ func (s *Server) renderContact(c *fiber.Ctx, status int, fragment string, edit f
 	p.Lately = p.Link != nil && !p.Link.Used && s.store.Now().Sub(p.Link.SentAt) < activation.RecentWindow
 	if p.Tickets, err = s.store.ContactTickets(c.UserContext(), ct.ID, contactTickets); err != nil {
 		return err
+	}
+	if p.ShowDeliveries = currentAgent(c).IsAdmin(); p.ShowDeliveries {
+		if p.Deliveries, err = s.store.ContactDeliveries(c.UserContext(), ct.ID, contactDeliveries); err != nil {
+			return err
+		}
 	}
 	return render(c, status, "contacts/show", fragment, p)
 }

@@ -32,11 +32,12 @@ type exportForm struct {
 }
 
 // exportNew shows the export dialog with the list's filters and
-// sensible defaults: the current list, the usual fields, CSV, formulas
-// neutralised.
+// sensible defaults: the current list, the usual fields, CSV with a
+// byte order mark (without it Excel reads UTF-8 as the system's code
+// page and garbles Korean and accented names), formulas neutralised.
 func (s *Server) exportNew(c *fiber.Ctx) error {
 	p := exportForm{Base: base(c, "Export contacts", "contacts"), Query: parseContactQuery(c), Format: exports.FormatCSV,
-		Neutralise: true, Fields: exports.Fields, Chosen: chosen(exports.DefaultFields())}
+		BOM: true, Neutralise: true, Fields: exports.Fields, Chosen: chosen(exports.DefaultFields())}
 	if err := s.loadExportScope(c.UserContext(), c.Query("company_name"), &p); err != nil {
 		return err
 	}

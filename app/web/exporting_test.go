@@ -155,3 +155,22 @@ func TestExportForm(t *testing.T) {
 		wantStatus(t, resp, body, http.StatusNotFound)
 	}
 }
+
+// TestExportCSVStartsWithBOM checks that the dialog ticks the byte order
+// mark by default, says why, and that the file then starts with it, so
+// Excel opens Korean names ungarbled.
+func TestExportCSVStartsWithBOM(t *testing.T) {
+	ts := newTestServer(t)
+	c := ts.admin()
+	ts.createContact("김민준", "minjun@example.com")
+	_, body := c.get("/contacts/export")
+	wantContains(t, body, `name="bom" value="1" checked`, "tell Excel the file is UTF-8")
+
+	id := startExport(t, c, "", url.Values{"scope": {"all"}, "fields": {"name"}, "format": {"csv"}, "bom": {"1"}})
+	ts.finishExports(id)
+	resp, body := c.get("/contacts/exports/" + itoa(id) + "/download")
+	wantStatus(t, resp, body, http.StatusOK)
+	if want := "\uFEFFName\n김민준\n"; body != want {
+		t.Errorf("file %q, want %q", body, want)
+	}
+}

@@ -61,6 +61,8 @@ type client struct {
 	jar  *cookiejar.Jar
 	csrf string
 	as   string // the portal customer a passkey test signs in as
+	// userAgent is the browser a passkey test's JSON requests claim.
+	userAgent string
 }
 
 func (ts *testServer) client() *client {

@@ -46,7 +46,7 @@ func (s *Server) importPageOf(c *fiber.Ctx, title string, r *importRun) (importP
 	if err != nil {
 		return importPage{}, err
 	}
-	p := importPage{importBase: s.importBase(c, title), Run: r, Activations: acts, KeptInMailbox: s.mailKept()}
+	p := importPage{importBase: s.importBase(c, title), Run: r, Activations: acts, KeptInMailbox: s.mailKept(c.UserContext())}
 	if r.Failed > 0 && r.State.Finished() {
 		p.Failures, err = imports.SummariseFailures(c.UserContext(), s.imports, r.ID)
 	}

@@ -1,12 +1,14 @@
 package web
 
 import (
+	"context"
 	"net/url"
 	"strconv"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/model"
 )
 
@@ -24,7 +26,7 @@ type mailboxPage struct {
 // results fragment only.
 func (s *Server) mailboxList(c *fiber.Ctx) error {
 	q := parseMailQuery(c)
-	p := mailboxPage{Base: base(c, "Mailbox", "mailbox"), Query: q, SMTP: s.smtpAddr()}
+	p := mailboxPage{Base: base(c, "Mailbox", "mailbox"), Query: q, SMTP: s.smtpAddr(c.UserContext())}
 	var err error
 	if p.Result, err = s.store.ListEmails(c.UserContext(), q); err != nil {
 		return err
@@ -35,17 +37,28 @@ func (s *Server) mailboxList(c *fiber.Ctx) error {
 	return render(c, fiber.StatusOK, "admin/mailbox", "admin/_mailbox_results", p)
 }
 
-// smtpAddr names the configured SMTP server, never with its password.
-func (s *Server) smtpAddr() string {
-	if s.cfg.SMTP == nil {
-		return ""
+// smtpAddr names the SMTP server in use, never with its password; ""
+// when email stays in the mailbox.
+func (s *Server) smtpAddr(ctx context.Context) string {
+	if srv := s.smtpServer(ctx); srv != nil {
+		return srv.Addr()
 	}
-	return s.cfg.SMTP.Addr()
+	return ""
 }
 
-// mailKept reports that SMTP is not configured: emails are kept in the
+// mailKept reports that no SMTP server is set: emails are kept in the
 // built-in mailbox and not sent, which pages queuing emails say.
-func (s *Server) mailKept() bool { return s.cfg.SMTP == nil }
+func (s *Server) mailKept(ctx context.Context) bool { return s.smtpServer(ctx) == nil }
+
+// smtpServer is the server in use: the environment's, or Admin > Email's.
+// A page that only mentions it logs a failure to read it, and says none.
+func (s *Server) smtpServer(ctx context.Context) *config.SMTP {
+	srv, _, err := s.mailServers().Current(ctx)
+	if err != nil {
+		s.log.Error("read the SMTP settings", "err", err)
+	}
+	return srv
+}
 
 func parseMailQuery(c *fiber.Ctx) model.MailQuery {
 	q := model.MailQuery{Search: strings.TrimSpace(c.Query("q")), State: model.MailState(c.Query("state")), PerPage: 50}

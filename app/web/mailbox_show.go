@@ -39,7 +39,7 @@ func (s *Server) mailboxShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	p := mailboxEmailPage{Base: base(c, m.Subject, "mailbox"), Mail: m, SMTP: s.smtpAddr()}
+	p := mailboxEmailPage{Base: base(c, m.Subject, "mailbox"), Mail: m, SMTP: s.smtpAddr(c.UserContext())}
 	return render(c, fiber.StatusOK, "admin/mailbox_email", "", p)
 }
 

@@ -28,7 +28,8 @@ func (s *Server) activationPasskeyFinish(c *fiber.Ctx) error {
 		return s.passkeyFail(c, err)
 	}
 	ctx := c.UserContext()
-	p, err := s.passkeys.FinishRegistration(ctx, s.takeCeremony(c, registerCeremonyCookie), ct.ID, c.Query("name"), c.Body())
+	p, err := s.passkeys.FinishRegistration(ctx, s.takeCeremony(c, registerCeremonyCookie), ct.ID, c.Query("name"),
+		c.Get(fiber.HeaderUserAgent), c.Body())
 	if err != nil {
 		return s.passkeyFail(c, err)
 	}
@@ -41,7 +42,7 @@ func (s *Server) activationPasskeyFinish(c *fiber.Ctx) error {
 	if err := s.startPortalSession(c, ct.ID); err != nil {
 		return s.passkeyFail(c, err)
 	}
-	flash(c, "Your account is active and your passkey is ready. Welcome!")
+	flash(c, "Your account is active and your passkey “"+p.Name+"” is ready; you can rename it in your profile. Welcome!")
 	return c.JSON(passkeyAnswer{Redirect: "/portal"})
 }
 

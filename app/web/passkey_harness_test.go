@@ -73,6 +73,9 @@ func (c *client) postJSON(path, body string) (*http.Response, map[string]any) {
 	if c.as != "" {
 		req.Header.Set("X-Test-Contact", c.as)
 	}
+	if c.userAgent != "" {
+		req.Header.Set("User-Agent", c.userAgent)
+	}
 	resp, text := c.do(req)
 	var answer map[string]any
 	if err := json.Unmarshal([]byte(text), &answer); err != nil {

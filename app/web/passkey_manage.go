@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"errors"
+	"strconv"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -20,11 +21,14 @@ type passkeysSection struct {
 	HasPassword bool
 	Enabled     bool // false when the base URL rules passkeys out
 	Error       string
+	// New is the passkey just created, whose name is offered to change.
+	New int64
 }
 
 // passkeysSectionFor builds the passkeys section of a contact's profile.
 func (s *Server) passkeysSectionFor(c *fiber.Ctx, contactID int64) (passkeysSection, error) {
 	sec := passkeysSection{CSRF: csrfOf(c), Enabled: s.passkeys != nil}
+	sec.New, _ = strconv.ParseInt(c.Query("new"), 10, 64)
 	if s.passkeys == nil {
 		return sec, nil
 	}

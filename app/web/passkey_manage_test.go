@@ -27,7 +27,7 @@ func TestPasskeyRemoveKeepsAWayToSignIn(t *testing.T) {
 	wantContains(t, body, "This is your only way to sign in.", "Passkey")
 
 	resp, answer := c.register(newKey(), portico)
-	wantJSON(t, resp, answer, http.StatusOK, "redirect", "/portal/profile#passkeys")
+	wantJSON(t, resp, answer, http.StatusOK, "redirect", "/portal/profile?new=2")
 	resp, body = c.postAs(remove, nil, htmx...)
 	wantStatus(t, resp, body, http.StatusOK)
 	wantContains(t, body, "Passkey 2")
@@ -50,7 +50,7 @@ func TestPasskeyRename(t *testing.T) {
 	id := ps.createContact("Yoon Ara", "ara@example.com")
 	c := ps.customer(id)
 	resp, answer := c.register(newKey(), portico)
-	wantJSON(t, resp, answer, http.StatusOK, "redirect", "/portal/profile#passkeys")
+	wantJSON(t, resp, answer, http.StatusOK, "redirect", "/portal/profile?new=1")
 	keys, _ := ps.store.Passkeys(context.Background(), id)
 	rename := "/portal/passkeys/" + itoa(keys[0].ID) + "/rename"
 

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"fmt"
+
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/portico-hub/portico/app/model"
@@ -28,8 +30,10 @@ func (s *Server) passkeyBegin(who func(*fiber.Ctx) (*model.Contact, error)) fibe
 }
 
 // passkeyRegisterFinish verifies and stores the new passkey, named by the
-// optional ?name=, and tells the browser where to go next (?next=, inside
-// the portal; the profile's passkeys by default).
+// optional ?name= or after its provider, and tells the browser where to
+// go next (?next=, inside the portal). By default that is the profile,
+// with the new passkey's name open to change at once; the address has no
+// #passkeys, which would stop the browser from focusing that field.
 func (s *Server) passkeyRegisterFinish(c *fiber.Ctx) error {
 	if s.passkeys == nil {
 		return s.passkeyFail(c, errPasskeysOff)
@@ -39,9 +43,14 @@ func (s *Server) passkeyRegisterFinish(c *fiber.Ctx) error {
 		return s.passkeyFail(c, err)
 	}
 	id := s.takeCeremony(c, registerCeremonyCookie)
-	if _, err := s.passkeys.FinishRegistration(c.UserContext(), id, ct.ID, c.Query("name"), c.Body()); err != nil {
+	p, err := s.passkeys.FinishRegistration(c.UserContext(), id, ct.ID, c.Query("name"), c.Get(fiber.HeaderUserAgent), c.Body())
+	if err != nil {
 		return s.passkeyFail(c, err)
 	}
-	flash(c, "Your passkey is ready. Next time, sign in with it.")
-	return c.JSON(passkeyAnswer{Redirect: portalNext(c.Query("next"), passkeysHome)})
+	flash(c, "Your passkey “"+p.Name+"” is ready. Next time, sign in with it.")
+	next := portalNext(c.Query("next"), passkeysHome)
+	if next == passkeysHome {
+		next = fmt.Sprintf("/portal/profile?new=%d", p.ID)
+	}
+	return c.JSON(passkeyAnswer{Redirect: next})
 }

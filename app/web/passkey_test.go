@@ -38,7 +38,7 @@ func TestPasskeyRegisterThenSignIn(t *testing.T) {
 
 	k := newKey()
 	resp, answer = c.register(k, portico)
-	wantJSON(t, resp, answer, http.StatusOK, "redirect", "/portal/profile#passkeys")
+	wantJSON(t, resp, answer, http.StatusOK, "redirect", "/portal/profile?new=1")
 
 	anon := ps.customer(0)
 	resp, answer = anon.signIn(k, portico)

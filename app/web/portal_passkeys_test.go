@@ -52,7 +52,7 @@ func TestActivationWithAPasskeyVerifiesAndSignsIn(t *testing.T) {
 	cu, resp, answer := ts.activateWithPasskey("minjun@example.com", k)
 	wantJSON(t, resp, answer, http.StatusOK, "redirect", "/portal")
 	_, body := cu.get("/portal")
-	wantContains(t, body, "Signed in as Kim Minjun", "Your account is active and your passkey is ready")
+	wantContains(t, body, "Signed in as Kim Minjun", "Your account is active and your passkey “Passkey” is ready; you can rename it in your profile.")
 	c, _ := ts.store.Contact(context.Background(), id)
 	if c.State != model.StateVerified {
 		t.Fatalf("contact is %s after activating with a passkey", c.State)

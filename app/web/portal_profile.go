@@ -4,6 +4,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/portal"
 )
 
 // profilePage is the customer's profile: their details, addresses,
@@ -11,9 +12,11 @@ import (
 type profilePage struct {
 	portalBase
 	Contact *model.Contact
-	// Name and Phone are the form's values: the stored ones, or what was
-	// typed when it needs fixing.
-	Name, Phone string
+	// Form holds the form's values: the stored ones, or what was typed
+	// when it needs fixing.
+	Form portal.Profile
+	// Settings say which numbers the customer may change.
+	Settings    model.PortalSettings
 	Passkeys    passkeysSection
 	HasPassword bool
 }
@@ -23,13 +26,13 @@ func (s *Server) profileShow(c *fiber.Ctx) error {
 	return s.renderProfile(c, fiber.StatusOK, nil, nil)
 }
 
-// profileSave saves the name and phone of the profile's details form.
+// profileSave saves the name and numbers of the profile's details form.
 func (s *Server) profileSave(c *fiber.Ctx) error {
 	cu := currentCustomer(c)
-	name, phone := c.FormValue("name"), c.FormValue("phone")
-	err := s.portal.UpdateProfile(c.UserContext(), cu.ID, name, phone)
+	in := portal.Profile{Name: c.FormValue("name"), Phone: c.FormValue("phone"), Mobile: c.FormValue("mobile")}
+	err := s.portal.UpdateProfile(c.UserContext(), cu.ID, in)
 	if fields, ok := fieldErrors(err); ok {
-		return s.renderProfile(c, fiber.StatusUnprocessableEntity, fields, func(p *profilePage) { p.Name, p.Phone = name, phone })
+		return s.renderProfile(c, fiber.StatusUnprocessableEntity, fields, func(p *profilePage) { p.Form = in })
 	}
 	if err != nil {
 		return err
@@ -58,7 +61,10 @@ func (s *Server) renderProfile(c *fiber.Ctx, status int, errs map[string]string,
 	if p.HasPassword, err = s.store.HasPassword(ctx, cu.ID); err != nil {
 		return err
 	}
-	p.Name, p.Phone = p.Contact.Name, p.Contact.Phone
+	if p.Settings, err = s.store.PortalSettings(ctx); err != nil {
+		return err
+	}
+	p.Form = portal.Profile{Name: p.Contact.Name, Phone: p.Contact.Phone, Mobile: p.Contact.Mobile}
 	if fill != nil {
 		fill(p)
 	}

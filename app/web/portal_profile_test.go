@@ -98,3 +98,37 @@ func TestProfileNeedsASignedInCustomerAndCSRF(t *testing.T) {
 		wantStatus(t, resp, body, http.StatusForbidden)
 	}
 }
+
+// TestProfileShowsTheNumbersAgentsStored checks that a mobile an agent
+// stored shows on the customer's profile under the agents' labels, and
+// that Admin > Portal settings decides which numbers customers change:
+// a locked one is shown, not offered, and a forged post leaves it alone.
+func TestProfileShowsTheNumbersAgentsStored(t *testing.T) {
+	ts := newTestServer(t)
+	admin := ts.admin()
+	id, cu := ts.activated(admin, "Kim Min-jun", "minjun@example.com", "corn flakes at noon")
+	admin.get("/contacts/" + itoa(id))
+	resp, body := admin.post("/contacts/"+itoa(id), url.Values{"name": {"Kim Min-jun"}, "mobile": {"010-1234-5678"}})
+	wantStatus(t, resp, body, http.StatusSeeOther)
+
+	_, body = cu.get("/portal/profile")
+	wantContains(t, body, "Work phone", `name="phone" type="tel" value=""`, "Mobile", `name="mobile" type="tel" value="010-1234-5678"`)
+	resp, body = cu.post("/portal/profile", url.Values{"name": {"Kim Min-jun"}, "phone": {"02 555 0101"}, "mobile": {"not a number"}})
+	wantStatus(t, resp, body, http.StatusUnprocessableEntity)
+	wantContains(t, body, `id="mobile-error"`, `value="not a number"`)
+	resp, body = cu.post("/portal/profile", url.Values{"name": {"Kim Min-jun"}, "phone": {"02 555 0101"}, "mobile": {"010-9999-0000"}})
+	wantStatus(t, resp, body, http.StatusSeeOther)
+
+	_, body = admin.get("/admin/portal")
+	wantContains(t, body, `name="edit_phone" checked`, `name="edit_mobile" checked`)
+	resp, body = admin.post("/admin/portal", url.Values{"name": {"Portico"}, "submitters": {"logged_in"}, "edit_phone": {"on"}})
+	wantStatus(t, resp, body, http.StatusSeeOther)
+	_, body = cu.get("/portal/profile")
+	wantContains(t, body, `name="phone" type="tel" value="02 555 0101"`, "<dt>Mobile</dt><dd>010-9999-0000</dd>", "To change this number, ask the support team.")
+	wantNotContains(t, body, `name="mobile"`)
+	resp, body = cu.post("/portal/profile", url.Values{"name": {"Kim Min-jun"}, "phone": {"02 555 0102"}, "mobile": {""}})
+	wantStatus(t, resp, body, http.StatusSeeOther)
+	if c, _ := ts.store.Contact(t.Context(), id); c.Phone != "02 555 0102" || c.Mobile != "010-9999-0000" {
+		t.Errorf("phone %q, mobile %q: want the phone changed and the locked mobile kept", c.Phone, c.Mobile)
+	}
+}

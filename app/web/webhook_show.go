@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"net/url"
-	"strconv"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -20,8 +18,10 @@ type webhookPage struct {
 	Base
 	Endpoint *model.WebhookEndpoint
 	Query    model.DeliveryQuery
-	Log      []webhooks.LogEntry
-	Next     int64
+	// AboutName names the contact or company the log is filtered by.
+	AboutName string
+	Log       []webhooks.LogEntry
+	Next      int64
 	// Since is the default of "resend all failed since": a day ago.
 	Since string
 	// KeptFor says how long finished deliveries stay in the log.
@@ -41,6 +41,9 @@ func (s *Server) webhookShow(c *fiber.Ctx) error {
 	p.Since = s.store.Now().Add(-24 * time.Hour).UTC().Format(sinceLayout)
 	p.KeptFor = keptFor(s.cfg.EventRetention)
 	s.showNewSecret(c, &p)
+	if p.AboutName, err = s.aboutName(c.UserContext(), p.Query); err != nil {
+		return err
+	}
 	if p.Log, p.Next, err = s.webhooks.DeliveryLogWithAttempts(c.UserContext(), p.Query); err != nil {
 		return err
 	}
@@ -66,22 +69,6 @@ func keptFor(d time.Duration) string {
 
 func endpointURL(id int64) string { return fmt.Sprintf("/admin/webhooks/%d", id) }
 
-// deliveryQuery reads the log's filters; unknown values show everything.
-func deliveryQuery(c *fiber.Ctx, endpointID int64) model.DeliveryQuery {
-	q := model.DeliveryQuery{EndpointID: endpointID, PerPage: 25, State: model.DeliveryState(c.Query("state"))}
-	switch q.State {
-	case model.DeliveryPending, model.DeliverySending, model.DeliveryDelivered, model.DeliveryFailed:
-	default:
-		q.State = ""
-	}
-	if t := c.Query("type"); events.Known(t) || t == events.TypeTest {
-		q.EventType = t
-	}
-	q.Before, _ = strconv.ParseInt(c.Query("before"), 10, 64)
-	q.Before = max(q.Before, 0)
-	return q
-}
-
 // Types are the event types the log can be filtered by.
 func (webhookPage) Types() []string {
 	out := []string{events.TypeTest}
@@ -103,21 +90,3 @@ func (webhookPage) Pretty(body string) string {
 
 // States are the outcomes the log can be filtered by.
 func (webhookPage) States() []string { return []string{"delivered", "failed", "pending", "sending"} }
-
-// URL links to the log with its filters and the given page.
-func (p webhookPage) URL(before int64) string {
-	v := url.Values{}
-	if p.Query.State != "" {
-		v.Set("state", string(p.Query.State))
-	}
-	if p.Query.EventType != "" {
-		v.Set("type", p.Query.EventType)
-	}
-	if before > 0 {
-		v.Set("before", strconv.FormatInt(before, 10))
-	}
-	if len(v) == 0 {
-		return endpointURL(p.Endpoint.ID)
-	}
-	return endpointURL(p.Endpoint.ID) + "?" + v.Encode()
-}

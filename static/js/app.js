@@ -135,4 +135,15 @@
   });
   document.addEventListener("DOMContentLoaded", showCopyButtons);
   document.addEventListener("htmx:afterSettle", showCopyButtons);
+
+  // A link to one row of a log, such as #delivery-12 from a contact's
+  // page, opens that row, which is a closed <details> otherwise.
+  function openLinkedRow() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var row = id && document.getElementById(id);
+    if (row && row.tagName === "DETAILS") row.open = true;
+  }
+  document.addEventListener("DOMContentLoaded", openLinkedRow);
+  document.addEventListener("htmx:afterSettle", openLinkedRow);
+  window.addEventListener("hashchange", openLinkedRow);
 })();
