@@ -2,7 +2,10 @@ module github.com/portico-hub/portico/plugins/examples/kannel-sms
 
 go 1.26.0
 
-require github.com/portico-hub/portico/plugins/sdk v0.0.0
+require (
+	github.com/portico-hub/portico/plugins/sdk v0.0.0
+	google.golang.org/grpc v1.85.0
+)
 
 require (
 	github.com/fatih/color v1.13.0 // indirect
@@ -17,7 +20,6 @@ require (
 	golang.org/x/sys v0.48.0 // indirect
 	golang.org/x/text v0.42.0 // indirect
 	google.golang.org/genproto/googleapis/rpc v0.0.0-20260817212433-ac3dfec99bb1 // indirect
-	google.golang.org/grpc v1.85.0 // indirect
 	google.golang.org/protobuf v1.36.12 // indirect
 )
 
