@@ -24,6 +24,8 @@ test: vendor plugins
 	cd plugins/examples/imap-senders && npm test --silent
 	cd plugins/examples/imap-senders/servertest && $(GO) test -race -timeout 10m ./...
 	cd plugins/examples/kannel-sms && $(GO) test -race -timeout 10m ./...
+	cd plugins/examples/xmpp-chat && npm test --silent
+	cd plugins/examples/xmpp-chat/servertest && $(GO) test -race -timeout 10m ./...
 
 bench: vendor
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem -timeout 30m ./app/...
@@ -39,6 +41,7 @@ lint: vendor
 	cd plugins/examples/ldap-directory && $(GO) vet ./...
 	cd plugins/examples/imap-senders/servertest && $(GO) vet ./...
 	cd plugins/examples/kannel-sms && $(GO) vet ./...
+	cd plugins/examples/xmpp-chat/servertest && $(GO) vet ./...
 	$(GO) run $(STATICCHECK) -tags $(TAGS) ./...
 
 # Front-end packages come from npm (package-lock.json pins them) and are
@@ -59,14 +62,16 @@ $(VENDOR): package.json package-lock.json
 NODE_SDK     := plugins/node-sdk/node_modules/.package-lock.json
 HELLO_NODE   := plugins/examples/hello-node/node_modules/.package-lock.json
 IMAP_SENDERS := plugins/examples/imap-senders/node_modules/.package-lock.json
+XMPP_CHAT    := plugins/examples/xmpp-chat/node_modules/.package-lock.json
 BUF          := plugins/node-sdk/node_modules/.bin/buf
 
-plugins: $(NODE_SDK) $(HELLO_NODE) $(IMAP_SENDERS)
+plugins: $(NODE_SDK) $(HELLO_NODE) $(IMAP_SENDERS) $(XMPP_CHAT)
 	cd plugins/examples/hello-go && $(GO) build -o bin/hello-go .
 	cd plugins/examples/hello-node && npm run --silent build
 	cd plugins/examples/ldap-directory && CGO_ENABLED=0 $(GO) build -o bin/ldap-directory .
 	cd plugins/examples/imap-senders && npm run --silent build
 	cd plugins/examples/kannel-sms && CGO_ENABLED=0 $(GO) build -o bin/kannel-sms .
+	cd plugins/examples/xmpp-chat && npm run --silent build
 
 $(NODE_SDK): plugins/node-sdk/package.json plugins/node-sdk/package-lock.json
 	cd plugins/node-sdk && npm ci --no-audit --no-fund --loglevel=error
@@ -78,6 +83,10 @@ $(HELLO_NODE): $(NODE_SDK) plugins/examples/hello-node/package.json plugins/exam
 
 $(IMAP_SENDERS): $(NODE_SDK) plugins/examples/imap-senders/package.json plugins/examples/imap-senders/package-lock.json
 	cd plugins/examples/imap-senders && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(XMPP_CHAT): $(NODE_SDK) plugins/examples/xmpp-chat/package.json plugins/examples/xmpp-chat/package-lock.json
+	cd plugins/examples/xmpp-chat && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 # Regenerates the Go code and the Node SDK's embedded descriptor from the
