@@ -105,6 +105,7 @@ plugin-bench: plugins
 	cd plugins/examples/ldap-directory && $(GO) test -run '^$$' -bench . -benchtime 5x -timeout 10m .
 	cd plugins/examples/imap-senders/servertest && $(GO) test -run '^$$' -bench . -benchtime 5x -timeout 10m .
 	cd plugins/examples/kannel-sms && $(GO) test -run '^$$' -bench . -benchtime 500x -timeout 10m .
+	cd plugins/examples/xmpp-chat/servertest && $(GO) test -run '^$$' -bench . -benchtime 500x -timeout 10m .
 
 clean:
 	rm -rf bin node_modules static/vendor/*.js plugins/examples/*/bin plugins/examples/*/dist
