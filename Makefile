@@ -23,6 +23,9 @@ test: vendor plugins
 	cd plugins/examples/ldap-directory && $(GO) test -race -timeout 10m ./...
 	cd plugins/examples/imap-senders && npm test --silent
 	cd plugins/examples/imap-senders/servertest && $(GO) test -race -timeout 10m ./...
+	cd plugins/examples/kannel-sms && $(GO) test -race -timeout 10m ./...
+	cd plugins/examples/xmpp-chat && npm test --silent
+	cd plugins/examples/xmpp-chat/servertest && $(GO) test -race -timeout 10m ./...
 
 bench: vendor
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem -timeout 30m ./app/...
@@ -37,6 +40,8 @@ lint: vendor
 	cd plugins/sdk && $(GO) vet ./...
 	cd plugins/examples/ldap-directory && $(GO) vet ./...
 	cd plugins/examples/imap-senders/servertest && $(GO) vet ./...
+	cd plugins/examples/kannel-sms && $(GO) vet ./...
+	cd plugins/examples/xmpp-chat/servertest && $(GO) vet ./...
 	$(GO) run $(STATICCHECK) -tags $(TAGS) ./...
 
 # Front-end packages come from npm (package-lock.json pins them) and are
@@ -53,17 +58,21 @@ $(VENDOR): package.json package-lock.json
 # Plugins: the SDK module (plugins/sdk), the Node SDK and the examples.
 # Each npm package installs from its own lockfile; the Node examples link the
 # Node SDK with a file: dependency, so the SDK installs first. The importers'
-# tests start slapd and Dovecot (Debian's slapd and dovecot-imapd).
+# tests start slapd and Dovecot (Debian's slapd and dovecot-imapd), the
+# notifiers' Kannel (kannel, kannel-extras) and Prosody.
 NODE_SDK     := plugins/node-sdk/node_modules/.package-lock.json
 HELLO_NODE   := plugins/examples/hello-node/node_modules/.package-lock.json
 IMAP_SENDERS := plugins/examples/imap-senders/node_modules/.package-lock.json
+XMPP_CHAT    := plugins/examples/xmpp-chat/node_modules/.package-lock.json
 BUF          := plugins/node-sdk/node_modules/.bin/buf
 
-plugins: $(NODE_SDK) $(HELLO_NODE) $(IMAP_SENDERS)
+plugins: $(NODE_SDK) $(HELLO_NODE) $(IMAP_SENDERS) $(XMPP_CHAT)
 	cd plugins/examples/hello-go && $(GO) build -o bin/hello-go .
 	cd plugins/examples/hello-node && npm run --silent build
 	cd plugins/examples/ldap-directory && CGO_ENABLED=0 $(GO) build -o bin/ldap-directory .
 	cd plugins/examples/imap-senders && npm run --silent build
+	cd plugins/examples/kannel-sms && CGO_ENABLED=0 $(GO) build -o bin/kannel-sms .
+	cd plugins/examples/xmpp-chat && npm run --silent build
 
 $(NODE_SDK): plugins/node-sdk/package.json plugins/node-sdk/package-lock.json
 	cd plugins/node-sdk && npm ci --no-audit --no-fund --loglevel=error
@@ -77,6 +86,10 @@ $(IMAP_SENDERS): $(NODE_SDK) plugins/examples/imap-senders/package.json plugins/
 	cd plugins/examples/imap-senders && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+$(XMPP_CHAT): $(NODE_SDK) plugins/examples/xmpp-chat/package.json plugins/examples/xmpp-chat/package-lock.json
+	cd plugins/examples/xmpp-chat && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 # Regenerates the Go code and the Node SDK's embedded descriptor from the
 # .proto files, with buf from npm and the Go generators pinned in go.mod.
 proto: $(NODE_SDK)
@@ -86,11 +99,14 @@ proto: $(NODE_SDK)
 	rm plugins/sdk/contract.binpb
 
 # Records per second through gRPC, start-to-ready time and memory per plugin,
-# and the importers' records per second from their real servers.
+# the importers' records per second from their real servers, and the
+# notifiers' messages per second to theirs.
 plugin-bench: plugins
 	cd plugins/sdk && $(GO) test -run '^$$' -bench . -benchtime 3x -timeout 10m ./host/
 	cd plugins/examples/ldap-directory && $(GO) test -run '^$$' -bench . -benchtime 5x -timeout 10m .
 	cd plugins/examples/imap-senders/servertest && $(GO) test -run '^$$' -bench . -benchtime 5x -timeout 10m .
+	cd plugins/examples/kannel-sms && $(GO) test -run '^$$' -bench . -benchtime 500x -timeout 10m .
+	cd plugins/examples/xmpp-chat/servertest && $(GO) test -run '^$$' -bench . -benchtime 500x -timeout 10m .
 
 clean:
 	rm -rf bin node_modules static/vendor/*.js plugins/examples/*/bin plugins/examples/*/dist

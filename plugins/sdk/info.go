@@ -32,6 +32,8 @@ type Info struct {
 	SDK string
 	// Protocol is the negotiated protocol version, filled in on the host.
 	Protocol int
+	// Notifier is required of notifiers: address kinds and limits.
+	Notifier *NotifierInfo
 }
 
 // Instance is one configured connection of a plugin.
@@ -62,7 +64,7 @@ func (c Config) Decode(v any) error {
 func InfoToProto(i Info) *pluginv1.PluginInfo {
 	p := &pluginv1.PluginInfo{Id: i.ID, Name: i.Name, Version: i.Version,
 		Capabilities: i.Capabilities, ConfigSchemaJson: string(i.ConfigSchema),
-		Sdk: i.SDK, ProtocolVersion: uint32(i.Protocol)}
+		Sdk: i.SDK, ProtocolVersion: uint32(i.Protocol), Notifier: NotifierInfoToProto(i.Notifier)}
 	for _, k := range i.Kinds {
 		p.Kinds = append(p.Kinds, KindToProto(k))
 	}
@@ -72,7 +74,8 @@ func InfoToProto(i Info) *pluginv1.PluginInfo {
 // InfoFromProto converts a wire PluginInfo.
 func InfoFromProto(p *pluginv1.PluginInfo) Info {
 	i := Info{ID: p.GetId(), Name: p.GetName(), Version: p.GetVersion(),
-		Capabilities: p.GetCapabilities(), SDK: p.GetSdk(), Protocol: int(p.GetProtocolVersion())}
+		Capabilities: p.GetCapabilities(), SDK: p.GetSdk(), Protocol: int(p.GetProtocolVersion()),
+		Notifier: NotifierInfoFromProto(p.GetNotifier())}
 	if s := p.GetConfigSchemaJson(); s != "" {
 		i.ConfigSchema = json.RawMessage(s)
 	}

@@ -16,7 +16,14 @@ import (
 type Option func(*options)
 
 type options struct {
-	debug *debugServe
+	debug   *debugServe
+	dataDir *string
+}
+
+// WithDataDir gives the plugin a data directory in place of the one the
+// host names in PORTICO_PLUGIN_DATA_DIR, e.g. a test's temporary folder.
+func WithDataDir(dir string) Option {
+	return func(o *options) { o.dataDir = &dir }
 }
 
 type debugServe struct {

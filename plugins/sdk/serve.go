@@ -29,7 +29,12 @@ func Serve(p Plugin, opts ...Option) {
 		os.Exit(1)
 	}
 	p.Info.SDK = "go " + Version
-	cfg := &plugin.ServeConfig{HandshakeConfig: wire.Handshake, VersionedPlugins: versionedSets(p),
+	led, err := notifierLedger(p, o)
+	if err != nil {
+		log.Error("cannot open the notifier's ledger", "error", err)
+		os.Exit(1)
+	}
+	cfg := &plugin.ServeConfig{HandshakeConfig: wire.Handshake, VersionedPlugins: versionedSets(p, led),
 		GRPCServer: plugin.DefaultGRPCServer, Logger: log}
 	if o.debug != nil {
 		// go-plugin logs the listener's closing as an error; in debug mode
@@ -57,13 +62,15 @@ func check(p Plugin) error {
 		return fmt.Errorf("Configure is nil")
 	case len(p.Info.ConfigSchema) > 0 && !json.Valid(p.Info.ConfigSchema):
 		return fmt.Errorf("Info.ConfigSchema is not valid JSON")
+	case hasNotifier(p.Info.Kinds):
+		return checkNotifier(p.Info)
 	}
 	return nil
 }
 
 // versionedSets builds the plugin set for every protocol version the SDK
 // speaks: the base service and one service per declared kind.
-func versionedSets(p Plugin) map[int]plugin.PluginSet {
+func versionedSets(p Plugin, led *ledger) map[int]plugin.PluginSet {
 	insts := &instances{configure: p.Configure, byID: map[string]configured{}}
 	sets := map[int]plugin.PluginSet{}
 	for _, v := range wire.Protocols {
@@ -77,6 +84,9 @@ func versionedSets(p Plugin) map[int]plugin.PluginSet {
 				set[wire.SetImporter] = &wire.Service{Register: func(s *grpc.Server) {
 					pluginv1.RegisterImporterServer(s, &importerServer{instances: insts})
 				}}
+			}
+			if k == KindNotifier {
+				set[wire.SetNotifier] = notifierService(insts, led)
 			}
 		}
 		sets[v] = set

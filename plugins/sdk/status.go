@@ -22,6 +22,10 @@ var kindCodes = map[ErrorKind]codes.Code{
 	ErrInvalidCursor:  codes.OutOfRange,
 	ErrInvalidRequest: codes.InvalidArgument,
 	ErrInternal:       codes.Internal,
+	ErrTemporary:      codes.Unavailable,
+	ErrPermanent:      codes.FailedPrecondition,
+	ErrInvalidAddress: codes.InvalidArgument,
+	ErrTooLong:        codes.InvalidArgument,
 }
 
 // toStatus turns a plugin's error into a gRPC status plus the trailer that

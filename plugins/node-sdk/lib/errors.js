@@ -13,6 +13,10 @@ const ErrorKind = Object.freeze({
   INVALID_CURSOR: 'invalid_cursor',
   INVALID_REQUEST: 'invalid_request',
   INTERNAL: 'internal',
+  TEMPORARY: 'temporary',
+  PERMANENT: 'permanent',
+  INVALID_ADDRESS: 'invalid_address',
+  TOO_LONG: 'too_long',
 });
 
 const CODES = {
@@ -24,6 +28,10 @@ const CODES = {
   invalid_cursor: grpc.status.OUT_OF_RANGE,
   invalid_request: grpc.status.INVALID_ARGUMENT,
   internal: grpc.status.INTERNAL,
+  temporary: grpc.status.UNAVAILABLE,
+  permanent: grpc.status.FAILED_PRECONDITION,
+  invalid_address: grpc.status.INVALID_ARGUMENT,
+  too_long: grpc.status.INVALID_ARGUMENT,
 };
 
 class PluginError extends Error {

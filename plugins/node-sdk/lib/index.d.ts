@@ -11,6 +11,46 @@ export interface Info {
   capabilities?: string[];
   /** JSON Schema of an instance's configuration. */
   configSchema?: object;
+  /** Required of notifiers. */
+  notifier?: NotifierInfo;
+}
+
+/** What a notification channel declares: see MessageLimits in the proto. */
+export interface NotifierInfo {
+  /** e.g. ['phone'] or ['xmpp'] */
+  addressKinds: string[];
+  limits: {
+    maxChars?: number;
+    maxSegments?: number;
+    segmentChars?: number;
+    multipartSegmentChars?: number;
+    encoding?: '' | 'gsm7';
+    unicodeSegmentChars?: number;
+    unicodeMultipartSegmentChars?: number;
+  };
+}
+
+/** One message to deliver; key is the idempotency key. */
+export interface Message {
+  key: string;
+  addressKind: string;
+  address: string;
+  text: string;
+  link: string;
+  locale: string;
+}
+
+export interface Receipt {
+  providerId: string;
+  segments?: number;
+}
+
+export interface DeliveryReport {
+  key: string;
+  providerId?: string;
+  status: 'delivered' | 'failed' | 'pending';
+  detail?: string;
+  at?: Date;
 }
 
 /** One instance's configuration as the host sends it. */
@@ -72,6 +112,12 @@ export interface Instance {
   checkHealth(): string | Promise<string>;
   /** Importers: send every batch from req.cursor on, then return. */
   import?(req: ImportRequest, send: Send, ctx: { signal: AbortSignal }): Promise<void>;
+  /** Notifiers: the address normalised, or throw PluginError(INVALID_ADDRESS, reason). */
+  validateAddress?(kind: string, address: string): string | Promise<string>;
+  /** Notifiers: send once; the SDK already answered keys accepted before. */
+  send?(message: Message): Promise<Receipt>;
+  /** Notifiers with capability notifier.delivery_reports: call send per report until signal aborts. */
+  deliveryReports?(send: (r: DeliveryReport) => void, ctx: { signal: AbortSignal }): Promise<void>;
   /** Called when the instance is reconfigured or removed. */
   close?(): void | Promise<void>;
 }
@@ -91,6 +137,10 @@ export declare const ErrorKind: {
   readonly INVALID_CURSOR: 'invalid_cursor';
   readonly INVALID_REQUEST: 'invalid_request';
   readonly INTERNAL: 'internal';
+  readonly TEMPORARY: 'temporary';
+  readonly PERMANENT: 'permanent';
+  readonly INVALID_ADDRESS: 'invalid_address';
+  readonly TOO_LONG: 'too_long';
 };
 
 export declare class PluginError extends Error {
@@ -112,6 +162,13 @@ export declare function createLogger(name: string): Logger;
 
 /** Runs the plugin until the host stops it. */
 export declare function serve(plugin: Plugin): Promise<void>;
+
+/** Drops control and bidi characters; markup stays as text. */
+export declare function plainText(s: string): string;
+/** Throws PluginError(TOO_LONG) naming the limit when text exceeds limits.maxChars. */
+export declare function checkLength(limits: NotifierInfo['limits'], text: string): { chars: number; segments: number };
+/** The plugin's data directory from the host, or ''. */
+export declare function dataDir(): string;
 
 export declare const SDK_VERSION: string;
 export declare const PROTOCOL_VERSIONS: number[];

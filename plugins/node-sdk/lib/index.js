@@ -11,7 +11,9 @@ const hs = require('./handshake');
 const { credentials } = require('./mtls');
 const { createLogger } = require('./log');
 const { ErrorKind, PluginError } = require('./errors');
-const { Instances, pluginService, importHandler, checkPlugin } = require('./services');
+const { Instances, pluginService, importHandler, checkPlugin, unary } = require('./services');
+const { notifierService } = require('./notifier');
+const { plainText, checkLength } = require('./text');
 const { healthService, controllerService, stdioService } = require('./wire');
 
 const SDK_VERSION = '1.0.0';
@@ -49,6 +51,9 @@ function register(server, plugin, version, streams, stop) {
   if (plugin.info.kinds.includes('importer')) {
     server.addService(v1.Importer.service, { Import: importHandler(instances) });
   }
+  if (plugin.info.kinds.includes('notifier')) {
+    server.addService(v1.Notifier.service, notifierService(instances, unary, dataDir()));
+  }
   server.addService(proto.grpc.health.v1.Health.service, healthService());
   server.addService(proto.plugin.GRPCController.service, controllerService(stop));
   server.addService(proto.plugin.GRPCStdio.service, stdioService(streams));
@@ -83,7 +88,12 @@ function catchCrashes(log) {
   process.on('unhandledRejection', crash('unhandled rejection'));
 }
 
+/** dataDir is the plugin's own directory from the host, or '' for none. */
+function dataDir() {
+  return process.env.PORTICO_PLUGIN_DATA_DIR || '';
+}
+
 module.exports = {
-  serve, PluginError, ErrorKind, createLogger, SDK_VERSION,
+  serve, PluginError, ErrorKind, createLogger, SDK_VERSION, dataDir, plainText, checkLength,
   PROTOCOL_VERSIONS: hs.PROTOCOL_VERSIONS,
 };

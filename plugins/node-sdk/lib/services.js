@@ -5,6 +5,7 @@
 const { toServiceError } = require('./errors');
 const { Instances } = require('./instances');
 const { importHandler } = require('./importer');
+const { notifierInfo } = require('./notifier');
 
 const KINDS = { importer: 'KIND_IMPORTER', crm_sync: 'KIND_CRM_SYNC', notifier: 'KIND_NOTIFIER' };
 
@@ -22,7 +23,7 @@ function pluginInfo(info, protocol, sdkVersion) {
     id: info.id, name: info.name, version: info.version,
     kinds: info.kinds.map((k) => KINDS[k]), capabilities: info.capabilities || [],
     config_schema_json: info.configSchema ? JSON.stringify(info.configSchema) : '',
-    sdk: `node ${sdkVersion}`, protocol_version: protocol,
+    sdk: `node ${sdkVersion}`, protocol_version: protocol, notifier: notifierInfo(info.notifier),
   };
 }
 
@@ -49,6 +50,10 @@ function checkPlugin(plugin) {
   if (!Array.isArray(info.kinds) || info.kinds.length === 0) throw new Error('serve: info.kinds is empty');
   for (const k of info.kinds) if (!KINDS[k]) throw new Error(`serve: unknown kind "${k}"`);
   if (typeof plugin.configure !== 'function') throw new Error('serve: configure must be a function');
+  const n = info.notifier;
+  if (info.kinds.includes('notifier') && !(n && Array.isArray(n.addressKinds) && n.addressKinds.length)) {
+    throw new Error('serve: a notifier must declare info.notifier.addressKinds (e.g. ["phone"])');
+  }
 }
 
-module.exports = { Instances, pluginService, importHandler, checkPlugin };
+module.exports = { Instances, pluginService, importHandler, checkPlugin, unary };

@@ -52,3 +52,20 @@ test('maps cross the wire: secrets in, custom fields out', () => {
   const out = batch.deserialize(batch.serialize(batchToWire({ records: [{ contact: { externalId: 'c1', customFields: { tier: 'gold' } } }] })));
   assert.deepStrictEqual(mapFromWire(out.records[0].contact.custom_fields), { tier: 'gold' });
 });
+
+test('notifiers: plain text, length, and a key sent once across a restart', async () => {
+  const { plainText, checkLength } = require('../lib/text');
+  const { Ledger } = require('../lib/ledger');
+  assert.strictEqual(plainText('Ada\x1b[31m <b>Lovelace</b>\x07\r\nline\ttwo\u202Egnp'), 'Ada[31m <b>Lovelace</b>\nline twognp');
+  assert.throws(() => checkLength({ maxChars: 3 }, '안녕하세'), /4 characters; this channel takes at most 3/);
+  const dir = require('node:fs').mkdtempSync(require('node:path').join(require('node:os').tmpdir(), 'ledger-'));
+  let sent = 0;
+  const send = async () => { sent++; await new Promise((r) => setTimeout(r, 20)); return { providerId: `p${sent}` }; };
+  const a = new Ledger(dir);
+  const [one, two] = await Promise.all([a.once('i', 'k', send), a.once('i', 'k', send)]);
+  assert.deepStrictEqual([one.duplicate, two.duplicate, two.providerId, sent], [false, true, 'p1', 1]);
+  const again = await new Ledger(dir).once('i', 'k', send);
+  assert.deepStrictEqual([again.duplicate, again.providerId, sent], [true, 'p1', 1]);
+  await assert.rejects(a.once('i', 'bad', async () => { throw new Error('no'); }));
+  assert.strictEqual((await a.once('i', 'bad', send)).duplicate, false);
+});

@@ -25,6 +25,11 @@ type Options struct {
 	Env []string
 	// Logger receives the plugin's logs; nil discards them.
 	Logger hclog.Logger
+	// Address is one a notifier accepts, for the send checks: the
+	// conformance messages really go there.
+	Address string
+	// DataDir is given to the plugin (host.Config.DataDir).
+	DataDir string
 }
 
 // Run checks the plugin in dir. The folder is approved as it is: the run
@@ -45,7 +50,7 @@ func Run(ctx context.Context, dir string, o Options) *Report {
 	var p *host.Plugin
 	stdout := &syncBuffer{}
 	if !r.step("handshake+info", func() (err error) {
-		p, err = host.Start(ctx, host.Config{Dir: dir, Approved: digests, Env: o.Env, Stdout: stdout,
+		p, err = host.Start(ctx, host.Config{Dir: dir, Approved: digests, Env: o.Env, Stdout: stdout, DataDir: o.DataDir,
 			Logger: o.Logger, HostVersion: "conformance", CallTimeout: 10 * time.Second})
 		return err
 	}) {
@@ -63,6 +68,9 @@ func Run(ctx context.Context, dir string, o Options) *Report {
 		if hasKind(p.Info(), sdk.KindImporter) {
 			r.step("import", c.importAll)
 			r.step("import resume", c.resume)
+		}
+		if hasKind(p.Info(), sdk.KindNotifier) {
+			c.notifier(r, o)
 		}
 		r.step("stale revision", c.staleRevision)
 	}

@@ -18,6 +18,10 @@ type Config struct {
 	// Env is the whole environment the plugin gets besides go-plugin's own
 	// variables ("KEY=value"); the host's environment is never passed on.
 	Env []string
+	// DataDir is the plugin's own directory, kept across restarts (a
+	// notifier keeps its ledger of sent messages there); it is created if
+	// missing and passed in PORTICO_PLUGIN_DATA_DIR. Empty gives none.
+	DataDir string
 	// SocketRoot is where the plugin's private socket directory is made;
 	// default the system's temporary directory. A host killed with SIGKILL
 	// leaves that directory behind, so a host may give its own root and

@@ -10,6 +10,7 @@ import (
 
 	"github.com/hashicorp/go-plugin"
 
+	"github.com/portico-hub/portico/plugins/sdk"
 	"github.com/portico-hub/portico/plugins/sdk/internal/wire"
 	"github.com/portico-hub/portico/plugins/sdk/manifest"
 )
@@ -76,6 +77,16 @@ func command(cfg Config, m *manifest.Manifest, sockets string) (*exec.Cmd, error
 	}
 	cmd.Dir = dir
 	cmd.Env = append([]string{"PLUGIN_UNIX_SOCKET_DIR=" + sockets, "TMPDIR=" + sockets}, cfg.Env...)
+	if cfg.DataDir != "" {
+		data, err := filepath.Abs(cfg.DataDir)
+		if err == nil {
+			err = os.MkdirAll(data, 0o700)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("plugin %s: data directory: %w", m.Label(), err)
+		}
+		cmd.Env = append(cmd.Env, sdk.DataDirEnv+"="+data)
+	}
 	ownGroup(cmd)
 	return cmd, nil
 }

@@ -10,15 +10,16 @@ import (
 )
 
 // Start serves p in this process and returns the host's handle on it. The
-// plugin stops when the test ends.
-func Start(t testing.TB, p sdk.Plugin) *host.Plugin {
+// plugin stops when the test ends. Options such as sdk.WithDataDir go to
+// sdk.Serve.
+func Start(t testing.TB, p sdk.Plugin, opts ...sdk.Option) *host.Plugin {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	reattach := make(chan string, 1)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		sdk.Serve(p, sdk.WithDebug(ctx, func(r string) { reattach <- r }))
+		sdk.Serve(p, append(opts, sdk.WithDebug(ctx, func(r string) { reattach <- r }))...)
 	}()
 	var r string
 	select {

@@ -1,7 +1,7 @@
 // Command plugincheck runs the conformance checks on a plugin folder (the
 // one holding plugin.json), Go or Node alike, and exits 1 if any fails:
 //
-//	go run ./cmd/plugincheck [-config '{"count":1000}'] [-v] DIR
+//	go run ./cmd/plugincheck [-config '{"count":1000}'] [-address +15551234567] [-v] DIR
 package main
 
 import (
@@ -18,8 +18,9 @@ import (
 func main() {
 	config := flag.String("config", "{}", "instance configuration (JSON) used for the checks")
 	verbose := flag.Bool("v", false, "show the plugin's log lines")
+	address := flag.String("address", "", "notifiers: an address the channel accepts; the checks send two messages there")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: plugincheck [-config JSON] [-v] PLUGIN_DIR")
+		fmt.Fprintln(os.Stderr, "usage: plugincheck [-config JSON] [-address ADDRESS] [-v] PLUGIN_DIR")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -27,7 +28,7 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	opts := conformance.Options{Config: *config, Env: []string{"PATH=" + os.Getenv("PATH")}}
+	opts := conformance.Options{Config: *config, Address: *address, Env: []string{"PATH=" + os.Getenv("PATH")}}
 	if *verbose {
 		opts.Logger = hclog.New(&hclog.LoggerOptions{Name: "plugincheck", Output: os.Stderr, Level: hclog.Debug})
 	}

@@ -111,20 +111,32 @@ const (
 	ErrorKind_ERROR_KIND_INVALID_REQUEST ErrorKind = 7
 	// Anything else; the message says what.
 	ErrorKind_ERROR_KIND_INTERNAL ErrorKind = 8
+	// Notifiers: the channel failed this time; send again later.
+	ErrorKind_ERROR_KIND_TEMPORARY ErrorKind = 9
+	// Notifiers: this message will never be delivered; do not retry it.
+	ErrorKind_ERROR_KIND_PERMANENT ErrorKind = 10
+	// Notifiers: the channel cannot deliver to this address.
+	ErrorKind_ERROR_KIND_INVALID_ADDRESS ErrorKind = 11
+	// Notifiers: the message exceeds the channel's limits; the message says which.
+	ErrorKind_ERROR_KIND_TOO_LONG ErrorKind = 12
 )
 
 // Enum value maps for ErrorKind.
 var (
 	ErrorKind_name = map[int32]string{
-		0: "ERROR_KIND_UNSPECIFIED",
-		1: "ERROR_KIND_INVALID_CONFIG",
-		2: "ERROR_KIND_UNAUTHORIZED",
-		3: "ERROR_KIND_UNREACHABLE",
-		4: "ERROR_KIND_RATE_LIMITED",
-		5: "ERROR_KIND_NOT_CONFIGURED",
-		6: "ERROR_KIND_INVALID_CURSOR",
-		7: "ERROR_KIND_INVALID_REQUEST",
-		8: "ERROR_KIND_INTERNAL",
+		0:  "ERROR_KIND_UNSPECIFIED",
+		1:  "ERROR_KIND_INVALID_CONFIG",
+		2:  "ERROR_KIND_UNAUTHORIZED",
+		3:  "ERROR_KIND_UNREACHABLE",
+		4:  "ERROR_KIND_RATE_LIMITED",
+		5:  "ERROR_KIND_NOT_CONFIGURED",
+		6:  "ERROR_KIND_INVALID_CURSOR",
+		7:  "ERROR_KIND_INVALID_REQUEST",
+		8:  "ERROR_KIND_INTERNAL",
+		9:  "ERROR_KIND_TEMPORARY",
+		10: "ERROR_KIND_PERMANENT",
+		11: "ERROR_KIND_INVALID_ADDRESS",
+		12: "ERROR_KIND_TOO_LONG",
 	}
 	ErrorKind_value = map[string]int32{
 		"ERROR_KIND_UNSPECIFIED":     0,
@@ -136,6 +148,10 @@ var (
 		"ERROR_KIND_INVALID_CURSOR":  6,
 		"ERROR_KIND_INVALID_REQUEST": 7,
 		"ERROR_KIND_INTERNAL":        8,
+		"ERROR_KIND_TEMPORARY":       9,
+		"ERROR_KIND_PERMANENT":       10,
+		"ERROR_KIND_INVALID_ADDRESS": 11,
+		"ERROR_KIND_TOO_LONG":        12,
 	}
 )
 
@@ -337,8 +353,10 @@ type PluginInfo struct {
 	Sdk string `protobuf:"bytes,7,opt,name=sdk,proto3" json:"sdk,omitempty"`
 	// The go-plugin protocol version this process negotiated.
 	ProtocolVersion uint32 `protobuf:"varint,8,opt,name=protocol_version,json=protocolVersion,proto3" json:"protocol_version,omitempty"`
-	unknownFields   protoimpl.UnknownFields
-	sizeCache       protoimpl.SizeCache
+	// Set by notifiers: address kinds and message limits.
+	Notifier      *NotifierInfo `protobuf:"bytes,9,opt,name=notifier,proto3" json:"notifier,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *PluginInfo) Reset() {
@@ -425,6 +443,13 @@ func (x *PluginInfo) GetProtocolVersion() uint32 {
 		return x.ProtocolVersion
 	}
 	return 0
+}
+
+func (x *PluginInfo) GetNotifier() *NotifierInfo {
+	if x != nil {
+		return x.Notifier
+	}
+	return nil
 }
 
 type ConfigureRequest struct {
@@ -706,14 +731,14 @@ var File_portico_plugin_v1_plugin_proto protoreflect.FileDescriptor
 
 const file_portico_plugin_v1_plugin_proto_rawDesc = "" +
 	"\n" +
-	"\x1eportico/plugin/v1/plugin.proto\x12\x11portico.plugin.v1\"W\n" +
+	"\x1eportico/plugin/v1/plugin.proto\x12\x11portico.plugin.v1\x1a%portico/plugin/v1/notifier_info.proto\"W\n" +
 	"\vInstanceRef\x12\x1f\n" +
 	"\vinstance_id\x18\x01 \x01(\tR\n" +
 	"instanceId\x12'\n" +
 	"\x0fconfig_revision\x18\x02 \x01(\x03R\x0econfigRevision\"`\n" +
 	"\x0eGetInfoRequest\x12!\n" +
 	"\fhost_version\x18\x01 \x01(\tR\vhostVersion\x12+\n" +
-	"\x11host_capabilities\x18\x02 \x03(\tR\x10hostCapabilities\"\x88\x02\n" +
+	"\x11host_capabilities\x18\x02 \x03(\tR\x10hostCapabilities\"\xc5\x02\n" +
 	"\n" +
 	"PluginInfo\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x12\n" +
@@ -723,7 +748,8 @@ const file_portico_plugin_v1_plugin_proto_rawDesc = "" +
 	"\fcapabilities\x18\x05 \x03(\tR\fcapabilities\x12,\n" +
 	"\x12config_schema_json\x18\x06 \x01(\tR\x10configSchemaJson\x12\x10\n" +
 	"\x03sdk\x18\a \x01(\tR\x03sdk\x12)\n" +
-	"\x10protocol_version\x18\b \x01(\rR\x0fprotocolVersion\"\xf7\x01\n" +
+	"\x10protocol_version\x18\b \x01(\rR\x0fprotocolVersion\x12;\n" +
+	"\bnotifier\x18\t \x01(\v2\x1f.portico.plugin.v1.NotifierInfoR\bnotifier\"\xf7\x01\n" +
 	"\x10ConfigureRequest\x12:\n" +
 	"\binstance\x18\x01 \x01(\v2\x1e.portico.plugin.v1.InstanceRefR\binstance\x12\x1f\n" +
 	"\vconfig_json\x18\x02 \x01(\tR\n" +
@@ -750,7 +776,7 @@ const file_portico_plugin_v1_plugin_proto_rawDesc = "" +
 	"\x10KIND_UNSPECIFIED\x10\x00\x12\x11\n" +
 	"\rKIND_IMPORTER\x10\x01\x12\x11\n" +
 	"\rKIND_CRM_SYNC\x10\x02\x12\x11\n" +
-	"\rKIND_NOTIFIER\x10\x03*\x93\x02\n" +
+	"\rKIND_NOTIFIER\x10\x03*\x80\x03\n" +
 	"\tErrorKind\x12\x1a\n" +
 	"\x16ERROR_KIND_UNSPECIFIED\x10\x00\x12\x1d\n" +
 	"\x19ERROR_KIND_INVALID_CONFIG\x10\x01\x12\x1b\n" +
@@ -760,7 +786,12 @@ const file_portico_plugin_v1_plugin_proto_rawDesc = "" +
 	"\x19ERROR_KIND_NOT_CONFIGURED\x10\x05\x12\x1d\n" +
 	"\x19ERROR_KIND_INVALID_CURSOR\x10\x06\x12\x1e\n" +
 	"\x1aERROR_KIND_INVALID_REQUEST\x10\a\x12\x17\n" +
-	"\x13ERROR_KIND_INTERNAL\x10\b2\xe9\x02\n" +
+	"\x13ERROR_KIND_INTERNAL\x10\b\x12\x18\n" +
+	"\x14ERROR_KIND_TEMPORARY\x10\t\x12\x18\n" +
+	"\x14ERROR_KIND_PERMANENT\x10\n" +
+	"\x12\x1e\n" +
+	"\x1aERROR_KIND_INVALID_ADDRESS\x10\v\x12\x17\n" +
+	"\x13ERROR_KIND_TOO_LONG\x10\f2\xe9\x02\n" +
 	"\x06Plugin\x12K\n" +
 	"\aGetInfo\x12!.portico.plugin.v1.GetInfoRequest\x1a\x1d.portico.plugin.v1.PluginInfo\x12V\n" +
 	"\tConfigure\x12#.portico.plugin.v1.ConfigureRequest\x1a$.portico.plugin.v1.ConfigureResponse\x12\\\n" +
@@ -795,26 +826,28 @@ var file_portico_plugin_v1_plugin_proto_goTypes = []any{
 	(*UnconfigureRequest)(nil),      // 10: portico.plugin.v1.UnconfigureRequest
 	(*UnconfigureResponse)(nil),     // 11: portico.plugin.v1.UnconfigureResponse
 	nil,                             // 12: portico.plugin.v1.ConfigureRequest.SecretsEntry
+	(*NotifierInfo)(nil),            // 13: portico.plugin.v1.NotifierInfo
 }
 var file_portico_plugin_v1_plugin_proto_depIdxs = []int32{
 	0,  // 0: portico.plugin.v1.PluginInfo.kinds:type_name -> portico.plugin.v1.Kind
-	3,  // 1: portico.plugin.v1.ConfigureRequest.instance:type_name -> portico.plugin.v1.InstanceRef
-	12, // 2: portico.plugin.v1.ConfigureRequest.secrets:type_name -> portico.plugin.v1.ConfigureRequest.SecretsEntry
-	3,  // 3: portico.plugin.v1.CheckHealthRequest.instance:type_name -> portico.plugin.v1.InstanceRef
-	2,  // 4: portico.plugin.v1.CheckHealthResponse.status:type_name -> portico.plugin.v1.CheckHealthResponse.Status
-	4,  // 5: portico.plugin.v1.Plugin.GetInfo:input_type -> portico.plugin.v1.GetInfoRequest
-	6,  // 6: portico.plugin.v1.Plugin.Configure:input_type -> portico.plugin.v1.ConfigureRequest
-	8,  // 7: portico.plugin.v1.Plugin.CheckHealth:input_type -> portico.plugin.v1.CheckHealthRequest
-	10, // 8: portico.plugin.v1.Plugin.Unconfigure:input_type -> portico.plugin.v1.UnconfigureRequest
-	5,  // 9: portico.plugin.v1.Plugin.GetInfo:output_type -> portico.plugin.v1.PluginInfo
-	7,  // 10: portico.plugin.v1.Plugin.Configure:output_type -> portico.plugin.v1.ConfigureResponse
-	9,  // 11: portico.plugin.v1.Plugin.CheckHealth:output_type -> portico.plugin.v1.CheckHealthResponse
-	11, // 12: portico.plugin.v1.Plugin.Unconfigure:output_type -> portico.plugin.v1.UnconfigureResponse
-	9,  // [9:13] is the sub-list for method output_type
-	5,  // [5:9] is the sub-list for method input_type
-	5,  // [5:5] is the sub-list for extension type_name
-	5,  // [5:5] is the sub-list for extension extendee
-	0,  // [0:5] is the sub-list for field type_name
+	13, // 1: portico.plugin.v1.PluginInfo.notifier:type_name -> portico.plugin.v1.NotifierInfo
+	3,  // 2: portico.plugin.v1.ConfigureRequest.instance:type_name -> portico.plugin.v1.InstanceRef
+	12, // 3: portico.plugin.v1.ConfigureRequest.secrets:type_name -> portico.plugin.v1.ConfigureRequest.SecretsEntry
+	3,  // 4: portico.plugin.v1.CheckHealthRequest.instance:type_name -> portico.plugin.v1.InstanceRef
+	2,  // 5: portico.plugin.v1.CheckHealthResponse.status:type_name -> portico.plugin.v1.CheckHealthResponse.Status
+	4,  // 6: portico.plugin.v1.Plugin.GetInfo:input_type -> portico.plugin.v1.GetInfoRequest
+	6,  // 7: portico.plugin.v1.Plugin.Configure:input_type -> portico.plugin.v1.ConfigureRequest
+	8,  // 8: portico.plugin.v1.Plugin.CheckHealth:input_type -> portico.plugin.v1.CheckHealthRequest
+	10, // 9: portico.plugin.v1.Plugin.Unconfigure:input_type -> portico.plugin.v1.UnconfigureRequest
+	5,  // 10: portico.plugin.v1.Plugin.GetInfo:output_type -> portico.plugin.v1.PluginInfo
+	7,  // 11: portico.plugin.v1.Plugin.Configure:output_type -> portico.plugin.v1.ConfigureResponse
+	9,  // 12: portico.plugin.v1.Plugin.CheckHealth:output_type -> portico.plugin.v1.CheckHealthResponse
+	11, // 13: portico.plugin.v1.Plugin.Unconfigure:output_type -> portico.plugin.v1.UnconfigureResponse
+	10, // [10:14] is the sub-list for method output_type
+	6,  // [6:10] is the sub-list for method input_type
+	6,  // [6:6] is the sub-list for extension type_name
+	6,  // [6:6] is the sub-list for extension extendee
+	0,  // [0:6] is the sub-list for field type_name
 }
 
 func init() { file_portico_plugin_v1_plugin_proto_init() }
@@ -822,6 +855,7 @@ func file_portico_plugin_v1_plugin_proto_init() {
 	if File_portico_plugin_v1_plugin_proto != nil {
 		return
 	}
+	file_portico_plugin_v1_notifier_info_proto_init()
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
