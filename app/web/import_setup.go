@@ -4,6 +4,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/gofiber/fiber/v2"
 	"github.com/valyala/fasthttp"
 
 	"github.com/portico-hub/portico/app/config"
@@ -24,10 +25,10 @@ func importDeps(cfg *config.Config, log *slog.Logger, st *store.Store) imports.D
 // the small body limit, so no other route buffers a large body. A file
 // a little over the limit still arrives, so the wizard can say so in
 // words; fasthttp streams a multipart body to temporary files, not to
-// memory.
+// memory. Fiber has no hook of its own for this, so it is fasthttp's.
 func (s *Server) uploadLimits(h *fasthttp.RequestHeader) fasthttp.RequestConfig {
 	var u fasthttp.URI
-	if string(h.Method()) != fasthttp.MethodPost || u.Parse(h.Host(), h.RequestURI()) != nil {
+	if string(h.Method()) != fiber.MethodPost || u.Parse(h.Host(), h.RequestURI()) != nil {
 		return fasthttp.RequestConfig{}
 	}
 	for _, k := range importKinds {
