@@ -35,6 +35,13 @@ func newPage(t *testing.T, app *portico) *page {
 // as a phone (390) or a laptop (1366) shows pages.
 func newPageSized(t *testing.T, app *portico, w, h int64) *page {
 	t.Helper()
+	return openTab(t, app, w, h, pageTimeout)
+}
+
+// openTab opens a tab of w by h pixels whose steps may take timeout in
+// all, for a test that walks through many pages in one tab.
+func openTab(t *testing.T, app *portico, w, h int64, timeout time.Duration) *page {
+	t.Helper()
 	needBrowser(t)
 	tab, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
 	t.Cleanup(cancel)
@@ -42,7 +49,7 @@ func newPageSized(t *testing.T, app *portico, w, h int64) *page {
 		t.Fatalf("open a tab: %v", err)
 	}
 	con := watchConsole(t, tab)
-	ctx, cancelTimeout := context.WithTimeout(tab, pageTimeout)
+	ctx, cancelTimeout := context.WithTimeout(tab, timeout)
 	t.Cleanup(cancelTimeout)
 	return &page{t: t, ctx: ctx, app: app, console: con}
 }
