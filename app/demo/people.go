@@ -57,7 +57,7 @@ func (p *People) korean(c *store.NewContact) string {
 	c.Fields.Name = sur.ko + given.ko
 	c.Fields.Language, c.Fields.TimeZone = "ko", "Asia/Seoul"
 	if p.r.IntN(100) < 70 {
-		c.Fields.Mobile = fmt.Sprintf("010-%04d-%04d", 2000+p.r.IntN(8000), p.r.IntN(10000))
+		c.Fields.Mobile = fmt.Sprintf("010-%04d-%04d", p.r.IntN(10000), p.r.IntN(10000))
 	}
 	if p.r.IntN(100) < 30 {
 		c.Fields.Phone = fmt.Sprintf("02-%d-%04d", 500+p.r.IntN(9000), p.r.IntN(10000))
