@@ -22,7 +22,7 @@ demo: build
 # each package as it compiles, and a line every 20 seconds shows that the
 # build goes on. Later builds take seconds and print one line.
 build: vendor
-	@echo "Building bin/portico. The first build compiles SQLite (C) and takes 3-6 minutes on two cores; later builds take seconds."
+	@echo "Building bin/portico. The first build compiles SQLite (C): 1-3 minutes on two idle cores, more on a busy machine; later builds take seconds."
 	@start=$$(date +%s); \
 	( while sleep 20; do echo "  ... still compiling, $$(( $$(date +%s) - start )) s so far (SQLite is the longest part)"; done ) & tick=$$!; \
 	$(GO) build -v -tags $(TAGS) -o bin/portico ./cmd/portico; status=$$?; kill $$tick; \
