@@ -30,11 +30,7 @@ type screen struct {
 func TestScreenshotsMatchTheirPages(t *testing.T) {
 	app := startPortico(t, loadDemo, openPortal)
 	app.createAdmin(t)
-	ann := app.customer(t, "Ann Customer", "ann@example.com", "corn flakes at noon")
-	if _, err := app.Store.CreateTicket(context.Background(), e2eActor, model.NewTicket{ContactID: ann, SignedIn: true,
-		Subject: "Invoice INV-2026-0412 shows the wrong VAT number", Description: "Our VAT number changed in March."}); err != nil {
-		t.Fatal(err)
-	}
+	customerWithTicket(t, app)
 	screens := []screen{
 		{name: "contacts-list", path: "/contacts"},
 		{name: "contact", path: fmt.Sprintf("/contacts/%d", showcase(t, app))},

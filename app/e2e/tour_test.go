@@ -16,7 +16,7 @@ import (
 )
 
 // agentPages are the pages an admin reaches from the menus, on the demo
-// data: contact 1 and company 1 belong together, as do their imports.
+// data; the mailbox's first email is the customer's activation.
 var agentPages = []string{
 	"/contacts", "/contacts?view=deleted", "/contacts/new", "/contacts/1", "/contacts/1/merge",
 	"/contacts/export", "/contacts/exports", "/contacts/import", "/contacts/imports",
@@ -40,13 +40,7 @@ var (
 func TestEveryPageFitsAPhone(t *testing.T) {
 	app := startPortico(t, loadDemo, openPortal)
 	app.createAdmin(t)
-	ann := app.customer(t, "Ann Customer", "ann@example.com", "corn flakes at noon")
-	ticket, err := app.Store.CreateTicket(context.Background(), e2eActor, model.NewTicket{ContactID: ann, SignedIn: true,
-		Subject: "Invoice INV-2026-0412 shows the wrong VAT number", Description: "Our VAT number changed in March; the invoice still shows the old one."})
-	if err != nil {
-		t.Fatal(err)
-	}
-	customerPages := append(customerPages, fmt.Sprintf("/portal/tickets/%d", ticket))
+	customerPages := append(customerPages, fmt.Sprintf("/portal/tickets/%d", customerWithTicket(t, app)))
 	for _, w := range []int64{390, 1366} {
 		t.Run(fmt.Sprint(w), func(t *testing.T) {
 			admin := openTab(t, app, w, 860, 3*time.Minute)
@@ -85,47 +79,18 @@ func (p *page) tour(paths []string, width int64) {
 	}
 }
 
-// tooWide lists the innermost elements that reach past the window's right
-// edge when the document scrolls sideways, and nothing when it does not.
-const tooWide = `(() => {
-	if (document.documentElement.scrollWidth <= window.innerWidth) return [];
-	// An element inside a box that scrolls or clips on its own does not
-	// widen the page.
-	const scrolledWithin = (el) => {
-		for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
-			if (getComputedStyle(a).overflowX !== "visible") return true;
-		}
-		return false;
-	};
-	const out = [];
-	for (const el of document.body.querySelectorAll("*")) {
-		const r = el.getBoundingClientRect();
-		if (r.right <= window.innerWidth + 0.5 || r.width === 0 || scrolledWithin(el)) continue;
-		if ([...el.children].some(c => c.getBoundingClientRect().right > window.innerWidth + 0.5)) continue;
-		out.push(el.tagName.toLowerCase() + (el.className ? "." + String(el.className).trim().replace(/\s+/g, ".") : "") + " (" + Math.round(r.right) + " px)");
-		if (out.length === 8) break;
+// customerWithTicket makes Ann, a customer with a portal password, and
+// her ticket, whose id it returns.
+func customerWithTicket(t *testing.T, app *portico) int64 {
+	t.Helper()
+	ann := app.customer(t, "Ann Customer", "ann@example.com", "corn flakes at noon")
+	id, err := app.Store.CreateTicket(context.Background(), e2eActor, model.NewTicket{ContactID: ann, SignedIn: true,
+		Subject: "Invoice INV-2026-0412 shows the wrong VAT number", Description: "Our VAT number changed in March; the invoice still shows the old one."})
+	if err != nil {
+		t.Fatal(err)
 	}
-	return out.length ? out : ["the document (" + document.documentElement.scrollWidth + " px)"];
-})()`
-
-// layoutFlaws lists what looks broken on a page that fits: an address
-// broken over two lines in a list on a wide screen, and a pager with
-// nowhere to go.
-const layoutFlaws = `(() => {
-	const out = [];
-	if (window.innerWidth > 860) {
-		for (const td of document.querySelectorAll("td.email")) {
-			const r = document.createRange();
-			r.selectNodeContents(td);
-			const lines = new Set([...r.getClientRects()].map(x => Math.round(x.top)));
-			if (lines.size > 1) out.push("the address " + td.innerText + " wraps over " + lines.size + " lines");
-		}
-	}
-	for (const nav of document.querySelectorAll(".pager")) {
-		if (!nav.querySelector("a")) out.push("a pager with no page to go to: " + nav.innerText.replace(/\s+/g, " "));
-	}
-	return out;
-})()`
+	return id
+}
 
 // portalSignIn signs a customer in to the portal with a password.
 func (p *page) portalSignIn(email, password string) {
