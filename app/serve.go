@@ -30,7 +30,7 @@ func serveCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 		}
 		defer st.Close()
 		if *withDemo {
-			if err := demo.Load(ctx, st, e.log); err != nil {
+			if err := loadDemo(ctx, st, e); err != nil {
 				return err
 			}
 		}
@@ -42,6 +42,18 @@ func serveCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 		defer stopJobs()
 		return srv.Listen(ctx)
 	}
+}
+
+// loadDemo fills an empty database with the demo data and its admin.
+func loadDemo(ctx context.Context, st *store.Store, e *env) error {
+	empty, err := st.IsEmpty(ctx)
+	if err != nil {
+		return err
+	}
+	if err := demo.Load(ctx, st, e.log); err != nil || !empty {
+		return err
+	}
+	return demoAdmin(ctx, st, e)
 }
 
 // startJobs runs the background workers (email delivery, activation, exports,

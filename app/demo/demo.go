@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"time"
 
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/store"
@@ -34,24 +35,37 @@ func Load(ctx context.Context, st *store.Store, log *slog.Logger) error {
 		log.Info("the database is not empty; sample data not loaded")
 		return nil
 	}
-	domains, err := createCompanies(ctx, st)
+	clock := st.Now
+	defer func() { st.Now = clock }()
+	y := newYear(st, clock())
+	domains, err := createCompanies(ctx, st, y)
 	if err != nil {
 		return err
 	}
-	ids, err := st.InsertContacts(ctx, actor, contacts(domains))
+	all := contacts(domains)
+	ids, err := insertOverTheYear(ctx, st, y, all)
 	if err != nil {
-		return fmt.Errorf("demo: contacts: %w", err)
+		return err
 	}
-	log.Info("loaded sample data", "contacts", len(ids), "companies", len(Companies))
+	tickets, err := raiseTickets(ctx, st, y, ids, all)
+	if err != nil {
+		return err
+	}
+	log.Info("loaded sample data", "contacts", len(ids), "companies", len(Companies), "tickets", tickets)
 	return nil
 }
 
-// createCompanies creates the sample companies and returns the domain each
-// lists first.
-func createCompanies(ctx context.Context, st *store.Store) ([]string, error) {
+// createCompanies creates the sample companies in the year's first weeks
+// and returns the domain each lists first.
+func createCompanies(ctx context.Context, st *store.Store, y *year) ([]string, error) {
 	domains := make([]string, 0, len(Companies))
-	for _, co := range Companies {
-		if _, err := st.CreateCompany(ctx, actor, model.CompanyFields{Name: co.Name, Domains: co.Domains, Industry: co.Industry}); err != nil {
+	for i, co := range Companies {
+		y.at(time.Duration(i) * 31 * time.Hour)
+		f := model.CompanyFields{Name: co.Name, Domains: co.Domains, Industry: co.Industry, AccountTier: co.Tier, HealthScore: co.Health}
+		if co.RenewsIn > 0 {
+			f.RenewalDate = y.now.AddDate(0, co.RenewsIn, 0).Format(time.DateOnly)
+		}
+		if _, err := st.CreateCompany(ctx, actor, f); err != nil {
 			return nil, fmt.Errorf("demo: company %s: %w", co.Name, err)
 		}
 		domains = append(domains, co.Domains[0])

@@ -1,35 +1,39 @@
 package demo
 
-// Company is a sample company: its name, the email domains it lists and
-// its industry.
+// Company is a sample company: its name, the email domains it lists, its
+// industry, and how its account stands: tier, health, and the renewal
+// date in months from the day the demo is loaded.
 type Company struct {
 	Name     string
 	Domains  []string
 	Industry string
+	Tier     string
+	Health   string
+	RenewsIn int
 }
 
 // Companies are the twenty sample companies, some of them Korean.
 var Companies = []Company{
-	{"Acme Logistics", []string{"acme-logistics.com"}, "Logistics"},
-	{"Northwind Traders", []string{"northwind.com", "northwind.co.uk"}, "Wholesale"},
-	{"Globex", []string{"globex.com"}, "Manufacturing"},
-	{"Initech", []string{"initech.io"}, "Software"},
-	{"Umbrella Health", []string{"umbrellahealth.com"}, "Healthcare"},
-	{"Stark Fabrication", []string{"starkfab.com"}, "Manufacturing"},
-	{"Wayne Shipping", []string{"wayneshipping.com"}, "Logistics"},
-	{"Hooli", []string{"hooli.xyz"}, "Software"},
-	{"Pied Piper", []string{"piedpiper.com"}, "Software"},
-	{"Vandelay Industries", []string{"vandelay.com"}, "Import and export"},
-	{"Soylent Foods", []string{"soylent.co"}, "Food"},
-	{"Cyberdyne Systems", []string{"cyberdyne.ai"}, "Robotics"},
-	{"Tyrell Corporation", []string{"tyrell.tech"}, "Biotechnology"},
-	{"Oceanic Airlines", []string{"oceanic-air.com"}, "Travel"},
-	{"한빛소프트", []string{"hanbitsoft.co.kr"}, "Software"},
-	{"서울물산", []string{"seoulmulsan.kr"}, "Trading"},
-	{"푸른은행", []string{"pureunbank.co.kr"}, "Banking"},
-	{"대한로지스", []string{"daehanlogis.com"}, "Logistics"},
-	{"미래전자", []string{"miraeelec.co.kr", "mirae.kr"}, "Electronics"},
-	{"하나바이오", []string{"hanabio.kr"}, "Biotechnology"},
+	{"Acme Logistics", []string{"acme-logistics.com"}, "Logistics", "enterprise", "happy", 7},
+	{"Northwind Traders", []string{"northwind.com", "northwind.co.uk"}, "Wholesale", "premium", "doing_okay", 2},
+	{"Globex", []string{"globex.com"}, "Manufacturing", "enterprise", "at_risk", 1},
+	{"Initech", []string{"initech.io"}, "Software", "basic", "happy", 10},
+	{"Umbrella Health", []string{"umbrellahealth.com"}, "Healthcare", "premium", "happy", 5},
+	{"Stark Fabrication", []string{"starkfab.com"}, "Manufacturing", "enterprise", "doing_okay", 8},
+	{"Wayne Shipping", []string{"wayneshipping.com"}, "Logistics", "premium", "at_risk", 3},
+	{"Hooli", []string{"hooli.xyz"}, "Software", "enterprise", "happy", 11},
+	{"Pied Piper", []string{"piedpiper.com"}, "Software", "basic", "doing_okay", 4},
+	{"Vandelay Industries", []string{"vandelay.com"}, "Import and export", "basic", "happy", 6},
+	{"Soylent Foods", []string{"soylent.co"}, "Food", "premium", "doing_okay", 9},
+	{"Cyberdyne Systems", []string{"cyberdyne.ai"}, "Robotics", "enterprise", "happy", 12},
+	{"Tyrell Corporation", []string{"tyrell.tech"}, "Biotechnology", "premium", "at_risk", 2},
+	{"Oceanic Airlines", []string{"oceanic-air.com"}, "Travel", "basic", "", 0},
+	{"한빛소프트", []string{"hanbitsoft.co.kr"}, "Software", "enterprise", "happy", 5},
+	{"서울물산", []string{"seoulmulsan.kr"}, "Trading", "premium", "doing_okay", 3},
+	{"푸른은행", []string{"pureunbank.co.kr"}, "Banking", "enterprise", "happy", 9},
+	{"대한로지스", []string{"daehanlogis.com"}, "Logistics", "basic", "at_risk", 1},
+	{"미래전자", []string{"miraeelec.co.kr", "mirae.kr"}, "Electronics", "premium", "happy", 7},
+	{"하나바이오", []string{"hanabio.kr"}, "Biotechnology", "basic", "", 0},
 }
 
 var firstNames = []string{
@@ -62,10 +66,22 @@ var koreanGiven = []roman{
 	{"민서", "minseo"}, {"유진", "yujin"}, {"우진", "woojin"}, {"소율", "soyul"}, {"선우", "sunwoo"},
 }
 
-var jobTitles = []string{
-	"Support Manager", "Head of Operations", "Software Engineer", "Account Executive", "CTO", "Office Manager",
-	"Product Manager", "Procurement Lead", "Customer Success Manager", "Finance Director",
-	"팀장", "대리", "과장", "부장", "개발자", "연구원",
+// Job titles go with the language of the name: English titles for
+// English names, Korean ones for Korean names.
+var (
+	jobTitles = []string{
+		"Support Manager", "Head of Operations", "Software Engineer", "Account Executive", "CTO", "Office Manager",
+		"Product Manager", "Procurement Lead", "Customer Success Manager", "Finance Director",
+	}
+	koreanJobTitles = []string{"팀장", "대리", "과장", "부장", "개발자", "연구원", "구매 담당", "고객지원 매니저"}
+)
+
+// areaCodes are the places an English contact's phone number is from,
+// by time zone: a few real area codes for each, numbers made up.
+var areaCodes = map[string][]string{
+	"America/New_York":    {"+1 212", "+1 617", "+1 646", "+1 305"},
+	"America/Los_Angeles": {"+1 415", "+1 206", "+1 310", "+1 503"},
+	"Europe/London":       {"+44 20", "+44 161", "+44 117"},
 }
 
 var personalDomains = []string{"gmail.com", "outlook.com", "yahoo.com", "proton.me", "icloud.com"}
@@ -73,3 +89,25 @@ var personalDomains = []string{"gmail.com", "outlook.com", "yahoo.com", "proton.
 var koreanDomains = []string{"naver.com", "daum.net", "kakao.com", "gmail.com"}
 
 var tagNames = []string{"vip", "beta", "newsletter", "enterprise", "churn-risk", "partner", "trial"}
+
+// ticketSubjects are what customers write about, a subject and a
+// description each.
+var ticketSubjects = [][2]string{
+	{"Invoice shows the old VAT number", "Our VAT number changed in March, but the latest invoice still shows the old one. Could you issue a corrected copy?"},
+	{"Cannot add a second admin", "When I invite my colleague the page says the seat limit is reached, but we pay for ten seats."},
+	{"Export to Excel cuts Korean names", "Names in Hangul come out as question marks when I open the export in Excel on Windows."},
+	{"Password reset email never arrives", "I asked for a reset link three times this morning; nothing in the inbox or the spam folder."},
+	{"Shipment 48213 stuck in customs", "The tracking page has said 'held at customs' for six days. Is there a document you need from us?"},
+	{"Please move us to annual billing", "We would like to switch from monthly to annual billing at the next renewal."},
+	{"API returns 429 during the nightly sync", "Our nightly job hits the rate limit after about 2,000 requests. Can the limit be raised for us?"},
+	{"Wrong time zone on appointment emails", "Reminders show times in UTC instead of London time."},
+}
+
+var koreanTicketSubjects = [][2]string{
+	{"세금계산서 재발행 요청", "사업자등록번호가 변경되었습니다. 3월분 세금계산서를 새 번호로 재발행 부탁드립니다."},
+	{"관리자 계정 추가가 안 됩니다", "동료를 초대하면 좌석 수 초과라고 나옵니다. 10석을 구매했는데 확인 부탁드립니다."},
+	{"엑셀 내보내기에서 한글이 깨져요", "내보낸 파일을 윈도우 엑셀에서 열면 이름이 물음표로 보입니다."},
+	{"비밀번호 재설정 메일이 오지 않습니다", "오늘 오전에 세 번 요청했는데 받은편지함과 스팸함 모두 없습니다."},
+	{"배송 지연 문의", "주문번호 20931 배송이 일주일째 출고 대기 상태입니다. 일정 확인 부탁드립니다."},
+	{"연간 결제로 변경 요청", "다음 갱신부터 월간 결제를 연간 결제로 바꾸고 싶습니다."},
+}

@@ -59,6 +59,9 @@ func (p *People) korean(c *store.NewContact) string {
 	if p.r.IntN(100) < 70 {
 		c.Fields.Mobile = fmt.Sprintf("010-%04d-%04d", p.r.IntN(10000), p.r.IntN(10000))
 	}
+	if p.r.IntN(100) < 30 {
+		c.Fields.Phone = fmt.Sprintf("02-%d-%04d", 500+p.r.IntN(9000), p.r.IntN(10000))
+	}
 	return given.en + "." + sur.en
 }
 
@@ -67,7 +70,12 @@ func (p *People) english(c *store.NewContact) string {
 	c.Fields.Name = first + " " + last
 	c.Fields.Language, c.Fields.TimeZone = "en", pick(p.r, []string{"America/New_York", "Europe/London", "America/Los_Angeles"})
 	if p.r.IntN(100) < 70 {
-		c.Fields.Phone = fmt.Sprintf("+1 555 %03d %04d", p.r.IntN(1000), p.r.IntN(10000))
+		area := pick(p.r, areaCodes[c.Fields.TimeZone])
+		if strings.HasPrefix(area, "+44") {
+			c.Fields.Phone = fmt.Sprintf("%s %04d %04d", area, 3000+p.r.IntN(7000), p.r.IntN(10000))
+		} else {
+			c.Fields.Phone = fmt.Sprintf("%s %03d %04d", area, 200+p.r.IntN(800), p.r.IntN(10000))
+		}
 	}
 	return strings.ToLower(first + "." + last)
 }
@@ -83,10 +91,14 @@ func (p *People) address(local, domain string) string {
 	return fmt.Sprintf("%s%d@%s", local, n+1, domain)
 }
 
-// details fills the job title, tags and state.
+// details fills the job title, in the language of the name, tags and
+// state.
 func (p *People) details(c *store.NewContact) {
 	if p.r.IntN(100) < 60 {
 		c.Fields.JobTitle = pick(p.r, jobTitles)
+		if c.Fields.Language == "ko" {
+			c.Fields.JobTitle = pick(p.r, koreanJobTitles)
+		}
 	}
 	for range tagCounts[p.r.IntN(len(tagCounts))] {
 		if t := pick(p.r, tagNames); !slices.Contains(c.Tags, t) {

@@ -31,6 +31,7 @@ func TestSignIn(t *testing.T) {
 	app := startPortico(t)
 	app.createAdmin(t)
 	p := newPage(t, app)
+	p.expectConsole("status of 401") // the refused sign-in answers 401
 
 	p.signInAs(adminEmail, "not the password")
 	p.waitText(`[role="alert"]`, "do not match an active account")

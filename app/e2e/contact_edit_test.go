@@ -45,6 +45,7 @@ func TestClickToEditShowsErrorsInline(t *testing.T) {
 	p := adminPage(t, app)
 	p.open(fmt.Sprintf("/contacts/%d", id))
 	p.markWindow()
+	p.expectConsole("status of 422") // the refused edit answers 422
 
 	p.click("#profile .panel-head a")
 	p.waitText("#profile h2", "Edit profile")

@@ -17,53 +17,41 @@ const pageTimeout = 30 * time.Second
 // page is a browser tab on a Portico server. Its methods fail the test on
 // any error, so tests read as the steps a person takes.
 type page struct {
-	t   *testing.T
-	ctx context.Context
-	app *portico
+	t       *testing.T
+	ctx     context.Context
+	app     *portico
+	console *console
 }
 
 // newPage opens a tab in a browser context of its own (no cookies shared
-// with other tests), 1280 pixels wide. Uncaught script errors and Content
-// Security Policy violations in it fail the test.
+// with other tests), 1280 pixels wide. Any error in its console fails the
+// test (see watchConsole).
 func newPage(t *testing.T, app *portico) *page {
+	t.Helper()
+	return newPageSized(t, app, 1280, 900)
+}
+
+// newPageSized opens a tab like newPage with a viewport of w by h pixels,
+// as a phone (390) or a laptop (1366) shows pages.
+func newPageSized(t *testing.T, app *portico, w, h int64) *page {
+	t.Helper()
+	return openTab(t, app, w, h, pageTimeout)
+}
+
+// openTab opens a tab of w by h pixels whose steps may take timeout in
+// all, for a test that walks through many pages in one tab.
+func openTab(t *testing.T, app *portico, w, h int64, timeout time.Duration) *page {
 	t.Helper()
 	needBrowser(t)
 	tab, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
 	t.Cleanup(cancel)
-	if err := chromedp.Do(tab, chromedp.EmulateViewport(1280, 900)); err != nil {
+	if err := chromedp.Do(tab, chromedp.EmulateViewport(w, h)); err != nil {
 		t.Fatalf("open a tab: %v", err)
 	}
-	watchConsole(t, tab)
-	ctx, cancelTimeout := context.WithTimeout(tab, pageTimeout)
+	con := watchConsole(t, tab)
+	ctx, cancelTimeout := context.WithTimeout(tab, timeout)
 	t.Cleanup(cancelTimeout)
-	return &page{t: t, ctx: ctx, app: app}
-}
-
-// watchConsole collects the tab's script exceptions and security errors
-// and reports them when the test ends.
-func watchConsole(t *testing.T, tab context.Context) {
-	var mu sync.Mutex
-	var bad []string
-	msgs := chromedp.Console(tab)
-	go func() {
-		for m, err := range msgs {
-			if err != nil {
-				return
-			}
-			if m.IsException() || m.Source == "security" {
-				mu.Lock()
-				bad = append(bad, m.String())
-				mu.Unlock()
-			}
-		}
-	}()
-	t.Cleanup(func() {
-		mu.Lock()
-		defer mu.Unlock()
-		for _, m := range bad {
-			t.Errorf("browser console: %s", m)
-		}
-	})
+	return &page{t: t, ctx: ctx, app: app, console: con}
 }
 
 // acceptDialogs accepts every confirm dialog the page opens from now on

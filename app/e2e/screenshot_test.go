@@ -12,8 +12,7 @@ import (
 // normal day: 30 contacts to a page, the view tabs with their counts,
 // deleted contacts kept out of All, and companies filled in by the
 // contacts' email domains. With PORTICO_SCREENSHOTS set to a
-// directory it also saves the page there as contacts-list.png, the picture
-// the README shows (`make screenshots`).
+// directory it also saves the page there as contacts-list.png.
 func TestContactsListFirstPage(t *testing.T) {
 	app := startPortico(t, seedTeamContacts)
 	p := adminPage(t, app)

@@ -101,7 +101,7 @@ func benchPage(b *testing.B, url string, hx bool) {
 		if hx {
 			req.Header.Set("HX-Request", "true")
 		}
-		resp, err := srv.App().Test(req, -1)
+		resp, err := srv.App().Test(originForm(req), -1)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/valyala/fasthttp"
+	"github.com/gofiber/fiber/v2"
 
 	"github.com/portico-hub/portico/app/agent"
 	"github.com/portico-hub/portico/app/imports"
@@ -18,17 +18,17 @@ import (
 
 // keepUpload saves the upload under the files folder, checks that it can
 // be read and records it as draft d with the suggested mapping.
-func (s *Server) keepUpload(ctx context.Context, d model.ImportDraft, fh *multipart.FileHeader) (int64, error) {
+func (s *Server) keepUpload(c *fiber.Ctx, d model.ImportDraft, fh *multipart.FileHeader) (int64, error) {
 	dir := filepath.Join(s.imports.FilesDir, "imports", "drafts")
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return 0, fmt.Errorf("web: create %s: %w", dir, err)
 	}
 	d.Filename, d.Size = uploadName(fh.Filename), fh.Size
 	d.Path = filepath.Join(dir, agent.NewToken()+strings.ToLower(filepath.Ext(d.Filename)))
-	if err := fasthttp.SaveMultipartFile(fh, d.Path); err != nil {
+	if err := c.SaveFile(fh, d.Path); err != nil {
 		return 0, err
 	}
-	id, err := s.draftOf(ctx, d)
+	id, err := s.draftOf(c.UserContext(), d)
 	if err != nil {
 		os.Remove(d.Path)
 	}

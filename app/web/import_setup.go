@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/gofiber/fiber/v2"
 	"github.com/valyala/fasthttp"
 
 	"github.com/portico-hub/portico/app/config"
@@ -33,7 +34,8 @@ const refusedBody = 1
 // there (uploadRefusal words it), so nobody can make the server take in
 // a large body without signing in. A file a little over the limit still
 // arrives, so the wizard can say so in words; fasthttp streams a
-// multipart body to temporary files, not to memory.
+// multipart body to temporary files, not to memory. Fiber has no hook of
+// its own for this, so it is fasthttp's.
 func (s *Server) uploadLimits(h *fasthttp.RequestHeader) fasthttp.RequestConfig {
 	switch {
 	case !isUpload(h):
@@ -47,7 +49,7 @@ func (s *Server) uploadLimits(h *fasthttp.RequestHeader) fasthttp.RequestConfig 
 // isUpload tells a post of an import file from its headers.
 func isUpload(h *fasthttp.RequestHeader) bool {
 	var u fasthttp.URI
-	if string(h.Method()) != fasthttp.MethodPost || u.Parse(h.Host(), h.RequestURI()) != nil {
+	if string(h.Method()) != fiber.MethodPost || u.Parse(h.Host(), h.RequestURI()) != nil {
 		return false
 	}
 	for _, k := range importKinds {

@@ -57,7 +57,7 @@ func (s *Server) importUpload(c *fiber.Ctx) error {
 	}
 	s.sweepDrafts(c.UserContext())
 	k := kindOf(c)
-	id, err := s.keepUpload(c.UserContext(), model.ImportDraft{CreatedBy: currentAgent(c).ID, Kind: string(k.Kind),
+	id, err := s.keepUpload(c, model.ImportDraft{CreatedBy: currentAgent(c).ID, Kind: string(k.Kind),
 		Match: string(k.Match)}, fh)
 	var fe *importfile.FileError
 	switch {

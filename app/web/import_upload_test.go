@@ -50,7 +50,7 @@ func TestImportUploadFarTooLarge(t *testing.T) {
 	ts := newTestServer(t, func(cfg *config.Config) { cfg.ImportMaxMB = 1 })
 	req := httptest.NewRequest(http.MethodPost, base.String()+"/contacts/import", bytes.NewReader(bigCSV(3<<20)))
 	req.Header.Set("Content-Type", "multipart/form-data; boundary=x")
-	if _, err := ts.srv.App().Test(req, -1); err == nil || !strings.Contains(err.Error(), "body size exceeds") {
+	if _, err := ts.srv.App().Test(originForm(req), -1); err == nil || !strings.Contains(err.Error(), "body size exceeds") {
 		t.Errorf("an upload of 3 MB over a 1 MB limit: %v, want it refused unread", err)
 	}
 }
