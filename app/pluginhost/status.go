@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/plugins/sdk/manifest"
@@ -117,3 +118,6 @@ func (p *proc) state() State {
 	}
 	return ""
 }
+
+// Slug is the state as one word, for a CSS class.
+func (s State) Slug() string { return strings.ReplaceAll(string(s), " ", "-") }
