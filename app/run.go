@@ -153,7 +153,7 @@ once complete.
 // settingsOf lists the settings a command reads, when it reads only a
 // few: its --help then lists only those, not the server's.
 var settingsOf = map[string][]string{
-	"import":  {"db", "files", "base-url", "log-level", "log-format", "job-lease", "import-max-mb", "import-max-rows"},
+	"import":  {"db", "files", "base-url", "log-level", "log-format", "job-lease", "import-max-mb", "import-max-rows", "plugins-dir"},
 	"export":  {"db", "log-level", "log-format"},
 	"migrate": {"db", "log-level", "log-format"},
 	"admin":   {"db", "log-level", "log-format"},

@@ -93,6 +93,9 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 	for _, o := range opts {
 		o(s)
 	}
+	if s.plugins != nil {
+		s.imports.Plugins = s.plugins
+	}
 	s.wirePortal()
 	if s.passkeys, err = passkey.New(st, cfg.ParsedBase, "Portico"); err != nil {
 		log.Warn("passkeys are off: the base URL must name a host by domain, such as localhost or support.example.com", "err", err)
