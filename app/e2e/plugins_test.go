@@ -21,7 +21,8 @@ import (
 
 // TestAdminApprovesAndConfiguresAPlugin approves the hello-go example
 // after reviewing its files, adds an instance from the form generated
-// from its schema and tests its connection in place. With
+// from its schema, tests its connection in place, and imports from it:
+// a dry run, then the import, each followed to the end. With
 // PORTICO_SCREENSHOTS set it saves Admin > Plugins at desktop and phone
 // widths.
 func TestAdminApprovesAndConfiguresAPlugin(t *testing.T) {
@@ -50,6 +51,22 @@ func TestAdminApprovesAndConfiguresAPlugin(t *testing.T) {
 	p.waitText(".toasts", "Instance saved")
 	p.click(`#main form[hx-post] button`)
 	p.waitText("#check", "Ready to generate 12 records at sales.test")
+
+	p.open("/contacts/import")
+	p.click(`a[href="/contacts/import/source"]`)
+	p.waitText("fieldset.choices", "Hello (Go): Sales directory")
+	p.click(`button[value="dry"]`)
+	p.waitText("#progress h2", "Finished")
+	p.waitText("#progress .count-created", "10") // 12 records: two companies and 10 contacts
+	if n := p.texts("#progress .count-failed dd"); len(n) != 1 || n[0] != "0" {
+		t.Errorf("dry run failed rows %q", n)
+	}
+	p.click(`#progress a.primary`)
+	p.click(`button[value="start"]`)
+	p.waitText("#progress h2", "Finished")
+	p.waitText("#progress .count-created", "10")
+	p.open("/contacts")
+	p.waitText("#results", "Person 11")
 	if dir := os.Getenv("PORTICO_SCREENSHOTS"); dir != "" {
 		p.open("/admin/plugins")
 		p.waitText("table.plugins", "Running")

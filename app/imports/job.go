@@ -73,7 +73,19 @@ func (d Deps) execute(ctx context.Context, im *model.Import, save func(Progress)
 	if companies {
 		return d.runCompanies(ctx, im, applyCompany, save)
 	}
-	return d.run(ctx, im, apply, save)
+	if err := d.run(ctx, im, apply, save); err != nil || im.PluginInstanceID == 0 {
+		return err
+	}
+	return d.streamed(ctx, im.ID)
+}
+
+// streamed records a finished stream's rows as its total.
+func (d Deps) streamed(ctx context.Context, id int64) error {
+	im, err := d.Store.Import(ctx, id)
+	if err != nil {
+		return err
+	}
+	return d.Store.SetImportTotal(ctx, id, im.Rows())
 }
 
 // settle records how the run ended on the import, and tells the runner.

@@ -25,3 +25,14 @@ func (b *ImportTx) SetCursor(ctx context.Context, row int, cursor string) error 
 	}
 	return nil
 }
+
+// SetImportTotal records the number of rows of a streamed import once
+// the stream ended, as a file's count does before it starts.
+func (s *Store) SetImportTotal(ctx context.Context, id int64, total int) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE imports SET rows_total = $1 WHERE id = $2`, total, id); err != nil {
+			return fmt.Errorf("store: total of import %d: %w", id, err)
+		}
+		return nil
+	})
+}
