@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -137,4 +138,64 @@ func pluginProcesses(t *testing.T, dir string) []string {
 		}
 	}
 	return out
+}
+
+// TestPluginCrashMidImportResumesFromItsCursor kills the plugin while
+// `portico import contacts --from` reads it: the host restarts the
+// plugin, the job retries, and the import resumes from the stored cursor
+// with exact counts.
+func TestPluginCrashMidImportResumesFromItsCursor(t *testing.T) {
+	if testing.Short() {
+		t.Skip("imports 60,000 records and waits for a retry")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "portico")
+	if out, err := exec.Command("go", "build", "-tags", "sqlite_fts5", "-o", bin, "../cmd/portico").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	db := filepath.Join(dir, "data", "portico.db")
+	approvedHello(t, db, 60_000)
+	cmd := exec.Command(bin, "import", "contacts", "--from", "hello-go:Main", "--db", db, "--log-level", "error")
+	var out strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	killed := false
+	for deadline := time.Now().Add(30 * time.Second); !killed && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if procs := pluginProcesses(t, filepath.Dir(db)); len(procs) > 0 && imported(t, db) > 0 {
+			pid, _ := strconv.Atoi(strings.Split(procs[0], "/")[2])
+			killed = syscall.Kill(pid, syscall.SIGKILL) == nil
+		}
+	}
+	if err := cmd.Wait(); err != nil || !killed {
+		t.Fatalf("killed %v; import: %v\n%s", killed, err, out.String())
+	}
+	st, err := store.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	im, err := st.Import(context.Background(), 1)
+	if err != nil || im.State != model.JobDone || im.Created != 54_000 || im.Rows() != 54_000 {
+		t.Errorf("import %+v (%v), want 54,000 created", im, err)
+	}
+	acts, _ := st.PluginActivity(context.Background(), "hello-go", 0, 50)
+	if !slices.ContainsFunc(acts, func(a model.PluginActivity) bool { return a.Kind == "crashed" }) {
+		t.Errorf("no crash recorded: %+v", acts)
+	}
+}
+
+// imported reads how many rows the first import committed.
+func imported(t *testing.T, db string) int {
+	st, err := store.Open(context.Background(), db)
+	if err != nil {
+		return 0
+	}
+	defer st.Close()
+	im, err := st.Import(context.Background(), 1)
+	if err != nil {
+		return 0
+	}
+	return im.LastRow
 }

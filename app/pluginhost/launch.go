@@ -3,6 +3,7 @@ package pluginhost
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 
@@ -39,7 +40,8 @@ func (h *Host) launch(id string) (*host.Plugin, error) {
 		NodePath: h.opt.NodePath, StartTimeout: h.opt.StartTimeout, CallTimeout: h.opt.CallTimeout,
 		BatchTimeout: h.opt.BatchTimeout})
 	var ve *host.VersionError
-	if errors.As(err, &ve) || errors.Is(err, exec.ErrNotFound) {
+	// A missing runtime (no node) is no crash: restarting cannot help.
+	if errors.As(err, &ve) || errors.Is(err, exec.ErrNotFound) || errors.Is(err, fs.ErrNotExist) {
 		return nil, &refusal{err}
 	}
 	return pl, err
