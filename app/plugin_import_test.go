@@ -20,11 +20,12 @@ import (
 
 // approvedHello installs and approves hello-go next to db and gives it an
 // instance "Main" generating count records (every tenth a company).
-func approvedHello(t *testing.T, db string, count int) {
+func approvedHello(t testing.TB, db string, count int) {
 	t.Helper()
 	installHelloGo(t, filepath.Join(filepath.Dir(db), "plugins"))
-	if code, out, errs := run(t, "", "plugins", "approve", "hello-go", "--yes", "--db", db); code != 0 {
-		t.Fatalf("approve: %s %s", out, errs)
+	var out, errs strings.Builder
+	if code := Run(context.Background(), []string{"plugins", "approve", "hello-go", "--yes", "--db", db}, strings.NewReader(""), &out, &errs); code != 0 {
+		t.Fatalf("approve: %s %s", out.String(), errs.String())
 	}
 	st, err := store.Open(context.Background(), db)
 	if err != nil {

@@ -10,7 +10,7 @@ import (
 )
 
 // installHelloGo builds the hello-go example into plugins/hello-go.
-func installHelloGo(t *testing.T, plugins string) {
+func installHelloGo(t testing.TB, plugins string) {
 	t.Helper()
 	dir := filepath.Join(plugins, "hello-go")
 	src := filepath.Join("..", "plugins", "examples", "hello-go")
