@@ -29,8 +29,12 @@ func importCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 	o.match = fs.String("match", "", "match existing contacts by email (the default), external_id or phone; companies match by name")
 	o.blank = fs.String("blank", "keep", "blank cells keep values (keep) or clear them (clear)")
 	o.dry = fs.Bool("dry-run", false, "count what the import would do without changing anything")
+	from := fs.String("from", "", "import from an installed source instead of a file: `PLUGIN:INSTANCE`, as Admin > Plugins names them (contacts only)")
 	o.activate = fs.Bool("send-activation", false, "queue the activation email for each new contact with an address, which the server (portico serve) sends (default: Admin > Email notifications' \"User activation email\" switch)")
 	return func(ctx context.Context) error {
+		if *from != "" {
+			return importFromPlugin(ctx, e, fs, o, *from)
+		}
 		if len(e.args) != 2 {
 			return fmt.Errorf("give one file: portico import %s FILE", e.args[0])
 		}
@@ -169,6 +173,9 @@ func runImport(ctx context.Context, e *env, d imports.Deps, p imports.Params) er
 // that import instead of starting another.
 func sameFile(ctx context.Context, d imports.Deps, id int64, p imports.Params) bool {
 	im, err := d.Store.Import(ctx, id)
+	if p.PluginInstance != 0 {
+		return err == nil && !im.DryRun && im.PluginInstanceID == p.PluginInstance
+	}
 	fi, serr := os.Stat(p.Path)
 	return err == nil && serr == nil && !im.DryRun && im.Kind == string(p.Kind) && im.Filename == filepath.Base(p.Path) &&
 		im.Size == fi.Size()

@@ -12,13 +12,17 @@ import (
 
 const module = "github.com/portico-hub/portico/"
 
+// sdk is the plugin SDK module, which app packages reach only through
+// pluginhost and imports.
+const sdk = "plugins/sdk"
+
 // allowed lists, per package, the Portico packages it may import. Imports
 // point downward: cmd → app → web → domain packages → store → model.
 // A package missing here may import nothing of Portico's.
 var allowed = map[string][]string{
-	"app": {"app/activation", "app/bulk", "app/config", "app/model", "app/store", "app/web", "app/agent", "app/demo", "app/exports", "app/imports", "app/jobs", "app/mail", "app/maintenance", "app/webhooks", "static"},
+	"app": {"app/activation", "app/bulk", "app/config", "app/model", "app/store", "app/web", "app/agent", "app/demo", "app/exports", "app/imports", "app/jobs", "app/mail", "app/maintenance", "app/pluginhost", "app/webhooks", "static"},
 	"app/web": {"app/activation", "app/bulk", "app/agent", "app/company", "app/config", "app/contact", "app/exports", "app/importfile", "app/imports", "app/jobs", "app/mail",
-		"app/events", "app/model", "app/passkey", "app/portal", "app/store", "app/throttle", "app/ticket", "app/webhooks", "static", "views"},
+		"app/events", "app/model", "app/passkey", "app/pluginhost", "app/portal", "app/store", "app/throttle", "app/ticket", "app/webhooks", "static", "views"},
 	"app/passkey":     {"app/agent", "app/model", "app/store"},
 	"app/agent":       {"app/model", "app/password", "app/store"},
 	"app/activation":  {"app/agent", "app/contact", "app/jobs", "app/mail", "app/model", "app/password", "app/store"},
@@ -34,12 +38,15 @@ var allowed = map[string][]string{
 	"app/mail":        {"app/config", "app/jobs", "app/model", "app/store"},
 	"app/maintenance": {"app/exports", "app/jobs", "app/model", "app/store"},
 	"app/exports":     {"app/jobs", "app/mail", "app/model", "app/store"},
-	"app/imports":     {"app/company", "app/contact", "app/importfile", "app/jobs", "app/model", "app/store"},
+	"app/imports":     {"app/company", "app/contact", "app/importfile", "app/jobs", "app/model", "app/store", sdk},
 	// storetest seeds benchmark databases; only tests import it.
 	"app/store/storetest": {"app/demo", "app/model", "app/store"},
 	"app/store":           {"app/events", "app/model", "migrations"},
 	"app/events":          {"app/model"},
-	"app/webhooks":        {"app/events", "app/mail", "app/model", "app/store"},
+	// pluginhost runs plugins through the SDK's host package, the only
+	// part of plugins/ that app imports.
+	"app/pluginhost": {"app/model", "app/store", sdk, sdk + "/host", sdk + "/manifest"},
+	"app/webhooks":   {"app/events", "app/mail", "app/model", "app/store"},
 }
 
 // TestImportsPointDownward fails when a package imports one it must not,

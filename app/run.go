@@ -22,6 +22,7 @@ Usage:
   portico import contacts [flags] FILE        import contacts from a CSV or Excel file
   portico import companies [flags] FILE       import companies from a CSV or Excel file
   portico export contacts [flags] -o FILE     export contacts to a CSV or Excel file
+  portico plugins list|approve|disable|enable|logs [ID]   manage plugins
 
 Run "portico COMMAND --help" for the flags of a command. Every flag can
 also be set by the PORTICO_* environment variable named in its help.
@@ -83,8 +84,13 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 		args = args[1:]
 	}
+	if name == "plugins" && !isHelp(args) && len(args) == 0 {
+		fmt.Fprint(stderr, pluginsUsage)
+		return 2
+	}
 	cmds := map[string]func(*flag.FlagSet, *env) func(context.Context) error{
 		"serve": serveCmd, "migrate": migrateCmd, "admin": adminCmd, "import": importCmd, "export": exportCmd,
+		"plugins": pluginsCmd,
 	}
 	mk, ok := cmds[name]
 	if !ok {
@@ -136,6 +142,7 @@ Imports a CSV or Excel file with the web wizard's engine. The exit
 status is 0 when every row imported, 1 when any row failed (their
 reasons are written to a CSV) or the import could not run.
 `,
+	"plugins": pluginsUsage,
 	"export": `usage: portico export contacts [flags] -o FILE
 
 Writes contacts to a CSV or Excel file; the file appears under its name
@@ -146,10 +153,11 @@ once complete.
 // settingsOf lists the settings a command reads, when it reads only a
 // few: its --help then lists only those, not the server's.
 var settingsOf = map[string][]string{
-	"import":  {"db", "files", "base-url", "log-level", "log-format", "job-lease", "import-max-mb", "import-max-rows"},
+	"import":  {"db", "files", "base-url", "log-level", "log-format", "job-lease", "import-max-mb", "import-max-rows", "plugins-dir"},
 	"export":  {"db", "log-level", "log-format"},
 	"migrate": {"db", "log-level", "log-format"},
 	"admin":   {"db", "log-level", "log-format"},
+	"plugins": {"db", "plugins-dir", "log-level", "log-format"},
 }
 
 // registerSettings declares the settings command name reads on fs; the

@@ -12,6 +12,7 @@ import (
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/maintenance"
+	"github.com/portico-hub/portico/app/pluginhost"
 	"github.com/portico-hub/portico/app/store"
 	"github.com/portico-hub/portico/app/web"
 	"github.com/portico-hub/portico/app/webhooks"
@@ -34,7 +35,12 @@ func serveCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 				return err
 			}
 		}
-		srv, err := web.New(ctx, e.cfg, e.log, st)
+		plugins, err := startPlugins(ctx, st, e)
+		if err != nil {
+			return err
+		}
+		defer plugins.Close()
+		srv, err := web.New(ctx, e.cfg, e.log, st, web.WithPlugins(plugins))
 		if err != nil {
 			return err
 		}
@@ -54,6 +60,17 @@ func loadDemo(ctx context.Context, st *store.Store, e *env) error {
 		return err
 	}
 	return demoAdmin(ctx, st, e)
+}
+
+// startPlugins makes the plugin host and starts the approved plugins in
+// the background: a broken plugin never delays or stops the server.
+func startPlugins(ctx context.Context, st *store.Store, e *env) (*pluginhost.Host, error) {
+	h, err := pluginhost.New(pluginhost.Options{Dir: e.cfg.PluginsDir, Store: st, Log: e.log, HostVersion: "portico"})
+	if err != nil {
+		return nil, err
+	}
+	go h.StartApproved(ctx)
+	return h, nil
 }
 
 // startJobs runs the background workers (email delivery, activation, exports,

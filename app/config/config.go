@@ -23,7 +23,10 @@ type Config struct {
 	DBPath string
 	// FilesDir holds uploaded and generated files (imports, exports);
 	// by default the database's folder.
-	FilesDir   string
+	FilesDir string
+	// PluginsDir holds one folder per plugin; by default the plugins
+	// folder next to the database.
+	PluginsDir string
 	BaseURL    string
 	LogLevel   string
 	LogFormat  string
@@ -78,6 +81,7 @@ func (c *Config) options() []option {
 		{"addr", "PORTICO_ADDR", "localhost:8080", "address to listen on (host:port)", &c.Addr},
 		{"db", "PORTICO_DB", "data/portico.db", "path of the SQLite database file (created if missing)", &c.DBPath},
 		{"files", "PORTICO_FILES", "", "folder for uploaded and exported files (default: the database's folder)", &c.FilesDir},
+		{"plugins-dir", "PORTICO_PLUGINS_DIR", "", "folder holding one folder per plugin (default: plugins next to the database)", &c.PluginsDir},
 		{"base-url", "PORTICO_BASE_URL", "", "public URL of this server, used in links and to decide Secure cookies (default http://ADDR)", &c.BaseURL},
 		{"log-level", "PORTICO_LOG_LEVEL", "info", "log level: debug, info, warn or error", &c.LogLevel},
 		{"log-format", "PORTICO_LOG_FORMAT", "text", "log format: text or json", &c.LogFormat},

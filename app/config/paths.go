@@ -53,3 +53,15 @@ func fileAbove(path string) string {
 		}
 	}
 }
+
+// checkPluginsDir defaults the plugins folder to one next to the
+// database, and refuses a file given in its place.
+func (c *Config) checkPluginsDir() error {
+	if c.PluginsDir == "" {
+		c.PluginsDir = filepath.Join(filepath.Dir(c.DBPath), "plugins")
+	}
+	if fi, err := os.Stat(c.PluginsDir); err == nil && !fi.IsDir() {
+		return fmt.Errorf("plugins-dir %q: this is a file; give a folder", c.PluginsDir)
+	}
+	return nil
+}

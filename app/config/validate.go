@@ -33,6 +33,7 @@ func (c *Config) checks() []check {
 		{[]string{"addr"}, c.checkAddr},
 		{[]string{"db"}, c.checkDB},
 		{[]string{"files"}, c.checkFiles},
+		{[]string{"plugins-dir"}, c.checkPluginsDir},
 		{[]string{"base-url"}, c.checkBaseURL},
 		{[]string{"smtp-url", "mail-from"}, func() error { return errors.Join(c.validateMail()...) }},
 		{[]string{"webhook-allow-nets"}, func() error { return errors.Join(c.validateAllowNets()...) }},

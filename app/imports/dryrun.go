@@ -26,6 +26,7 @@ func (d Deps) dryRun(ctx context.Context, im *model.Import, save func(Progress) 
 		return err
 	}
 	im.RowsTotal, im.LastRow, im.ImportCounts = total, 0, model.ImportCounts{}
+	im.SourceCursor, im.SourceRow = "", 0 // a dry run starts over, from the stream's start too
 	return d.run(ctx, im, o.apply, save)
 }
 

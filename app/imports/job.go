@@ -55,7 +55,12 @@ func (d Deps) execute(ctx context.Context, im *model.Import, save func(Progress)
 	case im.DryRun:
 		return d.dryRun(ctx, im, save)
 	}
-	if im.RowsTotal == 0 {
+	if im.RowsTotal == 0 && im.PluginInstanceID != 0 {
+		// A stream is read once: its rows are counted as they come.
+		if err := d.Store.BeginImport(ctx, im.ID, 0); err != nil {
+			return err
+		}
+	} else if im.RowsTotal == 0 {
 		total, err := d.count(im, nil)
 		if err != nil {
 			return err
@@ -68,7 +73,19 @@ func (d Deps) execute(ctx context.Context, im *model.Import, save func(Progress)
 	if companies {
 		return d.runCompanies(ctx, im, applyCompany, save)
 	}
-	return d.run(ctx, im, apply, save)
+	if err := d.run(ctx, im, apply, save); err != nil || im.PluginInstanceID == 0 {
+		return err
+	}
+	return d.streamed(ctx, im.ID)
+}
+
+// streamed records a finished stream's rows as its total.
+func (d Deps) streamed(ctx context.Context, id int64) error {
+	im, err := d.Store.Import(ctx, id)
+	if err != nil {
+		return err
+	}
+	return d.Store.SetImportTotal(ctx, id, im.Rows())
 }
 
 // settle records how the run ended on the import, and tells the runner.
@@ -76,12 +93,13 @@ func (d Deps) settle(ctx context.Context, jobID, id int64, err error) error {
 	bg := context.WithoutCancel(ctx)
 	var fe *importfile.FileError
 	var ve *model.ValidationError
+	var se *SourceError
 	switch {
 	case err == nil:
 		return d.Store.FinishImport(bg, id, model.JobDone, "")
 	case errors.Is(err, store.ErrImportMoved):
 		return fmt.Errorf("imports: import %d: %w", id, store.ErrLeaseLost)
-	case errors.As(err, &fe) || errors.As(err, &ve):
+	case errors.As(err, &fe) || errors.As(err, &ve) || errors.As(err, &se):
 		if ferr := d.Store.FinishImport(bg, id, model.JobFailed, err.Error()); ferr != nil {
 			return ferr
 		}

@@ -48,6 +48,9 @@ type Params struct {
 	Blank          Blank
 	SendActivation bool
 	DryRun         bool
+	// PluginInstance, when set, imports that plugin instance's records
+	// instead of a file; Filename then names the source.
+	PluginInstance int64
 	// InPlace lets a dry run read the file at Path instead of a copy, for
 	// a caller that keeps the file as it is until the dry run is over or
 	// cancelled. A real import always reads a copy.
@@ -102,4 +105,7 @@ type Deps struct {
 	Log      *slog.Logger
 	// BatchSize is how many rows commit together (default 2,000).
 	BatchSize int
+	// Plugins streams the records of installed sources; nil when plugins
+	// are off.
+	Plugins Streamer
 }

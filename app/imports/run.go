@@ -68,6 +68,9 @@ func (d Deps) run(ctx context.Context, im *model.Import, how applier, save func(
 			var fails []model.ImportFailure
 			n, fails = tally(steps)
 			to = steps[len(steps)-1].p.row.Number
+			if err := f.saveCursor(bctx, b, to); err != nil {
+				return 0, n, err
+			}
 			return to, n, b.Fail(bctx, fails)
 		})
 		if err != nil {

@@ -1,6 +1,7 @@
 package imports
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,17 +10,33 @@ import (
 
 	"github.com/portico-hub/portico/app/importfile"
 	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/store"
 )
 
-// file is an import's file open for reading, with its mapping.
+// rowReader is where an import's rows come from: a file's reader, or a
+// plugin's stream (pluginRows). Everything after it, mapping, batches,
+// checkpoints, is the same for both.
+type rowReader interface {
+	Next() (importfile.Row, error)
+	SkipTo(n int) error
+	Header() []string
+	Close() error
+}
+
+// file is an import's source open for reading, with its mapping; f is
+// nil for a plugin's stream.
 type file struct {
 	f  *os.File
-	rd *importfile.Reader
+	rd rowReader
 	m  importfile.Mapping
 }
 
-// openFile opens an import's stored file as its dialect and mapping say.
+// openFile opens an import's source: its plugin's stream, or its stored
+// file as its dialect and mapping say.
 func (d Deps) openFile(im *model.Import) (*file, error) {
+	if im.PluginInstanceID != 0 {
+		return d.openPlugin(im)
+	}
 	var dl importfile.Dialect
 	if err := json.Unmarshal([]byte(im.Dialect), &dl); err != nil {
 		return nil, fmt.Errorf("imports: dialect of import %d: %w", im.ID, err)
@@ -47,7 +64,38 @@ func (d Deps) openFile(im *model.Import) (*file, error) {
 	return &file{f: f, rd: rd, m: m}, nil
 }
 
-func (f *file) Close() error { return errors.Join(f.rd.Close(), f.f.Close()) }
+func (f *file) Close() error {
+	if f.f == nil {
+		return f.rd.Close()
+	}
+	return errors.Join(f.rd.Close(), f.f.Close())
+}
+
+// openPlugin opens a plugin import's stream with its mapping.
+func (d Deps) openPlugin(im *model.Import) (*file, error) {
+	m, err := parseMapping(KindContacts, pluginHeader, im.Mapping)
+	if err != nil {
+		return nil, err
+	}
+	rd, err := d.openStream(im)
+	if err != nil {
+		return nil, err
+	}
+	return &file{rd: rd, m: m}, nil
+}
+
+// saveCursor stores, within a batch's transaction, where a plugin's
+// stream resumes once rows up to to are committed.
+func (f *file) saveCursor(ctx context.Context, b *store.ImportTx, to int) error {
+	pr, ok := f.rd.(*pluginRows)
+	if !ok {
+		return nil
+	}
+	if m, ok := pr.cursorAt(to); ok {
+		return b.SetCursor(ctx, m.row, m.cursor)
+	}
+	return nil
+}
 
 // count reads the whole file once, so its rows are known before any is
 // applied and a file that breaks half-way is refused before it changes

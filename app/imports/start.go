@@ -57,6 +57,9 @@ func Start(ctx context.Context, d Deps, r *jobs.Runner, actor model.Actor, p Par
 		return 0, err
 	}
 	path, err := d.place(id, p)
+	if err == nil && p.PluginInstance != 0 {
+		err = d.Store.SetImportSource(ctx, id, p.PluginInstance)
+	}
 	if err == nil {
 		err = d.Store.SetImportFile(ctx, id, path, 0) // before the job can run
 	}
@@ -86,7 +89,11 @@ func (d Deps) check(p Params) (model.Import, error) {
 		return model.Import{}, fmt.Errorf("imports: encode dialect: %w", err)
 	}
 	im := model.Import{Kind: string(p.Kind), Filename: p.Filename, Path: p.Path, Dialect: string(dl), Mode: string(p.Mode),
-		Match: string(p.Match), Blank: string(p.Blank), SendActivation: p.SendActivation, DryRun: p.DryRun, Mapping: p.Map}
+		Match: string(p.Match), Blank: string(p.Blank), SendActivation: p.SendActivation, DryRun: p.DryRun, Mapping: p.Map,
+		PluginInstanceID: p.PluginInstance}
+	if p.PluginInstance != 0 {
+		return im, checkPluginMapping(&im, p)
+	}
 	fi, err := os.Stat(p.Path)
 	if err != nil {
 		return im, fmt.Errorf("imports: %w", err)
@@ -111,6 +118,9 @@ func (d Deps) check(p Params) (model.Import, error) {
 // place is where the import reads its file: the caller's file for a dry
 // run in place, else a copy that keep makes.
 func (d Deps) place(id int64, p Params) (string, error) {
+	if p.PluginInstance != 0 {
+		return "", nil // a stream has no file to keep
+	}
 	if p.DryRun && p.InPlace {
 		return p.Path, nil
 	}

@@ -46,6 +46,11 @@ type Import struct {
 	CreatedBy  int64
 	CreatedAt  time.Time
 	FinishedAt *time.Time
+	// PluginInstanceID is set when the rows come from a plugin instance's
+	// stream; SourceCursor resumes that stream after row SourceRow.
+	PluginInstanceID int64
+	SourceCursor     string
+	SourceRow        int
 }
 
 // ImportFailure is one row an import could not apply.

@@ -11,14 +11,15 @@ import (
 
 const importColumns = `id, coalesce(job_id, 0), kind, filename, path, size, dialect, mapping, mode, match_by, blank,
 	send_activation, dry_run, rows_total, last_row, created, updated, skipped, failed, state, error,
-	coalesce(created_by, 0), created_at, finished_at`
+	coalesce(created_by, 0), created_at, finished_at, coalesce(plugin_instance_id, 0), source_cursor, source_row`
 
 func scanImport(row interface{ Scan(...any) error }) (*model.Import, error) {
 	var im model.Import
 	var mapping string
 	err := row.Scan(&im.ID, &im.JobID, &im.Kind, &im.Filename, &im.Path, &im.Size, &im.Dialect, &mapping, &im.Mode, &im.Match,
 		&im.Blank, &im.SendActivation, &im.DryRun, &im.RowsTotal, &im.LastRow, &im.Created, &im.Updated, &im.Skipped,
-		&im.Failed, &im.State, &im.Error, &im.CreatedBy, &im.CreatedAt, &im.FinishedAt)
+		&im.Failed, &im.State, &im.Error, &im.CreatedBy, &im.CreatedAt, &im.FinishedAt, &im.PluginInstanceID, &im.SourceCursor,
+		&im.SourceRow)
 	if mapping != "" {
 		im.Mapping = strings.Split(mapping, "\n")
 	}

@@ -7,6 +7,9 @@ import "github.com/gofiber/fiber/v2"
 // "imports" for ids. The same handlers serve each kind, which k.serve
 // tells them.
 func (s *Server) importRoutes(r fiber.Router) {
+	r.Get("/contacts/import/source", s.importSourceNew)
+	r.Post("/contacts/import/source", s.importSourceStart)
+	r.Get("/contacts/import/source/dry/:id", s.importSourceDry)
 	for _, k := range importKinds {
 		p := k.Path()
 		r.Get(p+"/import", k.serve, s.importNew)

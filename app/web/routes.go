@@ -106,6 +106,7 @@ func (s *Server) routes() {
 	ad.Get("/portal", s.portalSettingsShow)
 	ad.Post("/portal", s.portalSettingsSave)
 	s.webhookRoutes(ad)
+	s.pluginRoutes(ad)
 }
 
 // portalRoutes maps the customer portal, which has its own session and

@@ -24,6 +24,7 @@ import (
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/passkey"
+	"github.com/portico-hub/portico/app/pluginhost"
 	"github.com/portico-hub/portico/app/portal"
 	"github.com/portico-hub/portico/app/store"
 	"github.com/portico-hub/portico/app/ticket"
@@ -64,11 +65,13 @@ type Server struct {
 	sameOrigin *http.CrossOriginProtection
 	// parsers bounds how many uploaded files are read at once.
 	parsers *parsers
+	// plugins is nil when the server runs without a plugin host.
+	plugins *pluginhost.Host
 }
 
 // New builds the Fiber app with every route. Templates are parsed here,
 // so a broken or missing template stops the start.
-func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.Store) (*Server, error) {
+func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.Store, opts ...Option) (*Server, error) {
 	engine := html.NewFileSystem(http.FS(views.FS), ".html")
 	engine.AddFuncMap(funcs)
 	if err := engine.Load(); err != nil {
@@ -88,6 +91,12 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 		webhooks:   webhooks.NewService(st, cfg.WebhookAllowNets),
 		sameOrigin: newSameOrigin(cfg),
 		parsers:    newParsers(),
+	}
+	for _, o := range opts {
+		o(s)
+	}
+	if s.plugins != nil {
+		s.imports.Plugins = s.plugins
 	}
 	s.wirePortal()
 	if s.passkeys, err = passkey.New(st, cfg.ParsedBase, "Portico"); err != nil {

@@ -1,0 +1,151 @@
+package e2e
+
+import (
+	"context"
+	"log/slog"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/portico-hub/portico/app/config"
+	"github.com/portico-hub/portico/app/pluginhost"
+	"github.com/portico-hub/portico/app/store"
+	"github.com/portico-hub/portico/app/web"
+)
+
+// TestAdminApprovesAndConfiguresAPlugin approves the hello-go example
+// after reviewing its files, adds an instance from the form generated
+// from its schema, tests its connection in place, and imports from it:
+// a dry run, then the import, each followed to the end. With
+// PORTICO_SCREENSHOTS set it saves Admin > Plugins at desktop and phone
+// widths.
+func TestAdminApprovesAndConfiguresAPlugin(t *testing.T) {
+	app := startPluginPortico(t)
+	p := adminPage(t, app)
+	p.open("/admin/plugins")
+	p.waitText("table.plugins", "Not Approved") // badges are capitalised
+	p.click(`table.plugins a[href="/admin/plugins/hello-go"]`)
+	p.click(`a[href="/admin/plugins/hello-go/approve"]`)
+	p.waitText("table.files", "bin/hello-go")
+	p.click(`form button.primary`)
+	p.waitText(".toasts", "Plugin approved")
+	for range 100 { // it starts in the background
+		if strings.Contains(strings.Join(p.texts(".page-head .badge"), ""), "Running") {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+		p.open("/admin/plugins/hello-go")
+	}
+	p.waitText(".page-head .badge", "Running")
+	p.click(`a[href="/admin/plugins/hello-go/instances/new"]`)
+	p.fill(`input[name="name"]`, "Sales directory")
+	p.fill(`input[name="f_count"]`, "12")
+	p.fill(`input[name="f_domain"]`, "sales.test")
+	p.click(`form button.primary`)
+	p.waitText(".toasts", "Instance saved")
+	p.click(`#main form[hx-post] button`)
+	p.waitText("#check", "Ready to generate 12 records at sales.test")
+
+	p.open("/contacts/import")
+	p.click(`a[href="/contacts/import/source"]`)
+	p.waitText("fieldset.choices", "Hello (Go): Sales directory")
+	p.click(`button[value="dry"]`)
+	p.waitText("#progress h2", "Finished")
+	p.waitText("#progress .count-created", "10") // 12 records: two companies and 10 contacts
+	if n := p.texts("#progress .count-failed dd"); len(n) != 1 || n[0] != "0" {
+		t.Errorf("dry run failed rows %q", n)
+	}
+	p.click(`#progress a.primary`)
+	p.click(`button[value="start"]`)
+	p.waitText("#progress h2", "Finished")
+	p.waitText("#progress .count-created", "10")
+	p.open("/contacts")
+	p.waitText("#results", "Person 11")
+	if dir := os.Getenv("PORTICO_SCREENSHOTS"); dir != "" {
+		p.open("/admin/plugins")
+		p.waitText("table.plugins", "Running")
+		p.screenshotAt(1366, filepath.Join(dir, "admin-plugins-1366.png"))
+		p.screenshotAt(390, filepath.Join(dir, "admin-plugins-390.png"))
+		p.open("/admin/plugins/hello-go")
+		p.screenshotAt(390, filepath.Join(dir, "admin-plugin-390.png"))
+	}
+}
+
+// screenshotAt saves the page at a viewport width.
+func (p *page) screenshotAt(width int64, path string) {
+	p.t.Helper()
+	p.do(chromedp.EmulateViewport(width, 900))
+	p.screenshot(path)
+}
+
+// startPluginPortico is startPortico with a plugin host whose plugins
+// folder holds the hello-go example, built for the test.
+func startPluginPortico(t *testing.T) *portico {
+	t.Helper()
+	needBrowser(t)
+	ln, err := net.Listen("tcp4", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	cfg := config.Default()
+	cfg.Addr, cfg.DBPath, cfg.LogLevel, cfg.LoginPerMin = ln.Addr().String(), filepath.Join(t.TempDir(), "portico.db"), "warn", 100
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	buildHello(t, cfg.PluginsDir)
+	st, err := store.Open(context.Background(), cfg.DBPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	logs := &serverLog{t: t}
+	h, err := pluginhost.New(pluginhost.Options{Dir: cfg.PluginsDir, Store: st, Log: slog.New(logs.handler())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	srv, err := web.New(ctx, cfg, slog.New(logs.handler()), st, web.WithPlugins(h))
+	if err != nil {
+		cancel()
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx, ln) }()
+	srv.Jobs().Poll = 50 * time.Millisecond
+	jobsDone := make(chan struct{})
+	go func() { srv.Jobs().Run(ctx); close(jobsDone) }()
+	t.Cleanup(func() {
+		cancel()
+		<-jobsDone
+		<-done
+		h.Close()
+		if n := logs.errors.Load(); n > 0 {
+			t.Errorf("the server logged %d errors; see the log above", n)
+		}
+	})
+	return &portico{URL: strings.TrimSuffix(cfg.BaseURL, "/"), Store: st, Config: cfg}
+}
+
+// buildHello builds hello-go into plugins/hello-go with its manifest.
+func buildHello(t *testing.T, plugins string) {
+	t.Helper()
+	src := filepath.Join("..", "..", "plugins", "examples", "hello-go")
+	dir := filepath.Join(plugins, "hello-go")
+	cmd := exec.Command("go", "build", "-o", filepath.Join(dir, "bin", "hello-go"), ".")
+	cmd.Dir = src
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("build hello-go: %v\n%s", err, out)
+	}
+	m, err := os.ReadFile(filepath.Join(src, "plugin.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "plugin.json"), m, 0o644)
+}

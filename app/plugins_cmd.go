@@ -1,0 +1,131 @@
+package app
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/portico-hub/portico/app/pluginhost"
+)
+
+var pluginsUsage = `usage: portico plugins list|approve|disable|enable|logs [flags] [ID]
+
+  list         every plugin in the plugins folder, with its state
+  approve ID   show the plugin's files and their SHA-256, and approve them
+  disable ID   stop the plugin and keep it from starting
+  enable ID    let a disabled plugin start again
+  logs ID      the plugin's recent activity, with its last stderr lines
+
+A running server notices approvals, and plugins disabled or changed here,
+within its next health check (30 s).
+`
+
+func pluginsCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
+	yes := fs.Bool("yes", false, "approve without asking for confirmation")
+	reason := fs.String("reason", "Disabled from the command line.", "why a plugin is disabled, shown to admins")
+	return func(ctx context.Context) error {
+		st, err := openStore(ctx, e.cfg)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		h, err := pluginhost.New(pluginhost.Options{Dir: e.cfg.PluginsDir, Store: st, Log: e.log, Offline: true})
+		if err != nil {
+			return err
+		}
+		defer h.Close()
+		if len(e.args) == 0 {
+			return errors.New(pluginsUsage)
+		}
+		action, id := e.args[0], ""
+		if len(e.args) > 1 {
+			id = e.args[1]
+		}
+		switch action {
+		case "list":
+			return listPlugins(ctx, e, h)
+		case "approve":
+			return approvePlugin(ctx, e, h, id, *yes)
+		case "disable":
+			return done(e, h.Disable(ctx, id, *reason), "plugin %s is disabled\n", id)
+		case "enable":
+			return done(e, h.Enable(ctx, id), "plugin %s is enabled\n", id)
+		case "logs":
+			return pluginLogs(ctx, e, h, id)
+		}
+		return fmt.Errorf("unknown action %q\n\n%s", action, pluginsUsage)
+	}
+}
+
+func done(e *env, err error, format string, args ...any) error {
+	if err == nil {
+		fmt.Fprintf(e.stdout, format, args...)
+	}
+	return err
+}
+
+func listPlugins(ctx context.Context, e *env, h *pluginhost.Host) error {
+	list, err := h.List(ctx)
+	if err != nil {
+		return err
+	}
+	if len(list) == 0 {
+		fmt.Fprintf(e.stdout, "no plugins in %s\n", h.Dir())
+		return nil
+	}
+	w := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(w, "ID\tVERSION\tSTATE\tKINDS\tREASON")
+	for _, s := range list {
+		version, kinds := "", ""
+		if s.Manifest != nil {
+			version, kinds = s.Manifest.Version, strings.Join(s.Manifest.Kinds, ",")
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", s.ID, version, s.State, kinds, firstLine(s.Reason))
+	}
+	return w.Flush()
+}
+
+func approvePlugin(ctx context.Context, e *env, h *pluginhost.Host, id string, yes bool) error {
+	files, err := h.Files(ctx, id)
+	if err != nil {
+		return err
+	}
+	sums := map[string]string{}
+	fmt.Fprintf(e.stdout, "Plugin %s runs with these files:\n", id)
+	for _, f := range files {
+		fmt.Fprintf(e.stdout, "  %s  %s\n", f.SHA256, f.Path)
+		sums[f.Path] = f.SHA256
+	}
+	if !yes {
+		fmt.Fprint(e.stdout, "Approve them? [y/N] ")
+		line, _ := bufio.NewReader(e.stdin).ReadString('\n')
+		if a := strings.ToLower(strings.TrimSpace(line)); a != "y" && a != "yes" {
+			return errors.New("not approved")
+		}
+	}
+	return done(e, h.Approve(ctx, id, sums, 0), "plugin %s is approved\n", id)
+}
+
+func pluginLogs(ctx context.Context, e *env, h *pluginhost.Host, id string) error {
+	acts, err := h.Activity(ctx, id, 0, 50)
+	if err != nil {
+		return err
+	}
+	for i := len(acts) - 1; i >= 0; i-- {
+		a := acts[i]
+		fmt.Fprintf(e.stdout, "%s  %-9s %s\n", a.At.UTC().Format("2006-01-02 15:04:05"), a.Kind, a.Message)
+		if a.Detail != "" {
+			fmt.Fprintf(e.stdout, "    %s\n", strings.ReplaceAll(strings.TrimSpace(a.Detail), "\n", "\n    "))
+		}
+	}
+	return nil
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}

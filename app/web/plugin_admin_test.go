@@ -1,0 +1,78 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestAdminApprovesConfiguresAndTestsAPlugin(t *testing.T) {
+	ts := newPluginServer(t)
+	c := ts.admin()
+	resp, body := c.get("/admin/plugins")
+	wantStatus(t, resp, body, http.StatusOK)
+	if !strings.Contains(body, "Hello (Go)") || !strings.Contains(body, "not approved") {
+		t.Fatalf("list: %s", body)
+	}
+	resp, body = c.get("/admin/plugins/hello-go/approve")
+	wantStatus(t, resp, body, http.StatusOK)
+	files := regexp.MustCompile(`name="file" value="([^"]+)"`).FindAllStringSubmatch(body, -1)
+	if len(files) != 2 || !regexp.MustCompile(`bin/hello-go=[0-9a-f]{64}`).MatchString(files[0][1]) {
+		t.Fatalf("approve page: %s", body)
+	}
+	if resp, body = c.postRaw("/admin/plugins/hello-go/approve", url.Values{"file": {files[0][1]}}); resp.StatusCode != http.StatusForbidden {
+		t.Fatalf("approve without CSRF: %d", resp.StatusCode)
+	}
+	resp, body = c.post("/admin/plugins/hello-go/approve", url.Values{"file": {files[0][1], files[1][1]}})
+	wantStatus(t, resp, body, http.StatusSeeOther)
+	waitFor(t, c, "/admin/plugins/hello-go", ">running<")
+
+	resp, body = c.post("/admin/plugins/hello-go/instances", url.Values{"name": {"Sales"}, "f_count": {"-1"}})
+	wantStatus(t, resp, body, http.StatusUnprocessableEntity)
+	if !strings.Contains(body, "Minimum: got -1, want 0.") {
+		t.Fatalf("field error missing: %s", body)
+	}
+	resp, body = c.post("/admin/plugins/hello-go/instances", url.Values{"name": {"Sales"}, "f_count": {"7"}, "f_domain": {"sales.test"}})
+	wantStatus(t, resp, body, http.StatusSeeOther)
+	inst := resp.Header.Get("Location")
+	_, body = c.get(inst)
+	resp, body = c.post(inst+"/test", url.Values{}, htmx...)
+	wantStatus(t, resp, body, http.StatusOK)
+	if !strings.Contains(body, "Ready to generate 7 records at sales.test") {
+		t.Fatalf("test connection: %s", body)
+	}
+	_, body = c.get(inst)
+	if !strings.Contains(body, "Test connection: Ready to generate 7") {
+		t.Fatalf("activity missing: %s", body)
+	}
+}
+
+func TestAgentsCannotSeePlugins(t *testing.T) {
+	ts := newPluginServer(t)
+	ts.admin()
+	c := ts.agentClient("Bo Agent", "bo@example.com")
+	for _, path := range []string{"/admin/plugins", "/admin/plugins/hello-go", "/admin/plugins/hello-go/approve"} {
+		if resp, _ := c.get(path); resp.StatusCode != http.StatusForbidden && resp.StatusCode != http.StatusNotFound {
+			t.Errorf("%s: %d", path, resp.StatusCode)
+		}
+	}
+}
+
+// waitFor reloads a page until it contains want.
+func waitFor(t *testing.T, c *client, path, want string) string {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		_, body := c.get(path)
+		if strings.Contains(body, want) {
+			return body
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s never showed %q:\n%s", path, want, body)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}

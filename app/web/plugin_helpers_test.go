@@ -1,0 +1,62 @@
+package web_test
+
+import (
+	"context"
+	"log/slog"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/portico-hub/portico/app/config"
+	"github.com/portico-hub/portico/app/pluginhost"
+	"github.com/portico-hub/portico/app/store"
+	"github.com/portico-hub/portico/app/web"
+)
+
+// newPluginServer is newTestServer with a plugin host over a plugins
+// folder holding the hello-go example, built for the test.
+func newPluginServer(t *testing.T) *testServer {
+	t.Helper()
+	cfg := config.Default()
+	cfg.Addr, cfg.DBPath, cfg.LogLevel = "127.0.0.1:0", filepath.Join(t.TempDir(), "p.db"), "error"
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	installHello(t, cfg.PluginsDir)
+	st, err := store.Open(context.Background(), cfg.DBPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
+	h, err := pluginhost.New(pluginhost.Options{Dir: cfg.PluginsDir, Store: st, Log: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(h.Close)
+	srv, err := web.New(context.Background(), cfg, log, st, web.WithPlugins(h))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &testServer{t: t, srv: srv, store: st, cfg: cfg}
+}
+
+// installHello builds hello-go into plugins/hello-go with its manifest.
+func installHello(t *testing.T, plugins string) {
+	t.Helper()
+	src := filepath.Join("..", "..", "plugins", "examples", "hello-go")
+	dir := filepath.Join(plugins, "hello-go")
+	cmd := exec.Command("go", "build", "-o", filepath.Join(dir, "bin", "hello-go"), ".")
+	cmd.Dir = src
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("build hello-go: %v\n%s", err, out)
+	}
+	m, err := os.ReadFile(filepath.Join(src, "plugin.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "plugin.json"), m, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
