@@ -18,7 +18,11 @@ import (
 //	s.WriteEventTx(ctx, tx, events.ContactVerified{Contact: c, Method: "passkey", VerifiedAt: now})
 //
 // with c from ContactSnapshotTx. Workers see the event once it commits.
+// Under a ctx marked Bulk the event joins the transaction's bulk batch.
 func (s *Store) WriteEventTx(ctx context.Context, tx *sql.Tx, p events.Payload) error {
+	if isBulk(ctx) {
+		return s.bulkEvents(tx).add(p, s.Now())
+	}
 	ev, err := events.New(p, s.Now())
 	if err != nil {
 		return err
@@ -27,8 +31,8 @@ func (s *Store) WriteEventTx(ctx context.Context, tx *sql.Tx, p events.Payload) 
 	if ev.ContactID != 0 {
 		contact = ev.ContactID
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO events (id, type, payload, contact_id, created_at) VALUES ($1, $2, $3, $4, $5)`,
-		ev.ID, ev.Type, string(ev.Payload), contact, ev.CreatedAt)
+	_, err = tx.ExecContext(ctx, `INSERT INTO events (id, type, payload, contact_id, resource, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6)`, ev.ID, ev.Type, string(ev.Payload), contact, ev.Resource, ev.CreatedAt)
 	if err != nil {
 		return fmt.Errorf("store: write event %s: %w", ev.Type, err)
 	}

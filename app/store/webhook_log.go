@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"time"
@@ -44,21 +45,25 @@ func (s *Store) WebhookDeliveries(ctx context.Context, q model.DeliveryQuery) (*
 // WebhookDelivery returns one delivery of an endpoint with its event's
 // payload; a delivery of another endpoint is not found.
 func (s *Store) WebhookDelivery(ctx context.Context, endpointID, id int64) (*model.WebhookDelivery, error) {
-	var payload string
-	d, err := scanDeliveryWith(s.r.QueryRowContext(ctx, `SELECT `+prefixed("d.", deliveryColumns)+`, e.payload, e.created_at
-		FROM webhook_deliveries d JOIN events e ON e.id = d.event_id WHERE d.id = $1 AND d.endpoint_id = $2`, id, endpointID), &payload)
-	if err != nil {
-		return nil, notFound(err, "webhook delivery", id)
-	}
-	d.Payload = []byte(payload)
-	return &d, nil
-}
-
-func scanDeliveryWith(row interface{ Scan(...any) error }, payload *string) (model.WebhookDelivery, error) {
 	var d model.WebhookDelivery
-	err := row.Scan(&d.ID, &d.EndpointID, &d.EventID, &d.EventType, &d.State, &d.Attempts, &d.NextAttemptAt, &d.LastStatus,
-		&d.LastError, &d.CreatedAt, &d.DeliveredAt, payload, &d.EventAt)
-	return d, err
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		d, err = scanDelivery(tx.QueryRowContext(ctx, `SELECT `+deliveryColumns+` FROM webhook_deliveries
+			WHERE id = $1 AND endpoint_id = $2`, id, endpointID))
+		if err != nil {
+			return notFound(err, "webhook delivery", id)
+		}
+		ds := []model.WebhookDelivery{d}
+		if err := s.fillPayloads(ctx, tx, ds); err != nil {
+			return notFound(err, "event of webhook delivery", id)
+		}
+		d = ds[0]
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &d, nil
 }
 
 const attemptColumns = `id, delivery_id, attempted_at, status, duration_ms, request_headers, request_body, response_body, error`
