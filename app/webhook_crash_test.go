@@ -87,8 +87,10 @@ func TestWebhooksSurviveSIGKILL(t *testing.T) {
 	assertEveryEventArrived(t, db, rc)
 }
 
-// seedWebhooks writes total events (company creations) and one endpoint
-// for the receiver it starts, and returns the verifier of its secret.
+// seedWebhooks writes total events, half of them interactive (company
+// creations) and half in bulk batches (contacts inserted as an import
+// does), and one endpoint for the receiver it starts, and returns the
+// verifier of its secret.
 func seedWebhooks(t *testing.T, db string, total int, rc *hookReceiver) *standardwebhooks.Webhook {
 	st, err := store.Open(context.Background(), db)
 	if err != nil {
@@ -102,8 +104,18 @@ func seedWebhooks(t *testing.T, db string, total int, rc *hookReceiver) *standar
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := range total {
+	for i := range total / 2 {
 		if _, err := st.CreateCompany(context.Background(), model.Actor{Name: "Seed"}, model.CompanyFields{Name: fmt.Sprintf("Company %d", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for done := total / 2; done < total; done += 1000 {
+		batch := make([]store.NewContact, min(1000, total-done))
+		for i := range batch {
+			batch[i] = store.NewContact{Fields: model.ContactFields{Name: fmt.Sprintf("Person %d", done+i)},
+				Emails: []string{fmt.Sprintf("person%d@example.com", done+i)}}
+		}
+		if _, err := st.InsertContacts(context.Background(), model.Actor{Name: "Seed"}, batch); err != nil {
 			t.Fatal(err)
 		}
 	}

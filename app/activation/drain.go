@@ -49,7 +49,8 @@ func (s *Service) drain(ctx context.Context, t *jobs.Task, actor model.Actor, ne
 		p.Total = total
 	}
 	after, _ := strconv.ParseInt(t.Job.Checkpoint, 10, 64)
-	bctx := context.WithoutCancel(ctx)
+	// A bulk send's activation.sent events go in the bulk lane.
+	bctx := store.Bulk(context.WithoutCancel(ctx))
 	for ctx.Err() == nil {
 		ids, err := next(ctx, after)
 		if err != nil || len(ids) == 0 {

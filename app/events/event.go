@@ -26,7 +26,7 @@ type Subject interface {
 }
 
 // CompanySubject is implemented by payloads about one company, so the
-// delivery log can name and filter by it.
+// delivery log can name and filter by it and its events keep their order.
 type CompanySubject interface {
 	SubjectCompany() int64
 }
@@ -47,8 +47,15 @@ type Event struct {
 	Type      string
 	Payload   []byte
 	ContactID int64
+	// CompanyID is the company the event is about, if any.
 	CompanyID int64
+	// Resource is what the event is about (see ResourceOf).
+	Resource  string
 	CreatedAt time.Time
+	// Lane is LaneInteractive or LaneBulk; Entry is the event's index in
+	// its bulk batch, which shares one Position.
+	Lane  string
+	Entry int
 }
 
 // New encodes p into an event with a fresh id. The id is a version 7
@@ -66,6 +73,7 @@ func New(p Payload, at time.Time) (Event, error) {
 	if s, ok := p.(CompanySubject); ok {
 		ev.CompanyID = s.SubjectCompany()
 	}
+	ev.Resource = ResourceOf(p)
 	return ev, nil
 }
 

@@ -61,6 +61,9 @@ func BenchmarkImportMillion(b *testing.B) {
 			}
 			b.ReportMetric(float64(rows)/secs, pass.name+"-rows/s")
 			b.ReportMetric(cpuSeconds()-cpu, pass.name+"-cpu-s")
+			if pass.name == "create" {
+				reportSizes(b, filepath.Join(e.dir, "portico.db"))
+			}
 		}
 		b.StopTimer()
 		if secs, err := shellImport(e.dir, path); err == nil {
@@ -181,4 +184,21 @@ func peakMB() float64 {
 		}
 	}
 	return 0
+}
+
+// reportSizes reports the database's size and what its events take,
+// single rows and bulk batches together, as the sqlite3 shell reads them.
+func reportSizes(b *testing.B, db string) {
+	out, err := exec.Command("sqlite3", db, `PRAGMA wal_checkpoint(TRUNCATE);
+		SELECT sum(length(id) + length(type) + length(payload) + coalesce(length(batch), 0)) FROM events;
+		SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size();`).Output()
+	if err != nil {
+		b.Logf("sizes: %v", err)
+		return
+	}
+	f := strings.Fields(string(out))
+	events, _ := strconv.ParseFloat(f[len(f)-2], 64)
+	size, _ := strconv.ParseFloat(f[len(f)-1], 64)
+	b.ReportMetric(events/1e6, "events-MB")
+	b.ReportMetric(size/1e6, "db-MB")
 }

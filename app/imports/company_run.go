@@ -56,6 +56,7 @@ func (d Deps) runCompanies(ctx context.Context, im *model.Import, how companyApp
 		return err
 	}
 	actor := d.actor(ctx, im)
+	ctx = store.Bulk(ctx) // an import's events go in the bulk lane
 	prog := Progress{Total: im.RowsTotal, LastRow: im.LastRow, ImportCounts: im.ImportCounts, start: time.Now(), from: im.Rows()}
 	for {
 		rows, err := f.readCompanies(d.batchSize())

@@ -47,7 +47,8 @@ func (d Deps) run(ctx context.Context, im *model.Import, how applier, save func(
 	// A batch's statements run without the job's cancellation, which
 	// go-sqlite3 would watch from a goroutine per statement; a batch takes
 	// moments, and a cancelled import stops after it, at save.
-	bctx := context.WithoutCancel(ctx)
+	// Its events go in the bulk lane.
+	bctx := store.Bulk(context.WithoutCancel(ctx))
 	var carry []*parsed
 	for {
 		rows, err := rd.read(carry, d.batchSize())

@@ -58,10 +58,16 @@ const (
 
 // WebhookDelivery is one event on its way to one endpoint.
 type WebhookDelivery struct {
-	ID            int64
-	EndpointID    int64
-	EventID       string
-	EventType     string
+	ID         int64
+	EndpointID int64
+	EventID    string
+	EventType  string
+	// Lane is the lane of the delivery's event, "interactive" or "bulk".
+	Lane string
+	// EventPosition and Entry locate the event's payload: its events row
+	// and, for a bulk batch, its index there.
+	EventPosition int64
+	Entry         int
 	State         DeliveryState
 	Attempts      int
 	NextAttemptAt time.Time

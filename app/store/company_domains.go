@@ -54,7 +54,8 @@ func (s *Store) linkDomain(ctx context.Context, tx *sql.Tx, actor model.Actor, i
 		if err := s.writeAudit(ctx, tx, actor, "contact", c, "company_added", []model.Change{change}); err != nil {
 			return err
 		}
-		if err := s.contactUpdatedFrom(ctx, tx, c, was, "companies"); err != nil {
+		// A domain can link thousands of contacts: theirs is bulk work.
+		if err := s.contactUpdatedFrom(Bulk(ctx), tx, c, was, "companies"); err != nil {
 			return err
 		}
 	}

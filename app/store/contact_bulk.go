@@ -26,7 +26,8 @@ func (e *BulkError) Unwrap() error { return e.Err }
 // unique across contacts and agents, unique external ids, view counts
 // (the same triggers fire), tags, links by email domain, the search
 // document, one "created" audit entry per contact, so each contact's
-// timeline starts like any other's, and one contact.created event each.
+// timeline starts like any other's, and one contact.created event each,
+// in the bulk lane.
 //
 // It is fast because it writes each table with multi-row INSERTs, looks
 // agents' addresses, tags, domains and company names up once per batch,
@@ -51,6 +52,7 @@ func (s *Store) insertBulk(ctx context.Context, tx *sql.Tx, actor model.Actor, i
 	if err != nil {
 		return nil, err
 	}
+	b.events = s.bulkEvents(tx)
 	if err := b.check(in); err != nil {
 		return nil, err
 	}
@@ -61,7 +63,6 @@ func (s *Store) insertBulk(ctx context.Context, tx *sql.Tx, actor model.Actor, i
 	if err := b.write(ctx, in, ids); err != nil {
 		return nil, err
 	}
-	s.outbox.events.mark()
 	return ids, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/portico-hub/portico/app/events"
 	"github.com/portico-hub/portico/app/model"
 )
 
@@ -24,6 +25,8 @@ type bulk struct {
 	// or several do.
 	domains   map[string]int64
 	companies map[int64]string
+	// events is the transaction's bulk batch.
+	events *eventBatch
 }
 
 func newBulk(ctx context.Context, tx *sql.Tx, actor model.Actor, now func() time.Time) (*bulk, error) {
@@ -39,7 +42,10 @@ func newBulk(ctx context.Context, tx *sql.Tx, actor model.Actor, now func() time
 
 // tables are the rows a batch writes, in the order it writes them.
 type tables struct {
-	contacts, emails, members, tags, docs, audit, events rowSet
+	contacts, emails, members, tags, docs, audit rowSet
+	// events are the contact.created events, added to the transaction's
+	// bulk batch once every row is written.
+	events []events.Event
 }
 
 // tablePool keeps batches' row buffers for the next batch: an import
@@ -56,7 +62,6 @@ func newTables() *tables {
 		docs:    rowSet{head: `INSERT INTO contacts_fts (rowid, doc)`, cols: 2},
 		audit: rowSet{head: `INSERT INTO audit_entries (subject_type, subject_id, actor_id, actor_name, action, changes, created_at)`,
 			cols: 7},
-		events: eventRows(),
 	}
 }
 
@@ -64,7 +69,9 @@ func newTables() *tables {
 // table's row of each contact at least, so the rows are not copied as
 // they grow.
 func (t *tables) reset(n int) {
-	for _, r := range []*rowSet{&t.contacts, &t.emails, &t.members, &t.tags, &t.docs, &t.audit, &t.events} {
+	clear(t.events)
+	t.events = t.events[:0]
+	for _, r := range []*rowSet{&t.contacts, &t.emails, &t.members, &t.tags, &t.docs, &t.audit} {
 		clear(r.args)
 		r.args, r.owner = r.args[:0], r.owner[:0]
 		r.grow(n)
@@ -91,13 +98,13 @@ func (b *bulk) write(ctx context.Context, in []NewContact, ids []int64) error {
 	}{
 		{&t.contacts, b.explainExternalID}, {&t.emails, b.explainEmail}, {&t.members, wrapped("contact_companies")},
 		{&t.tags, wrapped("contact_tags")}, {&t.docs, wrapped("contacts_fts")}, {&t.audit, wrapped("audit_entries")},
-		{&t.events, wrapped("events")},
 	}
 	for _, s := range steps {
 		if err := b.flush(ctx, s.rows, s.explain); err != nil {
 			return err
 		}
 	}
+	b.events.evs = append(b.events.evs, t.events...)
 	return nil
 }
 

@@ -53,7 +53,9 @@ func (b *bulk) rows(ctx context.Context, t *tables, i int, id int64, c NewContac
 	t.docs.add(i, id, searchDoc(f.Name, emails, []string{f.Phone, f.Mobile}, names, f.ExternalID))
 	t.audit.add(i, "contact", id, b.actorID, b.actor.Name, "created", "[]", now)
 	snap := createdSnapshot(id, c, emails, tags, companies, state, now)
-	return addEvent(&t.events, i, events.ContactCreated{Contact: snap}, now)
+	ev, err := events.New(events.ContactCreated{Contact: snap}, now)
+	t.events = append(t.events, ev)
+	return err
 }
 
 // stateTimes returns the state to store and its timestamps, set as a

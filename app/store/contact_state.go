@@ -82,7 +82,7 @@ func (s *Store) HardDeleteContact(ctx context.Context, actor model.Actor, id int
 		if err := s.writeAudit(ctx, tx, actor, "contact", id, "erased", nil); err != nil {
 			return err
 		}
-		if err := eraseEvents(ctx, tx, id); err != nil {
+		if err := s.eraseEvents(ctx, tx, id); err != nil {
 			return err
 		}
 		return s.WriteEventTx(ctx, tx, events.ContactDeleted{ContactID: id, Permanent: true})

@@ -25,6 +25,10 @@ type Store struct {
 	Now func() time.Time
 	// outbox wakes the event and webhook workers after a commit.
 	outbox outboxSignals
+	// batches holds the bulk-lane events of the open transactions, and
+	// decoded the batches a sender read last.
+	batches batchRegistry
+	decoded batchCache
 }
 
 // Open opens (creating if needed) the SQLite database at path and applies
@@ -114,6 +118,9 @@ func (s *Store) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return fmt.Errorf("store: begin: %w", err)
 	}
 	err = fn(tx)
+	if b := s.batches.take(tx); b != nil && err == nil {
+		err = b.flush(ctx, tx)
+	}
 	// The marks made so far are this transaction's own: no other can run
 	// while it holds the one writer connection. Taken after the commit,
 	// they could include the next transaction's, whose waiters would then

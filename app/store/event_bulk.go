@@ -13,24 +13,6 @@ import (
 	"github.com/portico-hub/portico/app/model"
 )
 
-// eventRows is a rowSet for the events of a batch, written with the
-// batch's other rows by multi-row INSERTs, so a bulk write costs no
-// query per event.
-func eventRows() rowSet {
-	return rowSet{head: `INSERT INTO events (id, type, payload, contact_id, company_id, created_at)`, cols: 6}
-}
-
-// addEvent encodes p and adds it to r as the event of the batch's contact
-// owner.
-func addEvent(r *rowSet, owner int, p events.Payload, at time.Time) error {
-	ev, err := events.New(p, at)
-	if err != nil {
-		return err
-	}
-	r.add(owner, ev.ID, ev.Type, string(ev.Payload), nullableID(ev.ContactID), nullableID(ev.CompanyID), ev.CreatedAt)
-	return nil
-}
-
 // createdSnapshot is an inserted contact as ContactSnapshotTx would read
 // it back, built from what the batch wrote instead of read: secondary
 // addresses in the order of their rows (a batch writes addresses sorted by

@@ -14,11 +14,13 @@ import (
 const pruneChunk = 5000
 
 // PruneEvents deletes the events created before before that no consumer
-// needs any more: the webhook fan-out has passed them and no delivery
+// needs any more: the webhook fan-out has handled them, no delivery
 // refers to them (one still pending reads its payload from the event, and
-// a finished one keeps it for its log until PruneWebhookLog removes it).
-// It works from the oldest event up, one window of positions per
-// transaction, and returns how many it deleted.
+// a finished one keeps it for its log until PruneWebhookLog removes it)
+// and no endpoint's stream still has a batch's entries to deliver. It
+// works from the oldest event up, one window of positions per
+// transaction, and returns how many events it deleted, each entry of a
+// bulk batch counting as one.
 func (s *Store) PruneEvents(ctx context.Context, before time.Time) (int64, error) {
 	var total int64
 	for after := int64(0); ; {
@@ -40,21 +42,22 @@ func (s *Store) PruneEvents(ctx context.Context, before time.Time) (int64, error
 
 // pruneEventWindow deletes the prunable events among the pruneChunk
 // positions from the first event past after, and returns the last
-// position it covered. It is done at the first event that is too recent
-// or not yet fanned out: positions follow time, so none past it is due.
+// position it covered. It is done at the first event that is too recent:
+// positions follow time, so none past it is due.
 func pruneEventWindow(ctx context.Context, tx *sql.Tx, after int64, before time.Time) (last, n int64, done bool, err error) {
-	cursor, err := readCursor(ctx, tx)
-	if err != nil {
-		return 0, 0, false, err
-	}
 	first, ok, err := firstBefore(ctx, tx, `SELECT position, created_at FROM events WHERE position > $1
 		ORDER BY position LIMIT 1`, after, before)
-	if err != nil || !ok || first > cursor {
+	if err != nil || !ok {
 		return 0, 0, true, err
 	}
-	last = min(first+pruneChunk-1, cursor)
-	n, err = execCount(ctx, tx, `DELETE FROM events WHERE position BETWEEN $1 AND $2 AND created_at < $3
-		AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = events.id)`, first, last, before)
+	last = first + pruneChunk - 1
+	counts, err := int64s(ctx, tx, `DELETE FROM events WHERE position BETWEEN $1 AND $2 AND created_at < $3 AND fanned_out
+		AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_position = events.position)
+		AND NOT EXISTS (SELECT 1 FROM webhook_streams s WHERE s.event_position = events.position) RETURNING entries`,
+		first, last, before)
+	for _, c := range counts {
+		n += c
+	}
 	if err != nil {
 		return 0, 0, false, fmt.Errorf("events %d to %d: %w", first, last, err)
 	}

@@ -18,13 +18,18 @@ import (
 //	s.WriteEventTx(ctx, tx, events.ContactVerified{Contact: c, Method: "passkey", VerifiedAt: now})
 //
 // with c from ContactSnapshotTx. Workers see the event once it commits.
+// Under a ctx marked Bulk the event joins the transaction's bulk batch.
 func (s *Store) WriteEventTx(ctx context.Context, tx *sql.Tx, p events.Payload) error {
+	if isBulk(ctx) {
+		return s.bulkEvents(tx).add(p, s.Now())
+	}
 	ev, err := events.New(p, s.Now())
 	if err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO events (id, type, payload, contact_id, company_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-		ev.ID, ev.Type, string(ev.Payload), nullableID(ev.ContactID), nullableID(ev.CompanyID), ev.CreatedAt)
+	_, err = tx.ExecContext(ctx, `INSERT INTO events (id, type, payload, contact_id, company_id, resource, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)`, ev.ID, ev.Type, string(ev.Payload), nullableID(ev.ContactID), nullableID(ev.CompanyID),
+		ev.Resource, ev.CreatedAt)
 	if err != nil {
 		return fmt.Errorf("store: write event %s: %w", ev.Type, err)
 	}

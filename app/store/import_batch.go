@@ -116,10 +116,13 @@ func (b *ImportTx) Insert(ctx context.Context, in []NewContact) ([]int64, error)
 // savepoint runs fn and undoes what it wrote when it fails, leaving the
 // rest of the transaction as it was.
 func (b *ImportTx) savepoint(ctx context.Context, name string, fn func() error) error {
+	evs := b.s.bulkEvents(b.tx)
+	kept := len(evs.evs)
 	if _, err := b.tx.ExecContext(ctx, "SAVEPOINT "+name); err != nil {
 		return fmt.Errorf("store: savepoint: %w", err)
 	}
 	if err := fn(); err != nil {
+		evs.evs = evs.evs[:kept]
 		if _, rerr := b.tx.ExecContext(ctx, "ROLLBACK TO SAVEPOINT "+name); rerr != nil {
 			return fmt.Errorf("store: roll back to savepoint: %w (after %w)", rerr, err)
 		}

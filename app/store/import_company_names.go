@@ -69,24 +69,19 @@ func (b *ImportTx) createCompanies(ctx context.Context, names []string, byNorm m
 		actorID = b.actor.ID
 	}
 	audit := rowSet{head: `INSERT INTO audit_entries (subject_type, subject_id, actor_id, actor_name, action, changes, created_at)`, cols: 7}
-	evs := eventRows()
+	evs := b.s.bulkEvents(b.tx)
 	audit.grow(len(names))
-	evs.grow(len(names))
 	for i, name := range names {
 		id := byNorm[companyNorm(name)]
 		audit.add(i, "company", id, actorID, b.actor.Name, "created", "[]", now)
 		co := events.Company{ID: id, Name: name, Domains: []string{}, CreatedAt: now.UTC(), UpdatedAt: now.UTC()}
-		if err := addEvent(&evs, i, events.CompanyCreated{Company: co}, now); err != nil {
+		if err := evs.add(events.CompanyCreated{Company: co}, now); err != nil {
 			return err
 		}
 	}
 	if err := flushRows(ctx, b.tx, &audit, wrapped("audit_entries")); err != nil {
 		return err
 	}
-	if err := flushRows(ctx, b.tx, &evs, wrapped("events")); err != nil {
-		return err
-	}
-	b.s.outbox.events.mark()
 	return nil
 }
 

@@ -10,7 +10,7 @@ import (
 // updatedEvents writes contact.updated for each applied update, naming
 // the fields its audit entry records and those its links to companies
 // changed. The contacts are read back in bulk once all are written, and
-// the events go in with multi-row INSERTs.
+// the events join the batch's bulk-lane row.
 func (b *ImportTx) updatedEvents(ctx context.Context, applied []appliedUpdate) error {
 	if len(applied) == 0 {
 		return nil
@@ -24,9 +24,8 @@ func (b *ImportTx) updatedEvents(ctx context.Context, applied []appliedUpdate) e
 		return err
 	}
 	now := b.s.Now()
-	rows := eventRows()
-	rows.grow(len(applied))
-	for i, u := range applied {
+	evs := b.s.bulkEvents(b.tx)
+	for _, u := range applied {
 		changed := updatedFields(u.Changes)
 		for _, f := range u.linked.fields() {
 			if !slices.Contains(changed, f) {
@@ -34,13 +33,9 @@ func (b *ImportTx) updatedEvents(ctx context.Context, applied []appliedUpdate) e
 			}
 		}
 		p := events.ContactUpdated{Contact: snaps[u.ID], Changed: changed}
-		if err := addEvent(&rows, i, p, now); err != nil {
+		if err := evs.add(p, now); err != nil {
 			return err
 		}
 	}
-	if err := flushRows(ctx, b.tx, &rows, wrapped("events")); err != nil {
-		return err
-	}
-	b.s.outbox.events.mark()
 	return nil
 }

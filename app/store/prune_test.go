@@ -169,7 +169,9 @@ func TestPruneKeepsRecentlyFinished(t *testing.T) {
 }
 
 // TestPruneInChunks prunes more events and deliveries than one
-// transaction deletes, and leaves none of them behind.
+// transaction deletes, and leaves none of them behind: the endpoint is
+// disabled with most of a bulk batch still waiting in its stream, which
+// goes too once it is older than the retention.
 func TestPruneInChunks(t *testing.T) {
 	st, clk := openClocked(t)
 	ctx := context.Background()
@@ -191,8 +193,8 @@ func TestPruneInChunks(t *testing.T) {
 	}
 	clk.Advance(retention + time.Hour)
 	events, deliveries, attempts := prune(t, st)
-	if events != n || deliveries != n || attempts != int64(len(ds)) {
-		t.Fatalf("pruned %d events, %d deliveries, %d attempts; want %d, %d, %d", events, deliveries, attempts, n, n, len(ds))
+	if events != n || deliveries != int64(len(ds)) || attempts != int64(len(ds)) {
+		t.Fatalf("pruned %d events, %d deliveries, %d attempts; want %d, %d, %d", events, deliveries, attempts, n, len(ds), len(ds))
 	}
 	if left := eventIDs(t, st); len(left) != 0 {
 		t.Fatalf("%d events left", len(left))

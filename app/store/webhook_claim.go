@@ -4,53 +4,55 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/portico-hub/portico/app/model"
 )
 
-const deliveryColumns = `id, endpoint_id, event_id, event_type, state, attempts, next_attempt_at, last_status, last_error,
-	created_at, delivered_at`
+const deliveryColumns = `id, endpoint_id, event_id, event_type, lane, event_position, entry, state, attempts, next_attempt_at,
+	last_status, last_error, created_at, delivered_at`
 
 func scanDelivery(row interface{ Scan(...any) error }) (model.WebhookDelivery, error) {
 	var d model.WebhookDelivery
-	err := row.Scan(&d.ID, &d.EndpointID, &d.EventID, &d.EventType, &d.State, &d.Attempts, &d.NextAttemptAt, &d.LastStatus,
-		&d.LastError, &d.CreatedAt, &d.DeliveredAt)
+	err := row.Scan(&d.ID, &d.EndpointID, &d.EventID, &d.EventType, &d.Lane, &d.EventPosition, &d.Entry, &d.State, &d.Attempts,
+		&d.NextAttemptAt, &d.LastStatus, &d.LastError, &d.CreatedAt, &d.DeliveredAt)
 	return d, err
 }
 
 // DueWebhookEndpoints lists the enabled endpoints with deliveries to send
-// now: pending ones whose time has come, and ones whose sender died. Each
-// test is one index seek per endpoint, however long the backlog.
+// now: pending ones whose time has come, ones whose sender died, and bulk
+// streams still to deliver. Each test is one index seek per endpoint,
+// however long the backlog.
 func (s *Store) DueWebhookEndpoints(ctx context.Context) ([]int64, error) {
 	return int64s(ctx, s.r, `SELECT e.id FROM webhook_endpoints e WHERE e.enabled AND (
 		EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.endpoint_id = e.id AND d.state = 'pending' AND d.next_attempt_at <= $1)
-		OR EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.endpoint_id = e.id AND d.state = 'sending' AND d.lease_expires_at < $1))
+		OR EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.endpoint_id = e.id AND d.state = 'sending' AND d.lease_expires_at < $1)
+		OR EXISTS (SELECT 1 FROM webhook_streams s WHERE s.endpoint_id = e.id))
 		ORDER BY e.id`, s.Now())
 }
 
 // ClaimWebhookDeliveries takes up to limit due deliveries of one enabled
-// endpoint, oldest first, each with its event's payload. Each is held for
-// lease: one not recorded by then (its sender died) is sent again, so a
-// crash duplicates a webhook but never loses one.
+// endpoint, each with its event's payload: abandoned ones first (their
+// sender died), then interactive ones, then bulk ones, so a bulk backlog
+// never delays a person's action. A delivery about a resource waits while
+// an earlier one about it is waiting or in flight, so each contact's and
+// company's events arrive in commit order. Each is held for lease: one
+// not recorded by then is sent again, so a crash duplicates a webhook but
+// never loses one. The endpoint's bulk window is topped up first.
 func (s *Store) ClaimWebhookDeliveries(ctx context.Context, endpointID int64, limit int, lease time.Duration) ([]model.WebhookDelivery, error) {
 	var out []model.WebhookDelivery
 	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if err := s.materialize(ctx, tx, endpointID); err != nil {
+			return err
+		}
 		now := s.Now()
-		// Abandoned deliveries first, then pending ones by due time. Each
-		// branch walks the (endpoint_id, state, next_attempt_at) index and
-		// stops at the limit, so a long backlog costs nothing per claim.
-		// Both order by that index: ordering the first by id alone made
-		// SQLite walk the endpoint's whole log by id instead.
+		ids, err := claimable(ctx, tx, endpointID, limit, now)
+		if err != nil || len(ids) == 0 {
+			return err
+		}
+		args := append([]any{now.Add(lease), now}, anys(ids)...)
 		rows, err := tx.QueryContext(ctx, `UPDATE webhook_deliveries SET state = 'sending', attempts = attempts + 1,
-			lease_expires_at = $1, updated_at = $2 WHERE id IN (
-				SELECT id FROM (SELECT id FROM webhook_deliveries WHERE endpoint_id = $3 AND state = 'sending'
-					AND lease_expires_at < $2 ORDER BY next_attempt_at, id LIMIT $4)
-				UNION ALL SELECT id FROM (SELECT id FROM webhook_deliveries WHERE endpoint_id = $3 AND state = 'pending'
-					AND next_attempt_at <= $2 ORDER BY next_attempt_at, id LIMIT $4)
-				LIMIT $4)
-			RETURNING `+deliveryColumns, now.Add(lease), now, endpointID, limit)
+			lease_expires_at = $1, updated_at = $2 WHERE id IN (`+marks(3, len(ids))+`) RETURNING `+deliveryColumns, args...)
 		if err != nil {
 			return err
 		}
@@ -66,7 +68,7 @@ func (s *Store) ClaimWebhookDeliveries(ctx context.Context, endpointID int64, li
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		return fillPayloads(ctx, tx, out)
+		return s.fillPayloads(ctx, tx, out)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: claim deliveries of endpoint %d: %w", endpointID, err)
@@ -74,44 +76,33 @@ func (s *Store) ClaimWebhookDeliveries(ctx context.Context, endpointID int64, li
 	return out, nil
 }
 
-// fillPayloads adds each delivery's event payload and time, reading
-// them all in one query.
-func fillPayloads(ctx context.Context, tx *sql.Tx, ds []model.WebhookDelivery) error {
-	if len(ds) == 0 {
-		return nil
+// inOrder keeps a delivery back while an earlier one about the same
+// resource, for the same endpoint, is waiting or in flight.
+const inOrder = `(d.resource = '' OR NOT EXISTS (SELECT 1 FROM webhook_deliveries p WHERE p.endpoint_id = d.endpoint_id
+	AND p.resource = d.resource AND p.state IN ('pending', 'sending')
+	AND (p.event_position, p.entry) < (d.event_position, d.entry)))`
+
+// claimable picks the deliveries to claim. Each query walks the
+// (endpoint_id, state, lane, next_attempt_at) index and stops at the
+// limit, so a long backlog costs nothing per claim.
+func claimable(ctx context.Context, tx *sql.Tx, endpointID int64, limit int, now time.Time) ([]int64, error) {
+	queries := []string{
+		`SELECT id FROM webhook_deliveries WHERE endpoint_id = $1 AND state = 'sending' AND lane IN ('interactive', 'bulk')
+			AND lease_expires_at < $2 ORDER BY next_attempt_at, id LIMIT $3`,
+		fmt.Sprintf(`SELECT id FROM webhook_deliveries d WHERE endpoint_id = $1 AND state = 'pending' AND lane = 'interactive'
+			AND next_attempt_at <= $2 AND %s ORDER BY next_attempt_at, id LIMIT $3`, inOrder),
+		fmt.Sprintf(`SELECT id FROM webhook_deliveries d WHERE endpoint_id = $1 AND state = 'pending' AND lane = 'bulk'
+			AND next_attempt_at <= $2 AND %s ORDER BY next_attempt_at, id LIMIT $3`, inOrder),
 	}
-	marks := make([]string, len(ds))
-	args := make([]any, len(ds))
-	for i, d := range ds {
-		marks[i], args[i] = fmt.Sprintf("$%d", i+1), d.EventID
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT id, payload, created_at FROM events WHERE id IN (`+strings.Join(marks, ", ")+`)`, args...)
-	if err != nil {
-		return fmt.Errorf("events of %d deliveries: %w", len(ds), err)
-	}
-	defer rows.Close()
-	type event struct {
-		payload string
-		at      time.Time
-	}
-	byID := make(map[string]event, len(ds))
-	for rows.Next() {
-		var id string
-		var e event
-		if err := rows.Scan(&id, &e.payload, &e.at); err != nil {
-			return err
+	var ids []int64
+	for _, q := range queries {
+		got, err := int64s(ctx, tx, q, endpointID, now, limit-len(ids))
+		if err != nil {
+			return nil, err
 		}
-		byID[id] = e
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	for i := range ds {
-		e, ok := byID[ds[i].EventID]
-		if !ok {
-			return fmt.Errorf("event %s: %w", ds[i].EventID, sql.ErrNoRows)
+		if ids = append(ids, got...); len(ids) >= limit {
+			break
 		}
-		ds[i].Payload, ds[i].EventAt = []byte(e.payload), e.at
 	}
-	return nil
+	return ids, nil
 }

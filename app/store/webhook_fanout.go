@@ -3,35 +3,27 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
-	"slices"
-	"strconv"
 	"strings"
+	"time"
 
 	"github.com/portico-hub/portico/app/events"
 	"github.com/portico-hub/portico/app/model"
 )
 
-// webhookCursor is the settings key holding the position of the last
-// event fanned out to webhook endpoints.
-const webhookCursor = "webhooks.cursor"
-
-// FanOutEvents turns up to limit events past the cursor into one delivery
-// per enabled endpoint that wants each, and moves the cursor past them,
-// in one transaction: an event is fanned out exactly once, even across a
-// crash. It returns how many events it read.
-//
-// The cursor relies on positions committing in order, which SQLite's one
-// writer guarantees; a PostgreSQL backend needs a commit-ordered feed.
+// FanOutEvents handles up to limit events rows that the fan-out has not
+// handled yet, oldest first, in one transaction: an interactive event
+// becomes one delivery per enabled endpoint that wants it, and a bulk
+// batch one stream per endpoint that wants any of its types, whose
+// entries become deliveries as the endpoint takes them. Each row is
+// marked as handled in the same transaction, so it is fanned out exactly
+// once, even across a crash; marking rows, rather than moving a cursor,
+// also holds when writers commit out of position order. It returns how
+// many rows it handled.
 func (s *Store) FanOutEvents(ctx context.Context, limit int) (int, error) {
 	n := 0
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		cursor, err := readCursor(ctx, tx)
-		if err != nil {
-			return err
-		}
-		evs, err := eventsAfter(ctx, tx, cursor, limit)
+		evs, err := unfanned(ctx, tx, limit)
 		if err != nil || len(evs) == 0 {
 			return err
 		}
@@ -39,13 +31,17 @@ func (s *Store) FanOutEvents(ctx context.Context, limit int) (int, error) {
 		if err != nil {
 			return err
 		}
-		if err := s.insertDeliveries(ctx, tx, evs, eps); err != nil {
+		f := &fanOut{s: s, tx: tx, now: s.Now()}
+		for _, ev := range evs {
+			if err := f.event(ctx, ev, eps); err != nil {
+				return err
+			}
+		}
+		if err := f.flush(ctx); err != nil {
 			return err
 		}
 		n = len(evs)
-		_, err = tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ($1, $2)
-			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, webhookCursor, strconv.FormatInt(evs[n-1].pos, 10))
-		return err
+		return markFanned(ctx, tx, evs)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("store: fan out events: %w", err)
@@ -53,38 +49,38 @@ func (s *Store) FanOutEvents(ctx context.Context, limit int) (int, error) {
 	return n, nil
 }
 
-type cursorEvent struct {
-	pos      int64
-	id, kind string
+// fanRow is an events row to fan out; types lists a batch's types.
+type fanRow struct {
+	pos             int64
+	id, types, lane string
+	resource        string
 }
 
-func readCursor(ctx context.Context, tx *sql.Tx) (int64, error) {
-	var v string
-	err := tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = $1`, webhookCursor).Scan(&v)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, nil
-	}
-	if err != nil {
-		return 0, err
-	}
-	return strconv.ParseInt(v, 10, 64)
-}
-
-func eventsAfter(ctx context.Context, tx *sql.Tx, cursor int64, limit int) ([]cursorEvent, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT position, id, type FROM events WHERE position > $1 ORDER BY position LIMIT $2`, cursor, limit)
+func unfanned(ctx context.Context, tx *sql.Tx, limit int) ([]fanRow, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT position, id, type, lane, resource FROM events WHERE NOT fanned_out
+		ORDER BY position LIMIT $1`, limit)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []cursorEvent
+	var out []fanRow
 	for rows.Next() {
-		var e cursorEvent
-		if err := rows.Scan(&e.pos, &e.id, &e.kind); err != nil {
+		var e fanRow
+		if err := rows.Scan(&e.pos, &e.id, &e.types, &e.lane, &e.resource); err != nil {
 			return nil, err
 		}
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+func markFanned(ctx context.Context, tx *sql.Tx, evs []fanRow) error {
+	pos := make([]any, len(evs))
+	for i, e := range evs {
+		pos[i] = e.pos
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE events SET fanned_out = TRUE WHERE position IN (`+marks(1, len(pos))+`)`, pos...)
+	return err
 }
 
 func enabledEndpoints(ctx context.Context, tx *sql.Tx) ([]model.WebhookEndpoint, error) {
@@ -104,35 +100,77 @@ func enabledEndpoints(ctx context.Context, tx *sql.Tx) ([]model.WebhookEndpoint,
 	return out, rows.Err()
 }
 
-// insertDeliveries creates the deliveries of evs, many rows to a
-// statement. Test events go only to the endpoint they were sent to, when
-// they are written.
-func (s *Store) insertDeliveries(ctx context.Context, tx *sql.Tx, evs []cursorEvent, eps []model.WebhookEndpoint) error {
-	var args []any
-	for _, ev := range evs {
-		for _, ep := range eps {
-			if ev.kind != events.TypeTest && ep.Wants(ev.kind) {
-				args = append(args, ep.ID, ev.id, ev.kind)
+// fanOut is one transaction of the fan-out: the deliveries it will
+// insert, many rows to a statement.
+type fanOut struct {
+	s    *Store
+	tx   *sql.Tx
+	now  time.Time
+	rows []newDelivery
+}
+
+// event fans one row out. Test events go only to the endpoint they were
+// sent to, when they are written.
+func (f *fanOut) event(ctx context.Context, ev fanRow, eps []model.WebhookEndpoint) error {
+	for _, ep := range eps {
+		switch {
+		case ev.lane == events.LaneBulk && wantsAny(&ep, ev.types):
+			if _, err := f.tx.ExecContext(ctx, `INSERT INTO webhook_streams (endpoint_id, event_position, created_at)
+				VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, ep.ID, ev.pos, f.now); err != nil {
+				return err
 			}
+			f.s.outbox.deliveries.mark()
+		case ev.lane == events.LaneInteractive && ev.types != events.TypeTest && ep.Wants(ev.types):
+			if err := f.pullForward(ctx, ep, ev); err != nil {
+				return err
+			}
+			f.rows = append(f.rows, newDelivery{endpoint: ep.ID, id: ev.id, typ: ev.types, pos: ev.pos,
+				lane: events.LaneInteractive, resource: ev.resource})
 		}
-	}
-	now := s.Now()
-	for chunk := range slices.Chunk(args, 3*deliveryRows) {
-		rows := make([]string, len(chunk)/3)
-		params := make([]any, 0, len(chunk)/3*4)
-		for i := range rows {
-			n := 4*i + 1
-			rows[i] = fmt.Sprintf("($%d, $%d, $%d, $%d, $%d, $%d)", n, n+1, n+2, n+3, n+3, n+3)
-			params = append(params, chunk[3*i], chunk[3*i+1], chunk[3*i+2], now)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO webhook_deliveries (endpoint_id, event_id, event_type, next_attempt_at,
-			created_at, updated_at) VALUES `+strings.Join(rows, ", "), params...); err != nil {
-			return err
-		}
-		s.outbox.deliveries.mark()
 	}
 	return nil
 }
 
+func wantsAny(ep *model.WebhookEndpoint, types string) bool {
+	for _, t := range strings.Fields(types) {
+		if ep.Wants(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// newDelivery is a delivery to insert.
+type newDelivery struct {
+	endpoint, pos int64
+	entry         int
+	id, typ, lane string
+	resource      string
+}
+
+// flush inserts the deliveries collected so far. One already there (a
+// bulk entry pulled forward, or materialised again after a crash) stays
+// as it is.
+func (f *fanOut) flush(ctx context.Context) error {
+	for lo := 0; lo < len(f.rows); lo += deliveryRows {
+		chunk := f.rows[lo:min(lo+deliveryRows, len(f.rows))]
+		vals := make([]string, len(chunk))
+		params := make([]any, 0, len(chunk)*8)
+		for i, d := range chunk {
+			n := 8*i + 1
+			vals[i] = fmt.Sprintf("($%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d)", n, n+1, n+2, n+3, n+4, n+5, n+6, n+7, n+7, n+7)
+			params = append(params, d.endpoint, d.id, d.typ, d.pos, d.entry, d.lane, d.resource, f.now)
+		}
+		if _, err := f.tx.ExecContext(ctx, `INSERT INTO webhook_deliveries (endpoint_id, event_id, event_type, event_position,
+			entry, lane, resource, next_attempt_at, created_at, updated_at) VALUES `+strings.Join(vals, ", ")+`
+			ON CONFLICT (event_id, endpoint_id) DO NOTHING`, params...); err != nil {
+			return err
+		}
+		f.s.outbox.deliveries.mark()
+	}
+	f.rows = f.rows[:0]
+	return nil
+}
+
 // deliveryRows is how many deliveries one INSERT of the fan-out writes.
-const deliveryRows = 200
+const deliveryRows = 100

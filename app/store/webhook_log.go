@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"time"
@@ -21,11 +22,10 @@ func (s *Store) WebhookDeliveries(ctx context.Context, q model.DeliveryQuery) (*
 		before = 1<<62 - 1
 	}
 	rows, err := s.r.QueryContext(ctx, `SELECT `+prefixed("d.", deliveryColumns)+`, `+subjectColumns+`
-		FROM webhook_deliveries d JOIN events e ON e.id = d.event_id
-		LEFT JOIN contacts c ON c.id = e.contact_id LEFT JOIN companies co ON co.id = e.company_id
+		FROM webhook_deliveries d `+subjectJoins+`
 		WHERE d.endpoint_id = $1 AND d.id < $2 AND ($3 = '' OR d.state = $3) AND ($4 = '' OR d.event_type = $4)
-			AND ($5 = 0 OR e.contact_id = $5) AND ($6 = 0 OR e.company_id = $6)
-		ORDER BY d.id DESC LIMIT $7`, q.EndpointID, before, string(q.State), q.EventType, q.ContactID, q.CompanyID, q.PerPage+1)
+			AND ($5 = '' OR d.resource = $5)
+		ORDER BY d.id DESC LIMIT $6`, q.EndpointID, before, string(q.State), q.EventType, aboutResource(q), q.PerPage+1)
 	if err != nil {
 		return nil, fmt.Errorf("store: deliveries of endpoint %d: %w", q.EndpointID, err)
 	}
@@ -45,18 +45,41 @@ func (s *Store) WebhookDeliveries(ctx context.Context, q model.DeliveryQuery) (*
 	return page, rows.Err()
 }
 
-// subjectColumns name what an event e is about, with its contact c and
-// company co joined: a deleted company by the name its events gave it.
-const subjectColumns = `coalesce(e.contact_id, 0), coalesce(e.company_id, 0),
-	CASE WHEN e.company_id IS NULL THEN coalesce(c.name, '')
+// A delivery's resource ("contact:42", "company:7") names what its event
+// is about, bulk entries included, whose events have no row of their own.
+const (
+	aboutContact = `(CASE WHEN d.resource LIKE 'contact:%' THEN CAST(substr(d.resource, 9) AS INTEGER) END)`
+	aboutCompany = `(CASE WHEN d.resource LIKE 'company:%' THEN CAST(substr(d.resource, 9) AS INTEGER) END)`
+	// subjectJoins joins a delivery d to its contact c or company co, and
+	// to its event e when the event has a row of its own.
+	subjectJoins = `LEFT JOIN contacts c ON c.id = ` + aboutContact + `
+		LEFT JOIN companies co ON co.id = ` + aboutCompany + `
+		LEFT JOIN events e ON e.id = d.event_id`
+	// subjectColumns name what a delivery is about: a deleted company by
+	// the name its event gave it.
+	subjectColumns = `coalesce(` + aboutContact + `, 0), coalesce(` + aboutCompany + `, 0),
+	CASE WHEN ` + aboutCompany + ` IS NULL THEN coalesce(c.name, '')
 		ELSE coalesce(co.name, json_extract(e.payload, '$.data.company.name'), json_extract(e.payload, '$.data.name'), '') END,
-	e.company_id IS NOT NULL AND co.id IS NULL`
+	` + aboutCompany + ` IS NOT NULL AND co.id IS NULL`
+)
+
+// aboutResource is the resource a log query is narrowed to, or "".
+func aboutResource(q model.DeliveryQuery) string {
+	switch {
+	case q.ContactID != 0:
+		return fmt.Sprintf("contact:%d", q.ContactID)
+	case q.CompanyID != 0:
+		return fmt.Sprintf("company:%d", q.CompanyID)
+	}
+	return ""
+}
 
 func scanLogDelivery(row interface{ Scan(...any) error }, more ...any) (model.WebhookDelivery, error) {
 	var d model.WebhookDelivery
 	a := &d.About
-	err := row.Scan(append([]any{&d.ID, &d.EndpointID, &d.EventID, &d.EventType, &d.State, &d.Attempts, &d.NextAttemptAt,
-		&d.LastStatus, &d.LastError, &d.CreatedAt, &d.DeliveredAt, &a.ContactID, &a.CompanyID, &a.Name, &a.Gone}, more...)...)
+	err := row.Scan(append([]any{&d.ID, &d.EndpointID, &d.EventID, &d.EventType, &d.Lane, &d.EventPosition, &d.Entry, &d.State,
+		&d.Attempts, &d.NextAttemptAt, &d.LastStatus, &d.LastError, &d.CreatedAt, &d.DeliveredAt,
+		&a.ContactID, &a.CompanyID, &a.Name, &a.Gone}, more...)...)
 	if err != nil {
 		return d, fmt.Errorf("store: scan delivery: %w", err)
 	}
@@ -67,9 +90,8 @@ func scanLogDelivery(row interface{ Scan(...any) error }, more ...any) (model.We
 // contact, to every endpoint, for the contact's page.
 func (s *Store) ContactDeliveries(ctx context.Context, contactID int64, limit int) ([]model.ContactDelivery, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT `+prefixed("d.", deliveryColumns)+`, `+subjectColumns+`, w.url
-		FROM events e JOIN webhook_deliveries d ON d.event_id = e.id JOIN webhook_endpoints w ON w.id = d.endpoint_id
-		LEFT JOIN contacts c ON c.id = e.contact_id LEFT JOIN companies co ON co.id = e.company_id
-		WHERE e.contact_id = $1 ORDER BY d.id DESC LIMIT $2`, contactID, limit)
+		FROM webhook_deliveries d JOIN webhook_endpoints w ON w.id = d.endpoint_id `+subjectJoins+`
+		WHERE d.resource = $1 ORDER BY d.id DESC LIMIT $2`, fmt.Sprintf("contact:%d", contactID), limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: deliveries about contact %d: %w", contactID, err)
 	}
@@ -88,21 +110,25 @@ func (s *Store) ContactDeliveries(ctx context.Context, contactID int64, limit in
 // WebhookDelivery returns one delivery of an endpoint with its event's
 // payload; a delivery of another endpoint is not found.
 func (s *Store) WebhookDelivery(ctx context.Context, endpointID, id int64) (*model.WebhookDelivery, error) {
-	var payload string
-	d, err := scanDeliveryWith(s.r.QueryRowContext(ctx, `SELECT `+prefixed("d.", deliveryColumns)+`, e.payload, e.created_at
-		FROM webhook_deliveries d JOIN events e ON e.id = d.event_id WHERE d.id = $1 AND d.endpoint_id = $2`, id, endpointID), &payload)
-	if err != nil {
-		return nil, notFound(err, "webhook delivery", id)
-	}
-	d.Payload = []byte(payload)
-	return &d, nil
-}
-
-func scanDeliveryWith(row interface{ Scan(...any) error }, payload *string) (model.WebhookDelivery, error) {
 	var d model.WebhookDelivery
-	err := row.Scan(&d.ID, &d.EndpointID, &d.EventID, &d.EventType, &d.State, &d.Attempts, &d.NextAttemptAt, &d.LastStatus,
-		&d.LastError, &d.CreatedAt, &d.DeliveredAt, payload, &d.EventAt)
-	return d, err
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		d, err = scanDelivery(tx.QueryRowContext(ctx, `SELECT `+deliveryColumns+` FROM webhook_deliveries
+			WHERE id = $1 AND endpoint_id = $2`, id, endpointID))
+		if err != nil {
+			return notFound(err, "webhook delivery", id)
+		}
+		ds := []model.WebhookDelivery{d}
+		if err := s.fillPayloads(ctx, tx, ds); err != nil {
+			return notFound(err, "event of webhook delivery", id)
+		}
+		d = ds[0]
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &d, nil
 }
 
 const attemptColumns = `id, delivery_id, attempted_at, status, duration_ms, request_headers, request_body, response_body, error`

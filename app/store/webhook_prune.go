@@ -9,8 +9,11 @@ import (
 
 // PruneWebhookLog deletes the deliveries that finished (delivered, or
 // failed for good) before before, with their attempts, and returns how
-// many of each it deleted. Pending and sending deliveries stay, however
-// old. Like PruneEvents it works one window of ids per transaction.
+// many of each it deleted. Pending and sending deliveries of an enabled
+// endpoint stay, however old; those of a disabled endpoint, which no
+// sender takes, go once they are as old, and so do its streams of bulk
+// events, so nothing waits forever. Like PruneEvents it works one window
+// of ids per transaction.
 func (s *Store) PruneWebhookLog(ctx context.Context, before time.Time) (deliveries, attempts int64, err error) {
 	for after := int64(0); ; {
 		var d, a int64
@@ -24,16 +27,31 @@ func (s *Store) PruneWebhookLog(ctx context.Context, before time.Time) (deliveri
 		}
 		deliveries, attempts = deliveries+d, attempts+a
 		if done {
-			return deliveries, attempts, nil
+			return deliveries, attempts, s.pruneDisabledStreams(ctx, before)
 		}
 	}
 }
 
 // finishedIn selects the deliveries with ids $1 to $2 that finished
-// before $3. A delivery's last change is its finish: nothing changes a
-// finished delivery but a resend, which makes it pending again.
-const finishedIn = `SELECT id FROM webhook_deliveries WHERE id BETWEEN $1 AND $2 AND state IN ('delivered', 'failed')
-	AND updated_at < $3`
+// before $3, or whose endpoint is disabled and that last changed before
+// $3. A delivery's last change is its finish: nothing changes a finished
+// delivery but a resend, which makes it pending again.
+const finishedIn = `SELECT id FROM webhook_deliveries WHERE id BETWEEN $1 AND $2 AND updated_at < $3
+	AND (state IN ('delivered', 'failed') OR endpoint_id IN (SELECT id FROM webhook_endpoints WHERE NOT enabled))`
+
+// pruneDisabledStreams ends the bulk streams of disabled endpoints that
+// began before before, so PruneEvents can delete their batches.
+func (s *Store) pruneDisabledStreams(ctx context.Context, before time.Time) error {
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `DELETE FROM webhook_streams WHERE created_at < $1
+			AND endpoint_id IN (SELECT id FROM webhook_endpoints WHERE NOT enabled)`, before)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("store: prune streams of disabled endpoints: %w", err)
+	}
+	return nil
+}
 
 // pruneDeliveryWindow deletes the finished deliveries among the
 // pruneChunk ids from the first delivery past after, attempts first (so

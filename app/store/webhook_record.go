@@ -73,8 +73,10 @@ func (s *Store) recordStreaks(ctx context.Context, tx *sql.Tx, outcomes []model.
 	for id, st := range eps {
 		var err error
 		if st.success {
-			_, err = tx.ExecContext(ctx, `UPDATE webhook_endpoints SET last_success_at = $1, failing_since = NULL WHERE id = $2`,
-				st.succeeded, id)
+			if err = catchUp(ctx, tx, id, st.succeeded); err == nil {
+				_, err = tx.ExecContext(ctx, `UPDATE webhook_endpoints SET last_success_at = $1, failing_since = NULL WHERE id = $2`,
+					st.succeeded, id)
+			}
 		} else {
 			_, err = tx.ExecContext(ctx, `UPDATE webhook_endpoints SET failing_since = coalesce(failing_since,
 				CASE WHEN last_success_at IS NULL OR last_success_at < $1 THEN $1 END) WHERE id = $2`, st.failedAt, id)
@@ -114,4 +116,14 @@ func (s *Store) disableEndpoint(ctx context.Context, tx *sql.Tx, id int64, reaso
 		}
 	}
 	return nil
+}
+
+// catchUp brings forward the retries of an endpoint that answers again
+// after failing: its waiting deliveries go now rather than at their
+// backed-off times, so an endpoint that was down catches up at once.
+func catchUp(ctx context.Context, tx *sql.Tx, endpointID int64, now time.Time) error {
+	_, err := tx.ExecContext(ctx, `UPDATE webhook_deliveries SET next_attempt_at = $1 WHERE endpoint_id = $2
+		AND state = 'pending' AND next_attempt_at > $1
+		AND EXISTS (SELECT 1 FROM webhook_endpoints WHERE id = $2 AND failing_since IS NOT NULL)`, now, endpointID)
+	return err
 }

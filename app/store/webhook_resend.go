@@ -51,13 +51,14 @@ func (s *Store) SendWebhookTest(ctx context.Context, endpointID int64, p events.
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO events (id, type, payload, created_at) VALUES ($1, $2, $3, $4)`,
-			ev.ID, ev.Type, string(ev.Payload), ev.CreatedAt); err != nil {
+		var pos int64
+		if err := tx.QueryRowContext(ctx, `INSERT INTO events (id, type, payload, fanned_out, created_at)
+			VALUES ($1, $2, $3, TRUE, $4) RETURNING position`, ev.ID, ev.Type, string(ev.Payload), ev.CreatedAt).Scan(&pos); err != nil {
 			return fmt.Errorf("store: write test event: %w", err)
 		}
-		err = tx.QueryRowContext(ctx, `INSERT INTO webhook_deliveries (endpoint_id, event_id, event_type, next_attempt_at,
-			created_at, updated_at) SELECT id, $1, $2, $3, $3, $3 FROM webhook_endpoints WHERE id = $4 RETURNING id`,
-			ev.ID, ev.Type, ev.CreatedAt, endpointID).Scan(&id)
+		err = tx.QueryRowContext(ctx, `INSERT INTO webhook_deliveries (endpoint_id, event_id, event_type, event_position,
+			next_attempt_at, created_at, updated_at) SELECT id, $1, $2, $3, $4, $4, $4 FROM webhook_endpoints WHERE id = $5
+			RETURNING id`, ev.ID, ev.Type, pos, ev.CreatedAt, endpointID).Scan(&id)
 		if err != nil {
 			return notFound(err, "webhook endpoint", endpointID)
 		}

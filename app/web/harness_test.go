@@ -106,8 +106,10 @@ func originForm(req *http.Request) *http.Request {
 
 var csrfPattern = regexp.MustCompile(`name="_csrf" value="([^"]+)"`)
 
-// get fetches a page, remembering its CSRF token.
+// get fetches a page, remembering its CSRF token. A fragment stays in
+// the browser, as it would.
 func (c *client) get(path string, headers ...string) (*http.Response, string) {
+	path, _, _ = strings.Cut(path, "#")
 	req := httptest.NewRequest(http.MethodGet, base.String()+path, nil)
 	setHeaders(req, headers)
 	return c.do(req)
