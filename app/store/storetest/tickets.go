@@ -40,11 +40,11 @@ func SeedTickets(ctx context.Context, path string, n, contacts, agents int) (tim
 				WHEN 4 THEN 'Delivery late' WHEN 5 THEN 'Password reset email never arrived' ELSE 'Question about pricing' END,
 			'Seeded ticket ' || i,
 			CASE WHEN i % 10 = 0 THEN 'open' WHEN i % 10 = 1 THEN 'pending' WHEN i % 10 IN (2, 3) THEN 'resolved' ELSE 'closed' END,
-			CASE WHEN i % ($3 + 1) = 0 THEN NULL ELSE i % ($3 + 1) END,
+			CASE WHEN i % ($2 + 1) = 0 THEN NULL ELSE i % ($2 + 1) END,
 			strftime('%Y-%m-%d %H:%M:%S', 1700000000 + i * 60, 'unixepoch') || '+00:00',
 			strftime('%Y-%m-%d %H:%M:%S', 1700000000 + i * 60 + (i * 7919) % 2592000, 'unixepoch') || '+00:00',
 			TRUE
-		FROM n JOIN contacts c ON c.id = 1 + (i * 7) % $2`, n, contacts, agents)
+		FROM n JOIN contacts c ON c.id = 1 + (i * 7) % $3`, n, agents, contacts)
 	if err != nil {
 		return 0, fmt.Errorf("storetest: seed tickets: %w", err)
 	}
