@@ -62,7 +62,7 @@ func (s *Store) setTicketStatus(ctx context.Context, tx *sql.Tx, actor model.Act
 	if t.Status == to {
 		return false, nil
 	}
-	if err := s.touchTicket(ctx, tx, t.ID, `status = $1`, to); err != nil {
+	if err := s.touchTicket(ctx, tx, t.ID, "status", to); err != nil {
 		return false, err
 	}
 	from := t.Status
@@ -81,7 +81,7 @@ func (s *Store) setTicketAssignee(ctx context.Context, tx *sql.Tx, actor model.A
 			return false, notFound(err, "agent", to)
 		}
 	}
-	if err := s.touchTicket(ctx, tx, t.ID, `assignee_id = $1`, nullID(to)); err != nil {
+	if err := s.touchTicket(ctx, tx, t.ID, "assignee_id", nullID(to)); err != nil {
 		return false, err
 	}
 	from := t.AssigneeName
@@ -103,7 +103,7 @@ func (s *Store) setTicketCompany(ctx context.Context, tx *sql.Tx, actor model.Ac
 			return false, notFound(err, "company", to)
 		}
 	}
-	if err := s.touchTicket(ctx, tx, t.ID, `company_id = $1`, nullID(to)); err != nil {
+	if err := s.touchTicket(ctx, tx, t.ID, "company_id", nullID(to)); err != nil {
 		return false, err
 	}
 	from := t.CompanyName
@@ -112,9 +112,9 @@ func (s *Store) setTicketCompany(ctx context.Context, tx *sql.Tx, actor model.Ac
 		[]model.Change{{Field: "company", From: from, To: name}})
 }
 
-// touchTicket sets one column ($1) and the ticket's updated_at.
-func (s *Store) touchTicket(ctx context.Context, tx *sql.Tx, id int64, set string, val any) error {
-	_, err := tx.ExecContext(ctx, `UPDATE tickets SET `+set+`, updated_at = $2 WHERE id = $3`, val, s.Now(), id)
+// touchTicket sets one column and the ticket's updated_at.
+func (s *Store) touchTicket(ctx context.Context, tx *sql.Tx, id int64, col string, val any) error {
+	_, err := tx.ExecContext(ctx, `UPDATE tickets SET `+col+` = $1, updated_at = $2 WHERE id = $3`, val, s.Now(), id)
 	if err != nil {
 		return fmt.Errorf("store: update ticket %d: %w", id, err)
 	}

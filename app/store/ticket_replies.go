@@ -62,7 +62,7 @@ func (s *Store) replyEffects(ctx context.Context, tx *sql.Tx, actor model.Actor,
 		}
 	}
 	if !moved {
-		return s.touchTicket(ctx, tx, t.ID, `status = $1`, t.Status)
+		return s.touchTicket(ctx, tx, t.ID, "status", t.Status)
 	}
 	return s.ticketUpdated(ctx, tx, t.ID, []string{"status"})
 }
