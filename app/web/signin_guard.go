@@ -21,7 +21,10 @@ import (
 func (s *Server) signInGuard(limited func(c *fiber.Ctx, msg string) error) fiber.Handler {
 	g := throttle.New(s.cfg.LoginPerMin, func() time.Time { return s.store.Now() })
 	return func(c *fiber.Ctx) error {
-		ip, addr := clientIP(c), addressOf(c)
+		// Fiber's strings point into request memory that the next
+		// request reuses; the guard keeps them as map keys, so it keeps
+		// copies.
+		ip, addr := strings.Clone(clientIP(c)), strings.Clone(addressOf(c))
 		if wait := g.Wait(ip, addr); wait > 0 {
 			secs := int(math.Ceil(wait.Seconds()))
 			c.Set(fiber.HeaderRetryAfter, strconv.Itoa(secs))
