@@ -36,7 +36,7 @@ func TestSubmitTicketsInThePortal(t *testing.T) {
 	c.click(`main form button.primary`)
 	c.waitText("h1", "The March invoice is missing")
 	c.waitText("main .alert", "Your ticket was submitted")
-	c.waitText(".ticket-body", "Could you send it again?")
+	c.waitText(".thread", "Could you send it again?")
 	shot(c, "portal-ticket.png")
 	c.open("/portal/tickets")
 	c.waitText(".ticket-list", "The March invoice is missing")

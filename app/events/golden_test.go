@@ -41,6 +41,14 @@ func goldenCompany() Company {
 	})
 }
 
+func goldenTicket() Ticket {
+	return TicketOf(&model.Ticket{
+		ID: 1204, Subject: "The invoice for March is missing", Description: "We paid, but no invoice arrived.",
+		Status: model.TicketPending, ContactID: 42, CompanyID: 7, AssigneeID: 5, SignedIn: true,
+		CreatedAt: goldenAt.Add(-26 * time.Hour), UpdatedAt: goldenAt,
+	})
+}
+
 // goldenPayloads holds one realistic payload of every event type.
 func goldenPayloads() []Payload {
 	c := goldenContact()
@@ -56,6 +64,10 @@ func goldenPayloads() []Payload {
 		CompanyUpdated{Company: goldenCompany(), Changed: []string{"domains"}},
 		CompanyDeleted{CompanyID: 7, Name: "Hanbit Logistics"},
 		ActivationSent{ContactID: 42, Email: "minjun.kim@hanbit.example", ExpiresAt: goldenAt.Add(72 * time.Hour)},
+		TicketCreated{Ticket: goldenTicket()},
+		TicketUpdated{Ticket: goldenTicket(), Changed: []string{"status", "assignee"}},
+		TicketReplied{Ticket: goldenTicket(), Reply: ReplyOf(&model.Reply{ID: 812, AuthorKind: model.AuthorAgent, AgentID: 5,
+			AuthorName: "Lee Seoyeon", Body: "The March invoice is attached again.\nSorry for the trouble.", CreatedAt: goldenAt})},
 		Test{EndpointID: 3, Message: "This is a test event from Portico."},
 	}
 }

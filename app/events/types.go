@@ -13,6 +13,9 @@ const (
 	TypeCompanyUpdated       = "company.updated"
 	TypeCompanyDeleted       = "company.deleted"
 	TypeActivationSent       = "activation.sent"
+	TypeTicketCreated        = "ticket.created"
+	TypeTicketUpdated        = "ticket.updated"
+	TypeTicketReplied        = "ticket.replied"
 	// TypeTest is sent only by "send test event", to one endpoint.
 	TypeTest = "webhook.test"
 )
@@ -37,6 +40,9 @@ var Types = []TypeInfo{
 	{TypeCompanyUpdated, "A company's fields or domains changed."},
 	{TypeCompanyDeleted, "A company was deleted."},
 	{TypeActivationSent, "An activation email was sent to a contact."},
+	{TypeTicketCreated, "A ticket was raised."},
+	{TypeTicketUpdated, "A ticket's status, assignee or company changed."},
+	{TypeTicketReplied, "An agent or the customer replied to a ticket (private notes are not sent)."},
 }
 
 // Known reports whether t is a type an endpoint can subscribe to.

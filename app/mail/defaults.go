@@ -12,6 +12,8 @@ const (
 	KeyExportReady         = "export_ready"
 	KeyWebhookDisabled     = "webhook_disabled"
 	KeyTicketReceived      = "ticket_received"
+	// KeyTicketReply tells a ticket's requester that an agent replied.
+	KeyTicketReply = "ticket_reply"
 )
 
 // defaults are the built-in templates, in the order the editor lists
@@ -145,6 +147,25 @@ You can follow your requests in the portal once you have signed in:
 {{.Link}}
 
 If you did not send this request, you can ignore this email.
+`,
+	},
+	{
+		Key: KeyTicketReply, Name: "Agent replied to a ticket",
+		Description: "Sent to a ticket's requester when an agent replies (never for private notes).",
+		Subject:     "Re: {{.TicketSubject}} [#{{.TicketNumber}}]",
+		HTML: page(`<p>{{with .ContactName}}Hi {{.}},{{else}}Hello,{{end}}</p>
+<p>{{.AuthorName}} replied to your request <strong>{{.TicketSubject}}</strong>:</p>
+<div style="white-space:pre-wrap;border-left:3px solid #e3e6eb;padding-left:12px">{{.ReplyBody}}</div>
+<p><a href="{{.Link}}" style="display:inline-block;padding:10px 18px;background:#3b5bdb;color:#ffffff;border-radius:6px;text-decoration:none">View and reply</a></p>
+<p style="color:#5f6b7d;font-size:13px">Reply in the portal to keep the whole conversation in one place.</p>`),
+		Text: `{{with .ContactName}}Hi {{.}},{{else}}Hello,{{end}}
+
+{{.AuthorName}} replied to your request "{{.TicketSubject}}":
+
+{{.ReplyBody}}
+
+View and reply in the portal:
+{{.Link}}
 `,
 	},
 }

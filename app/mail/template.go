@@ -23,6 +23,9 @@ type Data struct {
 	Reason     string
 	// TicketSubject is the subject of the ticket an email confirms.
 	TicketSubject string
+	// TicketNumber, AuthorName and ReplyBody tell the requester which
+	// ticket an agent replied to, who replied and what they wrote.
+	TicketNumber, AuthorName, ReplyBody string
 	// Export tells which export an email is about: its list in words,
 	// its format, how many contacts it holds and when it was asked for.
 	ExportScope, ExportFormat, ExportRows, ExportCreated string
@@ -34,13 +37,14 @@ var SampleData = Data{
 	Link: "https://support.example.com/portal/sample-link", ExpiresIn: "72 hours",
 	WebhookURL: "https://crm.example.com/hooks/portico", Reason: "it answered 410 Gone",
 	TicketSubject: "The invoice for March is missing",
-	ExportScope:   "Verified, tag “vip”", ExportFormat: "Excel (.xlsx)", ExportRows: "1,234 contacts",
+	TicketNumber:  "1204", AuthorName: "Lee Seoyeon", ReplyBody: "The March invoice is attached again.\nSorry for the trouble.",
+	ExportScope: "Verified, tag “vip”", ExportFormat: "Excel (.xlsx)", ExportRows: "1,234 contacts",
 	ExportCreated: "25 Nov 2026 09:30 UTC",
 }
 
 // Placeholders lists what templates may use, for the editor's help.
 var Placeholders = []string{"{{.ContactName}}", "{{.ContactEmail}}", "{{.PortalName}}", "{{.Link}}", "{{.ExpiresIn}}", "{{.WebhookURL}}", "{{.Reason}}", "{{.TicketSubject}}",
-	"{{.ExportScope}}", "{{.ExportFormat}}", "{{.ExportRows}}", "{{.ExportCreated}}"}
+	"{{.TicketNumber}}", "{{.AuthorName}}", "{{.ReplyBody}}", "{{.ExportScope}}", "{{.ExportFormat}}", "{{.ExportRows}}", "{{.ExportCreated}}"}
 
 // Template is one email template: a subject and two bodies written in Go
 // template syntax. The HTML body is an html/template, so whatever a

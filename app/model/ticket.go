@@ -2,11 +2,33 @@ package model
 
 import "time"
 
-// TicketStatus is where a ticket stands. Tickets start open; agents'
-// later work moves them on.
+// TicketStatus is where a ticket stands. Tickets start open; agents
+// move them on, and a customer's reply or reopening brings them back.
 type TicketStatus string
 
-const TicketOpen TicketStatus = "open"
+const (
+	TicketOpen     TicketStatus = "open"
+	TicketPending  TicketStatus = "pending"
+	TicketResolved TicketStatus = "resolved"
+	TicketClosed   TicketStatus = "closed"
+)
+
+// TicketStatuses lists the statuses in the order agents move through them.
+var TicketStatuses = []TicketStatus{TicketOpen, TicketPending, TicketResolved, TicketClosed}
+
+// Valid reports whether s is one of TicketStatuses.
+func (s TicketStatus) Valid() bool {
+	for _, v := range TicketStatuses {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Done reports whether the ticket is resolved or closed: a customer's
+// reply reopens it.
+func (s TicketStatus) Done() bool { return s == TicketResolved || s == TicketClosed }
 
 // Ticket is a request a contact raised. CompanyID is the requester's
 // default company when it was raised, kept when the contact moves.
@@ -24,6 +46,12 @@ type Ticket struct {
 	// SignedIn is false for a ticket a visitor submitted by typing an
 	// address, which anyone could have typed.
 	SignedIn bool
+	// ContactEmail and ContactState are the requester's primary address
+	// and state now, so a reply is emailed only to a live requester.
+	ContactEmail string
+	ContactState State
+	AssigneeID   int64
+	AssigneeName string
 }
 
 // NewTicket is a ticket to create for an existing contact.

@@ -12,7 +12,7 @@ import (
 func (s *Store) AddPluginActivity(ctx context.Context, a model.PluginActivity) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO plugin_activity (plugin_id, instance_id, kind, ok, message, detail, at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7)`, a.PluginID, nullID(a.InstanceID), a.Kind, a.OK, a.Message, a.Detail, s.Now())
+			VALUES ($1, $2, $3, $4, $5, $6, $7)`, a.PluginID, nullableID(a.InstanceID), a.Kind, a.OK, a.Message, a.Detail, s.Now())
 		if err != nil {
 			return fmt.Errorf("store: plugin activity of %s: %w", a.PluginID, err)
 		}

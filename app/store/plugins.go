@@ -45,7 +45,7 @@ func (s *Store) ApprovePlugin(ctx context.Context, id, version string, digests m
 			VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (id) DO UPDATE SET approved_version = excluded.approved_version,
 			digests = excluded.digests, approved_by = excluded.approved_by, approved_at = excluded.approved_at,
 			disabled = FALSE, disabled_reason = '', updated_at = excluded.updated_at`,
-			id, version, string(data), nullID(by), now)
+			id, version, string(data), nullableID(by), now)
 		if err != nil {
 			return fmt.Errorf("store: approve plugin %s: %w", id, err)
 		}
@@ -67,9 +67,3 @@ func (s *Store) SetPluginDisabled(ctx context.Context, id string, disabled bool,
 	})
 }
 
-func nullID(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
-}

@@ -35,8 +35,15 @@ func (s *Store) insertTicket(ctx context.Context, tx *sql.Tx, actor model.Actor,
 	if err != nil {
 		return 0, fmt.Errorf("store: insert ticket: %w", err)
 	}
-	return id, s.writeAudit(ctx, tx, actor, "contact", t.ContactID, "opened_ticket",
-		[]model.Change{{Field: "ticket", To: fmt.Sprintf("#%d %s", id, t.Subject)}})
+	if err := s.writeAudit(ctx, tx, actor, "contact", t.ContactID, "opened_ticket",
+		[]model.Change{{Field: "ticket", To: fmt.Sprintf("#%d %s", id, t.Subject)}}); err != nil {
+		return 0, err
+	}
+	snap, err := ticketOne(ctx, tx, id)
+	if err != nil {
+		return 0, err
+	}
+	return id, s.WriteEventTx(ctx, tx, events.TicketCreated{Ticket: events.TicketOf(snap)})
 }
 
 // RequestOutcome is what a TicketRequest did. TicketID is 0 when the

@@ -7,9 +7,15 @@ import (
 	"github.com/portico-hub/portico/app/model"
 )
 
-const ticketSelect = `SELECT t.id, t.contact_id, c.name, coalesce(t.company_id, 0), coalesce(co.name, ''),
-	t.subject, t.description, t.status, t.created_at, t.updated_at, t.submitted_signed_in
-	FROM tickets t JOIN contacts c ON c.id = t.contact_id LEFT JOIN companies co ON co.id = t.company_id`
+const ticketSelect = `SELECT ` + ticketColumns + ` FROM ` + ticketJoins
+
+const ticketColumns = `t.id, t.contact_id, c.name, coalesce(t.company_id, 0), coalesce(co.name, ''),
+	t.subject, t.description, t.status, t.created_at, t.updated_at, t.submitted_signed_in,
+	coalesce((SELECT e.email FROM contact_emails e WHERE e.contact_id = c.id AND e.is_primary), ''), c.state,
+	coalesce(t.assignee_id, 0), coalesce(ag.name, '')`
+
+const ticketJoins = `tickets t JOIN contacts c ON c.id = t.contact_id LEFT JOIN companies co ON co.id = t.company_id
+	LEFT JOIN agents ag ON ag.id = t.assignee_id`
 
 // visibleTickets is the portal's rule: a contact sees the tickets they
 // raised and those of every company where their membership may view all
@@ -46,8 +52,28 @@ func (s *Store) ContactTickets(ctx context.Context, contactID int64, limit int) 
 		contactID, limit)
 }
 
+// Ticket returns any ticket, for agents.
+func (s *Store) Ticket(ctx context.Context, id int64) (*model.Ticket, error) {
+	return ticketOne(ctx, s.r, id)
+}
+
+func ticketOne(ctx context.Context, q querier, id int64) (*model.Ticket, error) {
+	ts, err := scanTickets(ctx, q, ticketSelect+` WHERE t.id = $1`, id)
+	if err != nil {
+		return nil, err
+	}
+	if len(ts) == 0 {
+		return nil, fmt.Errorf("store: ticket %d: %w", id, model.ErrNotFound)
+	}
+	return &ts[0], nil
+}
+
 func (s *Store) tickets(ctx context.Context, q string, args ...any) ([]model.Ticket, error) {
-	rows, err := s.r.QueryContext(ctx, q, args...)
+	return scanTickets(ctx, s.r, q, args...)
+}
+
+func scanTickets(ctx context.Context, db querier, q string, args ...any) ([]model.Ticket, error) {
+	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: tickets: %w", err)
 	}
@@ -56,7 +82,8 @@ func (s *Store) tickets(ctx context.Context, q string, args ...any) ([]model.Tic
 	for rows.Next() {
 		var t model.Ticket
 		if err := rows.Scan(&t.ID, &t.ContactID, &t.ContactName, &t.CompanyID, &t.CompanyName,
-			&t.Subject, &t.Description, &t.Status, &t.CreatedAt, &t.UpdatedAt, &t.SignedIn); err != nil {
+			&t.Subject, &t.Description, &t.Status, &t.CreatedAt, &t.UpdatedAt, &t.SignedIn,
+			&t.ContactEmail, &t.ContactState, &t.AssigneeID, &t.AssigneeName); err != nil {
 			return nil, fmt.Errorf("store: scan ticket: %w", err)
 		}
 		out = append(out, t)

@@ -13,6 +13,10 @@ import (
 // pointing to the contact list filtered by the company.
 const companyContactsShown = 25
 
+// companyTicketsShown is how many tickets the company page lists before
+// pointing to the ticket list filtered by the company.
+const companyTicketsShown = 10
+
 // companyPage is a company's detail page, and the new-company form.
 // Editing shows the details section as a form; Form holds its values.
 type companyPage struct {
@@ -22,6 +26,8 @@ type companyPage struct {
 	Timeline []model.AuditEntry
 	Editing  bool
 	Form     company.Input
+	// Tickets are the company's most recently updated tickets.
+	Tickets *model.TicketPage
 	// Swap is set when a section is re-rendered alone, so the fragment also
 	// refreshes the header, contacts and timeline out of band.
 	Swap bool
@@ -78,6 +84,9 @@ func (s *Server) renderCompany(c *fiber.Ctx, status int, fragment string, edit f
 	}
 	q := model.ContactQuery{CompanyID: id, Sort: model.SortName, PerPage: companyContactsShown}
 	if p.Contacts, err = s.store.ListContacts(ctx, q); err != nil {
+		return err
+	}
+	if p.Tickets, err = s.store.ListTickets(ctx, model.TicketQuery{CompanyID: id, PerPage: companyTicketsShown}); err != nil {
 		return err
 	}
 	if p.Timeline, err = s.store.Audit(ctx, "company", id, 50); err != nil {

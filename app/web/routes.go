@@ -66,6 +66,8 @@ func (s *Server) routes() {
 	a.Get("/contacts/:id/merge/review", s.contactMergeReview)
 	a.Post("/contacts/:id/merge", s.contactMerge)
 
+	s.deskRoutes(a)
+
 	a.Get("/companies", s.companyList)
 	a.Get("/companies/new", s.companyNew)
 	a.Get("/companies/options", s.companyOptions)

@@ -15,8 +15,18 @@ func (s *Server) ticketRoutes() {
 	p.Get("/tickets/new", s.portalTicketNew)
 	p.Post("/tickets", s.visitorLimiters(s.ticketLimited)...).Post("/tickets", s.portalTicketCreate)
 	p.Get("/tickets/:id", s.requireCustomer, s.portalTicketShow)
+	p.Post("/tickets/:id/replies", s.requireCustomer, s.portalTicketReply)
+	p.Post("/tickets/:id/reopen", s.requireCustomer, s.portalTicketReopen)
 	p.Get("/signup", s.portalSignUpShow)
 	p.Post("/signup", s.visitorLimiters(s.signUpLimited)...).Post("/signup", s.portalSignUp)
+}
+
+// deskRoutes map the agents' tickets. The group requires an agent.
+func (s *Server) deskRoutes(a fiber.Router) {
+	a.Get("/tickets", s.ticketList)
+	a.Get("/tickets/:id", s.ticketShow)
+	a.Post("/tickets/:id", s.ticketUpdate)
+	a.Post("/tickets/:id/replies", s.ticketReply)
 }
 
 // visitorLimiters cap what visitors who are not signed in may submit,

@@ -1,0 +1,65 @@
+package web
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/ticket"
+)
+
+// ticketPage is a ticket for agents: the conversation with notes and
+// changes, the reply form and the side panel's fields.
+type ticketPage struct {
+	Base
+	Ticket *model.Ticket
+	Thread []model.ThreadItem
+	Agents []model.Agent
+	// Companies are the requester's companies, suggested for a
+	// correction of the ticket's company.
+	Companies []model.Membership
+	// Reply is the reply form as typed, kept when it fails validation.
+	Reply ticket.AgentReply
+	// Company is the company field as typed.
+	Company string
+}
+
+// Statuses are the status select's choices.
+func (ticketPage) Statuses() []model.TicketStatus { return model.TicketStatuses }
+
+// Reachable says whether a reply is emailed to the requester.
+func (p ticketPage) Reachable() bool { return ticket.Reachable(p.Ticket) }
+
+// ticketShow shows a ticket to an agent.
+func (s *Server) ticketShow(c *fiber.Ctx) error {
+	return s.renderTicket(c, fiber.StatusOK, nil)
+}
+
+// renderTicket renders the ticket's page; edit adjusts it first (a form
+// that failed comes back as typed, with its errors).
+func (s *Server) renderTicket(c *fiber.Ctx, status int, edit func(*ticketPage)) error {
+	id, err := paramID(c, "id")
+	if err != nil {
+		return err
+	}
+	ctx := c.UserContext()
+	t, err := s.store.Ticket(ctx, id)
+	if err != nil {
+		return err
+	}
+	p := &ticketPage{Base: base(c, t.Subject, "tickets"), Ticket: t, Company: t.CompanyName}
+	if p.Thread, err = s.tickets.Thread(ctx, id, true); err != nil {
+		return err
+	}
+	agents, err := s.store.ListAgents(ctx)
+	if err != nil {
+		return err
+	}
+	p.Agents = activeAgents(agents)
+	if ct, err := s.store.Contact(ctx, t.ContactID); err == nil {
+		p.Companies = ct.Companies
+	}
+	if edit != nil {
+		edit(p)
+	}
+	return render(c, status, "tickets/show", "", p)
+}
