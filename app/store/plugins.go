@@ -66,4 +66,3 @@ func (s *Store) SetPluginDisabled(ctx context.Context, id string, disabled bool,
 		return nil
 	})
 }
-
