@@ -41,6 +41,13 @@ func goldenCompany() Company {
 	})
 }
 
+func goldenTimeEntry() TimeEntry {
+	return TimeEntryOf(&model.TimeEntry{
+		ID: 501, TicketID: 1207, CompanyID: 7, ContactID: 42, AgentID: 3, WorkDate: time.Date(2026, 3, 13, 0, 0, 0, 0, time.UTC),
+		Seconds: 5400, Billable: true, Note: "Traced the customs export failure", CreatedAt: goldenAt, UpdatedAt: goldenAt,
+	})
+}
+
 // goldenPayloads holds one realistic payload of every event type.
 func goldenPayloads() []Payload {
 	c := goldenContact()
@@ -56,6 +63,9 @@ func goldenPayloads() []Payload {
 		CompanyUpdated{Company: goldenCompany(), Changed: []string{"domains"}},
 		CompanyDeleted{CompanyID: 7, Name: "Hanbit Logistics"},
 		ActivationSent{ContactID: 42, Email: "minjun.kim@hanbit.example", ExpiresAt: goldenAt.Add(72 * time.Hour)},
+		TimeEntryCreated{TimeEntry: goldenTimeEntry()},
+		TimeEntryUpdated{TimeEntry: goldenTimeEntry(), Changed: []string{"seconds", "note"}},
+		TimeEntryDeleted{TimeEntryID: 501, TicketID: 1207, ContactID: 42},
 		Test{EndpointID: 3, Message: "This is a test event from Portico."},
 	}
 }

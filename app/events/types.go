@@ -13,6 +13,9 @@ const (
 	TypeCompanyUpdated       = "company.updated"
 	TypeCompanyDeleted       = "company.deleted"
 	TypeActivationSent       = "activation.sent"
+	TypeTimeEntryCreated     = "time_entry.created"
+	TypeTimeEntryUpdated     = "time_entry.updated"
+	TypeTimeEntryDeleted     = "time_entry.deleted"
 	// TypeTest is sent only by "send test event", to one endpoint.
 	TypeTest = "webhook.test"
 )
@@ -37,6 +40,9 @@ var Types = []TypeInfo{
 	{TypeCompanyUpdated, "A company's fields or domains changed."},
 	{TypeCompanyDeleted, "A company was deleted."},
 	{TypeActivationSent, "An activation email was sent to a contact."},
+	{TypeTimeEntryCreated, "An agent recorded time on a ticket."},
+	{TypeTimeEntryUpdated, "A time entry's time, day, billable flag or note changed."},
+	{TypeTimeEntryDeleted, "A time entry was deleted."},
 }
 
 // Known reports whether t is a type an endpoint can subscribe to.
