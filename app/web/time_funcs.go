@@ -16,6 +16,7 @@ func init() {
 	funcs["decimal"] = timesheet.Decimal
 	funcs["elapsed"] = func(t time.Time) string { return clock(time.Since(t)) }
 	funcs["duration"] = duration
+	funcs["now"] = func() int64 { return time.Now().Unix() }
 	funcs["sub"] = func(a, b int) int { return a - b }
 	funcs["urlq"] = url.QueryEscape
 	funcs["hasStatus"] = slices.Contains[[]model.TicketStatus]
