@@ -28,12 +28,16 @@ type Base struct {
 	// the page's URL, where stopping it from the header comes back to.
 	Timer *model.Timer
 	Here  string
+	// ServerNow is the server's time in Unix seconds, which the header's timer
+	// counts from.
+	ServerNow int64
 }
 
 // base builds the shared page data for a request.
 func base(c *fiber.Ctx, title, nav string) Base {
 	b := Base{Title: title, Agent: currentAgent(c), CSRF: csrfOf(c), Nav: nav, InAdmin: strings.HasPrefix(c.Path(), "/admin/"),
 		Timer: currentTimer(c), Here: c.OriginalURL()}
+	b.ServerNow, _ = c.Locals(localNow).(int64)
 	if f := c.Cookies(flashCookie); f != "" {
 		b.Flash, _ = url.QueryUnescape(f)
 		c.Cookie(&fiber.Cookie{Name: flashCookie, Path: "/", Expires: time.Unix(1, 0), MaxAge: -1, HTTPOnly: true})

@@ -14,9 +14,14 @@ import (
 func init() {
 	funcs["hhmm"] = timesheet.HHMM
 	funcs["decimal"] = timesheet.Decimal
-	funcs["elapsed"] = func(t time.Time) string { return clock(time.Since(t)) }
+	funcs["elapsed"] = func(t time.Time, now int64) string { return clock(time.Unix(now, 0).Sub(t)) }
 	funcs["duration"] = duration
-	funcs["now"] = func() int64 { return time.Now().Unix() }
+	funcs["entries"] = func(n int) string {
+		if n == 1 {
+			return "1 entry"
+		}
+		return number(n) + " entries"
+	}
 	funcs["sub"] = func(a, b int) int { return a - b }
 	funcs["urlq"] = url.QueryEscape
 	funcs["hasStatus"] = slices.Contains[[]model.TicketStatus]

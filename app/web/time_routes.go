@@ -25,7 +25,12 @@ func (s *Server) timeRoutes(a fiber.Router) {
 	a.Post("/reports/timesheet/export", s.reportExport)
 }
 
-const localTimer = "timer"
+const (
+	localTimer = "timer"
+	// localNow is the server's time, from which the page's script counts
+	// a timer, whatever the clock of the agent's computer says.
+	localNow = "now"
+)
 
 // loadTimer finds the signed-in agent's running timer, which every
 // agents' page shows in its header.
@@ -35,6 +40,7 @@ func (s *Server) loadTimer(c *fiber.Ctx) error {
 		return err
 	}
 	c.Locals(localTimer, t)
+	c.Locals(localNow, s.store.Now().Unix())
 	return c.Next()
 }
 

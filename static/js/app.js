@@ -153,7 +153,8 @@
   }
   document.addEventListener("DOMContentLoaded", function () {
     var at = document.querySelector("[data-server-now]");
-    if (at) skew = Number(at.getAttribute("data-server-now")) - Date.now() / 1000;
+    var server = at ? Number(at.getAttribute("data-server-now")) : 0;
+    if (server > 0) skew = server - Date.now() / 1000;
     tick();
     setInterval(tick, 1000);
   });
