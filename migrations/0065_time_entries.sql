@@ -23,9 +23,10 @@ CREATE TABLE time_entries (
 );
 CREATE INDEX time_entries_ticket ON time_entries (ticket_id, work_date);
 -- The summary reads a period through the first index and one company's
--- time through the second; both cover the sums, so neither visits rows.
-CREATE INDEX time_entries_date ON time_entries (work_date, company_id, billable, seconds);
-CREATE INDEX time_entries_company ON time_entries (company_id, work_date, billable, seconds);
+-- time through the second; both hold every column it filters, groups
+-- and sums by, so neither visits the table's rows.
+CREATE INDEX time_entries_date ON time_entries (work_date, company_id, billable, seconds, agent_id, contact_id, ticket_id);
+CREATE INDEX time_entries_company ON time_entries (company_id, work_date, billable, seconds, agent_id, contact_id, ticket_id);
 CREATE INDEX time_entries_agent ON time_entries (agent_id, work_date);
 CREATE INDEX time_entries_contact ON time_entries (contact_id, work_date);
 

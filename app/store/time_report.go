@@ -33,9 +33,11 @@ func timeWhere(q model.TimeQuery) (string, []any) {
 		for i, v := range q.Statuses {
 			st[i] = string(v)
 		}
-		w.in("status", st)
+		// EXISTS probes each entry's ticket by its key: IN (SELECT ...)
+		// would build a table of every ticket with the status first.
+		w.in("t.status", st)
 		last := len(w.conds) - 1
-		w.conds[last] = "e.ticket_id IN (SELECT id FROM tickets WHERE " + w.conds[last] + ")"
+		w.conds[last] = "EXISTS (SELECT 1 FROM tickets t WHERE t.id = e.ticket_id AND " + w.conds[last] + ")"
 	}
 	if q.Key != "" {
 		keyCondition(w, q.Group, q.Key)

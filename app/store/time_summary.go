@@ -12,12 +12,15 @@ import (
 // how a group is named: the name table is joined to the sums, once per
 // group, never per entry. A deleted ticket keeps the subject its entries
 // copied; a deactivated agent is marked gone.
-var summaryShapes = map[model.TimeGroupBy]struct{ key, label, join string }{
-	model.GroupCompany: {"coalesce(e.company_id, 0)", "coalesce(x.name, ''), FALSE", "LEFT JOIN companies x ON x.id = g.k"},
-	model.GroupContact: {"coalesce(e.contact_id, 0)", "coalesce(x.name, ''), x.id IS NULL", "LEFT JOIN contacts x ON x.id = g.k"},
-	model.GroupAgent:   {"e.agent_id", "coalesce(x.name, ''), NOT coalesce(x.active, FALSE)", "LEFT JOIN agents x ON x.id = g.k"},
-	model.GroupTicket:  {"e.ticket_id", "coalesce(x.subject, g.s), x.id IS NULL", "LEFT JOIN tickets x ON x.id = g.k"},
-	model.GroupDay:     {"e.work_date", "'', FALSE", ""},
+//
+// Only the ticket grouping reads the subject an entry kept: the others
+// are answered from an index alone, without visiting a row.
+var summaryShapes = map[model.TimeGroupBy]struct{ key, label, join, kept string }{
+	model.GroupCompany: {"coalesce(e.company_id, 0)", "coalesce(x.name, ''), FALSE", "LEFT JOIN companies x ON x.id = g.k", "''"},
+	model.GroupContact: {"coalesce(e.contact_id, 0)", "coalesce(x.name, ''), x.id IS NULL", "LEFT JOIN contacts x ON x.id = g.k", "''"},
+	model.GroupAgent:   {"e.agent_id", "coalesce(x.name, ''), NOT coalesce(x.active, FALSE)", "LEFT JOIN agents x ON x.id = g.k", "''"},
+	model.GroupTicket:  {"e.ticket_id", "coalesce(x.subject, g.s), x.id IS NULL", "LEFT JOIN tickets x ON x.id = g.k", "max(e.ticket_subject)"},
+	model.GroupDay:     {"e.work_date", "'', FALSE", "", "''"},
 }
 
 // TimeSummary sums the entries a query selects per group, unordered.
@@ -35,7 +38,7 @@ func (s *Store) TimeSummary(ctx context.Context, q model.TimeQuery) ([]model.Tim
 	cond, args := timeWhere(q)
 	query := `SELECT g.k, ` + shape.label + `, g.b, g.n, g.c FROM (
 		SELECT ` + shape.key + ` AS k, sum(CASE WHEN e.billable THEN e.seconds ELSE 0 END) AS b,
-			sum(CASE WHEN e.billable THEN 0 ELSE e.seconds END) AS n, count(*) AS c, max(e.ticket_subject) AS s
+			sum(CASE WHEN e.billable THEN 0 ELSE e.seconds END) AS n, count(*) AS c, ` + shape.kept + ` AS s
 		FROM time_entries e ` + cond + ` GROUP BY ` + shape.key + `) g ` + shape.join
 	rows, err := s.r.QueryContext(ctx, query, args...)
 	if err != nil {
