@@ -20,12 +20,13 @@ const sdk = "plugins/sdk"
 // point downward: cmd → app → web → domain packages → store → model.
 // A package missing here may import nothing of Portico's.
 var allowed = map[string][]string{
-	"app": {"app/activation", "app/bulk", "app/config", "app/model", "app/store", "app/web", "app/agent", "app/demo", "app/exports", "app/imports", "app/jobs", "app/mail", "app/maintenance", "app/pluginhost", "app/webhooks", "static"},
+	"app": {"app/activation", "app/bulk", "app/config", "app/model", "app/store", "app/web", "app/agent", "app/demo", "app/exports", "app/imports", "app/jobs", "app/mail", "app/maintenance", "app/pluginhost", "app/timesheet", "app/webhooks", "static"},
 	"app/web": {"app/activation", "app/bulk", "app/agent", "app/company", "app/config", "app/contact", "app/exports", "app/importfile", "app/imports", "app/jobs", "app/mail",
-		"app/events", "app/model", "app/passkey", "app/pluginhost", "app/portal", "app/store", "app/throttle", "app/ticket", "app/webhooks", "static", "views"},
+		"app/events", "app/model", "app/passkey", "app/pluginhost", "app/portal", "app/store", "app/throttle", "app/ticket", "app/timesheet", "app/webhooks", "static", "views"},
 	"app/passkey":     {"app/agent", "app/model", "app/store"},
 	"app/agent":       {"app/model", "app/password", "app/store"},
 	"app/activation":  {"app/agent", "app/contact", "app/jobs", "app/mail", "app/model", "app/password", "app/store"},
+	"app/timesheet":   {"app/exports", "app/model", "app/store"},
 	"app/ticket":      {"app/activation", "app/contact", "app/mail", "app/model", "app/store"},
 	"app/portal":      {"app/agent", "app/contact", "app/mail", "app/model", "app/password", "app/store"},
 	"app/password":    {"app/model"},

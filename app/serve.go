@@ -14,6 +14,7 @@ import (
 	"github.com/portico-hub/portico/app/maintenance"
 	"github.com/portico-hub/portico/app/pluginhost"
 	"github.com/portico-hub/portico/app/store"
+	"github.com/portico-hub/portico/app/timesheet"
 	"github.com/portico-hub/portico/app/web"
 	"github.com/portico-hub/portico/app/webhooks"
 	"github.com/portico-hub/portico/static"
@@ -80,7 +81,9 @@ func startPlugins(ctx context.Context, st *store.Store, e *env) (*pluginhost.Hos
 func startJobs(ctx context.Context, runner *jobs.Runner, st *store.Store, e *env) (stop func()) {
 	mail.NewDeliverer(st, e.log, e.cfg.SMTP, e.cfg.From).Register(runner)
 	mailer := &mail.Mailer{Store: st, Templates: &mail.Templates{Store: st}, From: e.cfg.From}
-	exports.Register(runner, exports.Deps{Store: st, FilesDir: e.cfg.FilesDir, Log: e.log, BaseURL: e.cfg.BaseURL, Mailer: mailer})
+	report := timesheet.Writer{Service: &timesheet.Service{Store: st}}.Write
+	exports.Register(runner, exports.Deps{Store: st, FilesDir: e.cfg.FilesDir, Log: e.log, BaseURL: e.cfg.BaseURL, Mailer: mailer,
+		Report: report})
 	activation.Register(runner, &activation.Service{Store: st, Mailer: mailer, BaseURL: e.cfg.BaseURL, TTL: e.cfg.ActivationTTL})
 	// Answered "forgot password" requests hold addresses people typed.
 	keep := map[string]time.Duration{activation.ForgotJobKind: 24 * time.Hour}

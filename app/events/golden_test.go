@@ -49,6 +49,13 @@ func goldenTicket() Ticket {
 	})
 }
 
+func goldenTimeEntry() TimeEntry {
+	return TimeEntryOf(&model.TimeEntry{
+		ID: 501, TicketID: 1207, CompanyID: 7, ContactID: 42, AgentID: 3, WorkDate: time.Date(2026, 3, 13, 0, 0, 0, 0, time.UTC),
+		Seconds: 5400, Billable: true, Note: "Traced the customs export failure", CreatedAt: goldenAt, UpdatedAt: goldenAt,
+	})
+}
+
 // goldenPayloads holds one realistic payload of every event type.
 func goldenPayloads() []Payload {
 	c := goldenContact()
@@ -68,6 +75,9 @@ func goldenPayloads() []Payload {
 		TicketUpdated{Ticket: goldenTicket(), Changed: []string{"status", "assignee"}},
 		TicketReplied{Ticket: goldenTicket(), Reply: ReplyOf(&model.Reply{ID: 812, AuthorKind: model.AuthorAgent, AgentID: 5,
 			AuthorName: "Lee Seoyeon", Body: "The March invoice is attached again.\nSorry for the trouble.", CreatedAt: goldenAt})},
+		TimeEntryCreated{TimeEntry: goldenTimeEntry()},
+		TimeEntryUpdated{TimeEntry: goldenTimeEntry(), Changed: []string{"seconds", "note"}},
+		TimeEntryDeleted{TimeEntryID: 501, TicketID: 1207, ContactID: 42},
 		Test{EndpointID: 3, Message: "This is a test event from Portico."},
 	}
 }

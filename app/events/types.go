@@ -16,6 +16,9 @@ const (
 	TypeTicketCreated        = "ticket.created"
 	TypeTicketUpdated        = "ticket.updated"
 	TypeTicketReplied        = "ticket.replied"
+	TypeTimeEntryCreated     = "time_entry.created"
+	TypeTimeEntryUpdated     = "time_entry.updated"
+	TypeTimeEntryDeleted     = "time_entry.deleted"
 	// TypeTest is sent only by "send test event", to one endpoint.
 	TypeTest = "webhook.test"
 )
@@ -43,6 +46,9 @@ var Types = []TypeInfo{
 	{TypeTicketCreated, "A ticket was raised."},
 	{TypeTicketUpdated, "A ticket's status, assignee or company changed."},
 	{TypeTicketReplied, "An agent or the customer replied to a ticket (private notes are not sent)."},
+	{TypeTimeEntryCreated, "An agent recorded time on a ticket."},
+	{TypeTimeEntryUpdated, "A time entry's time, day, billable flag or note changed."},
+	{TypeTimeEntryDeleted, "A time entry was deleted."},
 }
 
 // Known reports whether t is a type an endpoint can subscribe to.

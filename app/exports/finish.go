@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 
 	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/model"
@@ -36,7 +37,7 @@ func (d Deps) finish(ctx context.Context, e *model.Export, path string, rows int
 // email composes the "export ready" email to the export's agent; without
 // a mailer (the command line) there is none.
 func (d Deps) email(ctx context.Context, e *model.Export) (*model.NewMail, error) {
-	if d.Mailer == nil {
+	if d.Mailer == nil || (e.Kind == model.ExportTimesheet && e.RowsDone <= EmailAbove) {
 		return nil, nil
 	}
 	a, err := d.Store.AgentByID(ctx, e.AgentID)
@@ -45,13 +46,24 @@ func (d Deps) email(ctx context.Context, e *model.Export) (*model.NewMail, error
 	}
 	m, err := d.Mailer.Compose(ctx, mail.KeyExportReady, mail.Recipient{Name: a.Name, Address: a.Email},
 		mail.Data{Link: Link(d.BaseURL, e.ID), ExpiresIn: "7 days", ExportScope: or(e.Scope, "All contacts"),
-			ExportFormat: formatNames[e.Format], ExportRows: contacts(e.RowsDone),
+			ExportFormat: formatNames[e.Format], ExportRows: rows(e),
 			ExportCreated: e.CreatedAt.UTC().Format("2 Jan 2006 15:04 UTC")})
 	return &m, err
 }
 
 // formatNames are the formats as the export dialog names them.
 var formatNames = map[string]string{FormatCSV: "CSV", FormatXLSX: "Excel (.xlsx)"}
+
+// rows words an export's count of rows: contacts, or time entries.
+func rows(e *model.Export) string {
+	switch {
+	case e.Kind != model.ExportTimesheet:
+		return contacts(e.RowsDone)
+	case e.RowsDone == 1:
+		return "1 time entry"
+	}
+	return strings.Fields(contacts(e.RowsDone))[0] + " time entries"
+}
 
 // contacts words a count of contacts with thousands separated: "1
 // contact", "12,345 contacts".

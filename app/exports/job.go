@@ -62,7 +62,7 @@ func (d Deps) run(ctx context.Context, e *model.Export) error {
 		f.Close()
 		return err
 	}
-	n, err := Write(ctx, d.Store, specOf(e), f, d.progress(ctx, e.ID))
+	n, err := d.write(ctx, e, f, d.progress(ctx, e.ID))
 	if err == nil {
 		err = f.Sync()
 	}

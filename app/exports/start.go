@@ -28,6 +28,8 @@ type Deps struct {
 	// Enqueue queues a job; nil queues it in the store for the next
 	// poll of a runner, which a runner's own Enqueue wakes at once.
 	Enqueue func(context.Context, model.NewJob) (int64, error)
+	// Report writes the files of report exports.
+	Report ReportWriter
 }
 
 // Params is an export as an agent asked for it.
@@ -55,16 +57,7 @@ func Start(ctx context.Context, d Deps, agent *model.Agent, p Params) (int64, er
 	if err != nil {
 		return 0, err
 	}
-	enqueue := d.Enqueue
-	if enqueue == nil {
-		enqueue = d.Store.EnqueueJob
-	}
-	jobID, err := enqueue(ctx, model.NewJob{Kind: JobKind, Payload: fmt.Sprintf(`{"export_id":%d}`, id), CreatedBy: agent.ID, MaxAttempts: 3})
-	if err != nil {
-		d.Store.FailExport(ctx, id, "The export could not be queued.")
-		return 0, err
-	}
-	return id, d.Store.SetExportJob(ctx, id, jobID)
+	return id, d.queue(ctx, agent, id)
 }
 
 // Get returns an export of agent's; another agent's is not found, so

@@ -14,9 +14,19 @@ const (
 	ExportExpired ExportState = "expired"
 )
 
-// Export is a file of contacts that an agent asked for.
+// Export kinds: a list of contacts, or the Time Sheet Summary.
+const (
+	ExportContacts  = "contacts"
+	ExportTimesheet = "timesheet"
+)
+
+// Export is a file of contacts, or of a report, that an agent asked for.
 type Export struct {
-	ID      int64
+	ID int64
+	// Kind is ExportContacts or ExportTimesheet; Report holds a
+	// report's filters as a URL query.
+	Kind    string
+	Report  string
 	JobID   int64
 	AgentID int64
 	Format  string // csv or xlsx

@@ -12,14 +12,14 @@ import (
 )
 
 const exportColumns = `id, coalesce(job_id, 0), agent_id, format, fields, view, search, company_id, tag, scope, bom, neutralise,
-	path, size, rows_total, rows_done, state, error, created_at, finished_at, expires_at, ids`
+	path, size, rows_total, rows_done, state, error, created_at, finished_at, expires_at, ids, kind, report`
 
 func scanExport(row interface{ Scan(...any) error }) (*model.Export, error) {
 	var e model.Export
 	var fields, ids string
 	err := row.Scan(&e.ID, &e.JobID, &e.AgentID, &e.Format, &fields, &e.Query.View, &e.Query.Search, &e.Query.CompanyID,
 		&e.Query.Tag, &e.Scope, &e.BOM, &e.Neutralise, &e.Path, &e.Size, &e.RowsTotal, &e.RowsDone, &e.State, &e.Error,
-		&e.CreatedAt, &e.FinishedAt, &e.ExpiresAt, &ids)
+		&e.CreatedAt, &e.FinishedAt, &e.ExpiresAt, &ids, &e.Kind, &e.Report)
 	if fields != "" {
 		e.Fields = strings.Split(fields, ",")
 	}
@@ -39,9 +39,10 @@ func (s *Store) CreateExport(ctx context.Context, e model.Export) (int64, error)
 		ids[i] = strconv.FormatInt(v, 10)
 	}
 	err := s.w.QueryRowContext(ctx, `INSERT INTO exports (agent_id, format, fields, view, search, company_id, tag, scope, bom,
-		neutralise, created_at, ids) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+		neutralise, created_at, ids, kind, report) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+		RETURNING id`,
 		e.AgentID, e.Format, strings.Join(e.Fields, ","), q.View, q.Search, q.CompanyID, q.Tag, e.Scope, e.BOM,
-		e.Neutralise, s.Now(), strings.Join(ids, ",")).Scan(&id)
+		e.Neutralise, s.Now(), strings.Join(ids, ","), exportKind(e.Kind), e.Report).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("store: create export: %w", err)
 	}
@@ -139,4 +140,12 @@ func (s *Store) execExport(ctx context.Context, id int64, query string, args ...
 		return fmt.Errorf("store: export %d: %w", id, err)
 	}
 	return nil
+}
+
+// exportKind is a new export's kind; contact exports predate kinds.
+func exportKind(k string) string {
+	if k == "" {
+		return model.ExportContacts
+	}
+	return k
 }

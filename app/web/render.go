@@ -24,11 +24,20 @@ type Base struct {
 	// InAdmin is true on every page under /admin, whose top-nav tab is
 	// Admin whichever admin page it is.
 	InAdmin bool
+	// Timer is the agent's running timer, shown in the header; Here is
+	// the page's URL, where stopping it from the header comes back to.
+	Timer *model.Timer
+	Here  string
+	// ServerNow is the server's time in Unix seconds, which the header's timer
+	// counts from.
+	ServerNow int64
 }
 
 // base builds the shared page data for a request.
 func base(c *fiber.Ctx, title, nav string) Base {
-	b := Base{Title: title, Agent: currentAgent(c), CSRF: csrfOf(c), Nav: nav, InAdmin: strings.HasPrefix(c.Path(), "/admin/")}
+	b := Base{Title: title, Agent: currentAgent(c), CSRF: csrfOf(c), Nav: nav, InAdmin: strings.HasPrefix(c.Path(), "/admin/"),
+		Timer: currentTimer(c), Here: c.OriginalURL()}
+	b.ServerNow, _ = c.Locals(localNow).(int64)
 	if f := c.Cookies(flashCookie); f != "" {
 		b.Flash, _ = url.QueryUnescape(f)
 		c.Cookie(&fiber.Cookie{Name: flashCookie, Path: "/", Expires: time.Unix(1, 0), MaxAge: -1, HTTPOnly: true})

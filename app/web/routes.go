@@ -27,7 +27,7 @@ func (s *Server) routes() {
 	r.Post("/portal/passkeys/:id/remove", s.passkeyRemove)
 	r.All("/portal/*", s.portalNotFound)
 
-	a := r.Group("", s.requireAgent)
+	a := r.Group("", s.requireAgent, s.loadTimer)
 	a.Post("/logout", s.logout)
 	a.Get("/", s.home)
 
@@ -82,6 +82,8 @@ func (s *Server) routes() {
 	a.Post("/contacts/:id/companies/:company/default", s.membershipDefault)
 	a.Post("/contacts/:id/companies/:company/tickets", s.membershipTickets)
 	a.Post("/contacts/:id/companies/:company/remove", s.membershipRemove)
+
+	s.timeRoutes(a)
 
 	a.Get("/agents", s.requireAdmin, s.agentList)
 	a.Post("/agents", s.requireAdmin, s.agentInvite)

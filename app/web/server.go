@@ -28,6 +28,7 @@ import (
 	"github.com/portico-hub/portico/app/portal"
 	"github.com/portico-hub/portico/app/store"
 	"github.com/portico-hub/portico/app/ticket"
+	"github.com/portico-hub/portico/app/timesheet"
 	"github.com/portico-hub/portico/app/webhooks"
 	"github.com/portico-hub/portico/static"
 	"github.com/portico-hub/portico/views"
@@ -59,6 +60,7 @@ type Server struct {
 	bulk       *bulk.Service
 	portal     *portal.Service
 	tickets    *ticket.Service
+	time       *timesheet.Service
 	webhooks   *webhooks.Service
 	secrets    secretSlots
 	// sameOrigin tells an upload from Portico's own pages by its headers.
@@ -113,6 +115,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 	s.activation = &activation.Service{Store: st, Mailer: mailer, BaseURL: cfg.BaseURL, TTL: cfg.ActivationTTL}
 	activation.RegisterForgot(s.jobs, s.activation)
 	s.portal = &portal.Service{Store: st, Mailer: mailer, BaseURL: cfg.BaseURL, SessionTTL: cfg.SessionTTL}
+	s.time = &timesheet.Service{Store: st}
 	s.tickets = &ticket.Service{Store: st, Mailer: mailer, Activation: s.activation, BaseURL: cfg.BaseURL}
 	fc := fiber.Config{
 		Views:                 engine,

@@ -147,3 +147,26 @@
   document.addEventListener("htmx:afterSettle", openLinkedRow);
   window.addEventListener("hashchange", openLinkedRow);
 })();
+
+// Running timers tick each second: the header's and a ticket panel's.
+// The server renders the time at load; the offset keeps a wrong clock on
+// the agent's computer from skewing it.
+(function () {
+  "use strict";
+  var skew = 0;
+  function pad(n) { return n < 10 ? "0" + n : String(n); }
+  function tick() {
+    var now = Date.now() / 1000 + skew;
+    document.querySelectorAll("[data-timer-since]").forEach(function (el) {
+      var s = Math.max(0, Math.floor(now - Number(el.getAttribute("data-timer-since"))));
+      el.textContent = Math.floor(s / 3600) + ":" + pad(Math.floor(s / 60) % 60) + ":" + pad(s % 60);
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    var at = document.querySelector("[data-server-now]");
+    var server = at ? Number(at.getAttribute("data-server-now")) : 0;
+    if (server > 0) skew = server - Date.now() / 1000;
+    tick();
+    setInterval(tick, 1000);
+  });
+})();

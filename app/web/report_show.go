@@ -1,0 +1,75 @@
+package web
+
+import (
+	"errors"
+	"net/url"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/timesheet"
+)
+
+// reportPage is the Time Sheet Summary with its filters.
+type reportPage struct {
+	Base
+	R *timesheet.Report
+	F timesheet.Filters
+	// Query is the filters as a URL query, for links that keep them.
+	Query     string
+	Companies []reportChip
+	Contact   *reportChip
+	Agents    []model.Agent
+	Presets   any
+	Groups    any
+	Statuses  []model.TicketStatus
+}
+
+// reportChip is a chosen company or contact, with the URL without it.
+type reportChip struct {
+	ID     int64
+	Name   string
+	Remove string
+}
+
+// reportShow shows the Time Sheet Summary for the filters in the URL.
+// A company typed by name (add_company) is added to the URL's ids, so
+// the address bar always holds the report to bookmark or share.
+func (s *Server) reportShow(c *fiber.Ctx) error {
+	v := queryValues(c)
+	if name := v.Get("add_company"); name != "" || v.Has("add_company") {
+		return s.reportAddCompany(c, v, name)
+	}
+	f, ferr := timesheet.ParseFilters(v, s.store.Now())
+	p, err := s.reportPage(c, f)
+	if err != nil {
+		return err
+	}
+	if errs, ok := fieldErrors(ferr); ok {
+		p.Errors = errs
+		return render(c, fiber.StatusUnprocessableEntity, "reports/timesheet", "", p)
+	}
+	if p.R, err = s.time.Summary(c.UserContext(), f); err != nil {
+		return err
+	}
+	return render(c, fiber.StatusOK, "reports/timesheet", "", p)
+}
+
+func (s *Server) reportAddCompany(c *fiber.Ctx, v url.Values, name string) error {
+	v.Del("add_company")
+	id, err := s.store.CompanyByName(c.UserContext(), name)
+	switch {
+	case errors.Is(err, model.ErrNotFound):
+		flash(c, "No company is named “"+name+"”.")
+	case err != nil:
+		return err
+	default:
+		v.Add("company", itoa(id))
+	}
+	return c.Redirect("/reports/timesheet?"+v.Encode(), fiber.StatusSeeOther)
+}
+
+func queryValues(c *fiber.Ctx) url.Values {
+	v, _ := url.ParseQuery(string(c.Request().URI().QueryString()))
+	return v
+}
