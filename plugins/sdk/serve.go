@@ -78,6 +78,11 @@ func versionedSets(p Plugin) map[int]plugin.PluginSet {
 					pluginv1.RegisterImporterServer(s, &importerServer{instances: insts})
 				}}
 			}
+			if k == KindCRMSync {
+				set[wire.SetCRMSync] = &wire.Service{Register: func(s *grpc.Server) {
+					pluginv1.RegisterCrmSyncServer(s, &crmSyncServer{instances: insts})
+				}}
+			}
 		}
 		sets[v] = set
 	}

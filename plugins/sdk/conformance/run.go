@@ -64,6 +64,9 @@ func Run(ctx context.Context, dir string, o Options) *Report {
 			r.step("import", c.importAll)
 			r.step("import resume", c.resume)
 		}
+		if hasKind(p.Info(), sdk.KindCRMSync) {
+			c.crmSteps(r)
+		}
 		r.step("stale revision", c.staleRevision)
 	}
 	r.step("shutdown", func() error { return shutdown(p) })
