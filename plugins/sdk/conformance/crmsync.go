@@ -123,7 +123,7 @@ func wellFormed(c sdk.Change) error {
 	switch {
 	case c.RemoteID == "":
 		return errors.New("a change has no remote id")
-	case c.Object != sdk.ObjectContact && c.Object != sdk.ObjectCompany:
+	case c.Op == sdk.OpUpsert && c.Object != sdk.ObjectContact && c.Object != sdk.ObjectCompany:
 		return fmt.Errorf("%s has object %q", c.RemoteID, c.Object)
 	case c.Op == sdk.OpUpsert && c.Error == "" && c.Version == "":
 		return fmt.Errorf("%s has no version", c.RemoteID)
