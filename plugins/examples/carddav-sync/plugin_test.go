@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/portico-hub/portico/plugins/sdk"
 	"github.com/portico-hub/portico/plugins/sdk/conformance"
@@ -73,7 +74,10 @@ func startPlugin(t testing.TB, dir string, r *radicale, book string) (*host.Plug
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := host.Start(context.Background(), host.Config{Dir: dir, Approved: digests, HostVersion: "test"})
+	// Radicale answers a first sync report of a large book only after
+	// reading every card, which takes minutes at 10,000 cards.
+	p, err := host.Start(context.Background(), host.Config{Dir: dir, Approved: digests, HostVersion: "test",
+		BatchTimeout: 15 * time.Minute})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,13 +30,15 @@ type radicale struct {
 	cmd    *exec.Cmd
 	exited chan struct{}
 	logs   *syncBuf
+	// timeout is the connector's request timeout in seconds.
+	timeout int
 }
 
 func startRadicale(t testing.TB) *radicale {
 	t.Helper()
 	serverBinary(t)
 	dir := shortDir(t)
-	r := &radicale{t: t, dir: dir, users: filepath.Join(dir, "users"), addr: fmt.Sprintf("127.0.0.1:%d", freePort(t))}
+	r := &radicale{t: t, dir: dir, timeout: 20, users: filepath.Join(dir, "users"), addr: fmt.Sprintf("127.0.0.1:%d", freePort(t))}
 	r.setPassword(testPass)
 	r.makeBook("contacts")
 	r.start()
@@ -100,7 +102,7 @@ func (r *radicale) url(book string) string {
 }
 
 func (r *radicale) config(book string) string {
-	return fmt.Sprintf(`{"url": %q, "username": %q, "timeout_seconds": 20}`, r.url(book), testUser)
+	return fmt.Sprintf(`{"url": %q, "username": %q, "timeout_seconds": %d}`, r.url(book), testUser, r.timeout)
 }
 
 // seed writes a card file straight into the storage.
