@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"syscall"
 	"testing"
@@ -93,6 +94,12 @@ func TestAServerDownIsTemporary(t *testing.T) {
 
 func TestAPluginCrashMidPullLosesNothing(t *testing.T) {
 	r := seeded(t)
+	// Enough cards that the plugin is still sending (gRPC's flow control
+	// holds it) when it is killed after the first batch.
+	for i := range 500 {
+		n := fmt.Sprintf("bulk%03d", i)
+		r.seed("contacts", n+".vcf", "BEGIN:VCARD\nVERSION:3.0\nUID:"+n+"\nFN:Bulk "+n+"\nNOTE:"+strings.Repeat("x", 400)+"\nEND:VCARD")
+	}
 	dir := buildPlugin(t)
 	p, ref := startPlugin(t, dir, r, "contacts")
 	var stored []sdk.ChangeBatch
@@ -110,8 +117,8 @@ func TestAPluginCrashMidPullLosesNothing(t *testing.T) {
 	p2, ref2 := startPlugin(t, dir, r, "contacts")
 	rest, _ := mustPull(t, p2, ref2, stored[len(stored)-1].Cursor, 2)
 	all := byID(append(stored, rest...))
-	if len(all) != 6 || len(flat(stored))+len(flat(rest)) != 6 {
-		t.Errorf("after the restart: %d distinct of %d changes, want each of the 6 cards once", len(all), len(flat(stored))+len(flat(rest)))
+	if len(all) != 506 || len(flat(stored))+len(flat(rest)) != 506 {
+		t.Errorf("after the restart: %d distinct of %d changes, want each of the 506 cards once", len(all), len(flat(stored))+len(flat(rest)))
 	}
 }
 
