@@ -556,7 +556,8 @@ type Change struct {
 	// Push: stable per local change (the host's outbox row), so a retried
 	// change is applied once.
 	IdempotencyKey string `protobuf:"bytes,7,opt,name=idempotency_key,json=idempotencyKey,proto3" json:"idempotency_key,omitempty"`
-	// "contact" or "company"; on tombstones the only hint of the type.
+	// "contact" or "company". A tombstone may leave it empty when the remote
+	// does not say (the host knows the type from its link).
 	Object string `protobuf:"bytes,8,opt,name=object,proto3" json:"object,omitempty"`
 	// Push: the remote version the host last saw; the write happens only if
 	// the remote record still has it. Empty on creates.
