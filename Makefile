@@ -38,6 +38,7 @@ test: vendor plugins
 	cd plugins/examples/kannel-sms && $(GO) test -race -timeout 10m ./...
 	cd plugins/examples/xmpp-chat && npm test --silent
 	cd plugins/examples/xmpp-chat/servertest && $(GO) test -race -timeout 10m ./...
+	cd plugins/examples/carddav-sync && $(GO) test -race -timeout 10m ./...
 
 bench: vendor
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem -timeout 30m ./app/...
@@ -56,6 +57,7 @@ lint: vendor
 	cd plugins/examples/imap-senders/servertest && $(GO) vet ./...
 	cd plugins/examples/kannel-sms && $(GO) vet ./...
 	cd plugins/examples/xmpp-chat/servertest && $(GO) vet ./...
+	cd plugins/examples/carddav-sync && $(GO) vet ./...
 	$(GO) run $(STATICCHECK) -tags $(TAGS) ./...
 
 # Front-end packages come from npm (package-lock.json pins them) and are
@@ -73,7 +75,8 @@ $(VENDOR): package.json package-lock.json
 # Each npm package installs from its own lockfile; the Node examples link the
 # Node SDK with a file: dependency, so the SDK installs first. The importers'
 # tests start slapd and Dovecot (Debian's slapd and dovecot-imapd), the
-# notifiers' Kannel (kannel, kannel-extras) and Prosody.
+# notifiers' Kannel (kannel, kannel-extras) and Prosody, and the CardDAV
+# connector's Radicale (Debian's radicale).
 NODE_SDK     := plugins/node-sdk/node_modules/.package-lock.json
 HELLO_NODE   := plugins/examples/hello-node/node_modules/.package-lock.json
 IMAP_SENDERS := plugins/examples/imap-senders/node_modules/.package-lock.json
@@ -87,6 +90,7 @@ plugins: $(NODE_SDK) $(HELLO_NODE) $(IMAP_SENDERS) $(XMPP_CHAT)
 	cd plugins/examples/imap-senders && npm run --silent build
 	cd plugins/examples/kannel-sms && CGO_ENABLED=0 $(GO) build -o bin/kannel-sms .
 	cd plugins/examples/xmpp-chat && npm run --silent build
+	cd plugins/examples/carddav-sync && CGO_ENABLED=0 $(GO) build -o bin/carddav-sync .
 
 $(NODE_SDK): plugins/node-sdk/package.json plugins/node-sdk/package-lock.json
 	cd plugins/node-sdk && npm ci --no-audit --no-fund --loglevel=error
@@ -121,6 +125,7 @@ plugin-bench: plugins
 	cd plugins/examples/imap-senders/servertest && $(GO) test -run '^$$' -bench . -benchtime 5x -timeout 10m .
 	cd plugins/examples/kannel-sms && $(GO) test -run '^$$' -bench . -benchtime 500x -timeout 10m .
 	cd plugins/examples/xmpp-chat/servertest && $(GO) test -run '^$$' -bench . -benchtime 500x -timeout 10m .
+	cd plugins/examples/carddav-sync && $(GO) test -run '^$$' -bench . -benchtime 1x -timeout 30m .
 
 clean:
 	rm -rf bin node_modules static/vendor/*.js plugins/examples/*/bin plugins/examples/*/dist

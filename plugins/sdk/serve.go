@@ -88,6 +88,11 @@ func versionedSets(p Plugin, led *ledger) map[int]plugin.PluginSet {
 			if k == KindNotifier {
 				set[wire.SetNotifier] = notifierService(insts, led)
 			}
+			if k == KindCRMSync {
+				set[wire.SetCRMSync] = &wire.Service{Register: func(s *grpc.Server) {
+					pluginv1.RegisterCrmSyncServer(s, &crmSyncServer{instances: insts})
+				}}
+			}
 		}
 		sets[v] = set
 	}

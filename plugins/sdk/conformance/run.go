@@ -72,6 +72,9 @@ func Run(ctx context.Context, dir string, o Options) *Report {
 		if hasKind(p.Info(), sdk.KindNotifier) {
 			c.notifier(r, o)
 		}
+		if hasKind(p.Info(), sdk.KindCRMSync) {
+			c.crmSteps(r)
+		}
 		r.step("stale revision", c.staleRevision)
 	}
 	r.step("shutdown", func() error { return shutdown(p) })
