@@ -43,7 +43,7 @@ func (m Mapping) fill(rec *Record, row Row) (first, last string) {
 	for i, f := range m.Columns {
 		v := unneutralise(row.cell(i))
 		switch f {
-		case Name, JobTitle, Phone, Mobile, ExternalID, Language, TimeZone, About:
+		case Name, JobTitle, Phone, Mobile, ExternalID, TwitterID, Address, Language, TimeZone, About:
 			*scalar(in, f) = v
 		case FirstName:
 			first = v
@@ -101,6 +101,10 @@ func scalar(in *contact.Input, f Field) *string {
 		return &in.Mobile
 	case ExternalID:
 		return &in.ExternalID
+	case TwitterID:
+		return &in.TwitterID
+	case Address:
+		return &in.Address
 	case Language:
 		return &in.Language
 	case TimeZone:

@@ -58,6 +58,7 @@ func unchanged(in contact.Input, c *store.ImportContact) bool {
 	f := c.Fields
 	return in.Name == f.Name && in.JobTitle == f.JobTitle && in.Phone == f.Phone && in.Mobile == f.Mobile &&
 		in.Language == f.Language && in.TimeZone == f.TimeZone && in.ExternalID == f.ExternalID && in.About == f.About &&
+		in.TwitterID == f.TwitterID && in.Address == f.Address &&
 		in.Tags == strings.Join(c.Tags, ",")
 }
 
@@ -78,8 +79,8 @@ func hasCompany(c *store.ImportContact, name string) bool {
 // over them, blanks kept or cleared as the import asks.
 func (pl *planner) mergedInput(p *parsed, c *store.ImportContact) contact.Input {
 	f, row := c.Fields, p.rec.Input
-	in := contact.Input{Name: f.Name, JobTitle: f.JobTitle, Phone: f.Phone, Mobile: f.Mobile, Language: f.Language,
-		TimeZone: f.TimeZone, ExternalID: f.ExternalID, About: f.About, Tags: strings.Join(c.Tags, ",")}
+	in := contact.InputOf(f)
+	in.Tags = strings.Join(c.Tags, ",")
 	over := []struct {
 		has  bool
 		dst  *string
@@ -92,6 +93,8 @@ func (pl *planner) mergedInput(p *parsed, c *store.ImportContact) contact.Input 
 		{pl.m.Has(importfile.Language), &in.Language, row.Language},
 		{pl.m.Has(importfile.TimeZone), &in.TimeZone, row.TimeZone},
 		{pl.m.Has(importfile.ExternalID), &in.ExternalID, row.ExternalID},
+		{pl.m.Has(importfile.TwitterID), &in.TwitterID, row.TwitterID},
+		{pl.m.Has(importfile.Address), &in.Address, row.Address},
 		{pl.m.Has(importfile.About), &in.About, row.About},
 		{pl.m.Has(importfile.Tags), &in.Tags, row.Tags},
 	}
@@ -143,7 +146,8 @@ func diff(a, b model.ContactFields) []model.Change {
 	for _, f := range [][3]string{
 		{"name", a.Name, b.Name}, {"job_title", a.JobTitle, b.JobTitle}, {"phone", a.Phone, b.Phone},
 		{"mobile", a.Mobile, b.Mobile}, {"language", a.Language, b.Language}, {"time_zone", a.TimeZone, b.TimeZone},
-		{"external_id", a.ExternalID, b.ExternalID}, {"about", a.About, b.About},
+		{"external_id", a.ExternalID, b.ExternalID}, {"twitter_id", a.TwitterID, b.TwitterID}, {"address", a.Address, b.Address},
+		{"about", a.About, b.About},
 	} {
 		if f[1] != f[2] {
 			out = append(out, model.Change{Field: f[0], From: f[1], To: f[2]})

@@ -13,7 +13,7 @@ import (
 // JSON arrays in its row, instead of from three more queries each
 // returning a row per list item.
 const importContactCols = `c.id, c.state, c.name, c.job_title, c.phone, c.mobile, c.language, c.time_zone,
-	coalesce(c.external_id, ''), c.about,
+	coalesce(c.external_id, ''), coalesce(c.twitter_id, ''), c.address, c.about,
 	(SELECT json_group_array(email) FROM (SELECT email FROM contact_emails WHERE contact_id = c.id ORDER BY is_primary DESC, id)),
 	(SELECT json_group_array(name) FROM (SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
 		WHERE ct.contact_id = c.id ORDER BY t.name_norm)),
@@ -26,7 +26,7 @@ func scanImportContact(scan func(...any) error, before ...any) (*ImportContact, 
 	f := &c.Fields
 	var emails, tags, companies []byte
 	dest := append(before, &c.ID, &c.State, &f.Name, &f.JobTitle, &f.Phone, &f.Mobile, &f.Language, &f.TimeZone,
-		&f.ExternalID, &f.About, &emails, &tags, &companies)
+		&f.ExternalID, &f.TwitterID, &f.Address, &f.About, &emails, &tags, &companies)
 	if err := scan(dest...); err != nil {
 		return nil, err
 	}
