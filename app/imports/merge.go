@@ -1,7 +1,6 @@
 package imports
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -32,8 +31,8 @@ func (pl *planner) merge(p *parsed, c *store.ImportContact, l *store.ImportLooku
 	if why := taken(added, normsOf(added), c.ID, l); why != "" {
 		return store.ContactUpdate{}, why
 	}
-	if id, ok := l.ByExternal[f.ExternalID]; ok && f.ExternalID != "" && id != c.ID {
-		return store.ContactUpdate{}, fmt.Sprintf("External ID: contact %d already has “%s”.", id, f.ExternalID)
+	if why := takenKey(f, c.ID, l); why != "" {
+		return store.ContactUpdate{}, why
 	}
 	u := store.ContactUpdate{ID: c.ID, Fields: f, AddEmails: added, Changes: diff(c.Fields, f)}
 	for _, e := range added {

@@ -27,6 +27,8 @@ func (o *overlay) patch(l *store.ImportLookup, rows []*parsed, match Match) {
 				l.ByEmail[val] = id
 			case 'x':
 				l.ByExternal[val] = id
+			case 't':
+				l.ByHandle[val] = id
 			case 'p':
 				if !slices.Contains(l.ByPhone[val], id) {
 					l.ByPhone[val] = append(l.ByPhone[val], id)
@@ -74,6 +76,9 @@ func contactKeys(c *store.ImportContact, match Match) []string {
 	}
 	if c.Fields.ExternalID != "" {
 		out = append(out, "x:"+c.Fields.ExternalID)
+	}
+	if c.Fields.TwitterID != "" {
+		out = append(out, "t:"+strings.ToLower(c.Fields.TwitterID))
 	}
 	if match == MatchPhone {
 		for _, ph := range []string{c.Fields.Phone, c.Fields.Mobile} {
