@@ -31,12 +31,17 @@ const (
 	Language   Field = "language"
 	TimeZone   Field = "time_zone"
 	About      Field = "about"
+	// ViewAllTickets says whether the contact sees every ticket of the
+	// row's company (its first), or, when the row names none, of its
+	// default company.
+	ViewAllTickets Field = "view_all_tickets"
 )
 
 // Fields lists what a column can be mapped to, as the mapping step offers it.
 var Fields = []Choice{
 	{"", "Skip this column"}, {"name", "Name"}, {"first_name", "First name"}, {"last_name", "Last name"},
 	{"email", "Email"}, {"phone", "Phone"}, {"mobile", "Mobile"}, {"company", "Company"},
+	{"view_all_tickets", "Sees all tickets of the company"},
 	{"job_title", "Job title"}, {"tags", "Tags"}, {"external_id", "External ID"}, {"twitter_id", "X (Twitter) handle"},
 	{"address", "Address"}, {"language", "Language"}, {"time_zone", "Time zone"}, {"about", "About"},
 }

@@ -40,6 +40,7 @@ func init() {
 	add(TwitterID, 0, "twitterid twitter twitterhandle twitterusername xhandle xtwitter xtwitterhandle 트위터")
 	add(Address, 0, "address postaladdress mailingaddress streetaddress workaddress businessaddress address1formatted 주소")
 	add(Address, 1, "homeaddress 집주소")
+	add(ViewAllTickets, 0, "canseeallticketsfromthiscompany canseeallticketsofthiscompany seesallticketsofthecompany viewalltickets seealltickets canseealltickets")
 	add(Language, 0, "language lang locale 언어")
 	add(TimeZone, 0, "timezone tz 시간대 표준시간대")
 	add(About, 0, "about notes note description comments comment memo 메모 비고 설명 소개")

@@ -125,7 +125,7 @@ func TestParseMapping(t *testing.T) {
 	for spec, msg := range map[string]string{
 		"Name":        `mapping "Name": write it as column=field`,
 		"Nope=name":   `mapping "Nope=name": no column "Nope" in the file`,
-		"Name=salary": `mapping "Name=salary": unknown field "salary"; use skip or one of name, first_name, last_name, email, phone, mobile, company, job_title, tags, external_id, twitter_id, address, language, time_zone, about`,
+		"Name=salary": `mapping "Name=salary": unknown field "salary"; use skip or one of name, first_name, last_name, email, phone, mobile, company, view_all_tickets, job_title, tags, external_id, twitter_id, address, language, time_zone, about`,
 	} {
 		if _, err := ParseMapping(header, []string{spec}); err == nil || err.Error() != msg {
 			t.Errorf("%s: got %v, want %s", spec, err, msg)

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/portico-hub/portico/app/importfile"
@@ -40,7 +41,7 @@ func TestFreshdeskExportMapping(t *testing.T) {
 		"Time zone": importfile.TimeZone, "Language": importfile.Language, "Tags": importfile.Tags,
 		"Description": importfile.About, "Unique external ID": importfile.ExternalID,
 		"Other emails": importfile.Email, "Other companies": importfile.Company,
-		"Twitter ID": importfile.TwitterID, "Address": importfile.Address, "Can see all tickets from this company": importfile.Skip,
+		"Twitter ID": importfile.TwitterID, "Address": importfile.Address, "Can see all tickets from this company": importfile.ViewAllTickets,
 		"Customer tier": importfile.Skip, "Contract renewal date": importfile.Skip,
 	}
 	if len(pre.Header) != len(want) {
@@ -61,8 +62,9 @@ func TestFreshdeskExportMapping(t *testing.T) {
 // TestFreshdeskExportImports imports Freshdesk's contacts export with no
 // failed row, its Rails time zones and language names stored as IANA
 // zones and language codes, its X handles without @ or profile address,
-// and its postal addresses line for line. A contact known only by its X
-// handle imports too.
+// its postal addresses line for line, and whether a contact sees all
+// tickets of its company on that company's membership. A contact known
+// only by its X handle imports too.
 func TestFreshdeskExportImports(t *testing.T) {
 	e := newEnv(t)
 	im := e.importFile(t, freshdeskFile(t, e), Params{})
@@ -107,6 +109,14 @@ func TestFreshdeskExportImports(t *testing.T) {
 			t.Errorf("%s: X handle %q, address %q; want %q, %q", email, c.TwitterID, c.Address, want[0], want[1])
 		}
 	}
+	for email, want := range map[string]string{
+		"emily.carter@northwind.example": "Northwind Traders", "hiroshi@sakura.example": "Sakura Systems",
+		"james.obrien@contoso.example": "Contoso Ltd", "minjun.kim@hanbit.example": "", "wei.zhang@dragonfly.example": "",
+	} {
+		if got := seesAll(e.contactBy(t, email)); got != want {
+			t.Errorf("%s sees all tickets of %q, want %q", email, got, want)
+		}
+	}
 	aroha := e.contactByHandle(t, "@aroha_ngata")
 	if aroha.TwitterID != "aroha_ngata" || len(aroha.Emails) != 0 || aroha.Address != "12 Queen Street, Auckland 1010" {
 		t.Errorf("Aroha: X handle %q, emails %+v, address %q", aroha.TwitterID, aroha.Emails, aroha.Address)
@@ -130,4 +140,15 @@ func (e *env) contactByHandle(t *testing.T, handle string) *model.Contact {
 		t.Fatal(err)
 	}
 	return c
+}
+
+// seesAll names the companies whose every ticket c sees.
+func seesAll(c *model.Contact) string {
+	var names []string
+	for _, m := range c.Companies {
+		if m.ViewAllTickets {
+			names = append(names, m.CompanyName)
+		}
+	}
+	return strings.Join(names, ", ")
 }

@@ -20,7 +20,11 @@ func (pl *planner) merge(p *parsed, c *store.ImportContact, l *store.ImportLooku
 			added = append(added, p.emails[i])
 		}
 	}
-	if len(added) == 0 && unchanged(in, c) && hasCompanies(c, p.companies) {
+	access, accessChange, why := pl.access(p, c)
+	if why != "" {
+		return store.ContactUpdate{}, why
+	}
+	if len(added) == 0 && unchanged(in, c) && hasCompanies(c, p.companies) && access == nil {
 		return store.ContactUpdate{}, ""
 	}
 	in.Emails = append(slices.Clone(c.Emails), added...)
@@ -46,6 +50,10 @@ func (pl *planner) merge(p *parsed, c *store.ImportContact, l *store.ImportLooku
 		if !hasCompany(c, name) {
 			u.Changes = append(u.Changes, model.Change{Field: "company", To: name})
 		}
+	}
+	if access != nil {
+		u.Access = access
+		u.Changes = append(u.Changes, *accessChange)
 	}
 	return u, ""
 }

@@ -37,6 +37,10 @@ func parse(m importfile.Mapping, row importfile.Row) *parsed {
 		p.bad = reason(errsOn(p.errs, importfile.Email))
 		return p
 	}
+	if p.rec.FlagErr() != nil {
+		p.bad = reason(errsOn(p.errs, importfile.ViewAllTickets))
+		return p
+	}
 	p.emails = c.Emails
 	for _, e := range c.Emails {
 		p.norms = append(p.norms, store.NormEmail(e))

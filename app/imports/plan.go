@@ -84,8 +84,13 @@ func (pl *planner) planCreate(s step, l *store.ImportLookup) step {
 	if why := takenKey(p.rec.Checked.Fields, 0, l); why != "" {
 		return pl.fail(s, why)
 	}
+	access, _, why := pl.access(p, &store.ImportContact{})
+	if why != "" {
+		return pl.fail(s, why)
+	}
 	c := &p.rec.Checked
-	s.out, s.create = outCreate, store.NewContact{Fields: c.Fields, Emails: c.Emails, Tags: c.Tags}
+	s.out, s.create = outCreate, store.NewContact{Fields: c.Fields, Emails: c.Emails, Tags: c.Tags,
+		ViewAllTickets: access != nil && access.On}
 	return s
 }
 

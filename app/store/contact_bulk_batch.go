@@ -52,7 +52,7 @@ func newTables() *tables {
 			external_id, twitter_id, address, about, company_id, verified_at, blocked_at, deleted_at, created_at, updated_at)`,
 			cols: contactCols},
 		emails:  rowSet{head: `INSERT INTO contact_emails (contact_id, email, email_norm, domain, is_primary, created_at)`, cols: 6},
-		members: rowSet{head: `INSERT INTO contact_companies (contact_id, company_id, created_at)`, cols: 3},
+		members: rowSet{head: `INSERT INTO contact_companies (contact_id, company_id, view_all_tickets, created_at)`, cols: 4},
 		tags:    rowSet{head: `INSERT INTO contact_tags (contact_id, tag_id)`, tail: ` ON CONFLICT DO NOTHING`, cols: 2},
 		docs:    rowSet{head: `INSERT INTO contacts_fts (rowid, doc)`, cols: 2},
 		audit: rowSet{head: `INSERT INTO audit_entries (subject_type, subject_id, actor_id, actor_name, action, changes, created_at)`,

@@ -34,8 +34,8 @@ func (b *bulk) rows(ctx context.Context, t *tables, i int, id int64, c NewContac
 		norm := NormEmail(e)
 		t.emails.add(i, id, emails[k], norm, emailDomain(norm), k == 0, now)
 	}
-	for _, co := range companies {
-		t.members.add(i, id, co, now)
+	for k, co := range companies {
+		t.members.add(i, id, co, k == 0 && len(c.Companies) > 0 && c.ViewAllTickets, now)
 	}
 	tags := make([]string, len(c.Tags))
 	for k, tag := range c.Tags {

@@ -20,6 +20,8 @@ type NewContact struct {
 	// Companies are companies to join besides those the addresses'
 	// domains link; the first becomes the default company.
 	Companies []int64
+	// ViewAllTickets lets it see every ticket of the first of Companies.
+	ViewAllTickets bool
 }
 
 // NormEmail is the form in which addresses are compared: trimmed and
@@ -106,6 +108,11 @@ func (s *Store) insertContact(ctx context.Context, tx *sql.Tx, in NewContact) (i
 	}
 	for _, co := range in.Companies {
 		if _, err := s.link(ctx, tx, id, co); err != nil {
+			return 0, err
+		}
+	}
+	if in.ViewAllTickets && len(in.Companies) > 0 {
+		if err := setViewAll(ctx, tx, id, in.Companies[0], true); err != nil {
 			return 0, err
 		}
 	}

@@ -87,6 +87,9 @@ func updatedFields(changes []model.Change) []string {
 		case "company":
 			f = "companies"
 		}
+		if strings.HasPrefix(f, ticketAccessField) {
+			f = "companies"
+		}
 		if !slices.Contains(out, f) {
 			out = append(out, f)
 		}

@@ -17,8 +17,12 @@ type ImportContact struct {
 	// Emails are its addresses, primary first.
 	Emails []string
 	Tags   []string
-	// Companies are the names of the companies it belongs to.
-	Companies []string
+	// Companies are the names of the companies it belongs to;
+	// DefaultCompany is its default company's, and SeesAll those whose
+	// every ticket it sees.
+	Companies      []string
+	DefaultCompany string
+	SeesAll        []string
 }
 
 // ImportLookup is what the database holds about the keys of a batch's

@@ -21,8 +21,19 @@ type ContactUpdate struct {
 	SetTags bool
 	// Companies are companies it joins; it leaves none.
 	Companies []int64
+	// Access, when set, changes whether it sees every ticket of one of
+	// its companies.
+	Access *TicketAccess
 	// Changes are recorded in its audit entry.
 	Changes []model.Change
+}
+
+// TicketAccess is whether a contact sees every ticket of one of its
+// companies, named as a row names it; the importer fills in CompanyID.
+type TicketAccess struct {
+	Company   string
+	CompanyID int64
+	On        bool
 }
 
 // Update applies each change in turn. A change the database refuses (an
@@ -116,6 +127,11 @@ func (b *ImportTx) updateOne(ctx context.Context, u ContactUpdate) (linked, erro
 	l, err := b.links(ctx, u)
 	if err != nil {
 		return l, err
+	}
+	if u.Access != nil {
+		if err := setViewAll(ctx, tx, u.ID, u.Access.CompanyID, u.Access.On); err != nil {
+			return l, err
+		}
 	}
 	if l.joined || changesSearch(u.Changes) {
 		if err := refreshSearch(ctx, tx, u.ID); err != nil {
