@@ -26,7 +26,7 @@ func importCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 	fs.Func("map", "map a column (by header, letter or number) to a field, as `column=field`, or skip it with column=skip; repeat for more columns; the others keep the mapping suggested from the header",
 		func(s string) error { o.specs = append(o.specs, s); return nil })
 	o.mode = fs.String("mode", "upsert", "create, update or upsert (create and update)")
-	o.match = fs.String("match", "", "match existing contacts by email (the default), external_id or phone; companies match by name")
+	o.match = fs.String("match", "", "match existing contacts by email (the default), external_id, twitter_id (X handle) or phone; companies match by name")
 	o.blank = fs.String("blank", "keep", "blank cells keep values (keep) or clear them (clear)")
 	o.dry = fs.Bool("dry-run", false, "count what the import would do without changing anything")
 	from := fs.String("from", "", "import from an installed source instead of a file: `PLUGIN:INSTANCE`, as Admin > Plugins names them (contacts only)")

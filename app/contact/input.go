@@ -16,6 +16,9 @@ import (
 // Input is a contact form as submitted: free text, not yet trusted.
 type Input struct {
 	Name, JobTitle, Phone, Mobile, Language, TimeZone, ExternalID, About string
+	// TwitterID is the X (Twitter) handle, with or without its @, or the
+	// profile's address; Address is a postal address over several lines.
+	TwitterID, Address string
 	// Emails are the addresses, primary first; blanks are ignored.
 	Emails []string
 	// Tags is a comma-separated list.
@@ -29,22 +32,22 @@ type Input struct {
 // limits caps each field's length in characters.
 var limits = map[string]int{
 	"name": 200, "job_title": 200, "phone": 50, "mobile": 50, "language": 35,
-	"time_zone": 64, "external_id": 200, "about": 5000,
+	"time_zone": 64, "external_id": 200, "address": 1000, "about": 5000,
 }
 
 var phonePattern = regexp.MustCompile(`^\+?[0-9 ().\-/]{3,50}( ?(x|ext\.?) ?[0-9]{1,6})?$`)
 
 // Fields validates and normalises the scalar fields. A time zone or a
 // language given by the name Freshdesk exports ("Seoul", "Korean") is
-// stored as its IANA zone or language code. About keeps its
-// line breaks as LF alone: browsers send a textarea's as CRLF, and CSV
-// readers turn CRLF into LF, so an exported file would not read back
-// the same.
+// stored as its IANA zone or language code, and an X handle without its
+// @ or profile address. About and Address keep their line breaks as LF
+// alone: browsers send a textarea's as CRLF, and CSV readers turn CRLF
+// into LF, so an exported file would not read back the same.
 func (in Input) Fields() (model.ContactFields, error) {
 	f := model.ContactFields{
 		Name: oneline.Clean(in.Name), JobTitle: oneline.Clean(in.JobTitle), Phone: oneline.Clean(in.Phone), Mobile: oneline.Clean(in.Mobile),
 		Language: languageCode(oneline.Clean(in.Language)), TimeZone: zoneName(oneline.Clean(in.TimeZone)), ExternalID: oneline.Clean(in.ExternalID),
-		About: strings.TrimSpace(strings.ReplaceAll(in.About, "\r\n", "\n")),
+		TwitterID: TwitterHandle(oneline.Clean(in.TwitterID)), Address: multiline(in.Address), About: multiline(in.About),
 	}
 	v := &model.ValidationError{}
 	if !visible(f.Name) {
@@ -53,7 +56,7 @@ func (in Input) Fields() (model.ContactFields, error) {
 	// Arrays, not maps: imports validate a million rows through here.
 	for _, fv := range [...]struct{ field, val string }{
 		{"name", f.Name}, {"job_title", f.JobTitle}, {"phone", f.Phone}, {"mobile", f.Mobile},
-		{"language", f.Language}, {"time_zone", f.TimeZone}, {"external_id", f.ExternalID}, {"about", f.About},
+		{"language", f.Language}, {"time_zone", f.TimeZone}, {"external_id", f.ExternalID}, {"address", f.Address}, {"about", f.About},
 	} {
 		if !utf8.ValidString(fv.val) {
 			v.Add(fv.field, "This text is not valid UTF-8; paste it again or retype it.")
@@ -66,6 +69,9 @@ func (in Input) Fields() (model.ContactFields, error) {
 			v.Add(fv.field, "Enter a phone number using digits, spaces, +, -, ( and ).")
 		}
 	}
+	if msg := twitterProblem(in.TwitterID, f.TwitterID); msg != "" {
+		v.Add("twitter_id", msg)
+	}
 	if f.TimeZone != "" {
 		if _, err := time.LoadLocation(f.TimeZone); err != nil || f.TimeZone == "Local" {
 			v.Add("time_zone", "Choose a time zone such as Europe/Berlin or Asia/Seoul (a Rails name such as Seoul also works).")
@@ -75,8 +81,8 @@ func (in Input) Fields() (model.ContactFields, error) {
 }
 
 // Validate checks the whole form: fields, addresses, tags, and that the
-// contact can be reached by at least one of email, phone, mobile or
-// external id.
+// contact can be reached by at least one of email, phone, mobile, X
+// handle or external id.
 func (in Input) Validate() (model.ContactFields, []string, []string, error) {
 	c := in.Check()
 	return c.Fields, c.Emails, c.Tags, c.Err
@@ -106,10 +112,25 @@ func (in Input) Check() Checked {
 	merge(v, eerr)
 	tags, terr := Tags(in.Tags)
 	merge(v, terr)
-	if len(emails) == 0 && f.Phone == "" && f.Mobile == "" && f.ExternalID == "" && eerr == nil {
-		v.Add("email", "Give at least one of email, phone, mobile or external ID.")
+	if len(emails) == 0 && !Reachable(f) && eerr == nil {
+		v.Add("email", Unreachable)
 	}
 	return Checked{Fields: f, Emails: emails, Tags: tags, EmailsErr: eerr, Err: v.Err()}
+}
+
+// Unreachable is the message for a contact with no way to reach it.
+const Unreachable = "Give at least one of email, phone, mobile, X handle or external ID."
+
+// Reachable reports whether fields alone give a way to reach the contact,
+// as Freshdesk counts them: a phone, a mobile, an X handle or an external
+// id. Addresses count too; the caller checks those.
+func Reachable(f model.ContactFields) bool {
+	return f.Phone != "" || f.Mobile != "" || f.TwitterID != "" || f.ExternalID != ""
+}
+
+// multiline trims a text of several lines and keeps its line breaks as LF.
+func multiline(s string) string {
+	return strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n"))
 }
 
 // merge copies the messages of a validation error into v.

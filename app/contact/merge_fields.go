@@ -14,6 +14,8 @@ var mergeFields = []struct {
 	{"language", "Language", func(f *model.ContactFields) *string { return &f.Language }},
 	{"time_zone", "Time zone", func(f *model.ContactFields) *string { return &f.TimeZone }},
 	{"external_id", "External ID", func(f *model.ContactFields) *string { return &f.ExternalID }},
+	{"twitter_id", "X handle", func(f *model.ContactFields) *string { return &f.TwitterID }},
+	{"address", "Address", func(f *model.ContactFields) *string { return &f.Address }},
 	{"about", "About", func(f *model.ContactFields) *string { return &f.About }},
 }
 

@@ -24,8 +24,7 @@ func (p *MergePlan) OtherIDs() []int64 {
 // would be, and refuses a merge whose result one contact could not hold.
 func (p *MergePlan) Check() (model.ContactFields, error) {
 	k := p.Kept
-	f, err := Input{Name: k.Name, JobTitle: k.JobTitle, Phone: k.Phone, Mobile: k.Mobile, Language: k.Language,
-		TimeZone: k.TimeZone, ExternalID: k.ExternalID, About: k.About}.Fields()
+	f, err := InputOf(k).Fields()
 	v := &model.ValidationError{}
 	errors.As(err, &v)
 	if p.Emails > model.MaxEmails {

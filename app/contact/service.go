@@ -42,8 +42,8 @@ func (s *Service) Update(ctx context.Context, actor model.Actor, id int64, in In
 	if err != nil {
 		return err
 	}
-	if len(c.Emails) == 0 && f.Phone == "" && f.Mobile == "" && f.ExternalID == "" {
-		return model.Invalid("phone", "Give at least one of email, phone, mobile or external ID.")
+	if len(c.Emails) == 0 && !Reachable(f) {
+		return model.Invalid("phone", Unreachable)
 	}
 	return s.Store.UpdateContact(ctx, actor, id, f)
 }

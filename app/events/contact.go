@@ -19,6 +19,10 @@ type Contact struct {
 	Language   string   `json:"language"`
 	TimeZone   string   `json:"time_zone"`
 	ExternalID string   `json:"external_id"`
+	// TwitterID is the X (Twitter) handle, without the @.
+	TwitterID string `json:"twitter_id"`
+	// Address is the postal address, its lines separated by LF.
+	Address string `json:"address"`
 	// CompanyID is the default company, null when the contact has none.
 	CompanyID  *int64     `json:"company_id"`
 	Companies  []int64    `json:"company_ids"`
@@ -32,7 +36,8 @@ type Contact struct {
 func ContactOf(c *model.Contact) Contact {
 	out := Contact{
 		ID: c.ID, Name: c.Name, Email: c.Email, State: string(c.State), JobTitle: c.JobTitle, Phone: c.Phone,
-		Mobile: c.Mobile, Language: c.Language, TimeZone: c.TimeZone, ExternalID: c.ExternalID, CompanyID: CompanyRef(c.CompanyID),
+		Mobile: c.Mobile, Language: c.Language, TimeZone: c.TimeZone, ExternalID: c.ExternalID, TwitterID: c.TwitterID,
+		Address: c.Address, CompanyID: CompanyRef(c.CompanyID),
 		Emails: []string{}, Companies: []int64{}, Tags: append([]string{}, c.Tags...),
 		VerifiedAt: c.VerifiedAt, CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC(),
 	}

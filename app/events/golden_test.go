@@ -26,7 +26,7 @@ func goldenContact() Contact {
 	return ContactOf(&model.Contact{
 		ID: 42, Name: "Kim Minjun", State: model.StateVerified, JobTitle: "Head of Operations",
 		Phone: "+82 2 555 0142", Mobile: "+82 10 5555 0142", Language: "ko", TimeZone: "Asia/Seoul",
-		ExternalID: "crm-0042", CompanyID: 7, Email: "minjun.kim@hanbit.example",
+		ExternalID: "crm-0042", TwitterID: "kim_minjun", Address: "110 Sejong-daero\nJung-gu, Seoul 04524", CompanyID: 7, Email: "minjun.kim@hanbit.example",
 		Emails: []model.Email{{Address: "minjun.kim@hanbit.example", Primary: true}, {Address: "mj@kim.example"}},
 		Tags:   []string{"vip", "beta"}, Companies: []model.Membership{{CompanyID: 7, Default: true}, {CompanyID: 9}},
 		VerifiedAt: &verified, CreatedAt: goldenAt.Add(-90 * 24 * time.Hour), UpdatedAt: goldenAt,

@@ -22,6 +22,7 @@ type layout struct {
 var headers = map[string]string{
 	"name": "Name", "phone": "Phone", "mobile": "Mobile", "job_title": "Job title", "tags": "Tags", "state": "State",
 	"language": "Language", "time_zone": "Time zone", "external_id": "External ID", "about": "About",
+	"twitter_id": "X (Twitter) handle", "address": "Address",
 	"created": "Created", "updated": "Updated",
 }
 
@@ -96,6 +97,10 @@ func scalar(c *model.Contact, f string) string {
 		return c.TimeZone
 	case "external_id":
 		return c.ExternalID
+	case "twitter_id":
+		return c.TwitterID
+	case "address":
+		return c.Address
 	case "about":
 		return c.About
 	case "created":

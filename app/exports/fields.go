@@ -20,10 +20,10 @@ type Field struct {
 // Fields lists every field in the order of the file's columns.
 var Fields = []Field{
 	{"name", "Name", true}, {"emails", "Emails (primary first)", true},
-	{"phone", "Phone", true}, {"mobile", "Mobile", true}, {"job_title", "Job title", true},
-	{"companies", "Companies (default first)", true}, {"tags", "Tags", true}, {"state", "State", true},
-	{"language", "Language", false}, {"time_zone", "Time zone", false}, {"external_id", "External ID", true},
-	{"about", "About", false}, {"created", "Created", true}, {"updated", "Updated", true},
+	{"phone", "Phone", true}, {"mobile", "Mobile", true}, {"twitter_id", "X (Twitter) handle", true},
+	{"job_title", "Job title", true}, {"companies", "Companies (default first)", true}, {"tags", "Tags", true},
+	{"state", "State", true}, {"language", "Language", false}, {"time_zone", "Time zone", false},
+	{"external_id", "External ID", true}, {"address", "Address", false}, {"about", "About", false}, {"created", "Created", true}, {"updated", "Updated", true},
 }
 
 // DefaultFields are the keys of the fields ticked at first.

@@ -69,15 +69,21 @@ func (e *env) contact(t testing.TB, in contact.Input, state model.State, compani
 
 // sample is a small, awkward address book: secondary addresses, several
 // companies, tags, Korean names, phones starting with +, a name and an
-// about that a spreadsheet would run as formulas, and every state.
+// about that a spreadsheet would run as formulas, an X handle, a postal
+// address over two lines, a contact seeing all its company's tickets,
+// and every state.
 func (e *env) sample(t testing.TB) {
 	t.Helper()
 	acme := e.company(t, "Acme Corp", "acme.example")
 	hooli := e.company(t, "Hooli", "hooli.example")
 	e.company(t, "Initech", "initech.example")
-	e.contact(t, contact.Input{Name: "Ann Lee", Emails: []string{"ann@acme.example", "ann.lee@gmail.com", "ann@hooli.example"},
-		Phone: "+1 555 0101", Mobile: "-5 55", JobTitle: "CTO", Tags: "VIP, Beta", ExternalID: "A-1",
-		Language: "en", TimeZone: "Europe/Berlin", About: "Met at \"Expo\", 2024;\r\nlikes CSV, commas"}, model.StateVerified, hooli)
+	ann := e.contact(t, contact.Input{Name: "Ann Lee", Emails: []string{"ann@acme.example", "ann.lee@gmail.com", "ann@hooli.example"},
+		Phone: "+1 555 0101", Mobile: "-5 55", JobTitle: "CTO", Tags: "VIP, Beta", ExternalID: "A-1", TwitterID: "@Ann_Lee",
+		Address: "Friedrichstraße 1,\r\n10117 Berlin", Language: "en", TimeZone: "Europe/Berlin",
+		About: "Met at \"Expo\", 2024;\r\nlikes CSV, commas"}, model.StateVerified, hooli)
+	if err := e.st.SetViewAllTickets(context.Background(), actor, ann, hooli, true); err != nil {
+		t.Fatal(err)
+	}
 	e.contact(t, contact.Input{Name: "김민준", Emails: []string{"minjun@hooli.example"}, Phone: "+82 10-1234-5678",
 		Tags: "고객", About: "@mention me"}, model.StateUnverified)
 	e.contact(t, contact.Input{Name: "=HYPERLINK(\"http://x.example\")", Emails: []string{"formula@example.com"},

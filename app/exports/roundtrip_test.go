@@ -5,10 +5,12 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
 	"github.com/portico-hub/portico/app/exports"
+	"github.com/portico-hub/portico/app/importfile"
 	"github.com/portico-hub/portico/app/imports"
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/model"
@@ -105,4 +107,27 @@ func (e *env) reimport(t *testing.T, path string) *model.Import {
 	}
 	t.Fatal("the import did not finish")
 	return nil
+}
+
+// TestExportHandleAndAddressReadBack checks that the columns of the X
+// handle and the postal address hold the stored values, lines and all,
+// and that the import's suggested mapping reads them back to the same
+// fields, so the round trip above covers them.
+func TestExportHandleAndAddressReadBack(t *testing.T) {
+	e := newEnv(t)
+	e.sample(t)
+	rows := readCSV(t, e.export(t, all()))
+	m := importfile.SuggestMapping(rows[0])
+	for header, want := range map[string]importfile.Field{"X (Twitter) handle": importfile.TwitterID, "Address": importfile.Address} {
+		i := slices.Index(rows[0], header)
+		if i < 0 || m.Columns[i] != want {
+			t.Errorf("column %q at %d does not read back as %q", header, i, want)
+		}
+	}
+	if got := column(rows, "X (Twitter) handle"); got[0] != "Ann_Lee" {
+		t.Errorf("X handles %q", got)
+	}
+	if got := column(rows, "Address"); got[0] != "Friedrichstraße 1,\n10117 Berlin" {
+		t.Errorf("addresses %q", got)
+	}
 }

@@ -26,17 +26,24 @@ const (
 	JobTitle   Field = "job_title"
 	Tags       Field = "tags"
 	ExternalID Field = "external_id"
+	TwitterID  Field = "twitter_id"
+	Address    Field = "address"
 	Language   Field = "language"
 	TimeZone   Field = "time_zone"
 	About      Field = "about"
+	// ViewAllTickets says whether the contact sees every ticket of the
+	// row's company (its first), or, when the row names none, of its
+	// default company.
+	ViewAllTickets Field = "view_all_tickets"
 )
 
 // Fields lists what a column can be mapped to, as the mapping step offers it.
 var Fields = []Choice{
 	{"", "Skip this column"}, {"name", "Name"}, {"first_name", "First name"}, {"last_name", "Last name"},
 	{"email", "Email"}, {"phone", "Phone"}, {"mobile", "Mobile"}, {"company", "Company"},
-	{"job_title", "Job title"}, {"tags", "Tags"}, {"external_id", "External ID"},
-	{"language", "Language"}, {"time_zone", "Time zone"}, {"about", "About"},
+	{"view_all_tickets", "Sees all tickets of the company"},
+	{"job_title", "Job title"}, {"tags", "Tags"}, {"external_id", "External ID"}, {"twitter_id", "X (Twitter) handle"},
+	{"address", "Address"}, {"language", "Language"}, {"time_zone", "Time zone"}, {"about", "About"},
 }
 
 // Label is the field's name as the UI shows it.
@@ -81,8 +88,8 @@ func (m Mapping) Validate() error {
 	if len(m.columns(Name))+len(m.columns(FirstName))+len(m.columns(LastName)) == 0 {
 		v.Add("name", "Map a column to Name, or to First name and Last name.")
 	}
-	if len(m.columns(Email))+len(m.columns(Phone))+len(m.columns(Mobile))+len(m.columns(ExternalID)) == 0 {
-		v.Add("email", "Map a column to at least one of Email, Phone, Mobile or External ID.")
+	if len(m.columns(Email))+len(m.columns(Phone))+len(m.columns(Mobile))+len(m.columns(TwitterID))+len(m.columns(ExternalID)) == 0 {
+		v.Add("email", "Map a column to at least one of Email, Phone, Mobile, X (Twitter) handle or External ID.")
 	}
 	for _, c := range Fields[1:] {
 		f := Field(c.Value)

@@ -34,14 +34,16 @@ func TestSuggestMapping(t *testing.T) {
 				"E-mail 1 - Value=email", "Phone 1 - Value=phone", "Organization 1 - Name=company", "Organization 1 - Title=job_title"}},
 		{"outlook", outlookHeader, []string{"First Name=first_name", "Last Name=last_name", "Language=language", "Notes=about",
 			"E-mail Address=email", "E-mail 2 Address=email", "E-mail 3 Address=email", "Mobile Phone=mobile",
-			"Business Phone=phone", "Company=company", "Job Title=job_title", "Categories=tags"}},
+			"Home Address=address", "Business Phone=phone", "Company=company", "Job Title=job_title", "Categories=tags"}},
 		{"korean with family name", "성,이름,이메일,전화번호,휴대폰,회사,직함,태그,외부 ID,메모",
 			[]string{"성=last_name", "이름=first_name", "이메일=email", "전화번호=phone", "휴대폰=mobile", "회사=company",
 				"직함=job_title", "태그=tags", "외부 ID=external_id", "메모=about"}},
 		{"korean full name", "성명,이메일,연락처", []string{"성명=name", "이메일=email", "연락처=phone"}},
-		{"plain", "Full name, E-mail ,Work phone,Mobile,Title,External ID,Time zone,Language,About,Shoe size",
-			[]string{"Full name=name", "E-mail=email", "Work phone=phone", "Mobile=mobile", "Title=job_title",
-				"External ID=external_id", "Time zone=time_zone", "Language=language", "About=about"}},
+		{"plain", "Full name, E-mail ,Work phone,Mobile,X handle,Title,External ID,Address,Time zone,Language,About,Shoe size",
+			[]string{"Full name=name", "E-mail=email", "Work phone=phone", "Mobile=mobile", "X handle=twitter_id", "Title=job_title",
+				"External ID=external_id", "Address=address", "Time zone=time_zone", "Language=language", "About=about"}},
+		{"business address beats home", "Name,Email,Home Address,Business Address",
+			[]string{"Name=name", "Email=email", "Business Address=address"}},
 		{"first of two phones", "Name,Phone,Telephone,Email", []string{"Name=name", "Phone=phone", "Email=email"}},
 	}
 	for _, tc := range cases {
@@ -67,7 +69,7 @@ func TestMappingValidate(t *testing.T) {
 		{[]string{"First=first_name", "ID=external_id"}, nil},
 		{[]string{"Last=last_name", "Tel=mobile"}, nil},
 		{[]string{"Email=email"}, map[string]string{"name": "Map a column to Name, or to First name and Last name."}},
-		{[]string{"Name=name"}, map[string]string{"email": "Map a column to at least one of Email, Phone, Mobile or External ID."}},
+		{[]string{"Name=name"}, map[string]string{"email": "Map a column to at least one of Email, Phone, Mobile, X (Twitter) handle or External ID."}},
 		{[]string{"Name=name", "Phone=phone", "Tel=phone"}, map[string]string{"phone": "Only one column can fill Phone; “Phone” and “Tel” do."}},
 	}
 	for _, tc := range cases {
@@ -123,7 +125,7 @@ func TestParseMapping(t *testing.T) {
 	for spec, msg := range map[string]string{
 		"Name":        `mapping "Name": write it as column=field`,
 		"Nope=name":   `mapping "Nope=name": no column "Nope" in the file`,
-		"Name=salary": `mapping "Name=salary": unknown field "salary"; use skip or one of name, first_name, last_name, email, phone, mobile, company, job_title, tags, external_id, language, time_zone, about`,
+		"Name=salary": `mapping "Name=salary": unknown field "salary"; use skip or one of name, first_name, last_name, email, phone, mobile, company, view_all_tickets, job_title, tags, external_id, twitter_id, address, language, time_zone, about`,
 	} {
 		if _, err := ParseMapping(header, []string{spec}); err == nil || err.Error() != msg {
 			t.Errorf("%s: got %v, want %s", spec, err, msg)

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/portico-hub/portico/app/contact"
+	"github.com/portico-hub/portico/app/model"
 )
 
 // Record is a row as contact input. Blank cells stay blank: whether a
@@ -13,8 +14,21 @@ type Record struct {
 	Input contact.Input
 	// Companies are the company names to link, blanks left out.
 	Companies []string
+	// ViewAllTickets is whether the contact sees every ticket of its
+	// company, nil when the cell is blank or not mapped.
+	ViewAllTickets *bool
 	// Checked is Input as checked, so an importer need not check it again.
 	Checked contact.Checked
+	// badFlag says the ViewAllTickets cell is neither yes nor no.
+	badFlag bool
+}
+
+// FlagErr is the problem of the row's ViewAllTickets cell, if any.
+func (r Record) FlagErr() error {
+	if !r.badFlag {
+		return nil
+	}
+	return model.Invalid(string(ViewAllTickets), flagProblem)
 }
 
 // Has reports whether some column fills f, so an importer can tell a
@@ -34,7 +48,7 @@ func (m Mapping) Apply(row Row) (Record, []CellError) {
 		rec.Input.Name = joinName(first, last)
 	}
 	rec.Checked = rec.Input.Check()
-	return rec, m.Locate(row, rec.Checked.Err)
+	return rec, append(m.Locate(row, rec.Checked.Err), m.Locate(row, rec.FlagErr())...)
 }
 
 // fill copies each mapped cell into rec and returns the name parts.
@@ -43,7 +57,7 @@ func (m Mapping) fill(rec *Record, row Row) (first, last string) {
 	for i, f := range m.Columns {
 		v := unneutralise(row.cell(i))
 		switch f {
-		case Name, JobTitle, Phone, Mobile, ExternalID, Language, TimeZone, About:
+		case Name, JobTitle, Phone, Mobile, ExternalID, TwitterID, Address, Language, TimeZone, About:
 			*scalar(in, f) = v
 		case FirstName:
 			first = v
@@ -55,6 +69,10 @@ func (m Mapping) fill(rec *Record, row Row) (first, last string) {
 			in.Tags = tagList(v)
 		case Company:
 			rec.Companies = append(rec.Companies, m.companyList(i, v)...)
+		case ViewAllTickets:
+			var ok bool
+			rec.ViewAllTickets, ok = parseFlag(v)
+			rec.badFlag = !ok
 		}
 	}
 	return first, last
@@ -101,6 +119,10 @@ func scalar(in *contact.Input, f Field) *string {
 		return &in.Mobile
 	case ExternalID:
 		return &in.ExternalID
+	case TwitterID:
+		return &in.TwitterID
+	case Address:
+		return &in.Address
 	case Language:
 		return &in.Language
 	case TimeZone:

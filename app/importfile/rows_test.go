@@ -85,7 +85,7 @@ func TestApplyErrors(t *testing.T) {
 		"Row 4, Name (A): Enter the contact's name.",
 		"Row 4, Phone (D): Enter a phone number using digits, spaces, +, -, ( and ).",
 		"Row 4, Time zone (E): Choose a time zone such as Europe/Berlin or Asia/Seoul (a Rails name such as Seoul also works).",
-		"Row 5: Give at least one of email, phone, mobile or external ID.",
+		"Row 5: Give at least one of email, phone, mobile, X handle or external ID.",
 		"Row 6, Tags (F): Tags are at most 50 characters; “" + strings.Repeat("t", 51) + "” is longer.",
 		`Row 8: Cell C has text after its closing quote ("). Double the quotes inside a quoted cell ("").`,
 	}

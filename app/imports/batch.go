@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -64,6 +65,9 @@ func write(ctx context.Context, b *store.ImportTx, steps []step, ids map[string]
 	for i, s := range steps {
 		if s.out == outUpdate {
 			s.update.Companies = idsOf(joins(s.update), ids)
+			if a := s.update.Access; a != nil {
+				a.CompanyID = ids[strings.ToLower(a.Company)]
+			}
 			ups, at = append(ups, s.update), append(at, i)
 		}
 	}
@@ -108,7 +112,11 @@ func companyNames(steps []step) []string {
 		if s.out != outCreate && s.out != outUpdate {
 			continue
 		}
-		for _, n := range s.p.companies {
+		names := s.p.companies
+		if a := s.update.Access; s.out == outUpdate && a != nil {
+			names = append(slices.Clip(names), a.Company)
+		}
+		for _, n := range names {
 			if k := strings.ToLower(n); !seen[k] {
 				seen[k] = true
 				out = append(out, n)

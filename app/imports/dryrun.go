@@ -65,8 +65,7 @@ func (o *overlay) repeated(keys []string) bool {
 // apply is the dry run's applier: it plans against the database seen
 // through the overlay and records instead of writing.
 func (o *overlay) apply(ctx context.Context, b *store.ImportTx, pl *planner, rows []*parsed) ([]step, []*parsed, error) {
-	emails, exts, phones := lookupKeys(rows, pl.params.Match)
-	l, err := b.Lookup(ctx, emails, exts, phones)
+	l, err := b.Lookup(ctx, lookupKeys(rows, pl.params.Match))
 	if err != nil {
 		return nil, nil, err
 	}

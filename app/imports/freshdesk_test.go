@@ -1,9 +1,11 @@
 package imports
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/portico-hub/portico/app/importfile"
@@ -39,7 +41,7 @@ func TestFreshdeskExportMapping(t *testing.T) {
 		"Time zone": importfile.TimeZone, "Language": importfile.Language, "Tags": importfile.Tags,
 		"Description": importfile.About, "Unique external ID": importfile.ExternalID,
 		"Other emails": importfile.Email, "Other companies": importfile.Company,
-		"Twitter ID": importfile.Skip, "Address": importfile.Skip, "Can see all tickets from this company": importfile.Skip,
+		"Twitter ID": importfile.TwitterID, "Address": importfile.Address, "Can see all tickets from this company": importfile.ViewAllTickets,
 		"Customer tier": importfile.Skip, "Contract renewal date": importfile.Skip,
 	}
 	if len(pre.Header) != len(want) {
@@ -59,11 +61,14 @@ func TestFreshdeskExportMapping(t *testing.T) {
 
 // TestFreshdeskExportImports imports Freshdesk's contacts export with no
 // failed row, its Rails time zones and language names stored as IANA
-// zones and language codes.
+// zones and language codes, its X handles without @ or profile address,
+// its postal addresses line for line, and whether a contact sees all
+// tickets of its company on that company's membership. A contact known
+// only by its X handle imports too.
 func TestFreshdeskExportImports(t *testing.T) {
 	e := newEnv(t)
 	im := e.importFile(t, freshdeskFile(t, e), Params{})
-	wantCounts(t, im, model.ImportCounts{Created: 16})
+	wantCounts(t, im, model.ImportCounts{Created: 17})
 	cases := []struct{ email, zone, lang string }{
 		{"emily.carter@northwind.example", "America/Los_Angeles", "en"},
 		{"minjun.kim@hanbit.example", "Asia/Seoul", "ko"},
@@ -94,4 +99,56 @@ func TestFreshdeskExportImports(t *testing.T) {
 	if !slices.Equal(names, []string{"Contoso Ltd", "Northwind Traders"}) || james.CompanyName != "Contoso Ltd" {
 		t.Errorf("James's companies %q, default %q", names, james.CompanyName)
 	}
+	for email, want := range map[string][2]string{
+		"emily.carter@northwind.example": {"emilycarter", "500 Market St, San Francisco, CA 94105"},
+		"minjun.kim@hanbit.example":      {"", "서울특별시 중구 세종대로 110"},
+		"olena@kyiv.example":             {"olena_k", ""},
+		"james.obrien@contoso.example":   {"", "1 Canada Square\nCanary Wharf\nLondon E14 5AB"},
+	} {
+		if c := e.contactBy(t, email); c.TwitterID != want[0] || c.Address != want[1] {
+			t.Errorf("%s: X handle %q, address %q; want %q, %q", email, c.TwitterID, c.Address, want[0], want[1])
+		}
+	}
+	for email, want := range map[string]string{
+		"emily.carter@northwind.example": "Northwind Traders", "hiroshi@sakura.example": "Sakura Systems",
+		"james.obrien@contoso.example": "Contoso Ltd", "minjun.kim@hanbit.example": "", "wei.zhang@dragonfly.example": "",
+	} {
+		if got := seesAll(e.contactBy(t, email)); got != want {
+			t.Errorf("%s sees all tickets of %q, want %q", email, got, want)
+		}
+	}
+	aroha := e.contactByHandle(t, "@aroha_ngata")
+	if aroha.TwitterID != "aroha_ngata" || len(aroha.Emails) != 0 || aroha.Address != "12 Queen Street, Auckland 1010" {
+		t.Errorf("Aroha: X handle %q, emails %+v, address %q", aroha.TwitterID, aroha.Emails, aroha.Address)
+	}
+}
+
+// contactByHandle finds the one contact with an X handle by searching
+// for it as an agent would.
+func (e *env) contactByHandle(t *testing.T, handle string) *model.Contact {
+	t.Helper()
+	ctx := context.Background()
+	page, err := e.st.ListContacts(ctx, model.ContactQuery{Search: handle, PerPage: 50, Page: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Contacts) != 1 {
+		t.Fatalf("searching %s finds %d contacts", handle, len(page.Contacts))
+	}
+	c, err := e.st.Contact(ctx, page.Contacts[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// seesAll names the companies whose every ticket c sees.
+func seesAll(c *model.Contact) string {
+	var names []string
+	for _, m := range c.Companies {
+		if m.ViewAllTickets {
+			names = append(names, m.CompanyName)
+		}
+	}
+	return strings.Join(names, ", ")
 }

@@ -28,18 +28,23 @@ func (t touched) add(keys []string) {
 	}
 }
 
-// lookupKeys collects the addresses, external ids and numbers of rows.
-func lookupKeys(rows []*parsed, match Match) (emails, exts, phones []string) {
+// lookupKeys collects the addresses, external ids, X handles and
+// numbers of rows.
+func lookupKeys(rows []*parsed, match Match) store.ImportKeys {
+	var k store.ImportKeys
 	for _, p := range rows {
-		emails = append(emails, p.norms...)
+		k.Emails = append(k.Emails, p.norms...)
 		if p.ext != "" {
-			exts = append(exts, p.ext)
+			k.ExternalIDs = append(k.ExternalIDs, p.ext)
+		}
+		if p.handle != "" {
+			k.Handles = append(k.Handles, p.handle)
 		}
 		if p.phone != "" && match == MatchPhone {
-			phones = append(phones, p.phone)
+			k.Phones = append(k.Phones, p.phone)
 		}
 	}
-	return emails, exts, phones
+	return k
 }
 
 // matchOf finds the stored contacts a row's key leads to.
@@ -62,6 +67,10 @@ func matchOf(p *parsed, l *store.ImportLookup, match Match) []int64 {
 		}
 	case MatchExternalID:
 		if id, ok := l.ByExternal[p.ext]; ok && p.ext != "" {
+			add(id)
+		}
+	case MatchTwitterID:
+		if id, ok := l.ByHandle[p.handle]; ok && p.handle != "" {
 			add(id)
 		}
 	case MatchPhone:

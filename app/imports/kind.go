@@ -58,8 +58,8 @@ func checkKind(k Kind, match Match) (Match, map[string]string) {
 		if match == "" {
 			return MatchEmail, nil
 		}
-		if match != MatchEmail && match != MatchExternalID && match != MatchPhone {
-			return match, map[string]string{"match": fmt.Sprintf("Match %q: choose email, external_id or phone.", match)}
+		if match != MatchEmail && match != MatchExternalID && match != MatchTwitterID && match != MatchPhone {
+			return match, map[string]string{"match": fmt.Sprintf("Match %q: choose email, external_id, twitter_id or phone.", match)}
 		}
 		return match, nil
 	}

@@ -1,7 +1,6 @@
 package imports
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -21,7 +20,11 @@ func (pl *planner) merge(p *parsed, c *store.ImportContact, l *store.ImportLooku
 			added = append(added, p.emails[i])
 		}
 	}
-	if len(added) == 0 && unchanged(in, c) && hasCompanies(c, p.companies) {
+	access, accessChange, why := pl.access(p, c)
+	if why != "" {
+		return store.ContactUpdate{}, why
+	}
+	if len(added) == 0 && unchanged(in, c) && hasCompanies(c, p.companies) && access == nil {
 		return store.ContactUpdate{}, ""
 	}
 	in.Emails = append(slices.Clone(c.Emails), added...)
@@ -32,8 +35,8 @@ func (pl *planner) merge(p *parsed, c *store.ImportContact, l *store.ImportLooku
 	if why := taken(added, normsOf(added), c.ID, l); why != "" {
 		return store.ContactUpdate{}, why
 	}
-	if id, ok := l.ByExternal[f.ExternalID]; ok && f.ExternalID != "" && id != c.ID {
-		return store.ContactUpdate{}, fmt.Sprintf("External ID: contact %d already has “%s”.", id, f.ExternalID)
+	if why := takenKey(f, c.ID, l); why != "" {
+		return store.ContactUpdate{}, why
 	}
 	u := store.ContactUpdate{ID: c.ID, Fields: f, AddEmails: added, Changes: diff(c.Fields, f)}
 	for _, e := range added {
@@ -48,6 +51,10 @@ func (pl *planner) merge(p *parsed, c *store.ImportContact, l *store.ImportLooku
 			u.Changes = append(u.Changes, model.Change{Field: "company", To: name})
 		}
 	}
+	if access != nil {
+		u.Access = access
+		u.Changes = append(u.Changes, *accessChange)
+	}
 	return u, ""
 }
 
@@ -58,6 +65,7 @@ func unchanged(in contact.Input, c *store.ImportContact) bool {
 	f := c.Fields
 	return in.Name == f.Name && in.JobTitle == f.JobTitle && in.Phone == f.Phone && in.Mobile == f.Mobile &&
 		in.Language == f.Language && in.TimeZone == f.TimeZone && in.ExternalID == f.ExternalID && in.About == f.About &&
+		in.TwitterID == f.TwitterID && in.Address == f.Address &&
 		in.Tags == strings.Join(c.Tags, ",")
 }
 
@@ -78,8 +86,8 @@ func hasCompany(c *store.ImportContact, name string) bool {
 // over them, blanks kept or cleared as the import asks.
 func (pl *planner) mergedInput(p *parsed, c *store.ImportContact) contact.Input {
 	f, row := c.Fields, p.rec.Input
-	in := contact.Input{Name: f.Name, JobTitle: f.JobTitle, Phone: f.Phone, Mobile: f.Mobile, Language: f.Language,
-		TimeZone: f.TimeZone, ExternalID: f.ExternalID, About: f.About, Tags: strings.Join(c.Tags, ",")}
+	in := contact.InputOf(f)
+	in.Tags = strings.Join(c.Tags, ",")
 	over := []struct {
 		has  bool
 		dst  *string
@@ -92,6 +100,8 @@ func (pl *planner) mergedInput(p *parsed, c *store.ImportContact) contact.Input 
 		{pl.m.Has(importfile.Language), &in.Language, row.Language},
 		{pl.m.Has(importfile.TimeZone), &in.TimeZone, row.TimeZone},
 		{pl.m.Has(importfile.ExternalID), &in.ExternalID, row.ExternalID},
+		{pl.m.Has(importfile.TwitterID), &in.TwitterID, row.TwitterID},
+		{pl.m.Has(importfile.Address), &in.Address, row.Address},
 		{pl.m.Has(importfile.About), &in.About, row.About},
 		{pl.m.Has(importfile.Tags), &in.Tags, row.Tags},
 	}
@@ -143,7 +153,8 @@ func diff(a, b model.ContactFields) []model.Change {
 	for _, f := range [][3]string{
 		{"name", a.Name, b.Name}, {"job_title", a.JobTitle, b.JobTitle}, {"phone", a.Phone, b.Phone},
 		{"mobile", a.Mobile, b.Mobile}, {"language", a.Language, b.Language}, {"time_zone", a.TimeZone, b.TimeZone},
-		{"external_id", a.ExternalID, b.ExternalID}, {"about", a.About, b.About},
+		{"external_id", a.ExternalID, b.ExternalID}, {"twitter_id", a.TwitterID, b.TwitterID}, {"address", a.Address, b.Address},
+		{"about", a.About, b.About},
 	} {
 		if f[1] != f[2] {
 			out = append(out, model.Change{Field: f[0], From: f[1], To: f[2]})

@@ -27,6 +27,8 @@ func (o *overlay) patch(l *store.ImportLookup, rows []*parsed, match Match) {
 				l.ByEmail[val] = id
 			case 'x':
 				l.ByExternal[val] = id
+			case 't':
+				l.ByHandle[val] = id
 			case 'p':
 				if !slices.Contains(l.ByPhone[val], id) {
 					l.ByPhone[val] = append(l.ByPhone[val], id)
@@ -45,10 +47,20 @@ func (o *overlay) record(s step, l *store.ImportLookup, match Match) {
 		o.next--
 		c = &store.ImportContact{ID: o.next, State: model.StateUnverified, Fields: s.create.Fields,
 			Emails: s.create.Emails, Tags: s.create.Tags, Companies: s.p.companies}
+		if len(s.p.companies) > 0 {
+			c.DefaultCompany = s.p.companies[0]
+		}
+		if s.create.ViewAllTickets {
+			c.SeesAll = s.p.companies[:1]
+		}
 	case outUpdate:
 		old := l.Contacts[s.update.ID]
 		c = &store.ImportContact{ID: old.ID, State: old.State, Fields: s.update.Fields,
-			Emails: append(slices.Clone(old.Emails), s.update.AddEmails...), Tags: old.Tags, Companies: old.Companies}
+			Emails: append(slices.Clone(old.Emails), s.update.AddEmails...), Tags: old.Tags, Companies: old.Companies,
+			DefaultCompany: old.DefaultCompany, SeesAll: seesAllAfter(old.SeesAll, s.update.Access)}
+		if c.DefaultCompany == "" && len(s.p.companies) > 0 {
+			c.DefaultCompany = s.p.companies[0]
+		}
 		if s.update.SetTags {
 			c.Tags = s.update.Tags
 		}
@@ -74,6 +86,9 @@ func contactKeys(c *store.ImportContact, match Match) []string {
 	}
 	if c.Fields.ExternalID != "" {
 		out = append(out, "x:"+c.Fields.ExternalID)
+	}
+	if c.Fields.TwitterID != "" {
+		out = append(out, "t:"+strings.ToLower(c.Fields.TwitterID))
 	}
 	if match == MatchPhone {
 		for _, ph := range []string{c.Fields.Phone, c.Fields.Mobile} {

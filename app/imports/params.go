@@ -26,6 +26,7 @@ const (
 
 	MatchEmail      Match = "email"
 	MatchExternalID Match = "external_id"
+	MatchTwitterID  Match = "twitter_id"
 	MatchPhone      Match = "phone"
 
 	BlankKeep  Blank = "keep"
@@ -87,6 +88,7 @@ func checkMatch(m importfile.Mapping, match Match) error {
 	ok := map[Match]bool{
 		MatchEmail:      m.Has(importfile.Email),
 		MatchExternalID: m.Has(importfile.ExternalID),
+		MatchTwitterID:  m.Has(importfile.TwitterID),
 		MatchPhone:      m.Has(importfile.Phone) || m.Has(importfile.Mobile),
 		MatchName:       m.Has(importfile.Name),
 	}[match]

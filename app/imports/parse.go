@@ -17,10 +17,11 @@ type parsed struct {
 	// read, or an address or company name is invalid.
 	bad string
 	// emails are its valid addresses, trimmed, and norms their
-	// normalised forms; ext and phone are the cleaned values.
-	emails, norms []string
-	ext, phone    string
-	companies     []string
+	// normalised forms; ext and phone are the cleaned values, and handle
+	// the X handle in lower case, as handles are compared.
+	emails, norms      []string
+	ext, handle, phone string
+	companies          []string
 }
 
 // parse maps a row and works out its keys.
@@ -36,11 +37,16 @@ func parse(m importfile.Mapping, row importfile.Row) *parsed {
 		p.bad = reason(errsOn(p.errs, importfile.Email))
 		return p
 	}
+	if p.rec.FlagErr() != nil {
+		p.bad = reason(errsOn(p.errs, importfile.ViewAllTickets))
+		return p
+	}
 	p.emails = c.Emails
 	for _, e := range c.Emails {
 		p.norms = append(p.norms, store.NormEmail(e))
 	}
 	p.ext, p.phone = c.Fields.ExternalID, or(c.Fields.Phone, c.Fields.Mobile)
+	p.handle = strings.ToLower(c.Fields.TwitterID)
 	for _, name := range p.rec.Companies {
 		cf, err := company.Input{Name: name}.Validate()
 		if err != nil {
@@ -79,9 +85,9 @@ func reason(errs []importfile.CellError) string {
 }
 
 // keys are what a row touches when it writes: its addresses, its
-// external id and number, and the contacts those lead to.
+// external id, X handle and number, and the contacts those lead to.
 func (p *parsed) keys(l *store.ImportLookup, match Match) []string {
-	out := make([]string, 0, len(p.norms)+3)
+	out := make([]string, 0, len(p.norms)+4)
 	for _, n := range p.norms {
 		out = append(out, "e:"+n)
 		if id, ok := l.ByEmail[n]; ok {
@@ -91,6 +97,12 @@ func (p *parsed) keys(l *store.ImportLookup, match Match) []string {
 	if p.ext != "" {
 		out = append(out, "x:"+p.ext)
 		if id, ok := l.ByExternal[p.ext]; ok {
+			out = append(out, contactKey(id))
+		}
+	}
+	if p.handle != "" {
+		out = append(out, "t:"+p.handle)
+		if id, ok := l.ByHandle[p.handle]; ok {
 			out = append(out, contactKey(id))
 		}
 	}

@@ -81,11 +81,16 @@ func (pl *planner) planCreate(s step, l *store.ImportLookup) step {
 	if why := taken(p.emails, p.norms, 0, l); why != "" {
 		return pl.fail(s, why)
 	}
-	if id, ok := l.ByExternal[p.ext]; ok && p.ext != "" {
-		return pl.fail(s, fmt.Sprintf("External ID: contact %d already has “%s”.", id, p.ext))
+	if why := takenKey(p.rec.Checked.Fields, 0, l); why != "" {
+		return pl.fail(s, why)
+	}
+	access, _, why := pl.access(p, &store.ImportContact{})
+	if why != "" {
+		return pl.fail(s, why)
 	}
 	c := &p.rec.Checked
-	s.out, s.create = outCreate, store.NewContact{Fields: c.Fields, Emails: c.Emails, Tags: c.Tags}
+	s.out, s.create = outCreate, store.NewContact{Fields: c.Fields, Emails: c.Emails, Tags: c.Tags,
+		ViewAllTickets: access != nil && access.On}
 	return s
 }
 
@@ -99,6 +104,18 @@ func taken(emails, norms []string, self int64, l *store.ImportLookup) string {
 		if id, ok := l.ByEmail[n]; ok && id != self {
 			return fmt.Sprintf("Email: %s belongs to contact %d.", emails[i], id)
 		}
+	}
+	return ""
+}
+
+// takenKey names the external id or X handle of f that a contact other
+// than self holds.
+func takenKey(f model.ContactFields, self int64, l *store.ImportLookup) string {
+	if id, ok := l.ByExternal[f.ExternalID]; ok && f.ExternalID != "" && id != self {
+		return fmt.Sprintf("External ID: contact %d already has “%s”.", id, f.ExternalID)
+	}
+	if id, ok := l.ByHandle[strings.ToLower(f.TwitterID)]; ok && f.TwitterID != "" && id != self {
+		return fmt.Sprintf("X handle: contact %d already has “@%s”.", id, f.TwitterID)
 	}
 	return ""
 }

@@ -17,8 +17,7 @@ type applier func(ctx context.Context, b *store.ImportTx, pl *planner, rows []*p
 
 // apply is the real import's applier.
 func apply(ctx context.Context, b *store.ImportTx, pl *planner, rows []*parsed) ([]step, []*parsed, error) {
-	emails, exts, phones := lookupKeys(rows, pl.params.Match)
-	l, err := b.Lookup(ctx, emails, exts, phones)
+	l, err := b.Lookup(ctx, lookupKeys(rows, pl.params.Match))
 	if err != nil {
 		return nil, nil, err
 	}

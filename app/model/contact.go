@@ -38,8 +38,11 @@ type Contact struct {
 	Language   string
 	TimeZone   string
 	ExternalID string
-	About      string
-	CompanyID  int64 // default company; zero when none
+	// TwitterID is the contact's X (Twitter) handle, without the @.
+	TwitterID string
+	Address   string
+	About     string
+	CompanyID int64 // default company; zero when none
 	// CompanyName is the default company's name, filled by list queries.
 	CompanyName string
 	// Email is the primary address, filled by list and get queries.
@@ -81,6 +84,8 @@ type ContactFields struct {
 	Language   string
 	TimeZone   string
 	ExternalID string
+	TwitterID  string
+	Address    string
 	About      string
 }
 
@@ -88,7 +93,8 @@ type ContactFields struct {
 func (c *Contact) Fields() ContactFields {
 	return ContactFields{
 		Name: c.Name, JobTitle: c.JobTitle, Phone: c.Phone, Mobile: c.Mobile,
-		Language: c.Language, TimeZone: c.TimeZone, ExternalID: c.ExternalID, About: c.About,
+		Language: c.Language, TimeZone: c.TimeZone, ExternalID: c.ExternalID, TwitterID: c.TwitterID,
+		Address: c.Address, About: c.About,
 	}
 }
 

@@ -31,8 +31,8 @@ func (s *Service) UpdateProfile(ctx context.Context, contactID int64, p Profile)
 	if err != nil {
 		return err
 	}
-	in := contact.Input{Name: p.Name, JobTitle: c.JobTitle, Phone: c.Phone, Mobile: c.Mobile, Language: c.Language,
-		TimeZone: c.TimeZone, ExternalID: c.ExternalID, About: c.About}
+	in := contact.InputOf(c.Fields())
+	in.Name = p.Name
 	if ps.EditPhone {
 		in.Phone = p.Phone
 	}

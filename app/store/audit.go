@@ -58,7 +58,8 @@ func diffFields(a, b model.ContactFields) []model.Change {
 	return changed([][3]string{
 		{"name", a.Name, b.Name}, {"job_title", a.JobTitle, b.JobTitle}, {"phone", a.Phone, b.Phone},
 		{"mobile", a.Mobile, b.Mobile}, {"language", a.Language, b.Language}, {"time_zone", a.TimeZone, b.TimeZone},
-		{"external_id", a.ExternalID, b.ExternalID}, {"about", a.About, b.About},
+		{"external_id", a.ExternalID, b.ExternalID}, {"twitter_id", a.TwitterID, b.TwitterID}, {"address", a.Address, b.Address},
+		{"about", a.About, b.About},
 	})
 }
 

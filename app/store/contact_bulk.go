@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"github.com/portico-hub/portico/app/model"
 )
@@ -88,18 +89,19 @@ func nextContactIDs(ctx context.Context, tx *sql.Tx, n int) ([]int64, error) {
 
 // check refuses, before anything is written, a contact that cannot be
 // stored: an unknown state, too many addresses, an agent's address, or an
-// address or external id already given to another contact of the batch.
+// address, external id or X handle already given to another contact of
+// the batch.
 func (b *bulk) check(in []NewContact) error {
-	emails, extIDs := map[string]int{}, map[string]int{}
+	emails, keys := map[string]int{}, map[string]int{}
 	for i, c := range in {
-		if err := b.checkOne(i, c, emails, extIDs); err != nil {
+		if err := b.checkOne(i, c, emails, keys); err != nil {
 			return &BulkError{Index: i, Err: err}
 		}
 	}
 	return nil
 }
 
-func (b *bulk) checkOne(i int, c NewContact, emails, extIDs map[string]int) error {
+func (b *bulk) checkOne(i int, c NewContact, emails, keys map[string]int) error {
 	if c.State != "" && !c.State.Valid() {
 		return fmt.Errorf("store: unknown contact state %q", c.State)
 	}
@@ -119,10 +121,16 @@ func (b *bulk) checkOne(i int, c NewContact, emails, extIDs map[string]int) erro
 		emails[norm] = i
 	}
 	if x := c.Fields.ExternalID; x != "" {
-		if j, ok := extIDs[x]; ok {
+		if j, ok := keys["x:"+x]; ok {
 			return model.Invalid("external_id", fmt.Sprintf("Contact %d of the same batch has this external ID.", j))
 		}
-		extIDs[x] = i
+		keys["x:"+x] = i
+	}
+	if h := strings.ToLower(c.Fields.TwitterID); h != "" {
+		if j, ok := keys["t:"+h]; ok {
+			return model.Invalid("twitter_id", fmt.Sprintf("Contact %d of the same batch has this X handle.", j))
+		}
+		keys["t:"+h] = i
 	}
 	return nil
 }

@@ -55,9 +55,10 @@ var tablePool = sync.Pool{New: func() any { return newTables() }}
 func newTables() *tables {
 	return &tables{
 		contacts: rowSet{head: `INSERT INTO contacts (id, name, sort_name, state, job_title, phone, mobile, language, time_zone,
-			external_id, about, company_id, verified_at, blocked_at, deleted_at, created_at, updated_at)`, cols: 17},
+			external_id, twitter_id, address, about, company_id, verified_at, blocked_at, deleted_at, created_at, updated_at)`,
+			cols: contactCols},
 		emails:  rowSet{head: `INSERT INTO contact_emails (contact_id, email, email_norm, domain, is_primary, created_at)`, cols: 6},
-		members: rowSet{head: `INSERT INTO contact_companies (contact_id, company_id, created_at)`, cols: 3},
+		members: rowSet{head: `INSERT INTO contact_companies (contact_id, company_id, view_all_tickets, created_at)`, cols: 4},
 		tags:    rowSet{head: `INSERT INTO contact_tags (contact_id, tag_id)`, tail: ` ON CONFLICT DO NOTHING`, cols: 2},
 		docs:    rowSet{head: `INSERT INTO contacts_fts (rowid, doc)`, cols: 2},
 		audit: rowSet{head: `INSERT INTO audit_entries (subject_type, subject_id, actor_id, actor_name, action, changes, created_at)`,
@@ -96,7 +97,7 @@ func (b *bulk) write(ctx context.Context, in []NewContact, ids []int64) error {
 		rows    *rowSet
 		explain explainer
 	}{
-		{&t.contacts, b.explainExternalID}, {&t.emails, b.explainEmail}, {&t.members, wrapped("contact_companies")},
+		{&t.contacts, b.explainKey}, {&t.emails, b.explainEmail}, {&t.members, wrapped("contact_companies")},
 		{&t.tags, wrapped("contact_tags")}, {&t.docs, wrapped("contacts_fts")}, {&t.audit, wrapped("audit_entries")},
 	}
 	for _, s := range steps {
@@ -108,17 +109,25 @@ func (b *bulk) write(ctx context.Context, in []NewContact, ids []int64) error {
 	return nil
 }
 
-// explainExternalID names the contact whose external id another contact,
-// stored before the batch, already has.
-func (b *bulk) explainExternalID(ctx context.Context, err error, c chunk) error {
-	if !isUnique(err, "external_id") {
+// contactCols is the number of columns of a contacts row a batch writes;
+// the external id and the X handle are its 10th and 11th.
+const contactCols = 19
+
+// explainKey names the contact whose external id or X handle another
+// contact, stored before the batch, already has.
+func (b *bulk) explainKey(ctx context.Context, err error, c chunk) error {
+	if !isUnique(err, "external_id") && !isUnique(err, "twitter_id") {
 		return fmt.Errorf("store: bulk insert into contacts: %w", err)
 	}
 	for i, owner := range c.owner {
-		ext := c.args[i*17+9]
+		ext, handle := c.args[i*contactCols+9], c.args[i*contactCols+10]
 		var id int64
 		if ext != nil && b.tx.QueryRowContext(ctx, `SELECT id FROM contacts WHERE external_id = $1`, ext).Scan(&id) == nil {
 			return &BulkError{Index: owner, Err: model.Invalid("external_id", "Another contact already has this external ID.")}
+		}
+		if handle != nil && b.tx.QueryRowContext(ctx, `SELECT id FROM contacts WHERE lower(twitter_id) = lower($1)
+			AND twitter_id IS NOT NULL`, handle).Scan(&id) == nil {
+			return &BulkError{Index: owner, Err: model.Invalid("twitter_id", "Another contact already has this X handle.")}
 		}
 	}
 	return fmt.Errorf("store: bulk insert into contacts: %w", err)

@@ -27,15 +27,15 @@ func (b *bulk) rows(ctx context.Context, t *tables, i int, id int64, c NewContac
 	state, verified, blocked, deleted := stateTimes(c.State, now)
 	f := c.Fields
 	t.contacts.add(i, id, f.Name, sortName(f.Name), state, f.JobTitle, f.Phone, f.Mobile, f.Language, f.TimeZone,
-		nullable(f.ExternalID), f.About, company, verified, blocked, deleted, now, now)
+		nullable(f.ExternalID), nullable(f.TwitterID), f.Address, f.About, company, verified, blocked, deleted, now, now)
 	emails := make([]string, len(c.Emails))
 	for k, e := range c.Emails {
 		emails[k] = strings.TrimSpace(e)
 		norm := NormEmail(e)
 		t.emails.add(i, id, emails[k], norm, emailDomain(norm), k == 0, now)
 	}
-	for _, co := range companies {
-		t.members.add(i, id, co, now)
+	for k, co := range companies {
+		t.members.add(i, id, co, k == 0 && len(c.Companies) > 0 && c.ViewAllTickets, now)
 	}
 	tags := make([]string, len(c.Tags))
 	for k, tag := range c.Tags {
@@ -50,7 +50,7 @@ func (b *bulk) rows(ctx context.Context, t *tables, i int, id int64, c NewContac
 	if err != nil {
 		return err
 	}
-	t.docs.add(i, id, searchDoc(f.Name, emails, []string{f.Phone, f.Mobile}, names, f.ExternalID))
+	t.docs.add(i, id, searchDoc(f.Name, emails, []string{f.Phone, f.Mobile}, names, f.ExternalID, f.TwitterID))
 	t.audit.add(i, "contact", id, b.actorID, b.actor.Name, "created", "[]", now)
 	snap := createdSnapshot(id, c, emails, tags, companies, state, now)
 	ev, err := events.New(events.ContactCreated{Contact: snap}, now)

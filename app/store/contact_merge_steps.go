@@ -10,23 +10,22 @@ import (
 )
 
 // writeFields gives the primary the chosen fields, the merged state and a
-// default company. External ids are unique, so the others' are cleared
-// first: the one kept may be theirs.
+// default company. External ids and X handles are unique, so the
+// others' are cleared first: the one kept may be theirs.
 func (m *merge) writeFields(ctx context.Context, tx *sql.Tx) error {
 	for _, o := range m.others {
-		if _, err := tx.ExecContext(ctx, `UPDATE contacts SET external_id = NULL WHERE id = $1`, o.ID); err != nil {
-			return fmt.Errorf("store: clear external id of %d: %w", o.ID, err)
+		if _, err := tx.ExecContext(ctx, `UPDATE contacts SET external_id = NULL, twitter_id = NULL WHERE id = $1`, o.ID); err != nil {
+			return fmt.Errorf("store: clear unique keys of %d: %w", o.ID, err)
 		}
 	}
 	f, p := m.keep, m.primary
 	state, verifiedAt := m.state()
 	_, err := tx.ExecContext(ctx, `UPDATE contacts SET name = $1, sort_name = $2, job_title = $3, phone = $4, mobile = $5,
-		language = $6, time_zone = $7, external_id = $8, about = $9, state = $10, verified_at = $11, company_id = $12,
-		updated_at = $13 WHERE id = $14`,
-		f.Name, sortName(f.Name), f.JobTitle, f.Phone, f.Mobile, f.Language, f.TimeZone, nullable(f.ExternalID), f.About,
-		state, verifiedAt, nullableID(m.defaultCompany()), m.now, p.ID)
-	if isUnique(err, "external_id") {
-		return model.Invalid("external_id", "Another contact already has this external ID.")
+		language = $6, time_zone = $7, external_id = $8, twitter_id = $9, address = $10, about = $11, state = $12,
+		verified_at = $13, company_id = $14, updated_at = $15 WHERE id = $16`,
+		fieldArgs(f, state, verifiedAt, nullableID(m.defaultCompany()), m.now, p.ID)...)
+	if err := takenKey(err); err != nil {
+		return err
 	}
 	if err != nil {
 		return fmt.Errorf("store: merge fields into %d: %w", p.ID, err)

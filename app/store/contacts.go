@@ -20,6 +20,8 @@ type NewContact struct {
 	// Companies are companies to join besides those the addresses'
 	// domains link; the first becomes the default company.
 	Companies []int64
+	// ViewAllTickets lets it see every ticket of the first of Companies.
+	ViewAllTickets bool
 }
 
 // NormEmail is the form in which addresses are compared: trimmed and
@@ -28,6 +30,26 @@ func NormEmail(e string) string { return strings.ToLower(strings.TrimSpace(e)) }
 
 // sortName is the key a contact list sorts names by.
 func sortName(name string) string { return strings.ToLower(strings.TrimSpace(name)) }
+
+// fieldArgs are the arguments of an UPDATE that sets every field, in the
+// order name, sort_name, job_title, phone, mobile, language, time_zone,
+// external_id, twitter_id, address, about, followed by more.
+func fieldArgs(f model.ContactFields, more ...any) []any {
+	return append([]any{f.Name, sortName(f.Name), f.JobTitle, f.Phone, f.Mobile, f.Language, f.TimeZone,
+		nullable(f.ExternalID), nullable(f.TwitterID), f.Address, f.About}, more...)
+}
+
+// takenKey words a unique key another contact holds: its external id
+// or its X handle.
+func takenKey(err error) error {
+	switch {
+	case isUnique(err, "external_id"):
+		return model.Invalid("external_id", "Another contact already has this external ID.")
+	case isUnique(err, "twitter_id"):
+		return model.Invalid("twitter_id", "Another contact already has this X handle.")
+	}
+	return nil
+}
 
 func nullable(s string) any {
 	if s == "" {
@@ -66,12 +88,12 @@ func (s *Store) insertContact(ctx context.Context, tx *sql.Tx, in NewContact) (i
 	}
 	var id int64
 	err := tx.QueryRowContext(ctx, `INSERT INTO contacts (name, sort_name, state, job_title, phone, mobile, language, time_zone,
-		external_id, about, verified_at, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
+		external_id, twitter_id, address, about, verified_at, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id`,
 		f.Name, sortName(f.Name), in.State, f.JobTitle, f.Phone, f.Mobile, f.Language, f.TimeZone,
-		nullable(f.ExternalID), f.About, verifiedAt, now).Scan(&id)
-	if isUnique(err, "external_id") {
-		return 0, model.Invalid("external_id", "Another contact already has this external ID.")
+		nullable(f.ExternalID), nullable(f.TwitterID), f.Address, f.About, verifiedAt, now).Scan(&id)
+	if err := takenKey(err); err != nil {
+		return 0, err
 	}
 	if err != nil {
 		return 0, fmt.Errorf("store: insert contact: %w", err)
@@ -86,6 +108,11 @@ func (s *Store) insertContact(ctx context.Context, tx *sql.Tx, in NewContact) (i
 	}
 	for _, co := range in.Companies {
 		if _, err := s.link(ctx, tx, id, co); err != nil {
+			return 0, err
+		}
+	}
+	if in.ViewAllTickets && len(in.Companies) > 0 {
+		if err := setViewAll(ctx, tx, id, in.Companies[0], true); err != nil {
 			return 0, err
 		}
 	}
@@ -108,14 +135,14 @@ func (s *Store) ResolveContact(ctx context.Context, id int64) (int64, error) {
 }
 
 const contactColumns = `c.id, c.name, c.state, c.job_title, c.phone, c.mobile, c.language, c.time_zone,
-	coalesce(c.external_id, ''), c.about, coalesce(c.company_id, 0), coalesce(co.name, ''),
+	coalesce(c.external_id, ''), coalesce(c.twitter_id, ''), c.address, c.about, coalesce(c.company_id, 0), coalesce(co.name, ''),
 	coalesce((SELECT e.email FROM contact_emails e WHERE e.contact_id = c.id AND e.is_primary), ''),
 	c.verified_at, c.blocked_at, c.deleted_at, c.created_at, c.updated_at`
 
 func scanContact(row interface{ Scan(...any) error }) (*model.Contact, error) {
 	var c model.Contact
 	err := row.Scan(&c.ID, &c.Name, &c.State, &c.JobTitle, &c.Phone, &c.Mobile, &c.Language, &c.TimeZone,
-		&c.ExternalID, &c.About, &c.CompanyID, &c.CompanyName, &c.Email,
+		&c.ExternalID, &c.TwitterID, &c.Address, &c.About, &c.CompanyID, &c.CompanyName, &c.Email,
 		&c.VerifiedAt, &c.BlockedAt, &c.DeletedAt, &c.CreatedAt, &c.UpdatedAt)
 	return &c, err
 }
@@ -176,10 +203,10 @@ func (s *Store) UpdateContact(ctx context.Context, actor model.Actor, id int64, 
 			return nil
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE contacts SET name = $1, sort_name = $2, job_title = $3, phone = $4, mobile = $5,
-			language = $6, time_zone = $7, external_id = $8, about = $9, updated_at = $10 WHERE id = $11`,
-			f.Name, sortName(f.Name), f.JobTitle, f.Phone, f.Mobile, f.Language, f.TimeZone, nullable(f.ExternalID), f.About, s.Now(), id)
-		if isUnique(err, "external_id") {
-			return model.Invalid("external_id", "Another contact already has this external ID.")
+			language = $6, time_zone = $7, external_id = $8, twitter_id = $9, address = $10, about = $11, updated_at = $12
+			WHERE id = $13`, fieldArgs(f, s.Now(), id)...)
+		if err := takenKey(err); err != nil {
+			return err
 		}
 		if err != nil {
 			return fmt.Errorf("store: update contact %d: %w", id, err)

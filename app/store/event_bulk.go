@@ -21,6 +21,7 @@ import (
 func createdSnapshot(id int64, c NewContact, emails []string, tags []string, companies []int64, state model.State, now time.Time) events.Contact {
 	out := events.Contact{ID: id, Name: c.Fields.Name, State: string(state), JobTitle: c.Fields.JobTitle, Phone: c.Fields.Phone,
 		Mobile: c.Fields.Mobile, Language: c.Fields.Language, TimeZone: c.Fields.TimeZone, ExternalID: c.Fields.ExternalID,
+		TwitterID: c.Fields.TwitterID, Address: c.Fields.Address,
 		Emails: make([]string, 0, len(emails)), Tags: tagsInOrder(tags), Companies: slices.Sorted(slices.Values(companies)),
 		CreatedAt: now.UTC(), UpdatedAt: now.UTC()}
 	if len(emails) > 0 {
@@ -68,6 +69,9 @@ func updatedFields(changes []model.Change) []string {
 		case "company":
 			f = "companies"
 		}
+		if strings.HasPrefix(f, ticketAccessField) {
+			f = "companies"
+		}
 		if !slices.Contains(out, f) {
 			out = append(out, f)
 		}
@@ -80,7 +84,7 @@ func updatedFields(changes []model.Change) []string {
 func contactSnapshots(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64]events.Contact, error) {
 	out := make(map[int64]events.Contact, len(ids))
 	err := eachIn(ctx, tx, `SELECT c.id, c.name, c.state, c.job_title, c.phone, c.mobile, c.language, c.time_zone,
-		coalesce(c.external_id, ''), c.company_id, c.verified_at, c.created_at, c.updated_at,
+		coalesce(c.external_id, ''), coalesce(c.twitter_id, ''), c.address, c.company_id, c.verified_at, c.created_at, c.updated_at,
 		(SELECT json_group_array(email) FROM (SELECT email FROM contact_emails WHERE contact_id = c.id ORDER BY is_primary DESC, id)),
 		(SELECT json_group_array(name) FROM (SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
 			WHERE ct.contact_id = c.id ORDER BY t.name_norm)),
@@ -89,7 +93,7 @@ func contactSnapshots(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64]e
 		var c events.Contact
 		var emails, tags, companies string
 		if err := scan(&c.ID, &c.Name, &c.State, &c.JobTitle, &c.Phone, &c.Mobile, &c.Language, &c.TimeZone, &c.ExternalID,
-			&c.CompanyID, &c.VerifiedAt, &c.CreatedAt, &c.UpdatedAt, &emails, &tags, &companies); err != nil {
+			&c.TwitterID, &c.Address, &c.CompanyID, &c.VerifiedAt, &c.CreatedAt, &c.UpdatedAt, &emails, &tags, &companies); err != nil {
 			return err
 		}
 		for _, l := range []struct {

@@ -14,7 +14,8 @@ type ExportNeeds struct {
 }
 
 const exportContactColumns = `c.id, c.name, c.state, c.job_title, c.phone, c.mobile, c.language, c.time_zone,
-	coalesce(c.external_id, ''), c.about, coalesce(c.company_id, 0), c.created_at, c.updated_at`
+	coalesce(c.external_id, ''), coalesce(c.twitter_id, ''), c.address, c.about, coalesce(c.company_id, 0),
+	c.created_at, c.updated_at`
 
 // ExportSize counts exactly the contacts of a list's view, search and
 // filters (a list counts only up to countCap), and, when emails is set,
@@ -55,7 +56,7 @@ func (s *Store) EachContact(ctx context.Context, q model.ContactQuery, need Expo
 	for rows.Next() {
 		var c model.Contact
 		if err := rows.Scan(&c.ID, &c.Name, &c.State, &c.JobTitle, &c.Phone, &c.Mobile, &c.Language, &c.TimeZone,
-			&c.ExternalID, &c.About, &c.CompanyID, &c.CreatedAt, &c.UpdatedAt); err != nil {
+			&c.ExternalID, &c.TwitterID, &c.Address, &c.About, &c.CompanyID, &c.CreatedAt, &c.UpdatedAt); err != nil {
 			return fmt.Errorf("store: scan export contact: %w", err)
 		}
 		if buf = append(buf, c); len(buf) < batch {

@@ -13,27 +13,30 @@ import (
 // JSON arrays in its row, instead of from three more queries each
 // returning a row per list item.
 const importContactCols = `c.id, c.state, c.name, c.job_title, c.phone, c.mobile, c.language, c.time_zone,
-	coalesce(c.external_id, ''), c.about,
+	coalesce(c.external_id, ''), coalesce(c.twitter_id, ''), c.address, c.about,
 	(SELECT json_group_array(email) FROM (SELECT email FROM contact_emails WHERE contact_id = c.id ORDER BY is_primary DESC, id)),
 	(SELECT json_group_array(name) FROM (SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
 		WHERE ct.contact_id = c.id ORDER BY t.name_norm)),
 	(SELECT json_group_array(co.name) FROM contact_companies cc JOIN companies co ON co.id = cc.company_id
-		WHERE cc.contact_id = c.id)`
+		WHERE cc.contact_id = c.id),
+	coalesce((SELECT name FROM companies WHERE id = c.company_id), ''),
+	(SELECT json_group_array(co.name) FROM contact_companies cc JOIN companies co ON co.id = cc.company_id
+		WHERE cc.contact_id = c.id AND cc.view_all_tickets)`
 
 // scanImportContact reads importContactCols, after the columns in before.
 func scanImportContact(scan func(...any) error, before ...any) (*ImportContact, error) {
 	c := &ImportContact{}
 	f := &c.Fields
-	var emails, tags, companies []byte
+	var emails, tags, companies, seesAll []byte
 	dest := append(before, &c.ID, &c.State, &f.Name, &f.JobTitle, &f.Phone, &f.Mobile, &f.Language, &f.TimeZone,
-		&f.ExternalID, &f.About, &emails, &tags, &companies)
+		&f.ExternalID, &f.TwitterID, &f.Address, &f.About, &emails, &tags, &companies, &c.DefaultCompany, &seesAll)
 	if err := scan(dest...); err != nil {
 		return nil, err
 	}
 	for _, l := range []struct {
 		js   []byte
 		into *[]string
-	}{{emails, &c.Emails}, {tags, &c.Tags}, {companies, &c.Companies}} {
+	}{{emails, &c.Emails}, {tags, &c.Tags}, {companies, &c.Companies}, {seesAll, &c.SeesAll}} {
 		if err := decodeNames(l.js, l.into); err != nil {
 			return nil, fmt.Errorf("contact %d: %w", c.ID, err)
 		}

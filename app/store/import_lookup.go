@@ -17,15 +17,20 @@ type ImportContact struct {
 	// Emails are its addresses, primary first.
 	Emails []string
 	Tags   []string
-	// Companies are the names of the companies it belongs to.
-	Companies []string
+	// Companies are the names of the companies it belongs to;
+	// DefaultCompany is its default company's, and SeesAll those whose
+	// every ticket it sees.
+	Companies      []string
+	DefaultCompany string
+	SeesAll        []string
 }
 
 // ImportLookup is what the database holds about the keys of a batch's
-// rows: who has each address, external id and phone number.
+// rows: who has each address, external id, X handle and phone number.
 type ImportLookup struct {
 	ByEmail    map[string]int64 // normalised address → contact
 	ByExternal map[string]int64
+	ByHandle   map[string]int64   // lower-cased X handle → contact
 	ByPhone    map[string][]int64 // phone or mobile number → contacts
 	Agents     map[string]string  // normalised address → an agent's address
 	Contacts   map[int64]*ImportContact
@@ -34,19 +39,24 @@ type ImportLookup struct {
 // lookupChunk bounds the values of one IN list.
 const lookupChunk = 512
 
-// Lookup finds the contacts holding any of the given normalised
-// addresses, external ids or phone numbers, and loads each of them. The
-// addresses, nearly always the key, find and load their contacts in one
-// query.
-func (b *ImportTx) Lookup(ctx context.Context, emails, externalIDs, phones []string) (*ImportLookup, error) {
-	l := &ImportLookup{ByEmail: map[string]int64{}, ByExternal: map[string]int64{}, ByPhone: map[string][]int64{},
-		Contacts: map[int64]*ImportContact{}}
+// ImportKeys are the keys of a batch's rows: normalised addresses,
+// external ids, lower-cased X handles and phone numbers.
+type ImportKeys struct {
+	Emails, ExternalIDs, Handles, Phones []string
+}
+
+// Lookup finds the contacts holding any of the keys, and loads each of
+// them. The addresses, nearly always the key, find and load their
+// contacts in one query.
+func (b *ImportTx) Lookup(ctx context.Context, k ImportKeys) (*ImportLookup, error) {
+	l := &ImportLookup{ByEmail: map[string]int64{}, ByExternal: map[string]int64{}, ByHandle: map[string]int64{},
+		ByPhone: map[string][]int64{}, Contacts: map[int64]*ImportContact{}}
 	var err error
 	if l.Agents, err = agentEmails(ctx, b.tx); err != nil {
 		return nil, err
 	}
 	err = b.each(ctx, `SELECT ce.email_norm, `+importContactCols+` FROM contact_emails ce JOIN contacts c ON c.id = ce.contact_id
-		WHERE ce.email_norm IN (%s)`, anys(emails), func(scan func(...any) error) error {
+		WHERE ce.email_norm IN (%s)`, anys(k.Emails), func(scan func(...any) error) error {
 		var key string
 		c, err := scanImportContact(scan, &key)
 		if err != nil {
@@ -63,9 +73,11 @@ func (b *ImportTx) Lookup(ctx context.Context, emails, externalIDs, phones []str
 		keys []string
 		put  func(key string, id int64)
 	}{
-		{`SELECT external_id, id FROM contacts WHERE external_id IN (%s)`, externalIDs, func(k string, id int64) { l.ByExternal[k] = id }},
-		{`SELECT phone, id FROM contacts WHERE phone IN (%s) AND phone <> ''`, phones, func(k string, id int64) { l.ByPhone[k] = append(l.ByPhone[k], id) }},
-		{`SELECT mobile, id FROM contacts WHERE mobile IN (%s) AND mobile <> '' AND mobile <> phone`, phones,
+		{`SELECT external_id, id FROM contacts WHERE external_id IN (%s)`, k.ExternalIDs, func(k string, id int64) { l.ByExternal[k] = id }},
+		{`SELECT lower(twitter_id), id FROM contacts WHERE lower(twitter_id) IN (%s) AND twitter_id IS NOT NULL`, k.Handles,
+			func(k string, id int64) { l.ByHandle[k] = id }},
+		{`SELECT phone, id FROM contacts WHERE phone IN (%s) AND phone <> ''`, k.Phones, func(k string, id int64) { l.ByPhone[k] = append(l.ByPhone[k], id) }},
+		{`SELECT mobile, id FROM contacts WHERE mobile IN (%s) AND mobile <> '' AND mobile <> phone`, k.Phones,
 			func(k string, id int64) { l.ByPhone[k] = append(l.ByPhone[k], id) }},
 	}
 	for _, q := range queries {

@@ -21,8 +21,19 @@ type ContactUpdate struct {
 	SetTags bool
 	// Companies are companies it joins; it leaves none.
 	Companies []int64
+	// Access, when set, changes whether it sees every ticket of one of
+	// its companies.
+	Access *TicketAccess
 	// Changes are recorded in its audit entry.
 	Changes []model.Change
+}
+
+// TicketAccess is whether a contact sees every ticket of one of its
+// companies, named as a row names it; the importer fills in CompanyID.
+type TicketAccess struct {
+	Company   string
+	CompanyID int64
+	On        bool
 }
 
 // Update applies each change in turn. A change the database refuses (an
@@ -67,10 +78,11 @@ func (b *ImportTx) Update(ctx context.Context, ups []ContactUpdate) (refused map
 
 // searched are the changed fields that alter a contact's search
 // document; a company it joins alters it too, which links report.
-var searched = map[string]bool{"name": true, "phone": true, "mobile": true, "external_id": true, "email": true}
+var searched = map[string]bool{"name": true, "phone": true, "mobile": true, "external_id": true, "twitter_id": true, "email": true}
 
 // changesSearch reports whether changes alter the search document, which
-// holds the name, addresses, numbers, company names and external id: an
+// holds the name, addresses, numbers, company names, external id and X
+// handle: an
 // import changing only job titles need not rewrite a million documents.
 func changesSearch(changes []model.Change) bool {
 	for _, c := range changes {
@@ -93,10 +105,10 @@ type appliedUpdate struct {
 func (b *ImportTx) updateOne(ctx context.Context, u ContactUpdate) (linked, error) {
 	f, tx, now := u.Fields, b.tx, b.s.Now()
 	_, err := tx.ExecContext(ctx, `UPDATE contacts SET name = $1, sort_name = $2, job_title = $3, phone = $4, mobile = $5,
-		language = $6, time_zone = $7, external_id = $8, about = $9, updated_at = $10 WHERE id = $11`,
-		f.Name, sortName(f.Name), f.JobTitle, f.Phone, f.Mobile, f.Language, f.TimeZone, nullable(f.ExternalID), f.About, now, u.ID)
-	if isUnique(err, "external_id") {
-		return linked{}, model.Invalid("external_id", "Another contact already has this external ID.")
+		language = $6, time_zone = $7, external_id = $8, twitter_id = $9, address = $10, about = $11, updated_at = $12
+		WHERE id = $13`, fieldArgs(f, now, u.ID)...)
+	if err := takenKey(err); err != nil {
+		return linked{}, err
 	}
 	if err != nil {
 		return linked{}, fmt.Errorf("store: import update contact %d: %w", u.ID, err)
@@ -115,6 +127,11 @@ func (b *ImportTx) updateOne(ctx context.Context, u ContactUpdate) (linked, erro
 	l, err := b.links(ctx, u)
 	if err != nil {
 		return l, err
+	}
+	if u.Access != nil {
+		if err := setViewAll(ctx, tx, u.ID, u.Access.CompanyID, u.Access.On); err != nil {
+			return l, err
+		}
 	}
 	if l.joined || changesSearch(u.Changes) {
 		if err := refreshSearch(ctx, tx, u.ID); err != nil {

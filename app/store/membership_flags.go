@@ -49,20 +49,39 @@ func (s *Store) SetViewAllTickets(ctx context.Context, actor model.Actor, contac
 		if err != nil || was == on {
 			return notFoundOrNil(err, "membership", companyID)
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE contact_companies SET view_all_tickets = $1 WHERE contact_id = $2 AND company_id = $3`,
-			on, contactID, companyID)
-		if err != nil {
-			return fmt.Errorf("store: ticket access of %d at %d: %w", contactID, companyID, err)
+		if err := setViewAll(ctx, tx, contactID, companyID, on); err != nil {
+			return err
 		}
 		if err := touch(ctx, tx, contactID, s.Now()); err != nil {
 			return err
 		}
-		change := model.Change{Field: "sees all tickets of " + name, From: yesNo(was), To: yesNo(on)}
+		change := TicketAccessChange(name, was, on)
 		if err := s.writeAudit(ctx, tx, actor, "contact", contactID, "updated", []model.Change{change}); err != nil {
 			return err
 		}
 		return s.contactUpdated(ctx, tx, contactID, "companies")
 	})
+}
+
+// setViewAll sets whether a contact sees every ticket of one of its
+// companies.
+func setViewAll(ctx context.Context, tx *sql.Tx, contactID, companyID int64, on bool) error {
+	_, err := tx.ExecContext(ctx, `UPDATE contact_companies SET view_all_tickets = $1 WHERE contact_id = $2 AND company_id = $3`,
+		on, contactID, companyID)
+	if err != nil {
+		return fmt.Errorf("store: ticket access of %d at %d: %w", contactID, companyID, err)
+	}
+	return nil
+}
+
+// ticketAccessField starts the audit field of a change of ticket access;
+// the company's name follows. Events say "companies" changed.
+const ticketAccessField = "sees all tickets of "
+
+// TicketAccessChange is the audit entry's change of whether a contact
+// sees every ticket of the company named.
+func TicketAccessChange(company string, was, on bool) model.Change {
+	return model.Change{Field: ticketAccessField + company, From: yesNo(was), To: yesNo(on)}
 }
 
 // notFoundOrNil is notFound for a failed lookup and nil for none.

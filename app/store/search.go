@@ -32,8 +32,9 @@ func FTSQuery(input string) string {
 
 // searchDoc builds a contact's search document. Besides the raw values it
 // adds each name word without its first letter when the word is Hangul or
-// Han, so "민준" finds "김민준", and phone numbers as bare digits.
-func searchDoc(name string, emails, phones, companies []string, externalID string) string {
+// Han, so "민준" finds "김민준", and phone numbers as bare digits. keys
+// are its external id and X handle.
+func searchDoc(name string, emails, phones, companies []string, keys ...string) string {
 	var b strings.Builder
 	b.WriteString(name)
 	for _, w := range searchTokens(name) {
@@ -52,8 +53,10 @@ func searchDoc(name string, emails, phones, companies []string, externalID strin
 	for _, c := range companies {
 		b.WriteString(" " + c)
 	}
-	if externalID != "" {
-		b.WriteString(" " + externalID)
+	for _, k := range keys {
+		if k != "" {
+			b.WriteString(" " + k)
+		}
 	}
 	return b.String()
 }
@@ -74,8 +77,9 @@ func onlyDigits(s string) string {
 // refreshSearch rewrites the search document of contact id from its rows.
 func refreshSearch(ctx context.Context, tx *sql.Tx, id int64) error {
 	var name, phone, mobile string
-	var ext sql.NullString
-	err := tx.QueryRowContext(ctx, `SELECT name, phone, mobile, external_id FROM contacts WHERE id = $1`, id).Scan(&name, &phone, &mobile, &ext)
+	var ext, handle sql.NullString
+	err := tx.QueryRowContext(ctx, `SELECT name, phone, mobile, external_id, twitter_id FROM contacts WHERE id = $1`, id).
+		Scan(&name, &phone, &mobile, &ext, &handle)
 	if err != nil {
 		return notFound(err, "contact", id)
 	}
@@ -87,7 +91,7 @@ func refreshSearch(ctx context.Context, tx *sql.Tx, id int64) error {
 	if err != nil {
 		return err
 	}
-	doc := searchDoc(name, emails, []string{phone, mobile}, companies, ext.String)
+	doc := searchDoc(name, emails, []string{phone, mobile}, companies, ext.String, handle.String)
 	if _, err := tx.ExecContext(ctx, `DELETE FROM contacts_fts WHERE rowid = $1`, id); err != nil {
 		return fmt.Errorf("store: clear search doc %d: %w", id, err)
 	}

@@ -106,8 +106,7 @@ func (s *Server) renderContact(c *fiber.Ctx, status int, fragment string, edit f
 
 // inputOf is the form's starting values: the contact as it is.
 func inputOf(ct *model.Contact) contact.Input {
-	return contact.Input{Name: ct.Name, JobTitle: ct.JobTitle, Phone: ct.Phone, Mobile: ct.Mobile,
-		Language: ct.Language, TimeZone: ct.TimeZone, ExternalID: ct.ExternalID, About: ct.About}
+	return contact.InputOf(ct.Fields())
 }
 
 // contactEdit swaps a section of the detail page for its form.

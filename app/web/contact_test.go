@@ -14,7 +14,7 @@ func TestCreateContactEscapesEveryField(t *testing.T) {
 	c := ts.admin()
 	c.get("/contacts/new")
 	form := url.Values{"email": {"xss@example.com"}, "tags": {xss[:27] + ", " + xss[27:]}}
-	for _, f := range []string{"name", "job_title", "language", "external_id", "about"} {
+	for _, f := range []string{"name", "job_title", "language", "external_id", "address", "about"} {
 		form.Set(f, xss[:27]) // "<script>alert(\"x\")</script>" fits every field
 	}
 	resp, body := c.post("/contacts", form)
@@ -38,7 +38,7 @@ func TestCreateContactValidation(t *testing.T) {
 		want string
 	}{
 		{"no name", url.Values{"email": {"a@example.com"}}, "Enter the contact&#39;s name."},
-		{"no way to reach", url.Values{"name": {"Nobody"}}, "Give at least one of email, phone, mobile or external ID."},
+		{"no way to reach", url.Values{"name": {"Nobody"}}, "Give at least one of email, phone, mobile, X handle or external ID."},
 		{"bad email", url.Values{"name": {"X"}, "email": {"not an email"}}, "Enter a valid email address"},
 		{"taken email", url.Values{"name": {"X"}, "email": {" MINJUN@example.com "}}, `already belongs to the contact Kim Minjun`},
 		{"too long", url.Values{"name": {strings.Repeat("가", 201)}, "email": {"long@example.com"}}, "Use at most 200 characters"},

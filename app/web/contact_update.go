@@ -11,7 +11,8 @@ func contactForm(c *fiber.Ctx) contact.Input {
 	return contact.Input{
 		Name: c.FormValue("name"), JobTitle: c.FormValue("job_title"), Phone: c.FormValue("phone"),
 		Mobile: c.FormValue("mobile"), Language: c.FormValue("language"), TimeZone: c.FormValue("time_zone"),
-		ExternalID: c.FormValue("external_id"), About: c.FormValue("about"), Tags: c.FormValue("tags"),
+		ExternalID: c.FormValue("external_id"), TwitterID: c.FormValue("twitter_id"), Address: c.FormValue("address"),
+		About: c.FormValue("about"), Tags: c.FormValue("tags"),
 	}
 }
 

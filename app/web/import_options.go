@@ -115,7 +115,8 @@ func readOptions(c *fiber.Ctx, d *model.ImportDraft) {
 	pick(&d.Mode, "mode", string(imports.ModeCreate), string(imports.ModeUpdate), string(imports.ModeUpsert))
 	pick(&d.Blank, "blank", string(imports.BlankKeep), string(imports.BlankClear))
 	if d.Kind == string(imports.KindContacts) {
-		pick(&d.Match, "match", string(imports.MatchEmail), string(imports.MatchExternalID), string(imports.MatchPhone))
+		pick(&d.Match, "match", string(imports.MatchEmail), string(imports.MatchExternalID),
+			string(imports.MatchTwitterID), string(imports.MatchPhone))
 		d.SendActivation = c.FormValue("send_activation") == "on"
 	}
 }

@@ -91,7 +91,7 @@ func (p importReviewPage) ModeText() string {
 func optionsText(mode, match, plural string) string {
 	m := map[string]string{"create": "creating new " + plural + " only", "update": "updating existing " + plural + " only",
 		"upsert": "creating and updating " + plural}[mode]
-	k := map[string]string{"email": "email address", "external_id": "external ID", "phone": "phone number",
+	k := map[string]string{"email": "email address", "external_id": "external ID", "twitter_id": "X handle", "phone": "phone number",
 		"name": "name, ignoring case"}[match]
 	return m + ", matched by " + k
 }

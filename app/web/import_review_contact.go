@@ -10,8 +10,8 @@ import (
 // reviewOrder is the order in which the review shows the fields; first
 // and last name columns show as the name they make up.
 var reviewOrder = []importfile.Field{importfile.Name, importfile.Email, importfile.Phone, importfile.Mobile,
-	importfile.Company, importfile.JobTitle, importfile.Tags, importfile.ExternalID, importfile.Language,
-	importfile.TimeZone, importfile.About}
+	importfile.TwitterID, importfile.Company, importfile.JobTitle, importfile.Tags, importfile.ExternalID,
+	importfile.Address, importfile.Language, importfile.TimeZone, importfile.About}
 
 // contactColumns are the fields the review shows for a contacts file.
 func contactColumns(m importfile.Mapping) []importfile.Field {
@@ -25,11 +25,13 @@ func contactColumns(m importfile.Mapping) []importfile.Field {
 }
 
 // contactValue is what a row's contact will store in field f: a time
-// zone or language as stored, "Seoul" as Asia/Seoul.
+// zone or language as stored, "Seoul" as Asia/Seoul, and an X handle
+// without its @.
 func contactValue(pr imports.PreviewRow, f importfile.Field) string {
 	rec := pr.Record
 	in := rec.Input
 	in.Language, in.TimeZone = rec.Checked.Fields.Language, rec.Checked.Fields.TimeZone
+	in.TwitterID = rec.Checked.Fields.TwitterID
 	switch f {
 	case importfile.Name:
 		return in.Name
@@ -42,7 +44,8 @@ func contactValue(pr imports.PreviewRow, f importfile.Field) string {
 	}
 	return map[importfile.Field]string{importfile.Phone: in.Phone, importfile.Mobile: in.Mobile,
 		importfile.JobTitle: in.JobTitle, importfile.ExternalID: in.ExternalID, importfile.Language: in.Language,
-		importfile.TimeZone: in.TimeZone, importfile.About: in.About}[f]
+		importfile.TimeZone: in.TimeZone, importfile.About: in.About, importfile.TwitterID: in.TwitterID,
+		importfile.Address: in.Address}[f]
 }
 
 func nonBlank(vs []string) []string {

@@ -132,3 +132,25 @@ func TestProfileShowsTheNumbersAgentsStored(t *testing.T) {
 		t.Errorf("phone %q, mobile %q: want the phone changed and the locked mobile kept", c.Phone, c.Mobile)
 	}
 }
+
+// TestProfileShowsTheXHandleAndKeepsIt checks that the customer sees the
+// X handle an agent stored, read-only, and that saving their details
+// keeps it and the postal address, which the form does not carry.
+func TestProfileShowsTheXHandleAndKeepsIt(t *testing.T) {
+	ts := newTestServer(t)
+	admin := ts.admin()
+	id, cu := ts.activated(admin, "Aroha Ngata", "aroha@example.com", "corn flakes at noon")
+	admin.get("/contacts/" + itoa(id))
+	resp, body := admin.post("/contacts/"+itoa(id), url.Values{"name": {"Aroha Ngata"}, "twitter_id": {"@aroha_ngata"},
+		"address": {"12 Queen Street\nAuckland"}})
+	wantStatus(t, resp, body, http.StatusSeeOther)
+
+	_, body = cu.get("/portal/profile")
+	wantContains(t, body, "<dt>X (Twitter)</dt><dd>@aroha_ngata</dd>")
+	wantNotContains(t, body, `name="twitter_id"`)
+	resp, body = cu.post("/portal/profile", url.Values{"name": {"Aroha N."}, "twitter_id": {"forged"}})
+	wantStatus(t, resp, body, http.StatusSeeOther)
+	if c, _ := ts.store.Contact(t.Context(), id); c.Name != "Aroha N." || c.TwitterID != "aroha_ngata" || c.Address != "12 Queen Street\nAuckland" {
+		t.Errorf("after the customer's save: %q, X handle %q, address %q", c.Name, c.TwitterID, c.Address)
+	}
+}
