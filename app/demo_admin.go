@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/portico-hub/portico/app/password"
+	"github.com/portico-hub/portico/app/agent"
 	"github.com/portico-hub/portico/app/store"
 )
 
@@ -14,7 +14,7 @@ import (
 // installation asks for its first admin on the first visit.
 const (
 	demoAdminName     = "Dana Demo"
-	demoAdminEmail    = "demo@portico.test"
+	demoAdminEmail    = "dana@portico.test"
 	demoAdminPassword = "portico-demo-2026"
 )
 
@@ -26,11 +26,9 @@ func demoAdmin(ctx context.Context, st *store.Store, e *env) error {
 	if err != nil || n > 0 {
 		return err
 	}
-	hash, err := password.Hash(demoAdminPassword)
-	if err != nil {
-		return err
-	}
-	if _, err := st.CreateFirstAdmin(ctx, demoAdminName, demoAdminEmail, hash); err != nil {
+	agents := &agent.Service{Store: st}
+	in := agent.Input{Name: demoAdminName, Email: demoAdminEmail, Password: demoAdminPassword}
+	if _, err := agents.CreateFirstAdmin(ctx, in); err != nil {
 		return fmt.Errorf("demo admin: %w", err)
 	}
 	fmt.Fprintf(e.stdout, "Demo: open %s/login and sign in as %s with the password %s\n",

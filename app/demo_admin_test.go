@@ -34,7 +34,7 @@ func TestDemoCreatesItsOwnAdmin(t *testing.T) {
 	if err != nil || !a.IsAdmin() || !password.Check(demoAdminPassword, a.PasswordHash) {
 		t.Fatalf("the demo admin %+v, %v", a, err)
 	}
-	if want := "http://localhost:8080/login and sign in as demo@portico.test with the password " + demoAdminPassword; !strings.Contains(out.String(), want) {
+	if want := "http://localhost:8080/login and sign in as dana@portico.test with the password " + demoAdminPassword; !strings.Contains(out.String(), want) {
 		t.Errorf("make demo says %q; want %q", out.String(), want)
 	}
 
