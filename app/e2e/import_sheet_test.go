@@ -44,8 +44,10 @@ func selected(p *page, name string) string {
 }
 
 // choose picks value in the select named name, as a person does, which
-// fires its change event.
+// fires its change event, once htmx has finished the swap before, as a
+// person waits for the page to settle.
 func choose(p *page, name, value string) {
+	p.waitFor("the page to settle", `() => document.querySelector(".htmx-request, .htmx-swapping, .htmx-settling") === null`)
 	p.do(chromedp.Focus(chromedp.CSS(`select[name="` + name + `"]`)))
 	var ok bool
 	p.eval(`(() => { const s = document.querySelector('select[name="`+name+`"]'); s.value = "`+value+`";

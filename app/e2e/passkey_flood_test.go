@@ -84,6 +84,9 @@ func TestPasskeyAutofillDoesNotFloodTheServer(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			app, f := startFront(t, tc.pageHost, tc.down)
 			p := newPage(t, app)
+			if tc.down {
+				p.expectConsole("status of 503") // the outage answers 503
+			}
 			p.addAuthenticator() // so that the browser offers passkeys in autofill
 			p.open("/portal/login")
 			p.waitFor("the autofill to start", `() => document.querySelector("[data-passkey-autofill]") !== null`)
