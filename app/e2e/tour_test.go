@@ -23,7 +23,8 @@ var agentPages = []string{
 	"/companies", "/companies/new", "/companies/1", "/companies/import", "/companies/imports",
 	"/agents", "/admin", "/admin/mailbox", "/admin/mailbox/1", "/admin/email-templates",
 	"/admin/email-templates/activation", "/admin/notifications", "/admin/portal",
-	"/admin/webhooks", "/admin/webhooks/new",
+	"/admin/webhooks", "/admin/webhooks/new", "/admin/email", "/admin/plugins",
+	"/tickets", "/tickets?view=mine", "/tickets/1", "/reports/timesheet",
 }
 
 // visitorPages are the portal's pages for someone not signed in, and
