@@ -16,6 +16,7 @@ import (
 
 	"github.com/portico-hub/portico/plugins/sdk"
 	"github.com/portico-hub/portico/plugins/sdk/host"
+	"github.com/portico-hub/portico/plugins/sdk/sdktest"
 )
 
 // TestBusyGatewaysReachTheHostWithKindAndRetryAfter puts a loopback HTTP
@@ -54,7 +55,7 @@ func TestBusyGatewaysReachTheHostWithKindAndRetryAfter(t *testing.T) {
 func TestUnreachableWrongPasswordAndTooLong(t *testing.T) {
 	k := startKannel(t)
 	dir := buildPlugin(t)
-	closed := fmt.Sprintf("http://127.0.0.1:%d/cgi-bin/sendsms", freePort(t))
+	closed := fmt.Sprintf("http://127.0.0.1:%d/cgi-bin/sendsms", sdktest.FreePort(t))
 	p, ref := configured(t, dir, "", smsConfig(closed, ""))
 	if ce := sendErr(t, p, msg(ref, "u", to, "hello")); ce.Kind != sdk.ErrUnreachable {
 		t.Errorf("closed port: %v", ce)

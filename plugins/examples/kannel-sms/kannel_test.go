@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
+
+	"github.com/portico-hub/portico/plugins/sdk/sdktest"
 )
 
 const (
@@ -26,14 +28,14 @@ type kannel struct {
 
 func startKannel(t testing.TB) *kannel {
 	t.Helper()
-	bearerbox := serverBinary(t, "bearerbox", "kannel")
-	smsbox := serverBinary(t, "smsbox", "kannel")
+	bearerbox := sdktest.ServerBinary(t, "bearerbox", "kannel")
+	smsbox := sdktest.ServerBinary(t, "smsbox", "kannel")
 	fakesmsc := "/usr/lib/kannel/test/fakesmsc"
-	if !isFile(fakesmsc) {
-		serverBinary(t, "fakesmsc", "kannel-extras")
+	if _, err := os.Stat(fakesmsc); err != nil {
+		sdktest.ServerBinary(t, "fakesmsc", "kannel-extras")
 	}
 	dir := t.TempDir()
-	ports := [4]int{freePort(t), freePort(t), freePort(t), freePort(t)}
+	ports := [4]int{sdktest.FreePort(t), sdktest.FreePort(t), sdktest.FreePort(t), sdktest.FreePort(t)}
 	conf := filepath.Join(dir, "kannel.conf")
 	if err := os.WriteFile(conf, []byte(kannelConf(dir, ports)), 0o600); err != nil {
 		t.Fatal(err)
@@ -67,7 +69,7 @@ func run(t testing.TB, dir, name, addr, bin string, args ...string) {
 	go func() { cmd.Wait(); out.Close(); close(exited) }()
 	t.Cleanup(func() { cmd.Process.Signal(syscall.SIGTERM); stdin.Close(); <-exited })
 	if addr != "" {
-		waitPort(t, addr, exited, func() string { b, _ := os.ReadFile(logPath); return string(b) })
+		sdktest.WaitPort(t, addr, exited, func() string { b, _ := os.ReadFile(logPath); return string(b) })
 	}
 }
 

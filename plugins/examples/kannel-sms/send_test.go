@@ -10,6 +10,7 @@ import (
 
 	"github.com/portico-hub/portico/plugins/sdk"
 	"github.com/portico-hub/portico/plugins/sdk/host"
+	"github.com/portico-hub/portico/plugins/sdk/sdktest"
 )
 
 var secrets = map[string]string{"password": testPassword}
@@ -89,7 +90,7 @@ func TestTextsAndNumbersReachTheSMSC(t *testing.T) {
 
 func TestDeliveryReportsComeBackFromKannel(t *testing.T) {
 	k := startKannel(t)
-	listen := fmt.Sprintf(`,"delivery_reports_listen":"127.0.0.1:%d"`, freePort(t))
+	listen := fmt.Sprintf(`,"delivery_reports_listen":"127.0.0.1:%d"`, sdktest.FreePort(t))
 	p, ref := configured(t, buildPlugin(t), "", smsConfig(k.URL, listen))
 	r, err := p.Send(context.Background(), msg(ref, "dlr-1", to, "Your code is 1234"))
 	if err != nil {

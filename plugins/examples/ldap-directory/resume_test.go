@@ -12,6 +12,7 @@ import (
 
 	"github.com/portico-hub/portico/plugins/sdk"
 	"github.com/portico-hub/portico/plugins/sdk/host"
+	"github.com/portico-hub/portico/plugins/sdk/sdktest"
 )
 
 // TestImportResumesAfterTheLastPersonSent resumes from a batch's cursor
@@ -84,7 +85,7 @@ func deleteByUUID(t *testing.T, s *slapd, uuid string) {
 func TestCheckHealthSaysWhatIsWrong(t *testing.T) {
 	f := seeded(t)
 	p := startPlugin(t, f.dir)
-	closed := fmt.Sprintf("ldap://127.0.0.1:%d", freePort(t))
+	closed := fmt.Sprintf("ldap://127.0.0.1:%d", sdktest.FreePort(t))
 	cases := []struct {
 		name, config, password, want string
 		ok                           bool

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/go-ldap/ldap/v3"
+
+	"github.com/portico-hub/portico/plugins/sdk/sdktest"
 )
 
 const (
@@ -49,7 +51,7 @@ func startSlapdTLS(t testing.TB) *slapd {
 
 func launchSlapd(t testing.TB, dir, tlsConf string) *slapd {
 	t.Helper()
-	bin := serverBinary(t, "slapd", "slapd")
+	bin := sdktest.ServerBinary(t, "slapd", "slapd")
 	if err := os.Mkdir(filepath.Join(dir, "db"), 0o700); err != nil {
 		t.Fatal(err)
 	}
@@ -57,10 +59,10 @@ func launchSlapd(t testing.TB, dir, tlsConf string) *slapd {
 	if err := os.WriteFile(conf, []byte(slapdConf(dir, tlsConf)), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	s := &slapd{URL: fmt.Sprintf("ldap://127.0.0.1:%d", freePort(t))}
+	s := &slapd{URL: fmt.Sprintf("ldap://127.0.0.1:%d", sdktest.FreePort(t))}
 	urls := s.URL + "/"
 	if tlsConf != "" {
-		s.LDAPS = fmt.Sprintf("ldaps://127.0.0.1:%d", freePort(t))
+		s.LDAPS = fmt.Sprintf("ldaps://127.0.0.1:%d", sdktest.FreePort(t))
 		urls += " " + s.LDAPS + "/"
 	}
 	var logs bytes.Buffer
@@ -73,7 +75,7 @@ func launchSlapd(t testing.TB, dir, tlsConf string) *slapd {
 	exited := make(chan struct{})
 	go func() { cmd.Wait(); close(exited) }()
 	t.Cleanup(func() { cmd.Process.Kill(); <-exited })
-	waitPort(t, strings.TrimPrefix(s.URL, "ldap://"), exited, logs.String)
+	sdktest.WaitPort(t, strings.TrimPrefix(s.URL, "ldap://"), exited, logs.String)
 	return s
 }
 

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"syscall"
 	"testing"
+
+	"github.com/portico-hub/portico/plugins/sdk/sdktest"
 )
 
 const (
@@ -29,9 +31,9 @@ type dovecot struct {
 // Maildir before the first login, or after it for new messages.
 func startDovecot(t testing.TB) *dovecot {
 	t.Helper()
-	bin := serverBinary(t, "dovecot", "dovecot-imapd")
+	bin := sdktest.ServerBinary(t, "dovecot", "dovecot-imapd")
 	dir := t.TempDir()
-	d := &dovecot{Port: freePort(t), Maildir: filepath.Join(dir, "home", testUser, "Maildir"), owner: mailOwner(t, dir)}
+	d := &dovecot{Port: sdktest.FreePort(t), Maildir: filepath.Join(dir, "home", testUser, "Maildir"), owner: mailOwner(t, dir)}
 	for _, sub := range []string{"cur", "new", "tmp"} {
 		if err := os.MkdirAll(filepath.Join(d.Maildir, sub), 0o755); err != nil {
 			t.Fatal(err)
@@ -60,7 +62,7 @@ func startDovecot(t testing.TB) *dovecot {
 		b, _ := os.ReadFile(filepath.Join(dir, "dovecot.log"))
 		return logs.String() + string(b)
 	}
-	waitPort(t, fmt.Sprintf("127.0.0.1:%d", d.Port), exited, readLog)
+	sdktest.WaitPort(t, fmt.Sprintf("127.0.0.1:%d", d.Port), exited, readLog)
 	return d
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/portico-hub/portico/plugins/sdk"
 	"github.com/portico-hub/portico/plugins/sdk/host"
+	"github.com/portico-hub/portico/plugins/sdk/sdktest"
 )
 
 func configure(t *testing.T, p *host.Plugin, id, config string, secrets map[string]string) host.Ref {
@@ -127,7 +128,7 @@ func TestCheckHealthSaysWhatIsWrong(t *testing.T) {
 	d := startDovecot(t)
 	seed(t, d, 3)
 	p := startPlugin(t, pluginDir(t))
-	closed := freePort(t)
+	closed := sdktest.FreePort(t)
 	good := mailConfig(d)
 	cases := []struct {
 		name, config, password, want string

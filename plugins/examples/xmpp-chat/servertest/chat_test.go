@@ -9,6 +9,7 @@ import (
 
 	"github.com/portico-hub/portico/plugins/sdk"
 	"github.com/portico-hub/portico/plugins/sdk/host"
+	"github.com/portico-hub/portico/plugins/sdk/sdktest"
 )
 
 var secrets = map[string]string{"password": botPassword}
@@ -80,7 +81,7 @@ func TestFaults(t *testing.T) {
 		t.Errorf("wrong password: %v", err)
 	}
 	down := sdk.Config{InstanceID: "chat", Revision: 3, Secrets: secrets,
-		JSON: []byte(fmt.Sprintf(`{"jid":"portico@localhost","service":"xmpp://127.0.0.1:%d"}`, freePort(t)))}
+		JSON: []byte(fmt.Sprintf(`{"jid":"portico@localhost","service":"xmpp://127.0.0.1:%d"}`, sdktest.FreePort(t)))}
 	if err := p.Configure(context.Background(), down); err != nil {
 		t.Fatal(err)
 	}

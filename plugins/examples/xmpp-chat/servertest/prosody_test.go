@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/portico-hub/portico/plugins/sdk/sdktest"
 )
 
 const (
@@ -27,9 +29,9 @@ type prosody struct {
 
 func startProsody(t testing.TB) *prosody {
 	t.Helper()
-	bin := serverBinary(t, "prosody", "prosody")
+	bin := sdktest.ServerBinary(t, "prosody", "prosody")
 	dir := t.TempDir()
-	port := freePort(t)
+	port := sdktest.FreePort(t)
 	conf := filepath.Join(dir, "prosody.cfg.lua")
 	if err := os.WriteFile(conf, []byte(prosodyConf(dir, port)), 0o644); err != nil {
 		t.Fatal(err)
@@ -52,7 +54,7 @@ func startProsody(t testing.TB) *prosody {
 	exited := make(chan struct{})
 	go func() { cmd.Wait(); close(exited) }()
 	t.Cleanup(func() { syscall.Kill(-cmd.Process.Pid, syscall.SIGTERM); <-exited })
-	waitPort(t, fmt.Sprintf("127.0.0.1:%d", port), exited, func() string {
+	sdktest.WaitPort(t, fmt.Sprintf("127.0.0.1:%d", port), exited, func() string {
 		b, _ := os.ReadFile(filepath.Join(dir, "prosody.log"))
 		return string(b)
 	})
