@@ -68,3 +68,18 @@ func TestImportSheetAndHeaderRow(t *testing.T) {
 	_, review := c.get(strings.TrimSuffix(mapPath, "/map") + "/review")
 	wantContains(t, review, `class="alert warn"`, "“Phone” holds phone numbers stored as numbers, not text.", "Ann Lee")
 }
+
+// TestImportEmptySheetIsSaidNotBroken picks the empty cover sheet: the
+// page says the sheet is empty and offers another, whole.
+func TestImportEmptySheetIsSaidNotBroken(t *testing.T) {
+	ts := newTestServer(t)
+	c := ts.admin()
+	c.get("/contacts/import")
+	resp, body := c.upload("book.xlsx", sheetsWorkbook(t))
+	wantStatus(t, resp, body, http.StatusSeeOther)
+	mapPath := resp.Header.Get("Location")
+	_, page := c.get(mapPath)
+	resp, page = c.post(mapPath, mapForm(page, "sheet", "Cover", "header_row", "1"))
+	wantStatus(t, resp, page, http.StatusUnprocessableEntity)
+	wantContains(t, page, "The file cannot be read this way", "Choose another sheet above", "upload another file", "</html>")
+}
