@@ -13,7 +13,7 @@ func TestPasswordPolicy(t *testing.T) {
 		ok        bool
 	}{
 		{"seven77", "ann@example.com", false},
-		{"eight888", "ann@example.com", true},
+		{"k7#vQ2!m", "ann@example.com", true},
 		{"xx-annabel-xx", "annabel@example.com", false},
 		{"xx-ANNABEL-xx", "annabel@example.com", false},
 		{strings.Repeat("p", 257), "ann@example.com", false},

@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"strings"
 
+	"github.com/ccojocar/zxcvbn-go"
+
 	"github.com/portico-hub/portico/app/model"
 )
 
@@ -46,7 +48,21 @@ func validate(pw, email, whose string) error {
 	if Common(pw) {
 		return model.Invalid("password", "This is one of the most common passwords, which are tried first. Choose another.")
 	}
+	if Guessable(pw, email) {
+		return model.Invalid("password", "This password is easy to guess: a common word with digits or symbols added "+
+			"(such as password123 or P@ssw0rd) is among the first tried. A few unrelated words make a strong one.")
+	}
 	return nil
+}
+
+// Guessable reports whether pw falls to the first thousand guesses of an
+// attacker who knows the usual tricks: a common word, name or date with
+// digits or symbols added, letters swapped for look-alikes (P@ssw0rd),
+// keyboard walks and repeats, or the account's own address. zxcvbn
+// estimates it; the common list alone misses such variations.
+func Guessable(pw, email string) bool {
+	local, _, _ := strings.Cut(email, "@")
+	return zxcvbn.PasswordStrength(pw, []string{email, local, "portico"}).Score == 0
 }
 
 // SameAsCurrent is the message for a new password equal to the one it

@@ -11,7 +11,14 @@ func TestPolicy(t *testing.T) {
 		ok        bool
 	}{
 		{"seven77", "ann@example.com", false},
-		{"eight888", "ann@example.com", true},
+		{"k7#vQ2!m", "ann@example.com", true},
+		{"eight888", "ann@example.com", false}, // a word and a repeat
+		{"password123", "ann@example.com", false},
+		{"welcome123", "ann@example.com", false},
+		{"admin1234", "ann@example.com", false},
+		{"P@ssw0rd", "ann@example.com", false},
+		{"Passw0rd!", "ann@example.com", false},
+		{"Summer2024", "ann@example.com", false},
 		{"xx-annabel-xx", "annabel@example.com", false},
 		{"password", "ann@example.com", false},
 		{"PassWord1", "ann@example.com", false}, // the list is checked ignoring case
