@@ -56,7 +56,7 @@ func TestAgentAndCustomerConverseOnATicket(t *testing.T) {
 	admin.choose(`.ticket-props select[name="status"]`, "resolved")
 	admin.click(`.ticket-props form:first-of-type button`)
 	admin.waitText(".ticket-meta .badge", "Resolved")
-	admin.waitText(".thread .activity", "changed status from “open” to “resolved”")
+	admin.waitText(".thread .thread-change", "changed status from “open” to “resolved”")
 	shotWidths(admin, "ticket")
 	admin.open("/tickets")
 	admin.waitText("#results .tickets", "Resolved")
