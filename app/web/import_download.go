@@ -30,7 +30,8 @@ func (s *Server) importFile(c *fiber.Ctx) error {
 	if err != nil {
 		return fmt.Errorf("web: open file of import %d: %w", r.ID, err)
 	}
-	attach(c, r.Filename, fileType(r.Dialect))
+	ctype, ext := fileType(r.Dialect)
+	attach(c, strings.TrimSuffix(r.Filename, filepath.Ext(r.Filename))+ext, ctype)
 	return c.SendStream(f) // closed once sent
 }
 
@@ -55,18 +56,20 @@ func (s *Server) importFailures(c *fiber.Ctx) error {
 	return nil
 }
 
-// fileType is the exact type of an import's file, from the format it
-// was read as; its name, chosen by whoever uploaded it, never decides.
-func fileType(dialect string) string {
+// fileType is the exact type of an import's file and the extension its
+// download is named with, from the format it was read as; its name,
+// chosen by whoever uploaded it, never decides, so evil.html comes back
+// as evil.csv.
+func fileType(dialect string) (ctype, ext string) {
 	var dl importfile.Dialect
 	_ = json.Unmarshal([]byte(dialect), &dl) // an unknown format goes as bytes
 	switch dl.Kind {
 	case importfile.KindCSV:
-		return "text/csv"
+		return "text/csv", ".csv"
 	case importfile.KindXLSX:
-		return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+		return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx"
 	}
-	return "application/octet-stream"
+	return "application/octet-stream", ".bin"
 }
 
 // attach makes the answer a download of type ctype named name, in any

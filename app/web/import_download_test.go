@@ -14,7 +14,7 @@ func TestImportDownloadsAreAttachments(t *testing.T) {
 	progress := c.startImportOf("evil.html", "Name,Email\n<script>alert(1)</script>,not-an-email\n")
 	c.settle(progress)
 	cases := []struct{ path, ctype, disposition string }{
-		{progress + "/file", "text/csv", "attachment; filename=evil.html"},
+		{progress + "/file", "text/csv", "attachment; filename=evil.csv"},
 		{progress + "/failed.csv", "text/csv; charset=utf-8", "attachment; filename=evil-failed-rows.csv"},
 	}
 	for _, tc := range cases {
