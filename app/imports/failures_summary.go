@@ -72,15 +72,26 @@ var rowValues = regexp.MustCompile(`“[^”]*”|[^\s“”()]+@[^\s“”()]*[
 
 // reasonPattern is a reason with its row's own values replaced by "…",
 // so rows that failed for the same reason count together: “a@x”: and
-// “b@y”: with the same message are one reason.
+// “b@y”: with the same message are one reason. An example the message
+// gives ("such as name@example.com") is its own text and stays.
 func reasonPattern(reason string) string {
-	return rowValues.ReplaceAllStringFunc(reason, func(v string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range rowValues.FindAllStringIndex(reason, -1) {
+		v := reason[m[0]:m[1]]
+		b.WriteString(reason[last:m[0]])
+		last = m[1]
 		switch {
+		case strings.HasSuffix(reason[:m[0]], "such as "):
+			b.WriteString(v)
 		case strings.HasPrefix(v, "contact "):
-			return "contact …"
+			b.WriteString("contact …")
 		case strings.HasPrefix(v, "“"):
-			return "“…”"
+			b.WriteString("“…”")
+		default:
+			b.WriteString("…")
 		}
-		return "…"
-	})
+	}
+	b.WriteString(reason[last:])
+	return b.String()
 }

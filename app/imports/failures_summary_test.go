@@ -54,10 +54,11 @@ func TestSummariseFailures(t *testing.T) {
 
 func TestReasonPattern(t *testing.T) {
 	cases := map[string]string{
-		"Email: cat@example.com belongs to contact 12.":                 "Email: … belongs to contact ….",
-		"External ID: contact 3 already has “crm-1”.":                   "External ID: contact … already has “…”.",
-		"This row matches 2 different contacts (contact 1, contact 9).": "This row matches 2 different contacts (contact …, contact …).",
-		"Time zone: Choose a time zone such as Europe/Berlin.":          "Time zone: Choose a time zone such as Europe/Berlin.",
+		"Email: cat@example.com belongs to contact 12.":                           "Email: … belongs to contact ….",
+		"External ID: contact 3 already has “crm-1”.":                             "External ID: contact … already has “…”.",
+		"This row matches 2 different contacts (contact 1, contact 9).":           "This row matches 2 different contacts (contact …, contact …).",
+		"Time zone: Choose a time zone such as Europe/Berlin.":                    "Time zone: Choose a time zone such as Europe/Berlin.",
+		"Email: “kim@@x”: Enter a valid email address, such as name@example.com.": "Email: “…”: Enter a valid email address, such as name@example.com.",
 	}
 	for in, want := range cases {
 		if got := reasonPattern(in); got != want {
