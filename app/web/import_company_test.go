@@ -44,7 +44,7 @@ func TestCompanyImportThroughTheWizard(t *testing.T) {
 
 	_, page = c.get(step + "/review")
 	wantContains(t, page, "The first 3 rows as they will be imported", `<th scope="col">Domains</th>`,
-		`<th scope="col">Account tier</th>`, "<td>Enterprise</td>", `<td class="cell-error">gmail.com<small class="error block">gmail.com is a public email service`)
+		`<th scope="col">Account tier</th>`, `<td data-label="Account tier">Enterprise</td>`, `<td data-label="Domains" class="cell-error">gmail.com<small class="error block">gmail.com is a public email service`)
 	frag := c.settle(step + "/review")
 	wantContains(t, frag, "Would create</dt><dd>1</dd>", "Would update</dt><dd>1</dd>", "Would fail</dt><dd>1</dd>",
 		"creating and updating companies, matched by name, ignoring case")

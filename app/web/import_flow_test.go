@@ -53,7 +53,7 @@ func TestImportReviewShowsEachCellsError(t *testing.T) {
 	resp, body := c.post(step+"/map", mapForm(page, "step", "next"))
 	wantStatus(t, resp, body, http.StatusSeeOther)
 	_, body = c.get(step + "/review")
-	wantContains(t, body, "The first 3 rows as they will be imported", `<td class="cell-error">not-an-email<small class="error block">`,
+	wantContains(t, body, "The first 3 rows as they will be imported", `<td data-label="Email" class="cell-error">not-an-email<small class="error block">`,
 		`class="row-failed"`, "Kim Minjun", "Hooli")
 	frag := c.settle(step + "/review")
 	wantContains(t, frag, "Would create</dt><dd>1</dd>", "Would update</dt><dd>1</dd>", "Would skip</dt><dd>0</dd>", "Would fail</dt><dd>1</dd>")
@@ -132,7 +132,7 @@ func TestImportReviewShowsDryRunFailures(t *testing.T) {
 	reason := "which is deleted; restore it to update it"
 	wantContains(t, frag, "Would fail</dt><dd>2</dd>", `id="review-rows" class="panel review-rows" hx-swap-oob="true"`, reason)
 	_, body = c.get(step + "/review")
-	wantContains(t, body, `<td class="nowrap muted">4</td>`, reason)
+	wantContains(t, body, `<td class="nowrap muted" data-label="Row">4</td>`, reason)
 	if strings.Contains(body, "hx-swap-oob") || strings.Count(body, `class="row-failed"`) != 2 || strings.Count(body, "badge-verified") != 1 {
 		t.Errorf("want rows 3 and 4 failed and row 2 OK:\n%s", body)
 	}
