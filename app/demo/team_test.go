@@ -1,0 +1,78 @@
+package demo_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/store"
+)
+
+// checkTeamsYear checks the team's side of the sample year: tickets
+// assigned, answered and noted on, old ones done and recent ones not,
+// and time logged in the last month.
+func checkTeamsYear(t *testing.T, ctx context.Context, st *store.Store) {
+	t.Helper()
+	var agent, customer, notes, oldDone, oldTickets, recentOpen, recentTickets, assigned int
+	for id := int64(1); ; id++ {
+		tk, err := st.Ticket(ctx, id)
+		if errors.Is(err, model.ErrNotFound) {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tk.AssigneeID != 0 {
+			assigned++
+		}
+		old := time.Since(tk.CreatedAt) > 30*24*time.Hour
+		if old {
+			oldTickets++
+			if tk.Status.Done() {
+				oldDone++
+			}
+		} else if time.Since(tk.CreatedAt) < 10*24*time.Hour {
+			recentTickets++
+			if !tk.Status.Done() {
+				recentOpen++
+			}
+		}
+		rs, err := st.Replies(ctx, id, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rs {
+			switch {
+			case r.Private:
+				notes++
+			case r.AuthorKind == model.AuthorCustomer:
+				customer++
+			default:
+				agent++
+			}
+		}
+	}
+	if agent < 40 || customer < 20 || notes < 10 {
+		t.Errorf("%d agents' replies, %d customers' answers, %d notes; want conversations on most tickets", agent, customer, notes)
+	}
+	if oldDone != oldTickets || recentOpen != recentTickets || recentTickets == 0 {
+		t.Errorf("%d of %d old tickets done, %d of %d recent ones open or pending; want old done, recent not", oldDone, oldTickets, recentOpen, recentTickets)
+	}
+	if n, _ := st.CountAgents(ctx); assigned < oldTickets || n < 4 {
+		t.Errorf("%d tickets assigned among %d agents; want every worked ticket assigned among a team", assigned, n)
+	}
+	now := time.Now().UTC()
+	month, err := st.TimeSummary(ctx, model.TimeQuery{From: now.AddDate(0, -1, 0), To: now, Group: model.GroupAgent})
+	if err != nil {
+		t.Fatal(err)
+	}
+	year, err := st.TimeSummary(ctx, model.TimeQuery{From: now.AddDate(-1, 0, 0), To: now, Group: model.GroupMonth})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(month) < 2 || len(year) < 11 {
+		t.Errorf("time by %d agents in the last month and in %d months of the year; want a team's time all year", len(month), len(year))
+	}
+}
