@@ -123,6 +123,7 @@ func (d *desk) reply(ctx context.Context, t *model.Ticket, a member, texts []str
 	return d.spend(ctx, t.ID, a, time.Duration(10+r.IntN(80))*time.Minute, r.IntN(6) != 0)
 }
 
+// answer is the customer's reply, which reopens the ticket.
 func (d *desk) answer(ctx context.Context, t *model.Ticket, body string) error {
 	_, err := d.st.AddReply(ctx, model.Actor{Name: t.ContactName}, model.NewReply{
 		TicketID: t.ID, AuthorKind: model.AuthorCustomer, ContactID: t.ContactID, Body: body})
@@ -130,10 +131,14 @@ func (d *desk) answer(ctx context.Context, t *model.Ticket, body string) error {
 	return err
 }
 
+// note records what the agent found out, and the time the looking took.
 func (d *desk) note(ctx context.Context, t *model.Ticket, a member, body string) error {
 	_, err := d.st.AddReply(ctx, a.actor, model.NewReply{TicketID: t.ID, AuthorKind: model.AuthorAgent, Body: body, Private: true})
+	if err != nil {
+		return err
+	}
 	d.replies++
-	return err
+	return d.spend(ctx, t.ID, a, time.Duration(15+int(t.ID*7)%45)*time.Minute, true)
 }
 
 // spend records time an agent spent on a ticket on the store's day.

@@ -24,6 +24,9 @@ func checkTeamsYear(t *testing.T, ctx context.Context, st *store.Store) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if tk.CreatedAt.After(time.Now()) {
+			t.Errorf("ticket %d is raised on %v, after now", id, tk.CreatedAt)
+		}
 		if tk.AssigneeID != 0 {
 			assigned++
 		}

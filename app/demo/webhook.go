@@ -17,10 +17,11 @@ import (
 // it after loading fails, as a real endpoint that went away would.
 const hookURL = "https://crm.northwind.example/hooks/portico"
 
-// hookDays is how long before now the endpoint was added.
-const hookDays = 60
+// hookDays is how long before now the endpoint was added: within the
+// delivery log's default retention, which would prune older entries.
+const hookDays = 25
 
-// hookUp adds the endpoint two months ago and the log of what it was
+// hookUp adds the endpoint some weeks ago and the log of what it was
 // sent since: the team's changes to contacts and companies, mostly
 // delivered, some failed during the receiver's outage. Everything
 // written before the endpoint existed is marked handled first, as the
@@ -44,7 +45,7 @@ func hookUp(ctx context.Context, st *store.Store, y *year) error {
 	}
 	h := &hook{st: st, id: id}
 	for i := range 24 {
-		at := start.Add(time.Duration(i)*58*time.Hour + 3*time.Hour)
+		at := start.Add(time.Duration(i)*24*time.Hour + 3*time.Hour)
 		st.Now = func() time.Time { return at }
 		if err := change(ctx, st, i); err != nil {
 			return err
