@@ -120,7 +120,7 @@ func (d *desk) reply(ctx context.Context, t *model.Ticket, a member, texts []str
 		return err
 	}
 	d.replies++
-	return d.spend(ctx, t.ID, a, time.Duration(10+r.IntN(80))*time.Minute, r.IntN(6) != 0)
+	return d.spend(ctx, t.ID, a, time.Duration(20+r.IntN(100))*time.Minute, r.IntN(8) != 0)
 }
 
 // answer is the customer's reply, which reopens the ticket.

@@ -78,4 +78,11 @@ func checkTeamsYear(t *testing.T, ctx context.Context, st *store.Store) {
 	if len(month) < 2 || len(year) < 11 {
 		t.Errorf("time by %d agents in the last month and in %d months of the year; want a team's time all year", len(month), len(year))
 	}
+	var billable, not int64
+	for _, g := range year {
+		billable, not = billable+g.Billable, not+g.NonBillable
+	}
+	if billable < 3*not {
+		t.Errorf("%ds billable, %ds not; want time mostly billable", billable, not)
+	}
 }
