@@ -31,10 +31,9 @@ var team = []teammate{
 // agents, the tickets' conversations and time, past imports and
 // exports, and a webhook endpoint with its log. It runs after the admin
 // exists, since the first admin can only be created while there is no
-// agent, and does nothing once the team is there or without tickets.
+// agent, and does nothing in a database that has more than Load wrote.
 func LoadTeam(ctx context.Context, st *store.Store, log *slog.Logger) error {
-	n, err := st.CountAgents(ctx)
-	if err != nil || n > 1 {
+	if done, err := worked(ctx, st); err != nil || done {
 		return err
 	}
 	clock := st.Now
@@ -56,6 +55,17 @@ func LoadTeam(ctx context.Context, st *store.Store, log *slog.Logger) error {
 	}
 	log.Info("loaded the sample team's work", "agents", len(agents), "replies", d.replies, "time entries", d.entries)
 	return nil
+}
+
+// worked reports whether the database has more than the sample data
+// and its admin: other agents or a webhook endpoint.
+func worked(ctx context.Context, st *store.Store) (bool, error) {
+	n, err := st.CountAgents(ctx)
+	if err != nil || n > 1 {
+		return n > 1, err
+	}
+	eps, err := st.WebhookEndpoints(ctx, false)
+	return len(eps) > 0, err
 }
 
 // hire creates the team in the year's first days.

@@ -3,9 +3,12 @@ package demo_test
 import (
 	"context"
 	"errors"
+	"log/slog"
+	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/portico-hub/portico/app/demo"
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/store"
 )
@@ -84,5 +87,33 @@ func checkTeamsYear(t *testing.T, ctx context.Context, st *store.Store) {
 	}
 	if billable < 3*not {
 		t.Errorf("%ds billable, %ds not; want time mostly billable", billable, not)
+	}
+}
+
+// TestLoadTeamOnce: a second start of the demo, or a database with its
+// own agents, gets no second team.
+func TestLoadTeamOnce(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "portico.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	log := slog.New(slog.DiscardHandler)
+	if err := demo.Load(ctx, st, log); err != nil {
+		t.Fatal(err)
+	}
+	if err := demo.LoadTeam(ctx, st, log); err != nil {
+		t.Fatal(err)
+	}
+	agents, _ := st.CountAgents(ctx)
+	replies, _ := st.Replies(ctx, 1, true)
+	if err := demo.LoadTeam(ctx, st, log); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := st.CountAgents(ctx)
+	more, _ := st.Replies(ctx, 1, true)
+	if agents < 4 || again != agents || len(more) != len(replies) {
+		t.Errorf("agents %d then %d, replies %d then %d; want the team loaded once", agents, again, len(replies), len(more))
 	}
 }
