@@ -42,32 +42,35 @@ func (d *desk) work(ctx context.Context) error {
 }
 
 // ticket plays one ticket's conversation; a step that would fall after
-// now is left for the team to do.
+// now is left for the team to do. The customer's answer follows the
+// agent's first reply, and the last reply fixes the ticket only when it
+// is old enough to be resolved.
 func (d *desk) ticket(ctx context.Context, t *model.Ticket) error {
 	r := rand.New(rand.NewPCG(seed, uint64(t.ID)))
 	ko := isKorean(t.Subject)
 	a := d.assignee(t.ID, ko)
-	lines := englishLines
+	ls := englishLines
 	if ko {
-		lines = koreanLines
+		ls = koreanLines
 	}
-	age := d.y.now.Sub(t.CreatedAt)
+	k := r.IntN(len(ls.first))
+	done := d.y.now.Sub(t.CreatedAt) > settled
+	last, to := ls.update[r.IntN(len(ls.update))], model.TicketPending
+	if done {
+		last, to = ls.last[r.IntN(len(ls.last))], model.TicketResolved
+	}
 	steps := []step{
 		{40 * time.Minute, func() error { return d.assign(ctx, t.ID, a) }},
-		{90 * time.Minute, func() error { return d.reply(ctx, t, a, lines.first, model.TicketPending, r) }},
+		{90 * time.Minute, func() error { return d.reply(ctx, t, a, ls.first[k], model.TicketPending, r) }},
 	}
 	if t.ID%4 != 0 {
-		steps = append(steps, step{20 * time.Hour, func() error { return d.answer(ctx, t, lines.answer[r.IntN(len(lines.answer))]) }})
+		steps = append(steps, step{20 * time.Hour, func() error { return d.answer(ctx, t, ls.answer[k]) }})
 	}
 	if t.ID%2 == 0 {
-		steps = append(steps, step{22 * time.Hour, func() error { return d.note(ctx, t, a, lines.note[r.IntN(len(lines.note))]) }})
+		steps = append(steps, step{22 * time.Hour, func() error { return d.note(ctx, t, a, ls.note[r.IntN(len(ls.note))]) }})
 	}
-	last := model.TicketPending
-	if age > settled {
-		last = model.TicketResolved
-	}
-	steps = append(steps, step{26 * time.Hour, func() error { return d.reply(ctx, t, a, lines.last, last, r) }})
-	if t.ID%3 == 0 && age > settled {
+	steps = append(steps, step{26 * time.Hour, func() error { return d.reply(ctx, t, a, last, to, r) }})
+	if t.ID%3 == 0 && done {
 		steps = append(steps, step{7 * 24 * time.Hour, func() error { return d.close(ctx, t.ID, a) }})
 	}
 	for _, s := range steps {

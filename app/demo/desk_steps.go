@@ -34,8 +34,8 @@ func (d *desk) close(ctx context.Context, id int64, a member) error {
 
 // reply answers the customer, sets the status and logs the time the
 // answer took, mostly billable.
-func (d *desk) reply(ctx context.Context, t *model.Ticket, a member, texts []string, to model.TicketStatus, r *rand.Rand) error {
-	body := fmt.Sprintf(texts[r.IntN(len(texts))], firstName(t.ContactName))
+func (d *desk) reply(ctx context.Context, t *model.Ticket, a member, text string, to model.TicketStatus, r *rand.Rand) error {
+	body := fmt.Sprintf(text, firstName(t.ContactName))
 	_, err := d.st.AddReply(ctx, a.actor, model.NewReply{TicketID: t.ID, AuthorKind: model.AuthorAgent, Body: body, SetStatus: to})
 	if err != nil {
 		return err

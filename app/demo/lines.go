@@ -4,15 +4,16 @@ import "strings"
 
 // lines are what the team and the customers write on the sample
 // tickets, in one language. An agent's lines take the customer's first
-// name.
+// name; answer[k] replies to first[k]; update keeps a ticket pending,
+// last resolves it.
 type lines struct {
-	first, last, answer, note []string
+	first, answer, update, last, note []string
 }
 
 var englishLines = lines{
 	first: []string{
 		"Hi %s, thanks for the details. I can reproduce this on our side and I am looking into it now; I will update you before the end of the day.",
-		"Hello %s, sorry for the trouble. Could you send a screenshot of what you see, and the time it happened? That will help us trace it.",
+		"Hello %s, sorry for the trouble. Could you tell us which account this is about, and since when? That will help us trace it.",
 		"Hi %s, thanks for reaching out. I have passed this to the team that owns it and will come back to you as soon as I hear from them.",
 	},
 	last: []string{
@@ -21,9 +22,13 @@ var englishLines = lines{
 		"Hi %s, good news: the fix went out this morning. Thanks for your patience while we sorted it out.",
 	},
 	answer: []string{
-		"Thanks, here is the screenshot. It happens every time I try, usually around 9am.",
-		"Thank you for the quick reply. We are waiting for this before our month-end close, so any update helps.",
-		"I checked again and it still happens for two of my colleagues as well.",
+		"Thank you for the quick reply. We need this before our month-end close, so any update helps.",
+		"It is our main account, the one under this email address. It started last week.",
+		"Thanks. Two of my colleagues have the same problem, in case that helps.",
+	},
+	update: []string{
+		"Hi %s, a quick update: we found the cause and the fix is being tested. I will write again as soon as it is out.",
+		"Hello %s, thanks for your patience. The team is still on it; I expect news within two working days.",
 	},
 	note: []string{
 		"Same issue as last month for another customer: the billing sync skipped their account. Re-ran it by hand.",
@@ -35,7 +40,7 @@ var englishLines = lines{
 var koreanLines = lines{
 	first: []string{
 		"%s님, 안녕하세요. 말씀하신 내용을 확인했고 지금 원인을 살펴보고 있습니다. 오늘 중으로 다시 안내드리겠습니다.",
-		"%s님, 불편을 드려 죄송합니다. 문제가 발생한 화면을 캡처해서 보내주시면 빠르게 확인하겠습니다.",
+		"%s님, 불편을 드려 죄송합니다. 어느 계정에서 언제부터 발생했는지 알려주시면 빠르게 확인하겠습니다.",
 		"%s님, 문의 감사합니다. 담당 부서에 전달했으며 답변을 받는 대로 바로 연락드리겠습니다.",
 	},
 	last: []string{
@@ -44,9 +49,13 @@ var koreanLines = lines{
 		"%s님, 오늘 오전에 수정 사항이 반영되었습니다. 기다려 주셔서 감사합니다.",
 	},
 	answer: []string{
-		"빠른 답변 감사합니다. 요청하신 화면 캡처를 첨부합니다.",
-		"월말 정산 전에 해결이 필요해서요. 진행 상황 알려주시면 감사하겠습니다.",
-		"다시 확인해 보니 다른 팀원들도 같은 문제를 겪고 있습니다.",
+		"빠른 답변 감사합니다. 월말 정산 전에 해결이 필요해서요. 진행 상황 알려주시면 감사하겠습니다.",
+		"이 이메일 주소로 등록된 회사 대표 계정입니다. 지난주부터 발생했습니다.",
+		"감사합니다. 참고로 다른 팀원 두 명도 같은 문제를 겪고 있습니다.",
+	},
+	update: []string{
+		"%s님, 원인을 찾았고 현재 수정 사항을 검토 중입니다. 반영되는 대로 다시 연락드리겠습니다.",
+		"%s님, 기다려 주셔서 감사합니다. 담당 팀에서 계속 확인 중이며 이틀 안에 소식 전해 드리겠습니다.",
 	},
 	note: []string{
 		"지난달 다른 고객사와 같은 문제입니다. 정산 동기화를 수동으로 다시 실행했습니다.",
