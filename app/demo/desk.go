@@ -19,6 +19,7 @@ type desk struct {
 	st      *store.Store
 	y       *year
 	agents  []member
+	admin   model.Actor // no one when there is no admin yet
 	replies int
 	entries int
 }
@@ -86,6 +87,7 @@ func (d *desk) ticket(ctx context.Context, t *model.Ticket) error {
 	return nil
 }
 
+// step is one move on a ticket, some time after it was raised.
 type step struct {
 	after time.Duration
 	do    func() error

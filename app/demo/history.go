@@ -35,11 +35,7 @@ var pastImports = []pastImport{
 
 // keepHistory records the team's past imports, and the admin's past
 // exports, in their histories.
-func keepHistory(ctx context.Context, st *store.Store, y *year, agents []member) error {
-	admin, err := firstAdmin(ctx, st)
-	if err != nil {
-		return err
-	}
+func keepHistory(ctx context.Context, st *store.Store, y *year, admin model.Actor, agents []member) error {
 	for _, p := range pastImports {
 		who := admin
 		if p.by >= 0 {

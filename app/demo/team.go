@@ -43,11 +43,15 @@ func LoadTeam(ctx context.Context, st *store.Store, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	d := &desk{st: st, y: y, agents: agents}
+	admin, err := firstAdmin(ctx, st)
+	if err != nil {
+		return err
+	}
+	d := &desk{st: st, y: y, agents: agents, admin: admin}
 	if err := d.work(ctx); err != nil {
 		return err
 	}
-	if err := keepHistory(ctx, st, y, agents); err != nil {
+	if err := keepHistory(ctx, st, y, admin, agents); err != nil {
 		return err
 	}
 	if err := hookUp(ctx, st, y); err != nil {

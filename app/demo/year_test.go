@@ -58,7 +58,7 @@ func TestSampleDataLooksLikeAYear(t *testing.T) {
 		}
 		tickets += len(got)
 	}
-	checkTeamsYear(t, ctx, st)
+	checkTeamsYear(t, ctx, st, admin.ID)
 	checkHistories(t, ctx, st, admin.ID)
 	if len(months) < 11 {
 		t.Errorf("contacts were created in %d months; want them spread over the year", len(months))
