@@ -45,7 +45,8 @@ func (d *desk) work(ctx context.Context) error {
 // ticket plays one ticket's conversation; a step that would fall after
 // now is left for the team to do. The customer's answer follows the
 // agent's first reply, and the last reply fixes the ticket only when it
-// is old enough to be resolved.
+// is old enough to be resolved; a recent ticket the customer answered
+// waits, open, for the agent.
 func (d *desk) ticket(ctx context.Context, t *model.Ticket) error {
 	r := rand.New(rand.NewPCG(seed, uint64(t.ID)))
 	ko := isKorean(t.Subject)
@@ -70,7 +71,9 @@ func (d *desk) ticket(ctx context.Context, t *model.Ticket) error {
 	if t.ID%2 == 0 {
 		steps = append(steps, step{22 * time.Hour, func() error { return d.note(ctx, t, a, ls.note[r.IntN(len(ls.note))]) }})
 	}
-	steps = append(steps, step{26 * time.Hour, func() error { return d.reply(ctx, t, a, last, to, r) }})
+	if done || t.ID%4 == 0 {
+		steps = append(steps, step{26 * time.Hour, func() error { return d.reply(ctx, t, a, last, to, r) }})
+	}
 	if t.ID%3 == 0 && done {
 		steps = append(steps, step{7 * 24 * time.Hour, func() error { return d.close(ctx, t.ID, a) }})
 	}

@@ -71,3 +71,31 @@ func TestTeamIsTheSameEachTime(t *testing.T) {
 		t.Errorf("two loads differ, or hold little: %d and %d lines", len(runs[0]), len(runs[1]))
 	}
 }
+
+// TestLoadTeamOnce: a second start of the demo, or a database with its
+// own agents, gets no second team.
+func TestLoadTeamOnce(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "portico.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	log := slog.New(slog.DiscardHandler)
+	if err := demo.Load(ctx, st, log); err != nil {
+		t.Fatal(err)
+	}
+	if err := demo.LoadTeam(ctx, st, log); err != nil {
+		t.Fatal(err)
+	}
+	agents, _ := st.CountAgents(ctx)
+	replies, _ := st.Replies(ctx, 1, true)
+	if err := demo.LoadTeam(ctx, st, log); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := st.CountAgents(ctx)
+	more, _ := st.Replies(ctx, 1, true)
+	if agents < 4 || again != agents || len(more) != len(replies) {
+		t.Errorf("agents %d then %d, replies %d then %d; want the team loaded once", agents, again, len(replies), len(more))
+	}
+}

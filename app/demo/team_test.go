@@ -3,12 +3,9 @@ package demo_test
 import (
 	"context"
 	"errors"
-	"log/slog"
-	"path/filepath"
 	"testing"
 	"time"
 
-	"github.com/portico-hub/portico/app/demo"
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/store"
 )
@@ -19,6 +16,7 @@ import (
 func checkTeamsYear(t *testing.T, ctx context.Context, st *store.Store, admin int64) {
 	t.Helper()
 	var agent, customer, notes, oldDone, oldTickets, recentOpen, recentTickets, assigned, mine int
+	statuses := map[model.TicketStatus]int{}
 	for id := int64(1); ; id++ {
 		tk, err := st.Ticket(ctx, id)
 		if errors.Is(err, model.ErrNotFound) {
@@ -33,6 +31,7 @@ func checkTeamsYear(t *testing.T, ctx context.Context, st *store.Store, admin in
 		if tk.AssigneeID != 0 {
 			assigned++
 		}
+		statuses[tk.Status]++
 		if tk.AssigneeID == admin {
 			mine++
 		}
@@ -69,6 +68,11 @@ func checkTeamsYear(t *testing.T, ctx context.Context, st *store.Store, admin in
 	if oldDone != oldTickets || recentOpen != recentTickets || recentTickets == 0 {
 		t.Errorf("%d of %d old tickets done, %d of %d recent ones open or pending; want old done, recent not", oldDone, oldTickets, recentOpen, recentTickets)
 	}
+	for _, s := range model.TicketStatuses {
+		if statuses[s] == 0 {
+			t.Errorf("tickets by status %v: none %s", statuses, s)
+		}
+	}
 	if n, _ := st.CountAgents(ctx); assigned < oldTickets || n < 5 || mine == 0 {
 		t.Errorf("%d tickets assigned among %d agents, %d to the admin; want every worked ticket assigned among a team", assigned, n, mine)
 	}
@@ -90,33 +94,5 @@ func checkTeamsYear(t *testing.T, ctx context.Context, st *store.Store, admin in
 	}
 	if billable < 3*not {
 		t.Errorf("%ds billable, %ds not; want time mostly billable", billable, not)
-	}
-}
-
-// TestLoadTeamOnce: a second start of the demo, or a database with its
-// own agents, gets no second team.
-func TestLoadTeamOnce(t *testing.T) {
-	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "portico.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	log := slog.New(slog.DiscardHandler)
-	if err := demo.Load(ctx, st, log); err != nil {
-		t.Fatal(err)
-	}
-	if err := demo.LoadTeam(ctx, st, log); err != nil {
-		t.Fatal(err)
-	}
-	agents, _ := st.CountAgents(ctx)
-	replies, _ := st.Replies(ctx, 1, true)
-	if err := demo.LoadTeam(ctx, st, log); err != nil {
-		t.Fatal(err)
-	}
-	again, _ := st.CountAgents(ctx)
-	more, _ := st.Replies(ctx, 1, true)
-	if agents < 4 || again != agents || len(more) != len(replies) {
-		t.Errorf("agents %d then %d, replies %d then %d; want the team loaded once", agents, again, len(replies), len(more))
 	}
 }
