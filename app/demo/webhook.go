@@ -84,6 +84,7 @@ func change(ctx context.Context, st *store.Store, i int) error {
 	}
 }
 
+// fanOutAll hands every event written so far to the endpoints there are.
 func fanOutAll(ctx context.Context, st *store.Store) error {
 	for {
 		n, err := st.FanOutEvents(ctx, 1000)
