@@ -51,7 +51,8 @@ func serveCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 	}
 }
 
-// loadDemo fills an empty database with the demo data and its admin.
+// loadDemo fills an empty database with the demo data, its admin, then
+// the team's work, whose agents must come after the first admin.
 func loadDemo(ctx context.Context, st *store.Store, e *env) error {
 	empty, err := st.IsEmpty(ctx)
 	if err != nil {
@@ -60,7 +61,10 @@ func loadDemo(ctx context.Context, st *store.Store, e *env) error {
 	if err := demo.Load(ctx, st, e.log); err != nil || !empty {
 		return err
 	}
-	return demoAdmin(ctx, st, e)
+	if err := demoAdmin(ctx, st, e); err != nil {
+		return err
+	}
+	return demo.LoadTeam(ctx, st, e.log)
 }
 
 // startPlugins makes the plugin host and starts the approved plugins in

@@ -16,7 +16,7 @@ import (
 // TestSampleDataLooksLikeAYear: the demo shows a team's year, not one
 // moment: contacts added over the months, job titles in the language of
 // the name, phones from real places, companies with tier, health and
-// renewal date, and tickets in the portal.
+// renewal date, tickets in the portal, and the team's work on them.
 func TestSampleDataLooksLikeAYear(t *testing.T) {
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "portico.db"))
@@ -24,7 +24,15 @@ func TestSampleDataLooksLikeAYear(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if err := demo.Load(ctx, st, slog.New(slog.DiscardHandler)); err != nil {
+	log := slog.New(slog.DiscardHandler)
+	if err := demo.Load(ctx, st, log); err != nil {
+		t.Fatal(err)
+	}
+	admin, err := st.CreateFirstAdmin(ctx, "Dana Demo", "dana@portico.test", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := demo.LoadTeam(ctx, st, log); err != nil {
 		t.Fatal(err)
 	}
 	if d := time.Since(st.Now()); d < -time.Minute || d > time.Minute {
@@ -50,6 +58,8 @@ func TestSampleDataLooksLikeAYear(t *testing.T) {
 		}
 		tickets += len(got)
 	}
+	checkTeamsYear(t, ctx, st, admin.ID)
+	checkHistories(t, ctx, st, admin.ID)
 	if len(months) < 11 {
 		t.Errorf("contacts were created in %d months; want them spread over the year", len(months))
 	}
