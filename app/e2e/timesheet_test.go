@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-
 	"github.com/portico-hub/portico/app/exports"
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/model"
