@@ -8,6 +8,7 @@ import (
 
 	"github.com/emersion/go-smtp"
 
+	"github.com/portico-hub/portico/app/internal/testkit"
 	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/store"
@@ -87,18 +88,18 @@ func (e *env) wantRedacted(t *testing.T, id int64, tok string) {
 // has the link and the stored copy does not, while the link still works;
 // a message that failed for good keeps none either.
 func TestHandedOverEmailsKeepNoLink(t *testing.T) {
-	d := startSMTPD(t)
+	d := testkit.StartSMTP(t)
 	e := started(t, d.URL)
-	d.setRefusal("gone@example.com", &smtp.SMTPError{Code: 550, EnhancedCode: smtp.EnhancedCode{5, 1, 1}, Message: "No such mailbox"})
+	d.Refuse("gone@example.com", &smtp.SMTPError{Code: 550, EnhancedCode: smtp.EnhancedCode{5, 1, 1}, Message: "No such mailbox"})
 	sent, tok := e.issue(t, "minjun@example.com")
 	failed, failedToken := e.issue(t, "gone@example.com")
 	e.waitFor(t, sent, inState(model.MailSent))
 	e.waitFor(t, failed, inState(model.MailFailed))
-	<-d.arrived
-	if to := d.messages()[0].Header.Get("To"); !strings.Contains(to, "minjun@example.com") {
+	<-d.Arrived
+	if to := d.Messages()[0].Header.Get("To"); !strings.Contains(to, "minjun@example.com") {
 		t.Fatalf("the server received a message to %s", to)
 	}
-	if p := parts(t, d.messages()[0]); !strings.Contains(p["text/plain"], tok) || !strings.Contains(p["text/html"], tok) {
+	if p := d.Messages()[0].Parts(t); !strings.Contains(p["text/plain"], tok) || !strings.Contains(p["text/html"], tok) {
 		t.Fatal("the recipient's message lacks the link")
 	}
 	e.wantRedacted(t, sent, tok)
