@@ -13,10 +13,10 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/portico-hub/portico/app"
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/pluginhost"
 	"github.com/portico-hub/portico/app/store"
-	"github.com/portico-hub/portico/app/web"
 )
 
 // TestAdminApprovesAndConfiguresAPlugin approves the hello-go example
@@ -111,19 +111,18 @@ func startPluginPortico(t *testing.T) *portico {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	srv, err := web.New(ctx, cfg, slog.New(logs.handler()), st, web.WithPlugins(h))
+	p, err := app.Wire(ctx, cfg, slog.New(logs.handler()), st, h)
 	if err != nil {
 		cancel()
 		t.Fatal(err)
 	}
 	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ctx, ln) }()
-	srv.Jobs().Poll = 50 * time.Millisecond
-	jobsDone := make(chan struct{})
-	go func() { srv.Jobs().Run(ctx); close(jobsDone) }()
+	go func() { done <- p.Web.Serve(ctx, ln) }()
+	p.Jobs.Poll, p.Hooks.Poll = 50*time.Millisecond, 50*time.Millisecond
+	stop := p.Start(ctx)
 	t.Cleanup(func() {
 		cancel()
-		<-jobsDone
+		stop()
 		<-done
 		h.Close()
 		if n := logs.errors.Load(); n > 0 {

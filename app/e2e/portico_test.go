@@ -9,9 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/portico-hub/portico/app"
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/store"
-	"github.com/portico-hub/portico/app/web"
 )
 
 // portico is a real Portico server on a loopback port with its own
@@ -60,26 +60,25 @@ func startConfigured(t *testing.T, adjust func(cfg *config.Config, port int), pr
 	return &portico{URL: strings.TrimSuffix(cfg.BaseURL, "/"), Store: st, Config: cfg}
 }
 
-// serve runs the web server and its background jobs on ln until the
-// test ends; it fails the test when the server logged an error, which is
+// serve runs Portico as `portico serve` wires it (app.Wire, every
+// worker started by Start) on ln until the test ends; it fails the test when the server logged an error, which is
 // what a 500 does.
 func serve(t *testing.T, cfg *config.Config, st *store.Store, ln net.Listener) {
 	t.Helper()
 	logs := &serverLog{t: t}
 	ctx, cancel := context.WithCancel(context.Background())
-	srv, err := web.New(ctx, cfg, slog.New(logs.handler()), st)
+	p, err := app.Wire(ctx, cfg, slog.New(logs.handler()), st, nil)
 	if err != nil {
 		cancel()
 		t.Fatal(err)
 	}
 	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ctx, ln) }()
-	jobsDone := make(chan struct{})
-	srv.Jobs().Poll = 50 * time.Millisecond
-	go func() { srv.Jobs().Run(ctx); close(jobsDone) }()
+	go func() { done <- p.Web.Serve(ctx, ln) }()
+	p.Jobs.Poll, p.Hooks.Poll = 50*time.Millisecond, 50*time.Millisecond
+	stop := p.Start(ctx)
 	t.Cleanup(func() {
 		cancel()
-		<-jobsDone
+		stop()
 		if err := <-done; err != nil {
 			t.Errorf("server: %v", err)
 		}

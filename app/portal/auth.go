@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/portico-hub/portico/app/contact"
 	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/password"
@@ -19,6 +20,9 @@ type Service struct {
 	Mailer     *mail.Mailer
 	BaseURL    string
 	SessionTTL time.Duration
+	// Contacts applies a customer's profile edits under the same rules
+	// as an agent's.
+	Contacts *contact.Service
 }
 
 // RefusedError is a right password for a contact who may not use the

@@ -105,7 +105,7 @@ func (ts *testServer) runJobs() {
 		return
 	}
 	ts.jobsOn = true
-	r := ts.srv.Jobs()
+	r := ts.jobs
 	r.Poll = 10 * time.Millisecond
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
