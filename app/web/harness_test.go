@@ -64,7 +64,6 @@ type client struct {
 	ts   *testServer
 	jar  *cookiejar.Jar
 	csrf string
-	as   string // the portal customer a passkey test signs in as
 	// userAgent is the browser a passkey test's JSON requests claim.
 	userAgent string
 }

@@ -46,13 +46,8 @@ type Server struct {
 	csrfKey   []byte
 	// passkeys is nil when the base URL cannot carry passkeys.
 	passkeys *passkey.Service
-	// The portal's sign-in, as the passkey handlers reach it
-	// (passkey_hooks.go).
-	signInCustomer      signInFunc
-	currentCustomer     currentFunc
-	customerHasPassword hasPasswordFunc
-	imports             imports.Deps
-	jobs                *jobs.Runner
+	imports  imports.Deps
+	jobs     *jobs.Runner
 	// activation sends and redeems contacts' one-time links; portal signs
 	// customers in.
 	activation *activation.Service
@@ -90,7 +85,6 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 		sameOrigin: newSameOrigin(cfg),
 		parsers:    newParsers(),
 	}
-	s.wirePortal()
 	fc := fiber.Config{
 		Views:                 engine,
 		ErrorHandler:          s.handleError,
