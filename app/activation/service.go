@@ -9,6 +9,7 @@ import (
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/store"
 	"github.com/portico-hub/portico/app/token"
+	"github.com/portico-hub/portico/app/wording"
 )
 
 // DefaultTTL is how long a link works unless configured otherwise.
@@ -86,14 +87,7 @@ func (s *Service) ttl() time.Duration {
 // expiresIn says a duration as an email reads it: "72 hours", "30 minutes".
 func expiresIn(d time.Duration) string {
 	if d >= time.Hour {
-		return plural(int(d/time.Hour), "hour")
+		return wording.Count(int(d/time.Hour), "hour")
 	}
-	return plural(max(1, int(d/time.Minute)), "minute")
-}
-
-func plural(n int, unit string) string {
-	if n == 1 {
-		return "1 " + unit
-	}
-	return fmt.Sprintf("%d %ss", n, unit)
+	return wording.Count(max(1, int(d/time.Minute)), "minute")
 }
