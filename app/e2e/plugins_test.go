@@ -13,7 +13,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/portico-hub/portico/app"
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/pluginhost"
 	"github.com/portico-hub/portico/app/store"
@@ -110,25 +109,8 @@ func startPluginPortico(t *testing.T) *portico {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	p, err := app.Wire(ctx, cfg, slog.New(logs.handler()), st, h)
-	if err != nil {
-		cancel()
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- p.Web.Serve(ctx, ln) }()
-	p.Jobs.Poll, p.Hooks.Poll = 50*time.Millisecond, 50*time.Millisecond
-	stop := p.Start(ctx)
-	t.Cleanup(func() {
-		cancel()
-		stop()
-		<-done
-		h.Close()
-		if n := logs.errors.Load(); n > 0 {
-			t.Errorf("the server logged %d errors; see the log above", n)
-		}
-	})
+	t.Cleanup(h.Close)
+	serve(t, cfg, st, ln, serving{logs: logs, plugins: h})
 	return &portico{URL: strings.TrimSuffix(cfg.BaseURL, "/"), Store: st, Config: cfg}
 }
 
