@@ -3,6 +3,7 @@ package mail_test
 import (
 	"context"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -124,18 +125,11 @@ func TestADeadSendersEmailsAreSentAgain(t *testing.T) {
 // waitJob polls until a delivery job satisfies ok, failing after 10 s.
 func waitJob(t *testing.T, e *env, ok func(model.Job) bool) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
+	testkit.Eventually(t, 10*time.Second, func() bool {
 		js, err := e.st.Jobs(context.Background(), store.DeliverJobKind, 10)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, j := range js {
-			if ok(j) {
-				return
-			}
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-	t.Fatal("no delivery job as wanted")
+		return slices.ContainsFunc(js, ok)
+	}, "no delivery job as wanted")
 }
