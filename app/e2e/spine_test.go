@@ -10,7 +10,6 @@ import (
 	"net/netip"
 	"sync"
 	"testing"
-	"time"
 
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/webauthn"
@@ -18,6 +17,7 @@ import (
 	standardwebhooks "github.com/standard-webhooks/standard-webhooks/libraries/go"
 
 	"github.com/portico-hub/portico/app/config"
+	"github.com/portico-hub/portico/app/internal/testkit"
 	"github.com/portico-hub/portico/app/store"
 	"github.com/portico-hub/portico/app/webhooks"
 )
@@ -96,24 +96,22 @@ func (rc *receiver) serve(w http.ResponseWriter, r *http.Request) {
 // wait waits for a signed webhook of type typ and returns its data.
 func (rc *receiver) wait(t *testing.T, typ string) json.RawMessage {
 	t.Helper()
-	deadline := time.Now().Add(pageTimeout)
-	for time.Now().Before(deadline) {
+	var data json.RawMessage
+	testkit.Eventually(t, pageTimeout, func() bool {
 		rc.mu.Lock()
+		defer rc.mu.Unlock()
+		if rc.bad > 0 {
+			t.Fatalf("%d webhooks failed the signature check", rc.bad)
+		}
 		for _, h := range rc.got {
 			if h.Type == typ {
-				rc.mu.Unlock()
-				return h.Data
+				data = h.Data
+				return true
 			}
 		}
-		bad := rc.bad
-		rc.mu.Unlock()
-		if bad > 0 {
-			t.Fatalf("%d webhooks failed the signature check", bad)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	t.Fatalf("no %s webhook arrived", typ)
-	return nil
+		return false
+	}, "no %s webhook arrived", typ)
+	return data
 }
 
 // addAuthenticator gives the tab a virtual platform authenticator, as a
