@@ -5,15 +5,14 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/portico-hub/portico/app/exports"
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/store"
+	"github.com/portico-hub/portico/app/wording"
 )
 
 // exportCmd runs `portico export contacts --format csv|xlsx -o FILE`: the
@@ -42,17 +41,17 @@ func exportCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 			return err
 		}
 		defer st.Close()
-		n, err := writeExport(ctx, st, spec, *out, newExportProgress(e.stderr))
+		n, err := writeExport(ctx, st, spec, *out, newProgress(e.stderr, "Exporting", "contact"))
 		if err != nil {
 			return describeRefusal(err)
 		}
-		fmt.Fprintf(e.stdout, "Exported %s to %s.\n", count(n, "contact"), *out)
+		fmt.Fprintf(e.stdout, "Exported %s to %s.\n", wording.Count(n, "contact"), *out)
 		return nil
 	}
 }
 
 // writeExport writes next to path and renames the file when it is done.
-func writeExport(ctx context.Context, st *store.Store, spec exports.Spec, path string, p *exportProgress) (int, error) {
+func writeExport(ctx context.Context, st *store.Store, spec exports.Spec, path string, p *progress) (int, error) {
 	if err := writableFolder(path); err != nil {
 		return 0, err
 	}
@@ -62,7 +61,7 @@ func writeExport(ctx context.Context, st *store.Store, spec exports.Spec, path s
 		return 0, fmt.Errorf("cannot write %s: %w", path, errors.Unwrap(err))
 	}
 	defer os.Remove(part)
-	n, err := exports.Write(ctx, st, spec, f, p.show)
+	n, err := exports.Write(ctx, st, spec, f, func(done, total int) { p.show(done, total, "") })
 	p.end()
 	if cerr := f.Close(); err == nil {
 		err = cerr
@@ -95,39 +94,4 @@ func fieldKeys() string {
 		keys[i] = f.Key
 	}
 	return strings.Join(keys, ", ")
-}
-
-// exportProgress draws "N of M contacts" on stderr: redrawn in place on
-// a terminal, a line every few seconds otherwise.
-type exportProgress struct {
-	w        io.Writer
-	terminal bool
-	last     time.Time
-}
-
-func newExportProgress(w io.Writer) *exportProgress {
-	return &exportProgress{w: w, terminal: newProgressBar(w).terminal}
-}
-
-func (p *exportProgress) show(done, total int) {
-	every := 5 * time.Second
-	if p.terminal {
-		every = 100 * time.Millisecond
-	}
-	if time.Since(p.last) < every && done < total {
-		return
-	}
-	p.last = time.Now()
-	line := fmt.Sprintf("Exporting: %s of %s (%.0f%%)", number(done), count(total, "contact"), 100*float64(done)/float64(max(total, 1)))
-	if p.terminal {
-		fmt.Fprintf(p.w, "\r%s\x1b[K", line)
-		return
-	}
-	fmt.Fprintln(p.w, line)
-}
-
-func (p *exportProgress) end() {
-	if p.terminal && !p.last.IsZero() {
-		fmt.Fprintln(p.w)
-	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/portico-hub/portico/app/imports"
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/wording"
 )
 
 // importCmd runs `portico import contacts FILE` and `portico import
@@ -196,13 +197,15 @@ func describeRefusal(err error) error {
 
 // follow shows an import's progress until it ends.
 func follow(ctx context.Context, e *env, d imports.Deps, id int64) (*model.Import, error) {
-	bar := newProgressBar(e.stderr)
+	bar := newProgress(e.stderr, "Importing", "row")
 	for {
 		im, err := imports.Get(ctx, d, id)
 		if err != nil {
 			return nil, err
 		}
-		bar.show(im)
+		if im.RowsTotal > 0 || im.State.Finished() { // not while the rows are counted
+			bar.show(im.Rows(), im.RowsTotal, rowCounts(im))
+		}
 		if im.State.Finished() {
 			bar.end()
 			return im, nil
@@ -217,4 +220,10 @@ func follow(ctx context.Context, e *env, d imports.Deps, id int64) (*model.Impor
 		case <-time.After(250 * time.Millisecond):
 		}
 	}
+}
+
+// rowCounts says what became of an import's rows so far.
+func rowCounts(im *model.Import) string {
+	return fmt.Sprintf("%s created · %s updated · %s skipped · %s failed",
+		wording.Number(im.Created), wording.Number(im.Updated), wording.Number(im.Skipped), wording.Number(im.Failed))
 }

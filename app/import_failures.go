@@ -8,6 +8,7 @@ import (
 
 	"github.com/portico-hub/portico/app/imports"
 	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/wording"
 )
 
 // printFailures says why an import's rows failed, as its page does: the
@@ -19,10 +20,10 @@ func printFailures(ctx context.Context, e *env, d imports.Deps, im *model.Import
 	}
 	fmt.Fprintln(e.stdout, "Why rows failed:")
 	for _, r := range fs.Reasons {
-		fmt.Fprintf(e.stdout, "  %s: %s\n", count(r.Rows, "row"), r.Reason)
+		fmt.Fprintf(e.stdout, "  %s: %s\n", wording.Count(r.Rows, "row"), r.Reason)
 	}
 	if fs.Other > 0 {
-		fmt.Fprintf(e.stdout, "  %s: other reasons\n", count(fs.Other, "row"))
+		fmt.Fprintf(e.stdout, "  %s: other reasons\n", wording.Count(fs.Other, "row"))
 	}
 	rows := make([]string, len(fs.FirstRows))
 	for i, n := range fs.FirstRows {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/portico-hub/portico/app/imports"
 	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/wording"
 )
 
 // summary prints the four counts and where the failed rows are. An
@@ -22,7 +23,7 @@ func summary(ctx context.Context, e *env, d imports.Deps, im *model.Import) erro
 	if im.DryRun {
 		verb = "Dry run (nothing changed) would have"
 	}
-	fmt.Fprintf(e.stdout, "%s %s: %s.\n", verb, count(im.Rows(), "row"), counts(im.ImportCounts))
+	fmt.Fprintf(e.stdout, "%s %s: %s.\n", verb, wording.Count(im.Rows(), "row"), counts(im.ImportCounts))
 	if im.Failed == 0 {
 		return nil
 	}
@@ -30,9 +31,9 @@ func summary(ctx context.Context, e *env, d imports.Deps, im *model.Import) erro
 		return err
 	}
 	if im.DryRun {
-		return fmt.Errorf("%s would fail", count(im.Failed, "row"))
+		return fmt.Errorf("%s would fail", wording.Count(im.Failed, "row"))
 	}
-	return fmt.Errorf("%s failed", count(im.Failed, "row"))
+	return fmt.Errorf("%s failed", wording.Count(im.Failed, "row"))
 }
 
 // stopped words an import cancelled or stopped by an error: how far it
@@ -64,27 +65,27 @@ func stopped(ctx context.Context, e *env, d imports.Deps, im *model.Import) erro
 func howFar(how string, im *model.Import) string {
 	switch {
 	case im.Rows() == 0 && im.RowsTotal > 0:
-		return fmt.Sprintf("%s before any row was imported: 0 of %s.", how, count(im.RowsTotal, "row"))
+		return fmt.Sprintf("%s before any row was imported: 0 of %s.", how, wording.Count(im.RowsTotal, "row"))
 	case im.Rows() == 0:
 		return how + " before any row was imported."
 	case im.RowsTotal == 0:
-		return fmt.Sprintf("%s after %s: %s.", how, count(im.Rows(), "row"), counts(im.ImportCounts))
+		return fmt.Sprintf("%s after %s: %s.", how, wording.Count(im.Rows(), "row"), counts(im.ImportCounts))
 	}
-	s := fmt.Sprintf("%s after %s of %s: %s.", how, number(im.Rows()), count(im.RowsTotal, "row"), counts(im.ImportCounts))
+	s := fmt.Sprintf("%s after %s of %s: %s.", how, wording.Number(im.Rows()), wording.Count(im.RowsTotal, "row"), counts(im.ImportCounts))
 	switch n := im.NotImported(); n {
 	case 0:
 		return s
 	case 1:
 		return s + " The other row was not imported."
 	default:
-		return fmt.Sprintf("%s The other %s rows were not imported.", s, number(n))
+		return fmt.Sprintf("%s The other %s rows were not imported.", s, wording.Number(n))
 	}
 }
 
 // counts words the four counts of an import.
 func counts(c model.ImportCounts) string {
 	return fmt.Sprintf("%s created, %s updated, %s skipped, %s failed",
-		number(c.Created), number(c.Updated), number(c.Skipped), number(c.Failed))
+		wording.Number(c.Created), wording.Number(c.Updated), wording.Number(c.Skipped), wording.Number(c.Failed))
 }
 
 // writeFailedRows says why rows failed, writes an import's failed rows,

@@ -23,8 +23,9 @@ Usage:
   portico import companies [flags] FILE       import companies from a CSV or Excel file
   portico export contacts [flags] -o FILE     export contacts to a CSV or Excel file
   portico plugins list|approve|disable|enable|logs [ID]   manage plugins
+  portico help [COMMAND]                      this reference, or a command's flags
 
-Run "portico COMMAND --help" for the flags of a command. Every flag can
+Run "portico help COMMAND" for the flags of a command. Every flag can
 also be set by the PORTICO_* environment variable named in its help.
 `
 
@@ -59,6 +60,9 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	name := "serve"
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		name, args = args[0], args[1:]
+	}
+	if name == "help" && len(args) > 0 { // portico help import is portico import --help
+		name, args = args[0], []string{"--help"}
 	}
 	if name == "help" {
 		fmt.Fprint(stdout, usage)

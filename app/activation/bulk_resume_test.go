@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/portico-hub/portico/app/activation"
+	"github.com/portico-hub/portico/app/internal/testkit"
 	"github.com/portico-hub/portico/app/model"
 )
 
@@ -49,12 +50,13 @@ func TestResumedBulkSendNeverSendsABatchTwice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for j := e.job(id); j.State != model.JobQueued || !strings.Contains(j.Error, "power cut"); j = e.job(id) {
+	testkit.Eventually(t, 30*time.Second, func() bool {
+		j := e.job(id)
 		if j.State.Finished() {
 			t.Fatalf("the job ended %s before the second batch's checkpoint failed", j.State)
 		}
-		time.Sleep(5 * time.Millisecond)
-	}
+		return j.State == model.JobQueued && strings.Contains(j.Error, "power cut")
+	}, "the second batch's checkpoint never failed")
 	e.exec(`DROP TRIGGER power_cut`)
 	e.clk.Advance(time.Hour) // past the retry's backoff
 	j := e.waitJob(id)

@@ -5,10 +5,10 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/portico-hub/portico/app/agent"
 	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/password"
+	"github.com/portico-hub/portico/app/token"
 )
 
 // Lookup returns the working link of a token, for the page of its
@@ -16,16 +16,16 @@ import (
 // ErrLinkExpired, ErrLinkSuperseded, ErrLinkAccountClosed or a
 // *model.LinkEndedError, and an unknown one, or one of another purpose,
 // model.ErrNotFound.
-func (s *Service) Lookup(ctx context.Context, token string, purpose model.LinkPurpose) (*model.Link, error) {
-	return s.Store.Link(ctx, agent.HashToken(token), purpose)
+func (s *Service) Lookup(ctx context.Context, tok string, purpose model.LinkPurpose) (*model.Link, error) {
+	return s.Store.Link(ctx, token.Hash(tok), purpose)
 }
 
 // Complete finishes an activation by other means than a password, such as
 // a passkey registered on the activation page: it consumes the link,
 // marks the contact verified, recording when and how, and returns the
 // contact's id, whom the caller signs in.
-func (s *Service) Complete(ctx context.Context, token string, how model.VerifiedHow) (int64, error) {
-	return s.Store.RedeemLink(ctx, agent.HashToken(token), model.LinkActivation, how, "", nil)
+func (s *Service) Complete(ctx context.Context, tok string, how model.VerifiedHow) (int64, error) {
+	return s.Store.RedeemLink(ctx, token.Hash(tok), model.LinkActivation, how, "", nil)
 }
 
 // SetPassword redeems an activation or password reset link, as purpose
@@ -36,8 +36,8 @@ func (s *Service) Complete(ctx context.Context, token string, how model.Verified
 // contact's other portal sessions end. A reset must choose a password
 // other than the current one, and emails the contact that it was
 // changed. It returns the contact's id.
-func (s *Service) SetPassword(ctx context.Context, token string, purpose model.LinkPurpose, pw string) (int64, error) {
-	l, err := s.Lookup(ctx, token, purpose)
+func (s *Service) SetPassword(ctx context.Context, tok string, purpose model.LinkPurpose, pw string) (int64, error) {
+	l, err := s.Lookup(ctx, tok, purpose)
 	if err != nil {
 		return 0, err
 	}
@@ -54,7 +54,7 @@ func (s *Service) SetPassword(ctx context.Context, token string, purpose model.L
 	if err != nil {
 		return 0, fmt.Errorf("activation: hash password: %w", err)
 	}
-	return s.Store.RedeemLink(ctx, agent.HashToken(token), purpose, model.VerifiedByPassword, hash, notify)
+	return s.Store.RedeemLink(ctx, token.Hash(tok), purpose, model.VerifiedByPassword, hash, notify)
 }
 
 // resetChecks refuses a reset to the current password and composes the

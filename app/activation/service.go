@@ -5,10 +5,11 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/portico-hub/portico/app/agent"
 	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/store"
+	"github.com/portico-hub/portico/app/token"
+	"github.com/portico-hub/portico/app/wording"
 )
 
 // DefaultTTL is how long a link works unless configured otherwise.
@@ -50,7 +51,7 @@ func (s *Service) compose(ctx context.Context, targets []model.LinkTarget, purpo
 	tokens := make(map[int64]string, len(targets))
 	to := make([]mail.Recipient, len(targets))
 	for i, t := range targets {
-		tokens[t.ID] = agent.NewToken()
+		tokens[t.ID] = token.New()
 		to[i] = mail.Recipient{Name: t.Name, Address: t.Email, ContactID: t.ID}
 	}
 	key, path := mail.KeyActivation, ActivatePath
@@ -70,7 +71,7 @@ func (s *Service) compose(ctx context.Context, targets []model.LinkTarget, purpo
 	expires := s.Store.Now().Add(s.ttl())
 	links := make([]model.NewLink, len(targets))
 	for i, t := range targets {
-		links[i] = model.NewLink{ContactID: t.ID, TokenHash: agent.HashToken(tokens[t.ID]), Purpose: purpose,
+		links[i] = model.NewLink{ContactID: t.ID, TokenHash: token.Hash(tokens[t.ID]), Purpose: purpose,
 			Email: t.Email, ExpiresAt: expires, Mail: mails[i]}
 	}
 	return links, nil
@@ -86,14 +87,7 @@ func (s *Service) ttl() time.Duration {
 // expiresIn says a duration as an email reads it: "72 hours", "30 minutes".
 func expiresIn(d time.Duration) string {
 	if d >= time.Hour {
-		return plural(int(d/time.Hour), "hour")
+		return wording.Count(int(d/time.Hour), "hour")
 	}
-	return plural(max(1, int(d/time.Minute)), "minute")
-}
-
-func plural(n int, unit string) string {
-	if n == 1 {
-		return "1 " + unit
-	}
-	return fmt.Sprintf("%d %ss", n, unit)
+	return wording.Count(max(1, int(d/time.Minute)), "minute")
 }

@@ -2,19 +2,16 @@ package agent
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/sha256"
-	"encoding/base64"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"net/mail"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"github.com/portico-hub/portico/app/address"
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/store"
+	"github.com/portico-hub/portico/app/token"
 )
 
 // InviteTTL is how long an agent invitation link works.
@@ -40,7 +37,7 @@ func (in *Input) validate(needPassword bool) error {
 	} else if utf8.RuneCountInString(in.Name) > 200 {
 		v.Add("name", "Use at most 200 characters.")
 	}
-	if msg := EmailProblem(in.Email); msg != "" {
+	if msg := address.Problem(in.Email); msg != "" {
 		v.Add("email", msg)
 	}
 	if needPassword {
@@ -53,19 +50,6 @@ func (in *Input) validate(needPassword bool) error {
 		v.Add("role", "Choose admin or agent.")
 	}
 	return v.Err()
-}
-
-// EmailProblem explains what is wrong with an address, or returns "" for
-// one plain address such as ann@example.com.
-func EmailProblem(s string) string {
-	if s == "" {
-		return "Enter an email address."
-	}
-	a, err := mail.ParseAddress(s)
-	if err != nil || a.Address != s || a.Name != "" || !strings.Contains(s[strings.LastIndexByte(s, '@')+1:], ".") || len(s) > 254 {
-		return "Enter a valid email address, such as ann@example.com."
-	}
-	return ""
 }
 
 // CreateFirstAdmin creates the first admin; it fails with ErrConflict once
@@ -90,15 +74,15 @@ func (s *Service) Invite(ctx context.Context, in Input) (*model.Agent, string, e
 	if err := in.validate(false); err != nil {
 		return nil, "", err
 	}
-	token := NewToken()
+	tok := token.New()
 	expires := s.Store.Now().Add(InviteTTL)
-	a, err := s.Store.CreateAgent(ctx, in.Name, in.Email, in.Role, "", HashToken(token), &expires)
-	return a, token, err
+	a, err := s.Store.CreateAgent(ctx, in.Name, in.Email, in.Role, "", token.Hash(tok), &expires)
+	return a, tok, err
 }
 
 // AcceptInvite sets the invited agent's password and consumes the invite.
-func (s *Service) AcceptInvite(ctx context.Context, token, password string) (*model.Agent, error) {
-	a, err := s.Store.AgentByInvite(ctx, HashToken(token))
+func (s *Service) AcceptInvite(ctx context.Context, tok, password string) (*model.Agent, error) {
+	a, err := s.Store.AgentByInvite(ctx, token.Hash(tok))
 	if err != nil {
 		return nil, err
 	}
@@ -130,23 +114,9 @@ func (s *Service) Authenticate(ctx context.Context, email, password string) (*mo
 	return a, nil
 }
 
-// NewToken returns 256 random bits, URL-safe.
-func NewToken() string {
-	b := make([]byte, 32)
-	rand.Read(b)
-	return base64.RawURLEncoding.EncodeToString(b)
-}
-
-// HashToken is how tokens are stored: a SHA-256 is enough for 256-bit
-// random values, which cannot be guessed.
-func HashToken(token string) string {
-	sum := sha256.Sum256([]byte(token))
-	return hex.EncodeToString(sum[:])
-}
-
 // Invitee returns the agent an unexpired invitation token belongs to.
-func (s *Service) Invitee(ctx context.Context, token string) (*model.Agent, error) {
-	return s.Store.AgentByInvite(ctx, HashToken(token))
+func (s *Service) Invitee(ctx context.Context, tok string) (*model.Agent, error) {
+	return s.Store.AgentByInvite(ctx, token.Hash(tok))
 }
 
 // CreateAdmin creates an admin with a password, for the command line.
@@ -164,6 +134,6 @@ func (s *Service) CreateAdmin(ctx context.Context, in Input) (*model.Agent, erro
 // ResetLink gives an agent a new one-time link to choose a password, for
 // when they forgot theirs; it returns the secret token.
 func (s *Service) ResetLink(ctx context.Context, id int64) (string, error) {
-	token := NewToken()
-	return token, s.Store.SetAgentInvite(ctx, id, HashToken(token), s.Store.Now().Add(InviteTTL))
+	tok := token.New()
+	return tok, s.Store.SetAgentInvite(ctx, id, token.Hash(tok), s.Store.Now().Add(InviteTTL))
 }

@@ -5,24 +5,25 @@ import (
 	"time"
 
 	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/token"
 )
 
 // StartSession opens a new session for a, always with a fresh id, so an
 // id planted before sign-in is never promoted (session fixation).
 func (s *Service) StartSession(ctx context.Context, a *model.Agent, ip, userAgent string) (string, error) {
-	token := NewToken()
+	tok := token.New()
 	now := s.Store.Now()
 	err := s.Store.CreateSession(ctx, model.Session{
-		IDHash: HashToken(token), AgentID: a.ID, CreatedAt: now,
+		IDHash: token.Hash(tok), AgentID: a.ID, CreatedAt: now,
 		ExpiresAt: now.Add(s.SessionTTL), IP: ip, UserAgent: trim(userAgent, 300),
 	})
-	return token, err
+	return tok, err
 }
 
 // Resume returns the session and agent for a cookie's token. It slides
 // the expiry forward at most once a minute, to spare the writer.
-func (s *Service) Resume(ctx context.Context, token string) (*model.Session, *model.Agent, error) {
-	sess, a, err := s.Store.SessionAgent(ctx, HashToken(token))
+func (s *Service) Resume(ctx context.Context, tok string) (*model.Session, *model.Agent, error) {
+	sess, a, err := s.Store.SessionAgent(ctx, token.Hash(tok))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -36,8 +37,8 @@ func (s *Service) Resume(ctx context.Context, token string) (*model.Session, *mo
 }
 
 // EndSession signs a session out.
-func (s *Service) EndSession(ctx context.Context, token string) error {
-	return s.Store.DeleteSession(ctx, HashToken(token))
+func (s *Service) EndSession(ctx context.Context, tok string) error {
+	return s.Store.DeleteSession(ctx, token.Hash(tok))
 }
 
 func trim(s string, n int) string {

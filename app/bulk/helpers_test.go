@@ -11,6 +11,7 @@ import (
 
 	"github.com/portico-hub/portico/app/bulk"
 	"github.com/portico-hub/portico/app/contact"
+	"github.com/portico-hub/portico/app/internal/testkit"
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/store"
@@ -86,16 +87,13 @@ func (e *env) runJobs() {
 
 func (e *env) waitJob(id int64) *model.Job {
 	e.t.Helper()
-	for range 6000 {
-		j, err := e.st.Job(context.Background(), id)
-		if err != nil {
+	var j *model.Job
+	testkit.Eventually(e.t, 30*time.Second, func() bool {
+		var err error
+		if j, err = e.st.Job(context.Background(), id); err != nil {
 			e.t.Fatal(err)
 		}
-		if j.State.Finished() {
-			return j
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-	e.t.Fatalf("job %d did not finish", id)
-	return nil
+		return j.State.Finished()
+	}, "job %d did not finish", id)
+	return j
 }

@@ -8,7 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/portico-hub/portico/app/agent"
+	"github.com/portico-hub/portico/app/address"
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/oneline"
 )
@@ -152,7 +152,7 @@ func Emails(in []string) ([]string, error) {
 		if e == "" {
 			continue
 		}
-		if msg := agent.EmailProblem(e); msg != "" {
+		if msg := address.Problem(e); msg != "" {
 			return nil, model.Invalid("email", fmt.Sprintf("“%s”: %s", e, msg))
 		}
 		if seen[strings.ToLower(e)] {

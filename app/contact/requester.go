@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/portico-hub/portico/app/agent"
+	"github.com/portico-hub/portico/app/address"
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/oneline"
 )
@@ -21,7 +21,7 @@ func Requester(name, email string) (string, string, error) {
 	case utf8.RuneCountInString(name) > limits["name"]:
 		v.Add("name", "Use at most 200 characters.")
 	}
-	if msg := agent.EmailProblem(email); msg != "" {
+	if msg := address.Problem(email); msg != "" {
 		v.Add("email", msg)
 	}
 	return name, email, v.Err()

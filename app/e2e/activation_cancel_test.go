@@ -17,7 +17,7 @@ import (
 // PORTICO_SCREENSHOTS set it saves the page counting, running, the
 // confirmation and the cancelled page.
 func TestBulkActivationCancelled(t *testing.T) {
-	app := startPortico(t, func(t *testing.T, st *store.Store) {
+	app := startIdle(t, func(t *testing.T, st *store.Store) {
 		for i := range 3 {
 			if _, err := st.CreateContact(context.Background(), e2eActor, contact(fmt.Sprintf("Customer %d", i), fmt.Sprintf("customer%d@example.com", i))); err != nil {
 				t.Fatal(err)

@@ -14,7 +14,6 @@ import (
 func TestEmailServerFromAdmin(t *testing.T) {
 	d := startSMTPD(t)
 	app := startPortico(t)
-	runWorkers(t, app)
 	u, err := url.Parse(d.URL)
 	if err != nil {
 		t.Fatal(err)
@@ -31,7 +30,7 @@ func TestEmailServerFromAdmin(t *testing.T) {
 
 	p.click(`#test button`)
 	p.waitText("#test .alert", "The server accepted the test email.")
-	if m, ok := d.find(adminEmail); !ok || m.header.Get("Subject") != "Test email from Portico" {
+	if m, ok := d.Find(adminEmail); !ok || m.Header.Get("Subject") != "Test email from Portico" {
 		t.Fatal("the test email did not arrive")
 	}
 	p.fill(`#test input[name="to"]`, "nobody@example.com")

@@ -15,7 +15,7 @@ import (
 // sent the activation email, and its button asks first, then starts the
 // send. With PORTICO_SCREENSHOTS set it saves the page before and after.
 func TestCancelledImportOffersItsHeldEmails(t *testing.T) {
-	app := startPortico(t)
+	app := startIdle(t)
 	p := adminPage(t, app)
 	id := cancelledImport(t, app.Store)
 	page := fmt.Sprintf("/contacts/imports/%d", id)
@@ -45,7 +45,7 @@ func TestCancelledImportOffersItsHeldEmails(t *testing.T) {
 // page says they were queued and are kept in the mailbox, with a link
 // for the admin. With PORTICO_SCREENSHOTS set it saves the page.
 func TestImportPageSaysWhereItsEmailsAreKept(t *testing.T) {
-	app := startPortico(t)
+	app := startIdle(t)
 	p := adminPage(t, app)
 	id := cancelledImport(t, app.Store)
 	ctx := context.Background()

@@ -88,6 +88,9 @@ func TestPasskeyAutofillDoesNotFloodTheServer(t *testing.T) {
 				p.expectConsole("status of 503") // the outage answers 503
 			}
 			p.addAuthenticator() // so that the browser offers passkeys in autofill
+			if tc.down {
+				p.expectConsole("status of 503") // the browser logs each refused request itself
+			}
 			p.open("/portal/login")
 			p.waitFor("the autofill to start", `() => document.querySelector("[data-passkey-autofill]") !== null`)
 			time.Sleep(8 * time.Second) // a customer reading the page; the retries wait 2 s, then 4 s

@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"net/url"
 	"testing"
-	"time"
 
 	"github.com/portico-hub/portico/app/events"
+	"github.com/portico-hub/portico/app/internal/testkit"
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/store"
 )
@@ -141,9 +141,7 @@ func TestBulkActivationOfAHundred(t *testing.T) {
 	if err != nil || queued.Total != 100 {
 		t.Fatalf("%d activation emails queued, want 100 (%v)", queued.Total, err)
 	}
-	for deadline := time.Now().Add(pageTimeout); app.smtp.count() < 100 && time.Now().Before(deadline); {
-		time.Sleep(50 * time.Millisecond)
-	}
+	testkit.Eventually(t, pageTimeout, func() bool { return app.smtp.count() >= 100 }, "fewer than 100 emails reached the SMTP server")
 	if n := app.smtp.count(); n != 100 {
 		t.Fatalf("%d emails reached the SMTP server, want 100", n)
 	}

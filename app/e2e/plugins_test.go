@@ -16,7 +16,6 @@ import (
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/pluginhost"
 	"github.com/portico-hub/portico/app/store"
-	"github.com/portico-hub/portico/app/web"
 )
 
 // TestAdminApprovesAndConfiguresAPlugin approves the hello-go example
@@ -110,26 +109,8 @@ func startPluginPortico(t *testing.T) *portico {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	srv, err := web.New(ctx, cfg, slog.New(logs.handler()), st, web.WithPlugins(h))
-	if err != nil {
-		cancel()
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ctx, ln) }()
-	srv.Jobs().Poll = 50 * time.Millisecond
-	jobsDone := make(chan struct{})
-	go func() { srv.Jobs().Run(ctx); close(jobsDone) }()
-	t.Cleanup(func() {
-		cancel()
-		<-jobsDone
-		<-done
-		h.Close()
-		if n := logs.errors.Load(); n > 0 {
-			t.Errorf("the server logged %d errors; see the log above", n)
-		}
-	})
+	t.Cleanup(h.Close)
+	serve(t, cfg, st, ln, serving{logs: logs, plugins: h})
 	return &portico{URL: strings.TrimSuffix(cfg.BaseURL, "/"), Store: st, Config: cfg}
 }
 

@@ -9,9 +9,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/portico-hub/portico/app"
 	"github.com/portico-hub/portico/app/config"
+	"github.com/portico-hub/portico/app/pluginhost"
 	"github.com/portico-hub/portico/app/store"
-	"github.com/portico-hub/portico/app/web"
 )
 
 // portico is a real Portico server on a loopback port with its own
@@ -30,9 +31,21 @@ func startPortico(t *testing.T, prepare ...func(*testing.T, *store.Store)) *port
 	return startConfigured(t, nil, prepare...)
 }
 
+// startIdle is startPortico with no worker running, for a test that plays
+// a worker itself through the store.
+func startIdle(t *testing.T, prepare ...func(*testing.T, *store.Store)) *portico {
+	t.Helper()
+	return start(t, nil, serving{idle: true}, prepare...)
+}
+
 // startConfigured is startPortico with the configuration adjusted by
 // adjust first (when not nil), which is handed the listening port.
 func startConfigured(t *testing.T, adjust func(cfg *config.Config, port int), prepare ...func(*testing.T, *store.Store)) *portico {
+	t.Helper()
+	return start(t, adjust, serving{}, prepare...)
+}
+
+func start(t *testing.T, adjust func(cfg *config.Config, port int), how serving, prepare ...func(*testing.T, *store.Store)) *portico {
 	t.Helper()
 	needBrowser(t)
 	ln, err := net.Listen("tcp4", "127.0.0.1:0")
@@ -56,30 +69,43 @@ func startConfigured(t *testing.T, adjust func(cfg *config.Config, port int), pr
 	for _, p := range prepare {
 		p(t, st)
 	}
-	serve(t, cfg, st, ln)
+	how.logs = &serverLog{t: t}
+	serve(t, cfg, st, ln, how)
 	return &portico{URL: strings.TrimSuffix(cfg.BaseURL, "/"), Store: st, Config: cfg}
 }
 
-// serve runs the web server and its background jobs on ln until the
-// test ends; it fails the test when the server logged an error, which is
-// what a 500 does.
-func serve(t *testing.T, cfg *config.Config, st *store.Store, ln net.Listener) {
+// serving says how serve runs Portico.
+type serving struct {
+	// logs fails the test when the server logged an error, which is what
+	// a 500 does.
+	logs *serverLog
+	// plugins is the plugin host, or nil for none.
+	plugins *pluginhost.Host
+	// idle leaves the workers stopped.
+	idle bool
+}
+
+// serve runs Portico as `portico serve` wires it (app.Wire, every
+// worker started by Start) on ln until the test ends.
+func serve(t *testing.T, cfg *config.Config, st *store.Store, ln net.Listener, how serving) {
 	t.Helper()
-	logs := &serverLog{t: t}
+	logs := how.logs
 	ctx, cancel := context.WithCancel(context.Background())
-	srv, err := web.New(ctx, cfg, slog.New(logs.handler()), st)
+	p, err := app.Wire(ctx, cfg, slog.New(logs.handler()), st, how.plugins)
 	if err != nil {
 		cancel()
 		t.Fatal(err)
 	}
 	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ctx, ln) }()
-	jobsDone := make(chan struct{})
-	srv.Jobs().Poll = 50 * time.Millisecond
-	go func() { srv.Jobs().Run(ctx); close(jobsDone) }()
+	go func() { done <- p.Web.Serve(ctx, ln) }()
+	p.Jobs.Poll, p.Hooks.Poll = 50*time.Millisecond, 50*time.Millisecond
+	stop := func() {}
+	if !how.idle {
+		stop = p.Start(ctx)
+	}
 	t.Cleanup(func() {
 		cancel()
-		<-jobsDone
+		stop()
 		if err := <-done; err != nil {
 			t.Errorf("server: %v", err)
 		}

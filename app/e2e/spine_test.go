@@ -5,23 +5,19 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
 	"sync"
 	"testing"
-	"time"
 
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/webauthn"
 	"github.com/chromedp/chromedp"
 	standardwebhooks "github.com/standard-webhooks/standard-webhooks/libraries/go"
 
-	"github.com/portico-hub/portico/app/activation"
 	"github.com/portico-hub/portico/app/config"
-	"github.com/portico-hub/portico/app/jobs"
-	"github.com/portico-hub/portico/app/mail"
+	"github.com/portico-hub/portico/app/internal/testkit"
 	"github.com/portico-hub/portico/app/store"
 	"github.com/portico-hub/portico/app/webhooks"
 )
@@ -32,8 +28,7 @@ var loopback = []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")}
 // spine is Portico as `portico serve` runs it, around the flow from an
 // agent's invitation to a customer's verified account: reached at
 // http://localhost (passkeys need a host name, not an IP), sending email
-// through a real SMTP server, and running the email, activation and
-// webhook workers.
+// through a real SMTP server, with every worker running.
 type spine struct {
 	*portico
 	smtp *smtpd
@@ -46,28 +41,7 @@ func startSpine(t *testing.T, prepare ...func(*testing.T, *store.Store)) *spine 
 		cfg.BaseURL = fmt.Sprintf("http://localhost:%d", port)
 		cfg.SMTPURL, cfg.WebhookAllowNetsRaw = d.URL, "127.0.0.0/8"
 	}, prepare...)
-	runWorkers(t, app)
 	return &spine{portico: app, smtp: d}
-}
-
-// runWorkers runs what startJobs of `portico serve` runs besides the web
-// server's own jobs, until the test ends.
-func runWorkers(t *testing.T, app *portico) {
-	t.Helper()
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	cfg, st := app.Config, app.Store
-	r := jobs.NewRunner(st, log)
-	r.Poll = 50 * time.Millisecond
-	mailer := &mail.Mailer{Store: st, Templates: &mail.Templates{Store: st}, From: cfg.From}
-	mail.NewDeliverer(st, log, cfg.SMTP, cfg.From).Register(r)
-	activation.Register(r, &activation.Service{Store: st, Mailer: mailer, BaseURL: cfg.BaseURL, TTL: cfg.ActivationTTL})
-	w := webhooks.NewWorker(st, webhooks.NewClient(cfg.WebhookAllowNets), log, webhooks.Notice(mailer, cfg.BaseURL))
-	w.Poll = 50 * time.Millisecond
-	ctx, cancel := context.WithCancel(context.Background())
-	var wg sync.WaitGroup
-	wg.Go(func() { r.Run(ctx) })
-	wg.Go(func() { w.Run(ctx) })
-	t.Cleanup(func() { cancel(); wg.Wait() })
 }
 
 // hook is one webhook request whose signature verified.
@@ -122,24 +96,22 @@ func (rc *receiver) serve(w http.ResponseWriter, r *http.Request) {
 // wait waits for a signed webhook of type typ and returns its data.
 func (rc *receiver) wait(t *testing.T, typ string) json.RawMessage {
 	t.Helper()
-	deadline := time.Now().Add(pageTimeout)
-	for time.Now().Before(deadline) {
+	var data json.RawMessage
+	testkit.Eventually(t, pageTimeout, func() bool {
 		rc.mu.Lock()
+		defer rc.mu.Unlock()
+		if rc.bad > 0 {
+			t.Fatalf("%d webhooks failed the signature check", rc.bad)
+		}
 		for _, h := range rc.got {
 			if h.Type == typ {
-				rc.mu.Unlock()
-				return h.Data
+				data = h.Data
+				return true
 			}
 		}
-		bad := rc.bad
-		rc.mu.Unlock()
-		if bad > 0 {
-			t.Fatalf("%d webhooks failed the signature check", bad)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	t.Fatalf("no %s webhook arrived", typ)
-	return nil
+		return false
+	}, "no %s webhook arrived", typ)
+	return data
 }
 
 // addAuthenticator gives the tab a virtual platform authenticator, as a

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/portico-hub/portico/app/exports"
+	"github.com/portico-hub/portico/app/internal/testkit"
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/model"
@@ -39,17 +40,15 @@ func (e *env) run(t *testing.T, d exports.Deps, id int64) *model.Export {
 	done := make(chan struct{})
 	go func() { r.Run(ctx); close(done) }()
 	defer func() { cancel(); <-done }()
-	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
-		x, err := e.st.Export(ctx, id)
-		if err != nil {
+	var x *model.Export
+	testkit.Eventually(t, time.Minute, func() bool {
+		var err error
+		if x, err = e.st.Export(ctx, id); err != nil {
 			t.Fatal(err)
 		}
-		if x.Finished() {
-			return x
-		}
-	}
-	t.Fatal("the export did not finish")
-	return nil
+		return x.Finished()
+	}, "the export did not finish")
+	return x
 }
 
 // TestExportJob runs an export in the background: the file is written,

@@ -12,6 +12,7 @@ import (
 	"github.com/portico-hub/portico/app/exports"
 	"github.com/portico-hub/portico/app/importfile"
 	"github.com/portico-hub/portico/app/imports"
+	"github.com/portico-hub/portico/app/internal/testkit"
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/model"
 )
@@ -96,17 +97,15 @@ func (e *env) reimport(t *testing.T, path string) *model.Import {
 	done := make(chan struct{})
 	go func() { r.Run(ctx); close(done) }()
 	defer func() { cancel(); <-done }()
-	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
-		im, err := imports.Get(ctx, d, id)
-		if err != nil {
+	var im *model.Import
+	testkit.Eventually(t, time.Minute, func() bool {
+		var err error
+		if im, err = imports.Get(ctx, d, id); err != nil {
 			t.Fatal(err)
 		}
-		if im.State.Finished() {
-			return im
-		}
-	}
-	t.Fatal("the import did not finish")
-	return nil
+		return im.State.Finished()
+	}, "the import did not finish")
+	return im
 }
 
 // TestExportHandleAndAddressReadBack checks that the columns of the X

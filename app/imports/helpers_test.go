@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/portico-hub/portico/app/internal/testkit"
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/store"
@@ -86,26 +87,22 @@ func (e *env) importFile(t testing.TB, path string, p Params) *model.Import {
 // 30 minutes in a benchmark.
 func (e *env) wait(t testing.TB, id int64) *model.Import {
 	t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
+	timeout := 60 * time.Second
 	if _, bench := t.(*testing.B); bench {
-		deadline = time.Now().Add(30 * time.Minute)
+		timeout = 30 * time.Minute
 	}
-	for {
-		im, err := Get(context.Background(), e.d, id)
-		if err != nil {
+	var im *model.Import
+	testkit.Eventually(t, timeout, func() bool {
+		var err error
+		if im, err = Get(context.Background(), e.d, id); err != nil {
 			t.Fatal(err)
 		}
-		if im.State.Finished() {
-			if im.State == model.JobDone && im.Rows() != im.RowsTotal {
-				t.Errorf("counts %+v add up to %d, the file has %d rows", im.ImportCounts, im.Rows(), im.RowsTotal)
-			}
-			return im
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("import %d still %s", id, im.State)
-		}
-		time.Sleep(20 * time.Millisecond)
+		return im.State.Finished()
+	}, "import %d did not finish", id)
+	if im.State == model.JobDone && im.Rows() != im.RowsTotal {
+		t.Errorf("counts %+v add up to %d, the file has %d rows", im.ImportCounts, im.Rows(), im.RowsTotal)
 	}
+	return im
 }
 
 func wantCounts(t testing.TB, im *model.Import, want model.ImportCounts) {

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/portico-hub/portico/app/internal/testkit"
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/store"
@@ -76,18 +77,13 @@ func TestPeriodicKindIsQueuedOnceAcrossRunners(t *testing.T) {
 // want, and returns them newest first.
 func waitSweeps(t *testing.T, st *store.Store, n int, want model.JobState) []model.Job {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		got, err := st.Jobs(context.Background(), "sweep", 10)
-		if err != nil {
+	var got []model.Job
+	testkit.Eventually(t, 10*time.Second, func() bool {
+		var err error
+		if got, err = st.Jobs(context.Background(), "sweep", 10); err != nil {
 			t.Fatal(err)
 		}
-		if len(got) == n && got[0].State == want {
-			return got
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("sweep jobs %+v, want %d with the newest %s", got, n, want)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
+		return len(got) == n && got[0].State == want
+	}, "no %d sweep jobs with the newest %s", n, want)
+	return got
 }

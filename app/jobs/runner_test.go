@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/portico-hub/portico/app/internal/testkit"
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/store"
@@ -44,20 +45,15 @@ func start(t *testing.T, r *jobs.Runner) (stop func()) {
 // waitState polls until the job reaches a state, failing after 10 s.
 func waitState(t *testing.T, st *store.Store, id int64, want model.JobState) *model.Job {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		j, err := st.Job(context.Background(), id)
-		if err != nil {
+	var j *model.Job
+	testkit.Eventually(t, 10*time.Second, func() bool {
+		var err error
+		if j, err = st.Job(context.Background(), id); err != nil {
 			t.Fatal(err)
 		}
-		if j.State == want {
-			return j
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("job %d is %s (error %q), want %s", id, j.State, j.Error, want)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
+		return j.State == want
+	}, "job %d never reached %s", id, want)
+	return j
 }
 
 func TestJobRunsToCompletionWithProgress(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/portico-hub/portico/app/internal/testkit"
 	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/model"
 )
@@ -23,7 +24,7 @@ func BenchmarkDeliver10k(b *testing.B) {
 	var total time.Duration
 	for range b.N {
 		b.StopTimer()
-		d := startSMTPD(b)
+		d := testkit.StartSMTP(b)
 		e := newEnv(b, d.URL)
 		e.st.Now = func() time.Time { return time.Now().UTC() }
 		ctx := context.Background()
@@ -41,7 +42,7 @@ func BenchmarkDeliver10k(b *testing.B) {
 			e.runner.Wake()
 		}
 		for range n {
-			<-d.arrived
+			<-d.Arrived
 		}
 		total += time.Since(start)
 		b.StopTimer()

@@ -3,12 +3,14 @@ package mail_test
 import (
 	"context"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/emersion/go-smtp"
 
+	"github.com/portico-hub/portico/app/internal/testkit"
 	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/store"
@@ -17,12 +19,12 @@ import (
 var linkPattern = regexp.MustCompile(`https://support\.example\.com/portal/activate/\S+`)
 
 func TestActivationEmailArrivesOverSMTPWithItsLink(t *testing.T) {
-	d := startSMTPD(t)
+	d := testkit.StartSMTP(t)
 	e := started(t, d.URL)
 	id := e.queue(t, "Kim <Min-jun>", "minjun@example.com")
 	sent := e.waitFor(t, id, inState(model.MailSent))
-	<-d.arrived
-	got := d.messages()
+	<-d.Arrived
+	got := d.Messages()
 	if len(got) != 1 {
 		t.Fatalf("the server received %d messages, want 1", len(got))
 	}
@@ -35,7 +37,7 @@ func TestActivationEmailArrivesOverSMTPWithItsLink(t *testing.T) {
 			t.Errorf("%s: %q, want %q", name, h.Get(name), want)
 		}
 	}
-	p := parts(t, got[0])
+	p := got[0].Parts(t)
 	link := linkPattern.FindString(p["text/plain"])
 	if link != "https://support.example.com/portal/activate/tok-minjun@example.com" {
 		t.Fatalf("link in the text part: %q\n%s", link, p["text/plain"])
@@ -49,27 +51,27 @@ func TestActivationEmailArrivesOverSMTPWithItsLink(t *testing.T) {
 }
 
 func TestTemporaryRefusalIsRetriedLater(t *testing.T) {
-	d := startSMTPD(t)
+	d := testkit.StartSMTP(t)
 	e := started(t, d.URL)
-	d.setRefusal("busy@example.com", &smtp.SMTPError{Code: 451, EnhancedCode: smtp.EnhancedCode{4, 3, 0}, Message: "Try again later"})
+	d.Refuse("busy@example.com", &smtp.SMTPError{Code: 451, EnhancedCode: smtp.EnhancedCode{4, 3, 0}, Message: "Try again later"})
 	id := e.queue(t, "Busy", "busy@example.com")
 	m := e.waitFor(t, id, func(m *model.Mail) bool { return m.Attempts == 1 && m.State == model.MailQueued })
 	if !strings.Contains(m.LastError, "451") || !m.NextAttemptAt.After(e.clk.Now()) {
 		t.Fatalf("after a 451: error %q, next attempt %s (now %s)", m.LastError, m.NextAttemptAt, e.clk.Now())
 	}
-	d.setRefusal("busy@example.com", nil)
+	d.Refuse("busy@example.com", nil)
 	e.clk.Advance(time.Hour)
 	e.runner.Wake()
 	m = e.waitFor(t, id, inState(model.MailSent))
-	if m.Attempts != 2 || m.LastError != "" || len(d.messages()) != 1 {
-		t.Fatalf("after the retry: %+v, %d received", m, len(d.messages()))
+	if m.Attempts != 2 || m.LastError != "" || len(d.Messages()) != 1 {
+		t.Fatalf("after the retry: %+v, %d received", m, len(d.Messages()))
 	}
 }
 
 func TestPermanentRefusalFailsOnlyThatEmail(t *testing.T) {
-	d := startSMTPD(t)
+	d := testkit.StartSMTP(t)
 	e := started(t, d.URL)
-	d.setRefusal("gone@example.com", &smtp.SMTPError{Code: 550, EnhancedCode: smtp.EnhancedCode{5, 1, 1}, Message: "No such mailbox"})
+	d.Refuse("gone@example.com", &smtp.SMTPError{Code: 550, EnhancedCode: smtp.EnhancedCode{5, 1, 1}, Message: "No such mailbox"})
 	gone := e.queue(t, "Gone", "gone@example.com")
 	fine := e.queue(t, "Fine", "fine@example.com")
 	m := e.waitFor(t, gone, inState(model.MailFailed))
@@ -98,7 +100,7 @@ func TestWithoutSMTPEmailsStayInTheMailbox(t *testing.T) {
 }
 
 func TestADeadSendersEmailsAreSentAgain(t *testing.T) {
-	d := startSMTPD(t)
+	d := testkit.StartSMTP(t)
 	e := newEnv(t, d.URL)
 	ctx := context.Background()
 	nm, err := e.mailer.Compose(ctx, mail.KeyActivation, mail.Recipient{Address: "lost@example.com"}, dataFor("lost@example.com"))
@@ -115,7 +117,7 @@ func TestADeadSendersEmailsAreSentAgain(t *testing.T) {
 	e.clk.Advance(2 * time.Minute)
 	e.runner.Wake()
 	m := e.waitFor(t, id, inState(model.MailSent))
-	if m.Attempts != 2 || m.MessageID != nm.MessageID || len(d.messages()) != 1 {
+	if m.Attempts != 2 || m.MessageID != nm.MessageID || len(d.Messages()) != 1 {
 		t.Fatalf("resent email: %+v", m)
 	}
 }
@@ -123,18 +125,11 @@ func TestADeadSendersEmailsAreSentAgain(t *testing.T) {
 // waitJob polls until a delivery job satisfies ok, failing after 10 s.
 func waitJob(t *testing.T, e *env, ok func(model.Job) bool) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
+	testkit.Eventually(t, 10*time.Second, func() bool {
 		js, err := e.st.Jobs(context.Background(), store.DeliverJobKind, 10)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, j := range js {
-			if ok(j) {
-				return
-			}
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-	t.Fatal("no delivery job as wanted")
+		return slices.ContainsFunc(js, ok)
+	}, "no delivery job as wanted")
 }

@@ -3,6 +3,7 @@ package mail_test
 import (
 	"testing"
 
+	"github.com/portico-hub/portico/app/internal/testkit"
 	"github.com/portico-hub/portico/app/model"
 )
 
@@ -11,7 +12,7 @@ import (
 // through a real SMTP server, and reads the names back from the headers
 // as a mail reader decodes them.
 func TestAnyDisplayNameGoesOut(t *testing.T) {
-	d := startSMTPD(t)
+	d := testkit.StartSMTP(t)
 	from := `"Acme \"Help\" Desk" <help@support.example.com>`
 	e := newEnvFrom(t, d.URL, from)
 	e.start(t)
@@ -31,7 +32,7 @@ func TestAnyDisplayNameGoesOut(t *testing.T) {
 			t.Fatalf("the email to %q: %s, %s", names[addr], m.State, m.LastError)
 		}
 	}
-	got := d.messages()
+	got := d.Messages()
 	if len(got) != len(names) {
 		t.Fatalf("the server received %d messages, want %d", len(got), len(names))
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/emersion/go-smtp"
 
 	"github.com/portico-hub/portico/app/config"
+	"github.com/portico-hub/portico/app/internal/testkit"
 	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/model"
 )
@@ -32,7 +33,7 @@ func hostPort(t *testing.T, raw string) (string, string) {
 // the test server, the same running deliverer sends the next email there;
 // once the settings are removed, email stays in the mailbox again.
 func TestAdminSMTPSettingsTakeEffectWithoutRestart(t *testing.T) {
-	d := startSMTPD(t)
+	d := testkit.StartSMTP(t)
 	e := started(t, "")
 	kept := e.queue(t, "Ann", "ann@example.com")
 	if m := e.waitFor(t, kept, inState(model.MailSent)); m.Transport != model.TransportMailbox {
@@ -44,8 +45,8 @@ func TestAdminSMTPSettingsTakeEffectWithoutRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	sent := e.queue(t, "Bo", "bo@example.com")
-	if m := e.waitFor(t, sent, inState(model.MailSent)); m.Transport != model.TransportSMTP || len(d.messages()) != 1 {
-		t.Fatalf("with Admin > Email's server: %+v, %d arrived", m, len(d.messages()))
+	if m := e.waitFor(t, sent, inState(model.MailSent)); m.Transport != model.TransportSMTP || len(d.Messages()) != 1 {
+		t.Fatalf("with Admin > Email's server: %+v, %d arrived", m, len(d.Messages()))
 	}
 	if err := e.st.ClearSMTPSettings(context.Background(), admin); err != nil {
 		t.Fatal(err)
@@ -94,7 +95,7 @@ func TestSMTPSettingsKeepOrClearThePassword(t *testing.T) {
 // test server: accepted, it returns the server's answer; refused, the
 // error carries the server's code and text.
 func TestSendTestReportsTheServersAnswer(t *testing.T) {
-	d := startSMTPD(t)
+	d := testkit.StartSMTP(t)
 	e := newEnv(t, "")
 	host, port := hostPort(t, d.URL)
 	s := mail.Servers{Store: e.st}
@@ -103,10 +104,10 @@ func TestSendTestReportsTheServersAnswer(t *testing.T) {
 	}
 	from := e.mailer.From
 	answer, err := s.SendTest(context.Background(), from, "ann@example.com", 5*time.Second)
-	if err != nil || answer == "" || len(d.messages()) != 1 {
-		t.Fatalf("answer %q, err %v, %d arrived", answer, err, len(d.messages()))
+	if err != nil || answer == "" || len(d.Messages()) != 1 {
+		t.Fatalf("answer %q, err %v, %d arrived", answer, err, len(d.Messages()))
 	}
-	d.setRefusal("nobody@example.com", &smtp.SMTPError{Code: 550, EnhancedCode: smtp.EnhancedCode{5, 1, 1}, Message: "No such user here"})
+	d.Refuse("nobody@example.com", &smtp.SMTPError{Code: 550, EnhancedCode: smtp.EnhancedCode{5, 1, 1}, Message: "No such user here"})
 	if _, err := s.SendTest(context.Background(), from, "nobody@example.com", 5*time.Second); err == nil ||
 		!strings.Contains(err.Error(), "550") || !strings.Contains(err.Error(), "No such user here") {
 		t.Fatalf("refused test email: %v", err)

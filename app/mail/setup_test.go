@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/portico-hub/portico/app/config"
+	"github.com/portico-hub/portico/app/internal/testkit"
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/model"
@@ -83,20 +84,15 @@ func (e *env) queue(t testing.TB, name, addr string) int64 {
 // waitFor polls until the email satisfies ok, failing after 10 s.
 func (e *env) waitFor(t testing.TB, id int64, ok func(*model.Mail) bool) *model.Mail {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		m, err := e.st.Email(context.Background(), id)
-		if err != nil {
+	var m *model.Mail
+	testkit.Eventually(t, 10*time.Second, func() bool {
+		var err error
+		if m, err = e.st.Email(context.Background(), id); err != nil {
 			t.Fatal(err)
 		}
-		if ok(m) {
-			return m
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("email %d stuck: %+v", id, m)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
+		return ok(m)
+	}, "email %d stuck", id)
+	return m
 }
 
 func inState(s model.MailState) func(*model.Mail) bool {

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/portico-hub/portico/app/internal/testkit"
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/maintenance"
 	"github.com/portico-hub/portico/app/model"
@@ -49,11 +50,12 @@ func TestSweepRunsAsAJob(t *testing.T) {
 	defer func() { cancel(); <-done }()
 
 	var got []model.Job
-	for deadline := time.Now().Add(10 * time.Second); len(got) < 2; time.Sleep(5 * time.Millisecond) {
-		if got, err = st.Jobs(ctx, maintenance.Kind, 5); err != nil || time.Now().After(deadline) {
-			t.Fatalf("maintenance jobs %+v, err %v", got, err)
+	testkit.Eventually(t, 10*time.Second, func() bool {
+		if got, err = st.Jobs(ctx, maintenance.Kind, 5); err != nil {
+			t.Fatal(err)
 		}
-	}
+		return len(got) >= 2
+	}, "fewer than 2 maintenance jobs")
 	var swept maintenance.Swept
 	if err := json.Unmarshal([]byte(got[1].Progress), &swept); err != nil || got[1].State != model.JobDone || swept.Sessions != 1 {
 		t.Fatalf("sweep job %+v swept %+v (%v), want done with 1 session", got[1], swept, err)

@@ -1,5 +1,3 @@
-// Package oneline cleans the one-line values people type or import:
-// names, titles, phone numbers.
 package oneline
 
 import "strings"

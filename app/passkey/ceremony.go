@@ -8,8 +8,8 @@ import (
 
 	"github.com/go-webauthn/webauthn/webauthn"
 
-	"github.com/portico-hub/portico/app/agent"
 	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/token"
 )
 
 // Begun is what a Begin function hands the browser: the options for
@@ -31,10 +31,10 @@ func (s *Service) begin(ctx context.Context, kind string, contactID int64, sess 
 	if err != nil {
 		return nil, fmt.Errorf("passkey: encode %s options: %w", kind, err)
 	}
-	id := agent.NewToken()
+	id := token.New()
 	now := s.Store.Now()
 	err = s.Store.CreateCeremony(ctx, model.Ceremony{
-		IDHash: agent.HashToken(id), Kind: kind, ContactID: contactID, Session: string(js),
+		IDHash: token.Hash(id), Kind: kind, ContactID: contactID, Session: string(js),
 		CreatedAt: now, ExpiresAt: now.Add(CeremonyTTL),
 	})
 	if err != nil {
@@ -49,7 +49,7 @@ func (s *Service) take(ctx context.Context, kind, id string) (*model.Ceremony, *
 	if id == "" {
 		return nil, nil, ErrExpired
 	}
-	c, err := s.Store.TakeCeremony(ctx, agent.HashToken(id), kind)
+	c, err := s.Store.TakeCeremony(ctx, token.Hash(id), kind)
 	if errors.Is(err, model.ErrNotFound) {
 		return nil, nil, ErrExpired
 	}

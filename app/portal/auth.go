@@ -6,11 +6,12 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/portico-hub/portico/app/agent"
+	"github.com/portico-hub/portico/app/contact"
 	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/password"
 	"github.com/portico-hub/portico/app/store"
+	"github.com/portico-hub/portico/app/token"
 )
 
 // Service signs customers in and out.
@@ -19,6 +20,9 @@ type Service struct {
 	Mailer     *mail.Mailer
 	BaseURL    string
 	SessionTTL time.Duration
+	// Contacts applies a customer's profile edits under the same rules
+	// as an agent's.
+	Contacts *contact.Service
 }
 
 // RefusedError is a right password for a contact who may not use the
@@ -57,20 +61,20 @@ func (s *Service) Authenticate(ctx context.Context, email, pw string) (*model.Cu
 // StartSession opens a new session for a customer, always with a fresh
 // id (no session fixation), and returns its secret token.
 func (s *Service) StartSession(ctx context.Context, contactID int64, ip, userAgent string) (string, error) {
-	token := agent.NewToken()
+	tok := token.New()
 	now := s.Store.Now()
 	if len(userAgent) > 300 {
 		userAgent = userAgent[:300]
 	}
-	err := s.Store.CreatePortalSession(ctx, model.PortalSession{IDHash: agent.HashToken(token), ContactID: contactID,
+	err := s.Store.CreatePortalSession(ctx, model.PortalSession{IDHash: token.Hash(tok), ContactID: contactID,
 		CreatedAt: now, ExpiresAt: now.Add(s.SessionTTL), IP: ip, UserAgent: userAgent})
-	return token, err
+	return tok, err
 }
 
 // Resume returns the customer of a session cookie's token, sliding its
 // expiry forward at most once a minute.
-func (s *Service) Resume(ctx context.Context, token string) (*model.Customer, error) {
-	sess, cu, err := s.Store.PortalSessionCustomer(ctx, agent.HashToken(token))
+func (s *Service) Resume(ctx context.Context, tok string) (*model.Customer, error) {
+	sess, cu, err := s.Store.PortalSessionCustomer(ctx, token.Hash(tok))
 	if err != nil {
 		return nil, err
 	}
@@ -83,8 +87,8 @@ func (s *Service) Resume(ctx context.Context, token string) (*model.Customer, er
 }
 
 // EndSession signs one session out.
-func (s *Service) EndSession(ctx context.Context, token string) error {
-	return s.Store.DeletePortalSession(ctx, agent.HashToken(token))
+func (s *Service) EndSession(ctx context.Context, tok string) error {
+	return s.Store.DeletePortalSession(ctx, token.Hash(tok))
 }
 
 // AdminPassword is what an admin sets on a contact's Change password

@@ -39,8 +39,7 @@ func (s *Service) UpdateProfile(ctx context.Context, contactID int64, p Profile)
 	if ps.EditMobile {
 		in.Mobile = p.Mobile
 	}
-	svc := contact.Service{Store: s.Store}
-	return svc.Update(ctx, model.Actor{Name: c.Name}, contactID, in)
+	return s.Contacts.Update(ctx, model.Actor{Name: c.Name}, contactID, in)
 }
 
 // ChangeOwnPassword sets the password a customer chooses on their

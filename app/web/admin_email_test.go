@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/portico-hub/portico/app/config"
+	"github.com/portico-hub/portico/app/internal/testkit"
 )
 
 // TestEmailServerSettings sets the SMTP server in Admin > Email through
@@ -57,7 +58,7 @@ func TestEmailServerSettings(t *testing.T) {
 // it refuses, with its refusal shown. Removing the settings keeps email
 // in the mailbox again.
 func TestEmailServerTestEmail(t *testing.T) {
-	d := startSMTPD(t)
+	d := testkit.StartSMTP(t)
 	ts := newTestServer(t)
 	c := ts.admin()
 	c.get("/admin/email")
@@ -71,8 +72,8 @@ func TestEmailServerTestEmail(t *testing.T) {
 	resp, body = c.post("/admin/email/test", url.Values{"to": {"ann@example.com"}})
 	wantStatus(t, resp, body, http.StatusOK)
 	wantContains(t, body, "The server accepted the test email.", "It answered: <span class=\"copy\">")
-	if d.got.Load() != 1 {
-		t.Fatalf("%d messages arrived, want the test email", d.got.Load())
+	if len(d.Messages()) != 1 {
+		t.Fatalf("%d messages arrived, want the test email", len(d.Messages()))
 	}
 	_, body = c.post("/admin/email/test", url.Values{"to": {"nobody@example.com"}})
 	wantContains(t, body, "The test email was not sent.", "550", "No such user here")

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/portico-hub/portico/app"
 	"github.com/portico-hub/portico/app/agent"
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/model"
@@ -79,9 +80,11 @@ func seed(b *testing.B) error {
 	if err := cfg.Validate(); err != nil {
 		return err
 	}
-	if seeded.srv, err = web.New(ctx, cfg, slog.New(slog.DiscardHandler), st); err != nil {
+	p, err := app.Wire(ctx, cfg, slog.New(slog.DiscardHandler), st, nil)
+	if err != nil {
 		return err
 	}
+	seeded.srv = p.Web
 	a, err := st.CreateAgent(ctx, "Bench Agent", "bench@portico.test", model.RoleAgent, "", "", nil)
 	if err != nil {
 		return err

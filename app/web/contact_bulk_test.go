@@ -2,17 +2,11 @@ package web_test
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/portico-hub/portico/app/bulk"
-	"github.com/portico-hub/portico/app/contact"
-	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/model"
 )
 
@@ -94,7 +88,7 @@ func TestBulkAllMatchingRunsAJob(t *testing.T) {
 	if !strings.HasPrefix(page, "/bulk/") {
 		t.Fatalf("went to %s, not a job's page", page)
 	}
-	ts.runBulkJobs()
+	ts.runJobs()
 	resp, body = agent.get(page)
 	for i := 0; i < 500 && !strings.Contains(body, "Contacts changed"); i++ {
 		resp, body = agent.get(page, htmx...)
@@ -127,16 +121,4 @@ func TestBulkExportOpensTheDialogForTheTicked(t *testing.T) {
 	if err != nil || x.RowsTotal != 2 || len(x.Query.IDs) != 2 {
 		t.Fatalf("export %+v (%v), want the 2 ticked", x, err)
 	}
-}
-
-// runBulkJobs runs bulk changes as the server's runner does, until the
-// test ends.
-func (ts *testServer) runBulkJobs() {
-	r := jobs.NewRunner(ts.store, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	r.Poll = 5 * time.Millisecond
-	bulk.Register(r, &bulk.Service{Store: ts.store, Contacts: &contact.Service{Store: ts.store}})
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { r.Run(ctx); close(done) }()
-	ts.t.Cleanup(func() { cancel(); <-done })
 }

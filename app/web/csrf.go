@@ -8,7 +8,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/portico-hub/portico/app/agent"
+	"github.com/portico-hub/portico/app/token"
 )
 
 // anonCookie identifies a visitor who is not signed in, so the sign-in and
@@ -32,7 +32,7 @@ func (s *Server) csrf(c *fiber.Ctx) error {
 	if bind == nil {
 		anon := c.Cookies(anonCookie)
 		if len(anon) < 32 {
-			anon = agent.NewToken()
+			anon = token.New()
 			c.Cookie(&fiber.Cookie{Name: anonCookie, Value: anon, Path: "/", HTTPOnly: true,
 				SameSite: fiber.CookieSameSiteLaxMode, Secure: s.cfg.SecureCookie, Expires: time.Now().Add(24 * time.Hour)})
 		}

@@ -1,7 +1,9 @@
 // Package web is the only package that touches *fiber.Ctx. It owns the
-// routes, middleware, handlers and rendering of the agents' UI.
+// routes, middleware, handlers and rendering of the agents' UI and of the
+// customer portal (/portal, with its passkeys).
 //
-// Handlers parse, validate, call a domain package and render or redirect.
-// It imports the domain packages, store and model; nothing imports it but
-// app.
+// Handlers parse, validate, call a domain service and render or redirect.
+// The services come built in Deps from the composition root (app); web
+// builds none of its own. It imports the domain packages, store and
+// model; nothing imports it but app.
 package web

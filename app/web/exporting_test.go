@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/portico-hub/portico/app/exports"
+	"github.com/portico-hub/portico/app/internal/testkit"
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/model"
@@ -29,12 +30,10 @@ func (ts *testServer) finishExports(id int64) {
 	done := make(chan struct{})
 	go func() { r.Run(ctx); close(done) }()
 	defer func() { cancel(); <-done }()
-	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
-		if x, err := ts.store.Export(ctx, id); err == nil && x.Finished() {
-			return
-		}
-	}
-	ts.t.Fatalf("export %d did not finish", id)
+	testkit.Eventually(ts.t, time.Minute, func() bool {
+		x, err := ts.store.Export(ctx, id)
+		return err == nil && x.Finished()
+	}, "export %d did not finish", id)
 }
 
 // startExport opens the dialog for a list and starts an export of it.

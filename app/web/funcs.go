@@ -1,13 +1,13 @@
 package web
 
 import (
-	"fmt"
 	"html/template"
 	"strings"
 	"time"
 
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/webhooks"
+	"github.com/portico-hub/portico/app/wording"
 	"github.com/portico-hub/portico/static"
 )
 
@@ -47,30 +47,14 @@ func ago(t time.Time) string {
 	return t.UTC().Format("2 Jan 2006")
 }
 
-func plural(n int, unit string) string {
-	if n == 1 {
-		return "1 " + unit
-	}
-	return fmt.Sprintf("%d %ss", n, unit)
-}
-
-// count says how many of unit there are, in words a reader expects:
-// "1 row", "1,000 rows".
-func count(n int, unit string) string {
-	if n == 1 {
-		return "1 " + unit
-	}
-	return number(n) + " " + unit + "s"
-}
-
-// number formats n with thousands separators: 1,000,000.
-func number(n int) string {
-	s := fmt.Sprint(n)
-	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
+// count, number and plural are wording's, under the short names the
+// handlers and templates use: pages, emails and the command line word
+// numbers alike.
+var (
+	count  = wording.Count
+	number = wording.Number
+	plural = wording.Count
+)
 
 // initials returns up to two letters for an avatar.
 func initials(name string) string {

@@ -13,8 +13,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/portico-hub/portico/app"
 	"github.com/portico-hub/portico/app/agent"
 	"github.com/portico-hub/portico/app/config"
+	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/store"
 	"github.com/portico-hub/portico/app/web"
@@ -27,6 +29,8 @@ type testServer struct {
 	srv   *web.Server
 	store *store.Store
 	cfg   *config.Config
+	// jobs runs every kind of background job, as in production.
+	jobs *jobs.Runner
 	// jobsOn is set once the background jobs run (runJobs).
 	jobsOn bool
 }
@@ -48,11 +52,11 @@ func newTestServer(t *testing.T, opts ...func(*config.Config)) *testServer {
 	}
 	t.Cleanup(func() { st.Close() })
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv, err := web.New(context.Background(), cfg, log, st)
+	p, err := app.Wire(context.Background(), cfg, log, st, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &testServer{t: t, srv: srv, store: st, cfg: cfg}
+	return &testServer{t: t, srv: p.Web, jobs: p.Jobs, store: st, cfg: cfg}
 }
 
 // client is one browser: its own cookies and the last CSRF token seen.
@@ -60,7 +64,6 @@ type client struct {
 	ts   *testServer
 	jar  *cookiejar.Jar
 	csrf string
-	as   string // the portal customer a passkey test signs in as
 	// userAgent is the browser a passkey test's JSON requests claim.
 	userAgent string
 }

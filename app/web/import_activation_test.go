@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/portico-hub/portico/app/activation"
+	"github.com/portico-hub/portico/app/internal/testkit"
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/model"
@@ -59,13 +60,13 @@ func (ts *testServer) sendImportActivations(importID int64) *model.Job {
 	done := make(chan struct{})
 	go func() { r.Run(ctx); close(done) }()
 	defer func() { cancel(); <-done }()
-	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
-		if j, err := ts.store.LastImportActivationJob(ctx, importID); err == nil && j.State.Finished() {
-			return j
-		}
-	}
-	ts.t.Fatalf("the activation emails of import %d were not sent", importID)
-	return nil
+	var j *model.Job
+	testkit.Eventually(ts.t, time.Minute, func() bool {
+		var err error
+		j, err = ts.store.LastImportActivationJob(ctx, importID)
+		return err == nil && j.State.Finished()
+	}, "the activation emails of import %d were not sent", importID)
+	return j
 }
 
 func newPerson(name, email string) store.NewContact {

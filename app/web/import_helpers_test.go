@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/portico-hub/portico/app/internal/testkit"
 )
 
 // peopleCSV has two good rows and one with a bad address, row 3.
@@ -105,7 +107,7 @@ func (ts *testServer) runJobs() {
 		return
 	}
 	ts.jobsOn = true
-	r := ts.srv.Jobs()
+	r := ts.jobs
 	r.Poll = 10 * time.Millisecond
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
@@ -117,15 +119,14 @@ func (ts *testServer) runJobs() {
 // the last fragment.
 func (c *client) settle(path string) string {
 	c.ts.t.Helper()
-	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		resp, b := c.get(path, htmx...)
+	var b string
+	testkit.Eventually(c.ts.t, 30*time.Second, func() bool {
+		var resp *http.Response
+		resp, b = c.get(path, htmx...)
 		wantStatus(c.ts.t, resp, b, http.StatusOK)
-		if !strings.Contains(b, `hx-trigger="every 1s"`) {
-			return b
-		}
-	}
-	c.ts.t.Fatalf("%s still polls after 30 s", path)
-	return ""
+		return !strings.Contains(b, `hx-trigger="every 1s"`)
+	}, "%s still polls", path)
+	return b
 }
 
 // multipartUpload is a browser's post of the upload form to url.

@@ -11,9 +11,9 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/portico-hub/portico/app/agent"
 	"github.com/portico-hub/portico/app/imports"
 	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/token"
 )
 
 // keepUpload saves the upload under the files folder, checks that it can
@@ -24,7 +24,7 @@ func (s *Server) keepUpload(c *fiber.Ctx, d model.ImportDraft, fh *multipart.Fil
 		return 0, fmt.Errorf("web: create %s: %w", dir, err)
 	}
 	d.Filename, d.Size = uploadName(fh.Filename), fh.Size
-	d.Path = filepath.Join(dir, agent.NewToken()+strings.ToLower(filepath.Ext(d.Filename)))
+	d.Path = filepath.Join(dir, token.New()+strings.ToLower(filepath.Ext(d.Filename)))
 	if err := c.SaveFile(fh, d.Path); err != nil {
 		return 0, err
 	}

@@ -24,11 +24,11 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/portico-hub/portico/app"
 	"github.com/portico-hub/portico/app/agent"
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/store"
-	"github.com/portico-hub/portico/app/web"
 )
 
 // hostileParts is how many 64 MiB parts the hostile workbook carries:
@@ -116,10 +116,11 @@ func memoryServer(b *testing.B) (string, string) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	srv, err := web.New(ctx, cfg, slog.New(slog.DiscardHandler), st)
+	p, err := app.Wire(ctx, cfg, slog.New(slog.DiscardHandler), st, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
+	srv := p.Web
 	a, err := st.CreateAgent(ctx, "Bench Agent", "bench@portico.test", model.RoleAgent, "", "", nil)
 	if err != nil {
 		b.Fatal(err)

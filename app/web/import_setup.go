@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"log/slog"
 	"net/http"
 	"time"
 
@@ -10,17 +9,7 @@ import (
 	"github.com/valyala/fasthttp"
 
 	"github.com/portico-hub/portico/app/config"
-	"github.com/portico-hub/portico/app/imports"
-	"github.com/portico-hub/portico/app/store"
 )
-
-// importDeps is the import engine as the configuration bounds it; the
-// wizard and the import job share it, so both read files alike.
-func importDeps(cfg *config.Config, log *slog.Logger, st *store.Store) imports.Deps {
-	d := imports.Deps{Store: st, FilesDir: cfg.FilesDir, Log: log}
-	d.Limits.MaxBytes, d.Limits.MaxRows = int64(cfg.ImportMaxMB)<<20, cfg.ImportMaxRows
-	return d
-}
 
 // refusedBody is the body an upload may have when it is refused from its
 // headers: any file is longer, so it is refused before a byte is read.

@@ -9,49 +9,47 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
-	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/descope/virtualwebauthn"
-	"github.com/gofiber/fiber/v2"
 
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/password"
+	"github.com/portico-hub/portico/app/portal"
+	"github.com/portico-hub/portico/app/store"
 )
 
 // The relying party as the virtual authenticator sees it: the test
 // server's base URL, http://portico.test.
 var portico = virtualwebauthn.RelyingParty{Name: "Portico", ID: "portico.test", Origin: "http://portico.test"}
 
-// portalServer is a test server at http://portico.test with a stand-in
-// portal sign-in: the customer is named by the X-Test-Contact header,
-// signing in records the contact, and whether contacts have a password
-// is up to the test.
+// portalServer is a test server at http://portico.test whose customers
+// sign in to the real portal: a passkey test starts from a customer
+// with a portal session, as the portal's own sign-in leaves them.
 type portalServer struct {
 	*testServer
-	signedIn    []int64
-	hasPassword bool
 }
 
 func newPortalServer(t *testing.T) *portalServer {
-	ts := newTestServer(t, func(c *config.Config) { c.BaseURL = "http://portico.test" })
-	ps := &portalServer{testServer: ts}
-	ts.srv.SetPortal(
-		func(c *fiber.Ctx, id int64) error { ps.signedIn = append(ps.signedIn, id); return nil },
-		func(c *fiber.Ctx) (*model.Contact, error) {
-			id, err := strconv.ParseInt(c.Get("X-Test-Contact"), 10, 64)
-			if err != nil {
-				return nil, nil
-			}
-			return ts.store.Contact(c.UserContext(), id)
-		},
-		func(context.Context, int64) (bool, error) { return ps.hasPassword, nil },
-	)
-	return ps
+	return &portalServer{testServer: newTestServer(t, func(c *config.Config) { c.BaseURL = "http://portico.test" })}
 }
 
-// customer is a browser of the portal: its own cookies and CSRF token.
+// createContact makes a verified contact, one the portal lets in.
+func (ps *portalServer) createContact(name, email string) int64 {
+	ps.t.Helper()
+	id, err := ps.store.CreateContact(context.Background(), testActor, store.NewContact{
+		Fields: model.ContactFields{Name: name}, Emails: []string{email}, State: model.StateVerified})
+	if err != nil {
+		ps.t.Fatalf("create %s: %v", name, err)
+	}
+	return id
+}
+
+// customer is a browser of the portal: its own cookies and CSRF token,
+// signed in as contactID unless it is 0.
 func (ps *portalServer) customer(contactID int64) *client {
 	c := ps.client()
 	c.get("/login") // a form page gives the anonymous visitor a CSRF token
@@ -59,9 +57,60 @@ func (ps *portalServer) customer(contactID int64) *client {
 		c.get("/setup") // no agent yet: the sign-in page redirects here
 	}
 	if contactID != 0 {
-		c.as = strconv.FormatInt(contactID, 10)
+		ps.signIn(c, contactID)
 	}
 	return c
+}
+
+// signIn gives c a new portal session for contactID, then loads a portal
+// page for the CSRF token bound to that session.
+func (ps *portalServer) signIn(c *client, contactID int64) {
+	ps.t.Helper()
+	svc := portal.Service{Store: ps.store, SessionTTL: time.Hour}
+	tok, err := svc.StartSession(context.Background(), contactID, "127.0.0.1", "test")
+	if err != nil {
+		ps.t.Fatal(err)
+	}
+	c.jar.SetCookies(base, []*http.Cookie{{Name: "portico_portal", Value: tok, Path: "/"}})
+	c.get("/portal/profile")
+}
+
+// givePassword sets a portal password for the contact c is signed in
+// as, which ends their sessions, and signs c in again.
+func (ps *portalServer) givePassword(c *client, contactID int64) {
+	ps.t.Helper()
+	hash, err := password.Hash("customer password 1")
+	if err == nil {
+		err = ps.store.SetContactPassword(context.Background(), testActor, contactID, hash, nil, false)
+	}
+	if err != nil {
+		ps.t.Fatal(err)
+	}
+	ps.signIn(c, contactID)
+}
+
+// signedInAs returns the contact c's portal session belongs to, or 0.
+func (ps *portalServer) signedInAs(c *client) int64 {
+	for _, ck := range c.jar.Cookies(base) {
+		if ck.Name != "portico_portal" || ck.Value == "" {
+			continue
+		}
+		cu, err := (&portal.Service{Store: ps.store, SessionTTL: time.Hour}).Resume(context.Background(), ck.Value)
+		if err == nil {
+			return cu.ID
+		}
+	}
+	return 0
+}
+
+// wantNoSession fails when resp starts a portal session.
+func wantNoSession(t *testing.T, resp *http.Response) {
+	t.Helper()
+	for _, ck := range resp.Cookies() {
+		if ck.Name == "portico_portal" && ck.Value != "" {
+			t.Fatal("the refused request signed the customer in")
+		}
+	}
 }
 
 // postJSON posts a JSON body the way passkey.js does.
@@ -70,9 +119,6 @@ func (c *client) postJSON(path, body string) (*http.Response, map[string]any) {
 	req := httptest.NewRequest(http.MethodPost, base.String()+path, strings.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("X-CSRF-Token", c.csrf)
-	if c.as != "" {
-		req.Header.Set("X-Test-Contact", c.as)
-	}
 	if c.userAgent != "" {
 		req.Header.Set("User-Agent", c.userAgent)
 	}

@@ -33,7 +33,7 @@ func (s *Server) passkeyLoginFinish(c *fiber.Ctx) error {
 	if err != nil {
 		return s.passkeyFail(c, err)
 	}
-	if err := s.signInCustomer(c, contactID); err != nil {
+	if err := s.passkeySignIn(c, contactID); err != nil {
 		return s.passkeyFail(c, err)
 	}
 	return c.JSON(passkeyAnswer{Redirect: portalNext(c.Query("next"), "/portal")})

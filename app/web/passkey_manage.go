@@ -36,7 +36,7 @@ func (s *Server) passkeysSectionFor(c *fiber.Ctx, contactID int64) (passkeysSect
 	if sec.Passkeys, err = s.passkeys.List(c.UserContext(), contactID); err != nil {
 		return sec, err
 	}
-	sec.HasPassword, err = s.customerHasPassword(c.UserContext(), contactID)
+	sec.HasPassword, err = s.store.HasPassword(c.UserContext(), contactID)
 	return sec, err
 }
 
@@ -51,7 +51,7 @@ func (s *Server) passkeyRename(c *fiber.Ctx) error {
 // it is their last way to sign in.
 func (s *Server) passkeyRemove(c *fiber.Ctx) error {
 	return s.passkeyChange(c, "Passkey removed.", func(ctx context.Context, contactID, id int64) error {
-		has, err := s.customerHasPassword(ctx, contactID)
+		has, err := s.store.HasPassword(ctx, contactID)
 		if err != nil {
 			return err
 		}

@@ -9,11 +9,6 @@ import (
 	"github.com/portico-hub/portico/app/config"
 )
 
-// postAs submits a form as the portal customer c signs in as.
-func (c *client) postAs(path string, form url.Values, headers ...string) (*http.Response, string) {
-	return c.post(path, form, append([]string{"X-Test-Contact", c.as}, headers...)...)
-}
-
 func TestPasskeyRemoveKeepsAWayToSignIn(t *testing.T) {
 	ps := newPortalServer(t)
 	id := ps.createContact("Kang Dae", "dae@example.com")
@@ -22,21 +17,21 @@ func TestPasskeyRemoveKeepsAWayToSignIn(t *testing.T) {
 	keys, _ := ps.store.Passkeys(context.Background(), id)
 	remove := "/portal/passkeys/" + itoa(keys[0].ID) + "/remove"
 
-	resp, body := c.postAs(remove, nil, htmx...)
+	resp, body := c.post(remove, nil, htmx...)
 	wantStatus(t, resp, body, http.StatusOK)
 	wantContains(t, body, "This is your only way to sign in.", "Passkey")
 
 	resp, answer := c.register(newKey(), portico)
 	wantJSON(t, resp, answer, http.StatusOK, "redirect", "/portal/profile?new=2")
-	resp, body = c.postAs(remove, nil, htmx...)
+	resp, body = c.post(remove, nil, htmx...)
 	wantStatus(t, resp, body, http.StatusOK)
 	wantContains(t, body, "Passkey 2")
 	if keys, _ := ps.store.Passkeys(context.Background(), id); len(keys) != 1 || keys[0].Name != "Passkey 2" {
 		t.Fatalf("after removing one of two: %+v", keys)
 	}
 
-	ps.hasPassword = true
-	resp, _ = c.postAs("/portal/passkeys/"+itoa(keys[0].ID+1)+"/remove", nil)
+	ps.givePassword(c, id)
+	resp, _ = c.post("/portal/passkeys/"+itoa(keys[0].ID+1)+"/remove", nil)
 	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/portal/profile#passkeys" {
 		t.Fatalf("plain removal: %d to %q", resp.StatusCode, resp.Header.Get("Location"))
 	}
@@ -54,11 +49,11 @@ func TestPasskeyRename(t *testing.T) {
 	keys, _ := ps.store.Passkeys(context.Background(), id)
 	rename := "/portal/passkeys/" + itoa(keys[0].ID) + "/rename"
 
-	resp, body := c.postAs(rename, url.Values{"name": {"  Work   laptop "}}, htmx...)
+	resp, body := c.post(rename, url.Values{"name": {"  Work   laptop "}}, htmx...)
 	wantStatus(t, resp, body, http.StatusOK)
 	wantContains(t, body, "Work laptop", `id="passkeys"`)
 
-	resp, body = c.postAs(rename, url.Values{"name": {" "}}, htmx...)
+	resp, body = c.post(rename, url.Values{"name": {" "}}, htmx...)
 	wantStatus(t, resp, body, http.StatusOK)
 	wantContains(t, body, "Give the passkey a name")
 	if keys, _ := ps.store.Passkeys(context.Background(), id); keys[0].Name != "Work laptop" {
@@ -75,12 +70,13 @@ func TestPasskeyOfAnotherCustomerIsNotFound(t *testing.T) {
 	owner := ps.createContact("Owner", "owner@example.com")
 	ps.customer(owner).register(newKey(), portico)
 	keys, _ := ps.store.Passkeys(context.Background(), owner)
-	other := ps.customer(ps.createContact("Other", "other@example.com"))
-	ps.hasPassword = true
+	otherID := ps.createContact("Other", "other@example.com")
+	other := ps.customer(otherID)
+	ps.givePassword(other, otherID)
 
-	resp, body := other.postAs("/portal/passkeys/"+itoa(keys[0].ID)+"/remove", nil)
+	resp, body := other.post("/portal/passkeys/"+itoa(keys[0].ID)+"/remove", nil)
 	wantStatus(t, resp, body, http.StatusNotFound)
-	resp, body = other.postAs("/portal/passkeys/"+itoa(keys[0].ID)+"/rename", url.Values{"name": {"Mine"}})
+	resp, body = other.post("/portal/passkeys/"+itoa(keys[0].ID)+"/rename", url.Values{"name": {"Mine"}})
 	wantStatus(t, resp, body, http.StatusNotFound)
 	if keys, _ := ps.store.Passkeys(context.Background(), owner); len(keys) != 1 || keys[0].Name != "Passkey" {
 		t.Fatalf("another customer changed the passkey: %+v", keys)

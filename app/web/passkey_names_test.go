@@ -53,7 +53,7 @@ func TestPasskeyNamedAfterItsProvider(t *testing.T) {
 		}
 	}
 
-	resp, body := c.postAs("/portal/passkeys/4/rename", url.Values{"name": {"My phone"}})
+	resp, body := c.post("/portal/passkeys/4/rename", url.Values{"name": {"My phone"}})
 	wantStatus(t, resp, body, http.StatusSeeOther)
 	if keys, _ := ps.store.Passkeys(context.Background(), id); keys[3].Name != "My phone" {
 		t.Fatalf("renamed at creation: %q", keys[3].Name)

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/portico-hub/portico/app/internal/testkit"
 )
 
 func TestAdminApprovesConfiguresAndTestsAPlugin(t *testing.T) {
@@ -64,15 +66,10 @@ func TestAgentsCannotSeePlugins(t *testing.T) {
 // waitFor reloads a page until it contains want.
 func waitFor(t *testing.T, c *client, path, want string) string {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		_, body := c.get(path)
-		if strings.Contains(body, want) {
-			return body
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%s never showed %q:\n%s", path, want, body)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+	var body string
+	testkit.Eventually(t, 20*time.Second, func() bool {
+		_, body = c.get(path)
+		return strings.Contains(body, want)
+	}, "%s never showed %q", path, want)
+	return body
 }

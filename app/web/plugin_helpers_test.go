@@ -8,10 +8,10 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/portico-hub/portico/app"
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/pluginhost"
 	"github.com/portico-hub/portico/app/store"
-	"github.com/portico-hub/portico/app/web"
 )
 
 // newPluginServer is newTestServer with a plugin host over a plugins
@@ -35,11 +35,11 @@ func newPluginServer(t *testing.T) *testServer {
 		t.Fatal(err)
 	}
 	t.Cleanup(h.Close)
-	srv, err := web.New(context.Background(), cfg, log, st, web.WithPlugins(h))
+	p, err := app.Wire(context.Background(), cfg, log, st, h)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &testServer{t: t, srv: srv, store: st, cfg: cfg}
+	return &testServer{t: t, srv: p.Web, jobs: p.Jobs, store: st, cfg: cfg}
 }
 
 // installHello builds hello-go into plugins/hello-go with its manifest.

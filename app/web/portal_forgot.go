@@ -8,7 +8,7 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/limiter"
 
 	"github.com/portico-hub/portico/app/activation"
-	"github.com/portico-hub/portico/app/agent"
+	"github.com/portico-hub/portico/app/address"
 )
 
 // portalForgotShow asks for the address to send a password reset link to.
@@ -23,7 +23,7 @@ func (s *Server) portalForgotShow(c *fiber.Ctx) error {
 // after the same work, whether or not the address belongs to anyone.
 func (s *Server) portalForgot(c *fiber.Ctx) error {
 	email := strings.TrimSpace(c.FormValue("email"))
-	if msg := agent.EmailProblem(email); msg != "" {
+	if msg := address.Problem(email); msg != "" {
 		return s.renderPortal(c, fiber.StatusUnprocessableEntity, "portal/forgot", "Reset your password",
 			func(p *portalPage) { p.Email = email }, map[string]string{"email": msg})
 	}

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/portico-hub/portico/app"
 	"github.com/portico-hub/portico/app/activation"
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/model"
@@ -129,10 +130,11 @@ func BenchmarkForgot(b *testing.B) {
 	if _, err := st.InsertContacts(context.Background(), testActor, in); err != nil {
 		b.Fatal(err)
 	}
-	srv, err := web.New(context.Background(), cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), st)
+	p, err := app.Wire(context.Background(), cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), st, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
+	srv := p.Web
 	for _, kind := range []string{"known", "unknown"} {
 		b.Run(kind, func(b *testing.B) {
 			cookie, token := benchVisitor(b, srv)

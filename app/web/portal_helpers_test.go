@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/portico-hub/portico/app/activation"
+	"github.com/portico-hub/portico/app/internal/testkit"
 	"github.com/portico-hub/portico/app/model"
 )
 
@@ -95,21 +96,15 @@ func wantNotContains(t *testing.T, body string, parts ...string) {
 // waiting.
 func (ts *testServer) linksSent() {
 	ts.t.Helper()
-	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
-		pending := 0
+	testkit.Eventually(ts.t, 10*time.Second, func() bool {
 		for _, j := range ts.forgotJobs() {
 			if j.State == model.JobQueued || j.State == model.JobRunning {
-				pending++
+				ts.runJobs()
+				return false
 			}
 		}
-		if pending == 0 {
-			return
-		}
-		if time.Now().After(deadline) {
-			ts.t.Fatalf("%d requests for links are still waiting", pending)
-		}
-		ts.runJobs()
-	}
+		return true
+	}, "requests for links are still waiting")
 }
 
 func (ts *testServer) forgotJobs() []model.Job {

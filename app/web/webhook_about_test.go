@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/portico-hub/portico/app/config"
+	"github.com/portico-hub/portico/app/internal/testkit"
 )
 
 // TestWebhookLogNamesWhatEachDeliveryIsAbout checks that every row of
@@ -56,13 +57,11 @@ func TestWebhookLogNamesWhatEachDeliveryIsAbout(t *testing.T) {
 func waitForLog(t *testing.T, c *client, path string, n int) string {
 	t.Helper()
 	var body string
-	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		if _, body = c.get(path); strings.Count(body, `<details class="delivery"`) >= n {
-			return body
-		}
-	}
-	t.Fatalf("%s lists fewer than %d deliveries:\n%s", path, n, mainOf(body))
-	return ""
+	testkit.Eventually(t, 20*time.Second, func() bool {
+		_, body = c.get(path)
+		return strings.Count(body, `<details class="delivery"`) >= n
+	}, "%s lists fewer than %d deliveries", path, n)
+	return body
 }
 
 // logOf cuts a webhook page down to its delivery log.

@@ -13,6 +13,7 @@ import (
 
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/events"
+	"github.com/portico-hub/portico/app/internal/testkit"
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/webhooks"
 )
@@ -44,14 +45,10 @@ func TestWebhookTestEventArrivesAndIsLogged(t *testing.T) {
 	c.get(path)
 	resp, body := c.post(path+"/test", nil)
 	wantStatus(t, resp, body, http.StatusSeeOther)
-	deadline := time.Now().Add(20 * time.Second)
-	for {
+	testkit.Eventually(t, 20*time.Second, func() bool {
 		_, body = c.get(path + "?state=delivered&type=webhook.test")
-		if strings.Contains(body, "badge-delivered") || time.Now().After(deadline) {
-			break
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+		return strings.Contains(body, "badge-delivered")
+	}, "the test webhook was not delivered")
 	wantContains(t, body, "webhook.test", "HTTP 200", "received by the test receiver", "Webhook-Id: evt_", "X-Team: ••••••",
 		"This is a test webhook from Portico.")
 	if strings.Contains(body, "support") {

@@ -1,4 +1,3 @@
-// Command portico runs the Portico contacts and companies hub.
 package main
 
 import (

@@ -1,5 +1,3 @@
-// Package storetest seeds a store with many realistic contacts, for
-// benchmarks in any package. Only tests import it.
 package storetest
 
 import (

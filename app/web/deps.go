@@ -1,0 +1,45 @@
+package web
+
+import (
+	"github.com/portico-hub/portico/app/activation"
+	"github.com/portico-hub/portico/app/agent"
+	"github.com/portico-hub/portico/app/bulk"
+	"github.com/portico-hub/portico/app/company"
+	"github.com/portico-hub/portico/app/contact"
+	"github.com/portico-hub/portico/app/imports"
+	"github.com/portico-hub/portico/app/jobs"
+	"github.com/portico-hub/portico/app/mail"
+	"github.com/portico-hub/portico/app/passkey"
+	"github.com/portico-hub/portico/app/pluginhost"
+	"github.com/portico-hub/portico/app/portal"
+	"github.com/portico-hub/portico/app/ticket"
+	"github.com/portico-hub/portico/app/timesheet"
+	"github.com/portico-hub/portico/app/webhooks"
+)
+
+// Deps are the domain services the server's handlers call. The server
+// builds none of them: the composition root (package app) does, once, so
+// the web server, the background workers and the browser tests share one
+// wiring.
+type Deps struct {
+	Agents        *agent.Service
+	Contacts      *contact.Service
+	Companies     *company.Service
+	MailTemplates *mail.Templates
+	Activation    *activation.Service
+	Bulk          *bulk.Service
+	Portal        *portal.Service
+	Tickets       *ticket.Service
+	Time          *timesheet.Service
+	Webhooks      *webhooks.Service
+	// Imports is the import engine the wizard reads files with; the
+	// import job shares it.
+	Imports imports.Deps
+	// Jobs queues background work; its owner runs it.
+	Jobs *jobs.Runner
+	// Passkeys is nil when the base URL cannot carry passkeys.
+	Passkeys *passkey.Service
+	// Plugins is nil when Portico runs without a plugin host; Admin >
+	// Plugins then says plugins are off.
+	Plugins *pluginhost.Host
+}

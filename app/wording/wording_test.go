@@ -1,0 +1,20 @@
+package wording
+
+import "testing"
+
+func TestCountAndNumber(t *testing.T) {
+	for _, tc := range []struct {
+		n    int
+		want string
+	}{
+		{0, "0 rows"}, {1, "1 row"}, {2, "2 rows"}, {999, "999 rows"}, {1000, "1,000 rows"},
+		{44000, "44,000 rows"}, {1234567, "1,234,567 rows"}, {-1500, "-1,500 rows"},
+	} {
+		if got := Count(tc.n, "row"); got != tc.want {
+			t.Errorf("Count(%d) = %q, want %q", tc.n, got, tc.want)
+		}
+	}
+	if got := Number(-123456); got != "-123,456" {
+		t.Errorf("Number(-123456) = %q", got)
+	}
+}
