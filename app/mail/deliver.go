@@ -40,13 +40,12 @@ func NewDeliverer(st *store.Store, log *slog.Logger, smtp *config.SMTP, from *ne
 // Register makes r run the deliverer for mail.deliver jobs.
 func (d *Deliverer) Register(r *jobs.Runner) { r.Handle(store.DeliverJobKind, d.Handle) }
 
-// Handle empties the outbox of what is due now.
+// Handle empties the outbox of what is due now. It reads the server
+// settings again for every batch, so an admin's change in Admin > Email
+// applies to the next batch even while a run goes on.
 func (d *Deliverer) Handle(ctx context.Context, task *jobs.Task) error {
-	srv, _, err := Servers{Store: d.Store, Env: d.SMTP}.Current(ctx)
-	if err != nil {
-		return err
-	}
 	var conn *smtpConn
+	var used config.SMTP
 	defer func() { conn.close() }()
 	var total tally
 	for ctx.Err() == nil {
@@ -56,6 +55,17 @@ func (d *Deliverer) Handle(ctx context.Context, task *jobs.Task) error {
 		}
 		if len(batch) == 0 {
 			return d.Store.ScheduleNextDelivery(ctx)
+		}
+		srv, _, err := Servers{Store: d.Store, Env: d.SMTP}.Current(ctx)
+		if err != nil {
+			return err
+		}
+		if conn != nil && (srv == nil || *srv != used) {
+			conn.close() // the settings changed: the next batch dials the new server
+			conn = nil
+		}
+		if srv != nil {
+			used = *srv
 		}
 		outcomes := d.send(ctx, srv, &conn, batch)
 		if err := d.Store.FinishEmails(context.WithoutCancel(ctx), outcomes); err != nil {
