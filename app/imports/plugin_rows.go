@@ -104,7 +104,8 @@ func (r *pluginRows) fill(ctx context.Context, s Streamer, im *model.Import) {
 }
 
 // row turns a contact record into a row; a company record only names its
-// company for the contacts that follow.
+// company for the contacts that follow. A record of neither kind fails as
+// a row of its own, so the failed rows account for every record.
 func (r *pluginRows) row(rec sdk.Record, number int) (importfile.Row, bool) {
 	if co := rec.Company; co != nil {
 		if len(r.companies) < 200_000 {
@@ -114,7 +115,8 @@ func (r *pluginRows) row(rec sdk.Record, number int) (importfile.Row, bool) {
 	}
 	c := rec.Contact
 	if c == nil {
-		return importfile.Row{}, false
+		return importfile.Row{Number: number, Cells: make([]string, len(pluginHeader)),
+			Problem: "The record is neither a contact nor a company."}, true
 	}
 	emails := append(c.Emails, "", "", "")
 	company := c.CompanyName

@@ -6,6 +6,10 @@
 //	hang   CheckHealth and the import never answer
 //	v2     it speaks only plugin protocol version 2
 //	chatty CheckHealth prints to stdout
+//	silent it never writes the handshake
+//	stall  the import sends two batches of ten contacts, then waits
+//	bad    the import sends one batch of records Portico must refuse
+//	       one by one (invalid address, huge field, no kind) among good ones
 package main
 
 import (
@@ -25,6 +29,10 @@ func main() {
 	mode := ""
 	if len(os.Args) > 1 {
 		mode = os.Args[1]
+	}
+	if mode == "silent" {
+		time.Sleep(time.Hour)
+		return
 	}
 	if mode == "v2" {
 		plugin.Serve(&plugin.ServeConfig{HandshakeConfig: wire.Handshake,
@@ -52,8 +60,13 @@ func (i *instance) CheckHealth(ctx context.Context) (string, error) {
 }
 
 func (i *instance) Import(ctx context.Context, _ sdk.ImportRequest, w *sdk.BatchWriter) error {
-	if i.mode == "hang" {
+	switch i.mode {
+	case "hang":
 		select {}
+	case "stall":
+		return stall(ctx, w)
+	case "bad":
+		return w.Send(sdk.Batch{Cursor: "end", Records: badRecords()})
 	}
 	for n := 1; ; n++ {
 		b := sdk.Batch{Cursor: strconv.Itoa(n), Records: []sdk.Record{{Contact: &sdk.Contact{ExternalID: strconv.Itoa(n)}}}}
