@@ -246,7 +246,3 @@ func checkPluginMapping(im *model.Import, p Params) error {
 	im.Mapping = m.Specs()
 	return checkMatch(m, p.Match)
 }
-
-// PluginFields are the fields a plugin's records fill, for the mapping
-// step of an import from an installed source.
-func PluginFields() []string { return pluginHeader }
