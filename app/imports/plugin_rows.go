@@ -25,10 +25,13 @@ type Streamer interface {
 var pluginHeader = []string{"External ID", "Name", "Email", "Email 2", "Email 3", "Phone", "Mobile",
 	"Job title", "Language", "Time zone", "Company", "Tags", "About"}
 
-// mark is where the stream can resume: after row, with cursor.
+// mark is where the stream can resume: after row, with cursor;
+// companies are those the batch ending there named by external id, which
+// a resumed stream does not send again.
 type mark struct {
-	row    int
-	cursor string
+	row       int
+	cursor    string
+	companies map[string]string
 }
 
 type chunk struct {
@@ -67,9 +70,13 @@ func (d Deps) openStream(im *model.Import) (*pluginRows, error) {
 	if d.Plugins == nil {
 		return nil, &SourceError{Msg: "Plugins are off on this server, so this import cannot run."}
 	}
+	companies, err := d.Store.SourceCompanies(context.Background(), im.ID)
+	if err != nil {
+		return nil, err
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	r := &pluginRows{ch: make(chan chunk, 1), cancel: cancel, done: make(chan struct{}),
-		companies: map[string]string{}, maxCell: or(d.Limits.MaxCell, importfile.DefaultMaxCell)}
+		companies: companies, maxCell: or(d.Limits.MaxCell, importfile.DefaultMaxCell)}
 	r.marks = []mark{{row: im.SourceRow, cursor: im.SourceCursor}}
 	r.ctx, r.streamer, r.im, r.start = ctx, d.Plugins, im, func() {}
 	return r, nil
@@ -86,7 +93,7 @@ func (r *pluginRows) fill(ctx context.Context, s Streamer, im *model.Import) {
 				c.rows = append(c.rows, row)
 			}
 		}
-		c.mark = mark{row: n, cursor: b.Cursor}
+		c.mark = mark{row: n, cursor: b.Cursor, companies: named(b.Records)}
 		select {
 		case r.ch <- c:
 			return nil
@@ -181,8 +188,23 @@ func (r *pluginRows) SkipTo(n int) error {
 	}
 }
 
+// named are the companies of a batch by external id.
+func named(records []sdk.Record) map[string]string {
+	var out map[string]string
+	for _, rec := range records {
+		if co := rec.Company; co != nil {
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[co.ExternalID] = co.Name
+		}
+	}
+	return out
+}
+
 // cursorAt returns the newest place to resume that lies at or before the
-// committed row to, and forgets the older ones.
+// committed row to, with the companies named up to it that no earlier
+// call returned, and forgets the older places.
 func (r *pluginRows) cursorAt(to int) (mark, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -196,7 +218,16 @@ func (r *pluginRows) cursorAt(to int) (mark, bool) {
 		return mark{}, false
 	}
 	m := r.marks[best]
+	for _, older := range r.marks[:best] {
+		for ext, name := range older.companies {
+			if m.companies == nil {
+				m.companies = map[string]string{}
+			}
+			m.companies[ext] = name
+		}
+	}
 	r.marks = r.marks[best:]
+	r.marks[0].companies = nil
 	return m, true
 }
 

@@ -92,6 +92,9 @@ func (f *file) saveCursor(ctx context.Context, b *store.ImportTx, to int) error 
 		return nil
 	}
 	if m, ok := pr.cursorAt(to); ok {
+		if err := b.SetSourceCompanies(ctx, m.companies); err != nil {
+			return err
+		}
 		return b.SetCursor(ctx, m.row, m.cursor)
 	}
 	return nil

@@ -10,6 +10,8 @@
 //	stall  the import sends two batches of ten contacts, then waits
 //	bad    the import sends one batch of records Portico must refuse
 //	       one by one (invalid address, huge field, no kind) among good ones
+//	split  a company and one of its contacts, then the process exits;
+//	       resumed after them, the company's other contacts
 package main
 
 import (
@@ -59,7 +61,7 @@ func (i *instance) CheckHealth(ctx context.Context) (string, error) {
 	return "ok", nil
 }
 
-func (i *instance) Import(ctx context.Context, _ sdk.ImportRequest, w *sdk.BatchWriter) error {
+func (i *instance) Import(ctx context.Context, req sdk.ImportRequest, w *sdk.BatchWriter) error {
 	switch i.mode {
 	case "hang":
 		select {}
@@ -67,6 +69,8 @@ func (i *instance) Import(ctx context.Context, _ sdk.ImportRequest, w *sdk.Batch
 		return stall(ctx, w)
 	case "bad":
 		return w.Send(sdk.Batch{Cursor: "end", Records: badRecords()})
+	case "split":
+		return split(req.Cursor, w)
 	}
 	for n := 1; ; n++ {
 		b := sdk.Batch{Cursor: strconv.Itoa(n), Records: []sdk.Record{{Contact: &sdk.Contact{ExternalID: strconv.Itoa(n)}}}}

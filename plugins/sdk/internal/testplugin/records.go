@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/portico-hub/portico/plugins/sdk"
 )
@@ -39,4 +41,23 @@ func badRecords() []sdk.Record {
 		{},
 		good("2"),
 	}
+}
+
+// split sends company acme with its first contact and crashes; resumed
+// after them, it sends acme's two other contacts, pointing at it by its
+// external id alone.
+func split(cursor string, w *sdk.BatchWriter) error {
+	contact := func(n string) sdk.Record {
+		return sdk.Record{Contact: &sdk.Contact{ExternalID: "p" + n, Name: "Person " + n,
+			Emails: []string{"person" + n + "@people.test"}, CompanyExternalID: "acme"}}
+	}
+	if cursor == "" {
+		acme := sdk.Record{Company: &sdk.Company{ExternalID: "acme", Name: "Acme Ltd", Domains: []string{"acme.test"}}}
+		if err := w.Send(sdk.Batch{Cursor: "1", Records: []sdk.Record{acme, contact("1")}}); err != nil {
+			return err
+		}
+		time.Sleep(500 * time.Millisecond) // let the host commit the batch
+		os.Exit(3)
+	}
+	return w.Send(sdk.Batch{Cursor: "2", Records: []sdk.Record{contact("2"), contact("3")}})
 }
