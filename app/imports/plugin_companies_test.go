@@ -2,6 +2,7 @@ package imports
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/portico-hub/portico/app/model"
@@ -9,7 +10,8 @@ import (
 
 // TestPluginCompanyLinkSurvivesAResume: the plugin sends company acme with
 // one contact and crashes; resumed after that batch, it sends acme's other
-// contacts by its external id alone, and they join Acme Ltd all the same.
+// contacts by its external id alone, and they join Acme Ltd all the same;
+// the company has the domain and description of its record.
 func TestPluginCompanyLinkSurvivesAResume(t *testing.T) {
 	if testing.Short() {
 		t.Skip("waits for the job's retry")
@@ -29,5 +31,10 @@ func TestPluginCompanyLinkSurvivesAResume(t *testing.T) {
 	}
 	if n, _ := e.st.SourceCompanies(context.Background(), im.ID); n["acme"] != "Acme Ltd" {
 		t.Errorf("stored companies %v", n)
+	}
+	id, _ := e.st.CompanyByName(context.Background(), "Acme Ltd")
+	co, err := e.st.Company(context.Background(), id)
+	if err != nil || !slices.Equal(co.Domains, []string{"acme.test"}) || co.Description != "Makes everything" {
+		t.Errorf("company %+v (%v), want its domain and description", co, err)
 	}
 }

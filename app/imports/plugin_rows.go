@@ -26,12 +26,12 @@ var pluginHeader = []string{"External ID", "Name", "Email", "Email 2", "Email 3"
 	"Job title", "Language", "Time zone", "Company", "Tags", "About"}
 
 // mark is where the stream can resume: after row, with cursor;
-// companies are those the batch ending there named by external id, which
-// a resumed stream does not send again.
+// companies are the company records up to it not yet committed, which a
+// resumed stream does not send again.
 type mark struct {
 	row       int
 	cursor    string
-	companies map[string]string
+	companies []*sdk.Company
 }
 
 type chunk struct {
@@ -93,7 +93,7 @@ func (r *pluginRows) fill(ctx context.Context, s Streamer, im *model.Import) {
 				c.rows = append(c.rows, row)
 			}
 		}
-		c.mark = mark{row: n, cursor: b.Cursor, companies: named(b.Records)}
+		c.mark = mark{row: n, cursor: b.Cursor, companies: companiesOf(b.Records)}
 		select {
 		case r.ch <- c:
 			return nil
@@ -188,23 +188,20 @@ func (r *pluginRows) SkipTo(n int) error {
 	}
 }
 
-// named are the companies of a batch by external id.
-func named(records []sdk.Record) map[string]string {
-	var out map[string]string
+// companiesOf are the company records of a batch.
+func companiesOf(records []sdk.Record) []*sdk.Company {
+	var out []*sdk.Company
 	for _, rec := range records {
-		if co := rec.Company; co != nil {
-			if out == nil {
-				out = map[string]string{}
-			}
-			out[co.ExternalID] = co.Name
+		if rec.Company != nil {
+			out = append(out, rec.Company)
 		}
 	}
 	return out
 }
 
 // cursorAt returns the newest place to resume that lies at or before the
-// committed row to, with the companies named up to it that no earlier
-// call returned, and forgets the older places.
+// committed row to, with the company records up to it not yet committed,
+// and forgets the older places. A batch tried again gets the same.
 func (r *pluginRows) cursorAt(to int) (mark, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -217,18 +214,20 @@ func (r *pluginRows) cursorAt(to int) (mark, bool) {
 	if best < 0 {
 		return mark{}, false
 	}
-	m := r.marks[best]
-	for _, older := range r.marks[:best] {
-		for ext, name := range older.companies {
-			if m.companies == nil {
-				m.companies = map[string]string{}
-			}
-			m.companies[ext] = name
-		}
+	var cos []*sdk.Company
+	for _, older := range r.marks[:best+1] {
+		cos = append(cos, older.companies...)
 	}
 	r.marks = r.marks[best:]
+	r.marks[0].companies = cos
+	return r.marks[0], true
+}
+
+// committed forgets the company records the last commit stored.
+func (r *pluginRows) committed() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	r.marks[0].companies = nil
-	return m, true
 }
 
 func (r *pluginRows) Header() []string { return pluginHeader }

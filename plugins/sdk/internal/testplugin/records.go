@@ -52,7 +52,8 @@ func split(cursor string, w *sdk.BatchWriter) error {
 			Emails: []string{"person" + n + "@people.test"}, CompanyExternalID: "acme"}}
 	}
 	if cursor == "" {
-		acme := sdk.Record{Company: &sdk.Company{ExternalID: "acme", Name: "Acme Ltd", Domains: []string{"acme.test"}}}
+		acme := sdk.Record{Company: &sdk.Company{ExternalID: "acme", Name: "Acme Ltd", Domains: []string{"acme.test"},
+			Description: "Makes everything"}}
 		if err := w.Send(sdk.Batch{Cursor: "1", Records: []sdk.Record{acme, contact("1")}}); err != nil {
 			return err
 		}
