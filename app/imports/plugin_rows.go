@@ -25,10 +25,13 @@ type Streamer interface {
 var pluginHeader = []string{"External ID", "Name", "Email", "Email 2", "Email 3", "Phone", "Mobile",
 	"Job title", "Language", "Time zone", "Company", "Tags", "About"}
 
-// mark is where the stream can resume: after row, with cursor.
+// mark is where the stream can resume: after row, with cursor;
+// companies are the company records up to it not yet committed, which a
+// resumed stream does not send again.
 type mark struct {
-	row    int
-	cursor string
+	row       int
+	cursor    string
+	companies []*sdk.Company
 }
 
 type chunk struct {
@@ -67,9 +70,13 @@ func (d Deps) openStream(im *model.Import) (*pluginRows, error) {
 	if d.Plugins == nil {
 		return nil, &SourceError{Msg: "Plugins are off on this server, so this import cannot run."}
 	}
+	companies, err := d.Store.SourceCompanies(context.Background(), im.ID)
+	if err != nil {
+		return nil, err
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	r := &pluginRows{ch: make(chan chunk, 1), cancel: cancel, done: make(chan struct{}),
-		companies: map[string]string{}, maxCell: or(d.Limits.MaxCell, importfile.DefaultMaxCell)}
+		companies: companies, maxCell: or(d.Limits.MaxCell, importfile.DefaultMaxCell)}
 	r.marks = []mark{{row: im.SourceRow, cursor: im.SourceCursor}}
 	r.ctx, r.streamer, r.im, r.start = ctx, d.Plugins, im, func() {}
 	return r, nil
@@ -86,7 +93,7 @@ func (r *pluginRows) fill(ctx context.Context, s Streamer, im *model.Import) {
 				c.rows = append(c.rows, row)
 			}
 		}
-		c.mark = mark{row: n, cursor: b.Cursor}
+		c.mark = mark{row: n, cursor: b.Cursor, companies: companiesOf(b.Records)}
 		select {
 		case r.ch <- c:
 			return nil
@@ -104,7 +111,8 @@ func (r *pluginRows) fill(ctx context.Context, s Streamer, im *model.Import) {
 }
 
 // row turns a contact record into a row; a company record only names its
-// company for the contacts that follow.
+// company for the contacts that follow. A record of neither kind fails as
+// a row of its own, so the failed rows account for every record.
 func (r *pluginRows) row(rec sdk.Record, number int) (importfile.Row, bool) {
 	if co := rec.Company; co != nil {
 		if len(r.companies) < 200_000 {
@@ -114,7 +122,8 @@ func (r *pluginRows) row(rec sdk.Record, number int) (importfile.Row, bool) {
 	}
 	c := rec.Contact
 	if c == nil {
-		return importfile.Row{}, false
+		return importfile.Row{Number: number, Cells: make([]string, len(pluginHeader)),
+			Problem: "The record is neither a contact nor a company."}, true
 	}
 	emails := append(c.Emails, "", "", "")
 	company := c.CompanyName
@@ -179,8 +188,20 @@ func (r *pluginRows) SkipTo(n int) error {
 	}
 }
 
+// companiesOf are the company records of a batch.
+func companiesOf(records []sdk.Record) []*sdk.Company {
+	var out []*sdk.Company
+	for _, rec := range records {
+		if rec.Company != nil {
+			out = append(out, rec.Company)
+		}
+	}
+	return out
+}
+
 // cursorAt returns the newest place to resume that lies at or before the
-// committed row to, and forgets the older ones.
+// committed row to, with the company records up to it not yet committed,
+// and forgets the older places. A batch tried again gets the same.
 func (r *pluginRows) cursorAt(to int) (mark, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -193,9 +214,20 @@ func (r *pluginRows) cursorAt(to int) (mark, bool) {
 	if best < 0 {
 		return mark{}, false
 	}
-	m := r.marks[best]
+	var cos []*sdk.Company
+	for _, older := range r.marks[:best+1] {
+		cos = append(cos, older.companies...)
+	}
 	r.marks = r.marks[best:]
-	return m, true
+	r.marks[0].companies = cos
+	return r.marks[0], true
+}
+
+// committed forgets the company records the last commit stored.
+func (r *pluginRows) committed() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.marks[0].companies = nil
 }
 
 func (r *pluginRows) Header() []string { return pluginHeader }
@@ -244,7 +276,3 @@ func checkPluginMapping(im *model.Import, p Params) error {
 	im.Mapping = m.Specs()
 	return checkMatch(m, p.Match)
 }
-
-// PluginFields are the fields a plugin's records fill, for the mapping
-// step of an import from an installed source.
-func PluginFields() []string { return pluginHeader }

@@ -76,6 +76,7 @@ func (d Deps) run(ctx context.Context, im *model.Import, how applier, save func(
 		if err != nil {
 			return err
 		}
+		f.committed()
 		prog.LastRow, prog.ImportCounts = to, prog.ImportCounts.Add(n)
 		if err := save(prog.measure()); err != nil {
 			return tooLate(prog, err)

@@ -24,11 +24,12 @@ type rowReader interface {
 }
 
 // file is an import's source open for reading, with its mapping; f is
-// nil for a plugin's stream.
+// nil for a plugin's stream, whose company records co plans.
 type file struct {
 	f  *os.File
 	rd rowReader
 	m  importfile.Mapping
+	co *companyPlanner
 }
 
 // openFile opens an import's source: its plugin's stream, or its stored
@@ -81,7 +82,7 @@ func (d Deps) openPlugin(im *model.Import) (*file, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &file{rd: rd, m: m}, nil
+	return &file{rd: rd, m: m, co: pluginCompanyPlanner(im)}, nil
 }
 
 // saveCursor stores, within a batch's transaction, where a plugin's
@@ -92,6 +93,9 @@ func (f *file) saveCursor(ctx context.Context, b *store.ImportTx, to int) error 
 		return nil
 	}
 	if m, ok := pr.cursorAt(to); ok {
+		if err := f.writeCompanies(ctx, b, m.companies); err != nil {
+			return err
+		}
 		return b.SetCursor(ctx, m.row, m.cursor)
 	}
 	return nil

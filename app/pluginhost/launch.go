@@ -12,8 +12,8 @@ import (
 )
 
 // refusal is a start that retrying cannot fix: the plugin is not
-// approved, its files changed, it speaks another protocol version or its
-// runtime is missing. It stops that plugin without counting a crash.
+// approved, its files changed, it speaks another protocol version, breaks
+// the handshake or its runtime is missing. It stops that plugin without counting a crash.
 type refusal struct{ err error }
 
 func (r *refusal) Error() string { return r.err.Error() }
@@ -40,8 +40,11 @@ func (h *Host) launch(id string) (*host.Plugin, error) {
 		NodePath: h.opt.NodePath, StartTimeout: h.opt.StartTimeout, CallTimeout: h.opt.CallTimeout,
 		BatchTimeout: h.opt.BatchTimeout})
 	var ve *host.VersionError
-	// A missing runtime (no node) is no crash: restarting cannot help.
-	if errors.As(err, &ve) || errors.Is(err, exec.ErrNotFound) || errors.Is(err, fs.ErrNotExist) {
+	var se *host.StartError
+	// A missing runtime (no node) or a broken handshake is no crash:
+	// restarting cannot help.
+	if errors.As(err, &ve) || errors.Is(err, exec.ErrNotFound) || errors.Is(err, fs.ErrNotExist) ||
+		errors.As(err, &se) && se.Handshake {
 		return nil, &refusal{err}
 	}
 	return pl, err

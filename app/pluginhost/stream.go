@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
 	"github.com/portico-hub/portico/plugins/sdk"
 	"github.com/portico-hub/portico/plugins/sdk/host"
 )
@@ -44,6 +47,11 @@ func (h *Host) Stream(ctx context.Context, instanceID int64, cursor string, cons
 			msg += ", then it failed: " + err.Error()
 		}
 		h.record(in.PluginID, in.ID, "import", err == nil, msg+".", pl.StderrTail())
+	}
+	if ctx.Err() == nil && status.Code(err) == codes.DeadlineExceeded {
+		// A plugin that hangs would hang again from the same cursor: the
+		// import stops, with what it committed, rather than retries.
+		return &unavailable{err}
 	}
 	return err
 }

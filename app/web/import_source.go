@@ -7,6 +7,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/portico-hub/portico/app/importfile"
 	"github.com/portico-hub/portico/app/imports"
 	"github.com/portico-hub/portico/app/pluginhost"
 )
@@ -25,7 +26,10 @@ type importSource struct {
 type importSourcePage struct {
 	importBase
 	Sources []importSource
-	Fields  []string
+	// Columns are the plugin's fields with the field each imports into,
+	// and Fields what they can be mapped to, as in a file's mapping step.
+	Columns []imports.PluginColumn
+	Fields  []importfile.Choice
 	Form    sourceForm
 	Busy    *busyImport
 }
@@ -35,6 +39,9 @@ type sourceForm struct {
 	Instance           int64
 	Mode, Match, Blank string
 	SendActivation     bool
+	// Map is the field chosen for each of the plugin's columns; nil
+	// until the agent posts the form.
+	Map []importfile.Field
 }
 
 // importSources lists the instances of approved importer plugins.
@@ -83,7 +90,7 @@ func (s *Server) renderSource(c *fiber.Ctx, status int, f sourceForm, busy *busy
 		f.Instance = sources[0].InstanceID
 	}
 	p := importSourcePage{importBase: s.importBase(c, "Import contacts from an installed source"), Sources: sources,
-		Fields: imports.PluginFields(), Form: f, Busy: busy}
+		Columns: imports.PluginColumns(f.Map), Fields: imports.Fields(imports.KindContacts), Form: f, Busy: busy}
 	return render(c, status, "imports/source", "", p)
 }
 

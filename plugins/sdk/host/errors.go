@@ -31,6 +31,10 @@ type StartError struct {
 	Reason     string
 	StderrTail string
 	Err        error
+	// Handshake is set when the plugin broke the handshake (it wrote to
+	// stdout first, or wrote nothing in time): starting it again would
+	// fail the same way.
+	Handshake bool
 }
 
 func (e *StartError) Error() string {

@@ -100,10 +100,12 @@ func (p *Plugin) startError(err error) error {
 	case strings.Contains(msg, "timeout while waiting for plugin to start"):
 		e.Reason = fmt.Sprintf("did not complete the handshake within %s (is it a Portico plugin built with the SDK?)",
 			p.cfg.StartTimeout)
+		e.Handshake = true
 	case strings.HasPrefix(msg, "Unrecognized remote plugin message"):
 		first, _, _ := strings.Cut(strings.TrimPrefix(msg, "Unrecognized remote plugin message: "), "\n")
 		e.Reason = fmt.Sprintf("wrote %q to stdout before the handshake; a plugin must write nothing "+
 			"to stdout (log to stderr instead)", first)
+		e.Handshake = true
 	case strings.Contains(msg, "incompatible API version"):
 		return p.versionError(msg)
 	case strings.Contains(msg, "exited before we could connect"):

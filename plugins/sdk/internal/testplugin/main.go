@@ -6,6 +6,12 @@
 //	hang   CheckHealth and the import never answer
 //	v2     it speaks only plugin protocol version 2
 //	chatty CheckHealth prints to stdout
+//	silent it never writes the handshake
+//	stall  the import sends two batches of ten contacts, then waits
+//	bad    the import sends one batch of records Portico must refuse
+//	       one by one (invalid address, huge field, no kind) among good ones
+//	split  a company and one of its contacts, then the process exits;
+//	       resumed after them, the company's other contacts
 package main
 
 import (
@@ -25,6 +31,10 @@ func main() {
 	mode := ""
 	if len(os.Args) > 1 {
 		mode = os.Args[1]
+	}
+	if mode == "silent" {
+		time.Sleep(time.Hour)
+		return
 	}
 	if mode == "v2" {
 		plugin.Serve(&plugin.ServeConfig{HandshakeConfig: wire.Handshake,
@@ -51,9 +61,16 @@ func (i *instance) CheckHealth(ctx context.Context) (string, error) {
 	return "ok", nil
 }
 
-func (i *instance) Import(ctx context.Context, _ sdk.ImportRequest, w *sdk.BatchWriter) error {
-	if i.mode == "hang" {
+func (i *instance) Import(ctx context.Context, req sdk.ImportRequest, w *sdk.BatchWriter) error {
+	switch i.mode {
+	case "hang":
 		select {}
+	case "stall":
+		return stall(ctx, w)
+	case "bad":
+		return w.Send(sdk.Batch{Cursor: "end", Records: badRecords()})
+	case "split":
+		return split(req.Cursor, w)
 	}
 	for n := 1; ; n++ {
 		b := sdk.Batch{Cursor: strconv.Itoa(n), Records: []sdk.Record{{Contact: &sdk.Contact{ExternalID: strconv.Itoa(n)}}}}
