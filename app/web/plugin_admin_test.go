@@ -3,6 +3,8 @@ package web_test
 import (
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -72,4 +74,18 @@ func waitFor(t *testing.T, c *client, path, want string) string {
 		return strings.Contains(body, want)
 	}, "%s never showed %q", path, want)
 	return body
+}
+
+// TestApprovingAPluginMissingAFileSaysSo removes the binary the manifest
+// names, as in a folder copied before it was built: the approval page
+// says which file is missing and how to build it, instead of failing.
+func TestApprovingAPluginMissingAFileSaysSo(t *testing.T) {
+	ts := newPluginServer(t)
+	c := ts.admin()
+	if err := os.Remove(filepath.Join(ts.cfg.PluginsDir, "hello-go", "bin", "hello-go")); err != nil {
+		t.Fatal(err)
+	}
+	resp, body := c.get("/admin/plugins/hello-go/approve")
+	wantStatus(t, resp, body, http.StatusConflict)
+	wantContains(t, body, "a file its plugin.json names is missing (hello-go)", "make plugins")
 }

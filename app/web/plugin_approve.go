@@ -1,6 +1,9 @@
 package web
 
 import (
+	"errors"
+	"io/fs"
+	"path/filepath"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -23,6 +26,11 @@ func (s *Server) pluginApproveConfirm(c *fiber.Ctx) error {
 		return err
 	}
 	files, err := s.plugins.Files(c.UserContext(), pl.ID)
+	var missing *fs.PathError
+	if errors.As(err, &missing) && errors.Is(err, fs.ErrNotExist) {
+		return fiber.NewError(fiber.StatusConflict, "The plugin cannot be approved yet: a file its plugin.json names is missing ("+
+			filepath.Base(missing.Path)+"). Build the plugin (make plugins builds the examples) and reload this page.")
+	}
 	if err != nil {
 		return err
 	}
