@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"html/template"
 	"net/url"
 
 	"github.com/gofiber/fiber/v2"
@@ -15,8 +16,10 @@ type reportPage struct {
 	Base
 	R *timesheet.Report
 	F timesheet.Filters
-	// Query is the filters as a URL query, for links that keep them.
-	Query     string
+	// Query is the filters as a URL query, for links that keep them;
+	// it and Remove are typed as URLs so the template keeps their "&"
+	// and "=" rather than escaping the query into one name.
+	Query     template.URL
 	Companies []reportChip
 	Contact   *reportChip
 	Agents    []model.Agent
@@ -29,7 +32,7 @@ type reportPage struct {
 type reportChip struct {
 	ID     int64
 	Name   string
-	Remove string
+	Remove template.URL
 }
 
 // reportShow shows the Time Sheet Summary for the filters in the URL.

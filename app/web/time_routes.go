@@ -23,6 +23,8 @@ func (s *Server) timeRoutes(a fiber.Router) {
 	a.Get("/reports/timesheet", s.reportShow)
 	a.Get("/reports/timesheet/entries", s.reportEntries)
 	a.Post("/reports/timesheet/export", s.reportExport)
+	a.Get("/reports/timesheet/exports/:id", s.reportExportShow)
+	a.Get("/reports/timesheet/exports/:id/download", s.reportExportDownload)
 }
 
 const (
