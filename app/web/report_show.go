@@ -4,6 +4,7 @@ import (
 	"errors"
 	"html/template"
 	"net/url"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -36,12 +37,13 @@ type reportChip struct {
 }
 
 // reportShow shows the Time Sheet Summary for the filters in the URL.
-// A company typed by name (add_company) is added to the URL's ids, so
-// the address bar always holds the report to bookmark or share.
+// A company typed by name (add_company) is added to the URL's ids, and a
+// contact picked (add_contact) replaces its contact, so the address bar
+// always holds the report to bookmark or share.
 func (s *Server) reportShow(c *fiber.Ctx) error {
 	v := queryValues(c)
-	if name := v.Get("add_company"); name != "" || v.Has("add_company") {
-		return s.reportAddCompany(c, v, name)
+	if v.Has("add_company") || v.Has("add_contact") {
+		return s.reportAdd(c, v)
 	}
 	f, ferr := timesheet.ParseFilters(v, s.store.Now())
 	p, err := s.reportPage(c, f)
@@ -58,8 +60,24 @@ func (s *Server) reportShow(c *fiber.Ctx) error {
 	return render(c, fiber.StatusOK, "reports/timesheet", "", p)
 }
 
-func (s *Server) reportAddCompany(c *fiber.Ctx, v url.Values, name string) error {
+// reportAdd adds what the form's pickers name to the filters and
+// redirects to the report's address; an empty picker adds nothing.
+func (s *Server) reportAdd(c *fiber.Ctx, v url.Values) error {
+	if err := s.reportAddCompany(c, v); err != nil {
+		return err
+	}
+	if err := s.reportAddContact(c, v); err != nil {
+		return err
+	}
+	return c.Redirect("/reports/timesheet?"+v.Encode(), fiber.StatusSeeOther)
+}
+
+func (s *Server) reportAddCompany(c *fiber.Ctx, v url.Values) error {
+	name := strings.TrimSpace(v.Get("add_company"))
 	v.Del("add_company")
+	if name == "" {
+		return nil
+	}
 	id, err := s.store.CompanyByName(c.UserContext(), name)
 	switch {
 	case errors.Is(err, model.ErrNotFound):
@@ -69,7 +87,7 @@ func (s *Server) reportAddCompany(c *fiber.Ctx, v url.Values, name string) error
 	default:
 		v.Add("company", itoa(id))
 	}
-	return c.Redirect("/reports/timesheet?"+v.Encode(), fiber.StatusSeeOther)
+	return nil
 }
 
 func queryValues(c *fiber.Ctx) url.Values {
