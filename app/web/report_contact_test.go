@@ -49,3 +49,17 @@ func TestReportContactPicker(t *testing.T) {
 		t.Fatal("an empty company picker flashed an error")
 	}
 }
+
+// TestReportCompanyOptions checks the report's company picker is offered
+// the companies matching what was typed, not the first page of all.
+func TestReportCompanyOptions(t *testing.T) {
+	ts := newTestServer(t)
+	admin := ts.admin()
+	ts.createCompany("Hanbit Logistics")
+	ts.createCompany("Daeho Foods")
+	_, body := admin.get("/companies/options?add_company=Daeho", htmx...)
+	wantContains(t, body, `<option value="Daeho Foods">`)
+	if strings.Contains(body, "Hanbit") {
+		t.Fatalf("the picker offers companies that do not match:\n%s", body)
+	}
+}
