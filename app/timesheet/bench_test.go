@@ -105,6 +105,7 @@ func BenchmarkSummary(b *testing.B) {
 		{"company_year_by_month", "period=custom&from=2025-06-01&to=2026-05-31&group=month&company=4242"},
 		{"company_year_by_ticket", "period=custom&from=2025-06-01&to=2026-05-31&group=ticket&company=4242"},
 		{"month_by_agent_open_tickets", "period=last_month&group=agent&status=open"},
+		{"month_by_contact", "period=last_month&group=contact"},
 	} {
 		v, _ := url.ParseQuery(c.query)
 		f, err := timesheet.ParseFilters(v, now)
