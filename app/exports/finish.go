@@ -18,6 +18,14 @@ func Link(baseURL string, id int64) string {
 	return fmt.Sprintf("%s/contacts/exports/%d/download", baseURL, id)
 }
 
+// linkOf is the download link of a contact export or of a report's.
+func linkOf(baseURL string, e *model.Export) string {
+	if e.Kind == model.ExportTimesheet {
+		return baseURL + ReportPath(e.ID) + "/download"
+	}
+	return Link(baseURL, e.ID)
+}
+
 // finish records the written file, expiring after TTL, together with
 // the email that tells its agent.
 func (d Deps) finish(ctx context.Context, e *model.Export, path string, rows int) error {
@@ -45,7 +53,7 @@ func (d Deps) email(ctx context.Context, e *model.Export) (*model.NewMail, error
 		return nil, err
 	}
 	m, err := d.Mailer.Compose(ctx, mail.KeyExportReady, mail.Recipient{Name: a.Name, Address: a.Email},
-		mail.Data{Link: Link(d.BaseURL, e.ID), ExpiresIn: "7 days", ExportScope: or(e.Scope, "All contacts"),
+		mail.Data{Link: linkOf(d.BaseURL, e), ExpiresIn: "7 days", ExportScope: or(e.Scope, "All contacts"),
 			ExportFormat: formatNames[e.Format], ExportRows: rows(e),
 			ExportCreated: e.CreatedAt.UTC().Format("2 Jan 2006 15:04 UTC")})
 	return &m, err

@@ -58,6 +58,10 @@ func (d Deps) write(ctx context.Context, e *model.Export, w io.Writer, progress 
 	return d.Report(ctx, e, w, progress)
 }
 
+// ReportPath is the page of a report's export, whose download is at
+// ReportPath + "/download".
+func ReportPath(id int64) string { return fmt.Sprintf("/reports/timesheet/exports/%d", id) }
+
 // Name is the file name a download gets.
 func Name(e *model.Export) string {
 	kind := e.Kind

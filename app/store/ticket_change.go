@@ -112,11 +112,15 @@ func (s *Store) setTicketCompany(ctx context.Context, tx *sql.Tx, actor model.Ac
 		[]model.Change{{Field: "company", From: from, To: name}})
 }
 
-// touchTicket sets one column and the ticket's updated_at.
+// touchTicket sets one column and the ticket's updated_at; a new status
+// also goes onto the ticket's time entries.
 func (s *Store) touchTicket(ctx context.Context, tx *sql.Tx, id int64, col string, val any) error {
 	_, err := tx.ExecContext(ctx, `UPDATE tickets SET `+col+` = $1, updated_at = $2 WHERE id = $3`, val, s.Now(), id)
 	if err != nil {
 		return fmt.Errorf("store: update ticket %d: %w", id, err)
+	}
+	if col == "status" {
+		return syncTimeStatus(ctx, tx, id, val)
 	}
 	return nil
 }

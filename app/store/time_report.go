@@ -33,11 +33,8 @@ func timeWhere(q model.TimeQuery) (string, []any) {
 		for i, v := range q.Statuses {
 			st[i] = string(v)
 		}
-		// EXISTS probes each entry's ticket by its key: IN (SELECT ...)
-		// would build a table of every ticket with the status first.
-		w.in("t.status", st)
-		last := len(w.conds) - 1
-		w.conds[last] = "EXISTS (SELECT 1 FROM tickets t WHERE t.id = e.ticket_id AND " + w.conds[last] + ")"
+		// Entries carry their ticket's status, so the indexes answer this.
+		w.in("e.ticket_status", st)
 	}
 	if q.Key != "" {
 		keyCondition(w, q.Group, q.Key)

@@ -26,8 +26,8 @@ func (s *Store) insertTimeEntry(ctx context.Context, tx *sql.Tx, e model.NewTime
 	now := s.Now()
 	var id int64
 	err := tx.QueryRowContext(ctx, `INSERT INTO time_entries (ticket_id, ticket_subject, company_id, contact_id, agent_id,
-		work_date, seconds, billable, note, created_at, updated_at)
-		SELECT t.id, t.subject, t.company_id, t.contact_id, $1, $2, $3, $4, $5, $6, $6 FROM tickets t WHERE t.id = $7
+		work_date, seconds, billable, note, created_at, updated_at, ticket_status)
+		SELECT t.id, t.subject, t.company_id, t.contact_id, $1, $2, $3, $4, $5, $6, $6, t.status FROM tickets t WHERE t.id = $7
 		RETURNING id`, e.AgentID, e.WorkDate.Format(time.DateOnly), e.Seconds, e.Billable, e.Note, now, e.TicketID).Scan(&id)
 	if err != nil {
 		return 0, notFound(err, "ticket", e.TicketID)
@@ -93,4 +93,14 @@ func (s *Store) DeleteTimeEntry(ctx context.Context, id int64) error {
 		}
 		return s.WriteEventTx(ctx, tx, events.TimeEntryDeleted{TimeEntryID: id, TicketID: ticket, ContactID: contact.Int64})
 	})
+}
+
+// syncTimeStatus copies a ticket's new status onto its time entries, in
+// the transaction that changes it, for the report's status filter.
+func syncTimeStatus(ctx context.Context, tx *sql.Tx, ticketID int64, status any) error {
+	_, err := tx.ExecContext(ctx, `UPDATE time_entries SET ticket_status = $1 WHERE ticket_id = $2`, status, ticketID)
+	if err != nil {
+		return fmt.Errorf("store: status of ticket %d's time: %w", ticketID, err)
+	}
+	return nil
 }

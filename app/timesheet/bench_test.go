@@ -65,10 +65,10 @@ func benchService(b *testing.B) (*timesheet.Service, time.Time) {
 	load(b, db, "INSERT INTO tickets (id, contact_id, company_id, subject, description, status, created_at, updated_at) VALUES ", benchTickets, func(i int) string {
 		return fmt.Sprintf("(%d, %d, %d, 'Ticket %d', '', 'open', '%s', '%s')", i+1, i%benchCompanies+1, i%benchCompanies+1, i, at, at)
 	})
-	load(b, db, "INSERT INTO time_entries (ticket_id, ticket_subject, company_id, contact_id, agent_id, work_date, seconds, billable, note, created_at, updated_at) VALUES ", benchEntries, func(int) string {
+	load(b, db, "INSERT INTO time_entries (ticket_id, ticket_subject, company_id, contact_id, agent_id, work_date, seconds, billable, note, created_at, updated_at, ticket_status) VALUES ", benchEntries, func(int) string {
 		t := r.IntN(benchTickets)
 		day := first.AddDate(0, 0, r.IntN(benchDays)).Format(time.DateOnly)
-		return fmt.Sprintf("(%d, 'Ticket %d', %d, %d, %d, '%s', %d, %t, 'note', '%s', '%s')", t+1, t, t%benchCompanies+1,
+		return fmt.Sprintf("(%d, 'Ticket %d', %d, %d, %d, '%s', %d, %t, 'note', '%s', '%s', 'open')", t+1, t, t%benchCompanies+1,
 			t%benchCompanies+1, r.IntN(20)+1, day, 60+r.IntN(7200), r.IntN(4) > 0, at, at)
 	})
 	if _, err := db.Exec("ANALYZE"); err != nil {
@@ -105,6 +105,7 @@ func BenchmarkSummary(b *testing.B) {
 		{"company_year_by_month", "period=custom&from=2025-06-01&to=2026-05-31&group=month&company=4242"},
 		{"company_year_by_ticket", "period=custom&from=2025-06-01&to=2026-05-31&group=ticket&company=4242"},
 		{"month_by_agent_open_tickets", "period=last_month&group=agent&status=open"},
+		{"month_by_contact", "period=last_month&group=contact"},
 	} {
 		v, _ := url.ParseQuery(c.query)
 		f, err := timesheet.ParseFilters(v, now)

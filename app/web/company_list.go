@@ -33,9 +33,10 @@ func (s *Server) companyList(c *fiber.Ctx) error {
 // companyOptions answers a company picker with the names matching what was
 // typed so far, for its datalist. The picker on a contact's page sends it
 // as name, the contacts list's filter as company_name, its bulk bar as
-// bulk_company.
+// bulk_company, the Time Sheet Summary's filter as add_company.
 func (s *Server) companyOptions(c *fiber.Ctx) error {
-	res, err := s.companies.List(c.UserContext(), c.Query("name", c.Query("company_name", c.Query("bulk_company"))), 1)
+	typed := c.Query("name", c.Query("company_name", c.Query("bulk_company", c.Query("add_company"))))
+	res, err := s.companies.List(c.UserContext(), typed, 1)
 	if err != nil {
 		return err
 	}

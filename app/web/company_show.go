@@ -26,8 +26,10 @@ type companyPage struct {
 	Timeline []model.AuditEntry
 	Editing  bool
 	Form     company.Input
-	// Tickets are the company's most recently updated tickets.
+	// Tickets are the company's most recently updated tickets, and Time
+	// the time recorded on them and on all the company's tickets.
 	Tickets *model.TicketPage
+	Time    companyTime
 	// Swap is set when a section is re-rendered alone, so the fragment also
 	// refreshes the header, contacts and timeline out of band.
 	Swap bool
@@ -87,6 +89,9 @@ func (s *Server) renderCompany(c *fiber.Ctx, status int, fragment string, edit f
 		return err
 	}
 	if p.Tickets, err = s.store.ListTickets(ctx, model.TicketQuery{CompanyID: id, PerPage: companyTicketsShown}); err != nil {
+		return err
+	}
+	if p.Time, err = s.companyTime(ctx, id, p.Tickets.Tickets); err != nil {
 		return err
 	}
 	if p.Timeline, err = s.store.Audit(ctx, "company", id, 50); err != nil {

@@ -1,10 +1,39 @@
 package web
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/gofiber/fiber/v2"
+
+	"github.com/portico-hub/portico/app/model"
 )
+
+// companyTime is the time on a company's page: per listed ticket, for
+// all its tickets, and whether new time is billable by default.
+type companyTime struct {
+	Tickets  map[int64]model.TimeTotals
+	Total    model.TimeTotals
+	Billable bool
+}
+
+// companyTime sums the time of the listed tickets and of the company.
+func (s *Server) companyTime(ctx context.Context, id int64, ts []model.Ticket) (companyTime, error) {
+	ids := make([]int64, len(ts))
+	for i, t := range ts {
+		ids[i] = t.ID
+	}
+	var ct companyTime
+	var err error
+	if ct.Tickets, err = s.store.TicketsTime(ctx, ids); err != nil {
+		return ct, err
+	}
+	if ct.Total, err = s.store.CompanyTimeTotals(ctx, id); err != nil {
+		return ct, err
+	}
+	ct.Billable, err = s.store.CompanyTimeBillable(ctx, id)
+	return ct, err
+}
 
 // companyTimeBillable sets whether time on the company's tickets is
 // billable by default.

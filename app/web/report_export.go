@@ -25,5 +25,5 @@ func (s *Server) reportExport(c *fiber.Ctx) error {
 		return err
 	}
 	flash(c, "Export started.")
-	return redirect(c, fmt.Sprintf("/contacts/exports/%d", id))
+	return redirect(c, exports.ReportPath(id))
 }

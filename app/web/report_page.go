@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"html/template"
 	"strconv"
 
 	"github.com/gofiber/fiber/v2"
@@ -15,7 +16,7 @@ func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 // contact by name, each with a link that removes it, and the agents.
 func (s *Server) reportPage(c *fiber.Ctx, f timesheet.Filters) (*reportPage, error) {
 	ctx := c.UserContext()
-	p := &reportPage{Base: base(c, "Time Sheet Summary", "reports"), F: f, Query: f.Encode(),
+	p := &reportPage{Base: base(c, "Time Sheet Summary", "reports"), F: f, Query: template.URL(f.Encode()),
 		Presets: timesheet.Presets, Groups: timesheet.Groups, Statuses: timesheet.Statuses}
 	var err error
 	if p.Companies, err = s.companyChips(ctx, f); err != nil {
@@ -28,7 +29,7 @@ func (s *Server) reportPage(c *fiber.Ctx, f timesheet.Filters) (*reportPage, err
 		}
 		g := f
 		g.Query.ContactID = 0
-		p.Contact = &reportChip{ID: id, Name: co.Name, Remove: g.Encode()}
+		p.Contact = &reportChip{ID: id, Name: co.Name, Remove: template.URL(g.Encode())}
 	}
 	p.Agents, err = s.store.ListAgents(ctx)
 	return p, err
@@ -43,7 +44,7 @@ func (s *Server) companyChips(ctx context.Context, f timesheet.Filters) ([]repor
 		}
 		g := f
 		g.Query.CompanyIDs = append(append([]int64{}, f.Query.CompanyIDs[:i]...), f.Query.CompanyIDs[i+1:]...)
-		out = append(out, reportChip{ID: id, Name: name, Remove: g.Encode()})
+		out = append(out, reportChip{ID: id, Name: name, Remove: template.URL(g.Encode())})
 	}
 	return out, nil
 }

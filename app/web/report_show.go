@@ -2,7 +2,9 @@ package web
 
 import (
 	"errors"
+	"html/template"
 	"net/url"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -15,8 +17,10 @@ type reportPage struct {
 	Base
 	R *timesheet.Report
 	F timesheet.Filters
-	// Query is the filters as a URL query, for links that keep them.
-	Query     string
+	// Query is the filters as a URL query, for links that keep them;
+	// it and Remove are typed as URLs so the template keeps their "&"
+	// and "=" rather than escaping the query into one name.
+	Query     template.URL
 	Companies []reportChip
 	Contact   *reportChip
 	Agents    []model.Agent
@@ -29,16 +33,17 @@ type reportPage struct {
 type reportChip struct {
 	ID     int64
 	Name   string
-	Remove string
+	Remove template.URL
 }
 
 // reportShow shows the Time Sheet Summary for the filters in the URL.
-// A company typed by name (add_company) is added to the URL's ids, so
-// the address bar always holds the report to bookmark or share.
+// A company typed by name (add_company) is added to the URL's ids, and a
+// contact picked (add_contact) replaces its contact, so the address bar
+// always holds the report to bookmark or share.
 func (s *Server) reportShow(c *fiber.Ctx) error {
 	v := queryValues(c)
-	if name := v.Get("add_company"); name != "" || v.Has("add_company") {
-		return s.reportAddCompany(c, v, name)
+	if v.Has("add_company") || v.Has("add_contact") {
+		return s.reportAdd(c, v)
 	}
 	f, ferr := timesheet.ParseFilters(v, s.store.Now())
 	p, err := s.reportPage(c, f)
@@ -55,8 +60,24 @@ func (s *Server) reportShow(c *fiber.Ctx) error {
 	return render(c, fiber.StatusOK, "reports/timesheet", "", p)
 }
 
-func (s *Server) reportAddCompany(c *fiber.Ctx, v url.Values, name string) error {
+// reportAdd adds what the form's pickers name to the filters and
+// redirects to the report's address; an empty picker adds nothing.
+func (s *Server) reportAdd(c *fiber.Ctx, v url.Values) error {
+	if err := s.reportAddCompany(c, v); err != nil {
+		return err
+	}
+	if err := s.reportAddContact(c, v); err != nil {
+		return err
+	}
+	return c.Redirect("/reports/timesheet?"+v.Encode(), fiber.StatusSeeOther)
+}
+
+func (s *Server) reportAddCompany(c *fiber.Ctx, v url.Values) error {
+	name := strings.TrimSpace(v.Get("add_company"))
 	v.Del("add_company")
+	if name == "" {
+		return nil
+	}
 	id, err := s.store.CompanyByName(c.UserContext(), name)
 	switch {
 	case errors.Is(err, model.ErrNotFound):
@@ -66,7 +87,7 @@ func (s *Server) reportAddCompany(c *fiber.Ctx, v url.Values, name string) error
 	default:
 		v.Add("company", itoa(id))
 	}
-	return c.Redirect("/reports/timesheet?"+v.Encode(), fiber.StatusSeeOther)
+	return nil
 }
 
 func queryValues(c *fiber.Ctx) url.Values {

@@ -21,6 +21,9 @@ type ticketPage struct {
 	Reply ticket.AgentReply
 	// Company is the company field as typed.
 	Company string
+	// Time is the ticket's time, shown until the time panel loads in its
+	// place, and instead of it without JavaScript.
+	Time model.TimeTotals
 }
 
 // Statuses are the status select's choices.
@@ -55,6 +58,9 @@ func (s *Server) renderTicket(c *fiber.Ctx, status int, edit func(*ticketPage)) 
 		return err
 	}
 	p.Agents = activeAgents(agents)
+	if p.Time, err = s.store.TicketTimeTotals(ctx, id); err != nil {
+		return err
+	}
 	if ct, err := s.store.Contact(ctx, t.ContactID); err == nil {
 		p.Companies = ct.Companies
 	}

@@ -22,6 +22,12 @@ func init() {
 		}
 		return number(n) + " entries"
 	}
+	funcs["timeEntries"] = func(n int) string {
+		if n == 1 {
+			return "1 time entry"
+		}
+		return number(n) + " time entries"
+	}
 	funcs["sub"] = func(a, b int) int { return a - b }
 	funcs["urlq"] = url.QueryEscape
 	funcs["hasStatus"] = slices.Contains[[]model.TicketStatus]

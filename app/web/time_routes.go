@@ -22,7 +22,10 @@ func (s *Server) timeRoutes(a fiber.Router) {
 	a.Get("/reports", func(c *fiber.Ctx) error { return c.Redirect("/reports/timesheet") })
 	a.Get("/reports/timesheet", s.reportShow)
 	a.Get("/reports/timesheet/entries", s.reportEntries)
+	a.Get("/reports/timesheet/contacts", s.reportContactOptions)
 	a.Post("/reports/timesheet/export", s.reportExport)
+	a.Get("/reports/timesheet/exports/:id", s.reportExportShow)
+	a.Get("/reports/timesheet/exports/:id/download", s.reportExportDownload)
 }
 
 const (
