@@ -42,6 +42,14 @@ func (v exportView) HumanSize() string {
 	}
 }
 
+// URL is the export's own page: a report's export has the report's.
+func (v exportView) URL() string {
+	if v.Kind == model.ExportTimesheet {
+		return fmt.Sprintf("/reports/timesheet/exports/%d", v.ID)
+	}
+	return fmt.Sprintf("/contacts/exports/%d", v.ID)
+}
+
 // Badge is the badge class of the state shown.
 func (v exportView) Badge() string {
 	switch v.Shown() {

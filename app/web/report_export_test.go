@@ -66,6 +66,8 @@ func TestReportExportPage(t *testing.T) {
 	if strings.Contains(body, "contact") {
 		t.Errorf("the report export's page speaks of contacts:\n%s", body)
 	}
+	_, body = admin.get("/contacts/exports")
+	wantContains(t, body, `href="`+page+`"`, `href="`+page+`/download"`)
 	resp, body = admin.get(page + "/download")
 	wantStatus(t, resp, body, http.StatusOK)
 	wantContains(t, body, "Printer jams")
