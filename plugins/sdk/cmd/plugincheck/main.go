@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/hashicorp/go-hclog"
 
@@ -19,8 +20,10 @@ func main() {
 	config := flag.String("config", "{}", "instance configuration (JSON) used for the checks")
 	verbose := flag.Bool("v", false, "show the plugin's log lines")
 	address := flag.String("address", "", "notifiers: an address the channel accepts; the checks send two messages there")
+	secrets := secretFlags{}
+	flag.Var(secrets, "secret", "a secret setting as NAME=VALUE, such as -secret password=s3cret; repeat for more")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: plugincheck [-config JSON] [-address ADDRESS] [-v] PLUGIN_DIR")
+		fmt.Fprintln(os.Stderr, "usage: plugincheck [-config JSON] [-secret NAME=VALUE ...] [-address ADDRESS] [-v] PLUGIN_DIR")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -28,7 +31,7 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	opts := conformance.Options{Config: *config, Address: *address, Env: []string{"PATH=" + os.Getenv("PATH")}}
+	opts := conformance.Options{Config: *config, Secrets: secrets, Address: *address, Env: []string{"PATH=" + os.Getenv("PATH")}}
 	if *verbose {
 		opts.Logger = hclog.New(&hclog.LoggerOptions{Name: "plugincheck", Output: os.Stderr, Level: hclog.Debug})
 	}
@@ -38,4 +41,19 @@ func main() {
 	if r.Failed() {
 		os.Exit(1)
 	}
+}
+
+// secretFlags collects -secret NAME=VALUE flags: secrets go apart from
+// the configuration, as Portico keeps and sends them.
+type secretFlags map[string]string
+
+func (f secretFlags) String() string { return fmt.Sprint(len(f), " secrets") }
+
+func (f secretFlags) Set(v string) error {
+	name, value, ok := strings.Cut(v, "=")
+	if !ok || name == "" {
+		return fmt.Errorf("write a secret as NAME=VALUE")
+	}
+	f[name] = value
+	return nil
 }
