@@ -2,16 +2,18 @@ package web
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/portico-hub/portico/app/bulk"
 	"github.com/portico-hub/portico/app/model"
 )
 
 // Row is a list row with what its actions need.
 func (p contactListPage) Row(ct model.Contact) contactRow {
-	r := contactRow{Contact: ct, CSRF: p.CSRF, Pick: true, Back: p.Back()}
+	r := contactRow{Contact: ct, CSRF: p.CSRF, Pick: true, Picked: slices.Contains(p.BulkForm.IDs, ct.ID), Back: p.Back()}
 	if at, ok := p.Lately[ct.ID]; ok {
 		r.Lately = &at
 	}
@@ -72,11 +74,19 @@ func (s *Server) startBulkActivation(c *fiber.Ctx, sel model.Selection, resend b
 // bulkActivationAgain shows the list again with what was wrong with the
 // send; an HTMX fragment request gets the message alone, as a toast.
 func (s *Server) bulkActivationAgain(c *fiber.Ctx, q model.ContactQuery, msg string) error {
+	return s.bulkAgain(c, bulk.Request{Selection: model.Selection{Query: q}}, msg)
+}
+
+// bulkAgain shows the list again with what was wrong with a bulk
+// action, keeping the ticks, the action and what was typed for it, so
+// the agent corrects one field instead of starting over.
+func (s *Server) bulkAgain(c *fiber.Ctx, req bulk.Request, msg string) error {
 	if isPartial(c) {
 		return fiber.NewError(fiber.StatusUnprocessableEntity, msg)
 	}
+	q := req.Query
 	q.Sort, q.Page, q.PerPage = model.SortName, 1, 30
-	return s.renderContactList(c, fiber.StatusUnprocessableEntity, q, map[string]string{"bulk": msg})
+	return s.renderContactList(c, fiber.StatusUnprocessableEntity, q, map[string]string{"bulk": msg}, req)
 }
 
 // parseListForm reads the list's view, search and filters from a form.

@@ -26,10 +26,11 @@ func (s *Server) contactBulk(c *fiber.Ctx) error {
 		return s.startBulkActivation(c, req.Selection, c.FormValue("resend") == "1")
 	}
 	ctx := c.UserContext()
-	req, err := s.bulk.Check(ctx, req)
+	checked, err := s.bulk.Check(ctx, req)
 	if fields, ok := fieldErrors(err); ok {
-		return s.bulkActivationAgain(c, req.Query, firstMessage(fields))
+		return s.bulkAgain(c, req, firstMessage(fields))
 	}
+	req = checked
 	if err != nil {
 		return err
 	}

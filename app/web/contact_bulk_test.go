@@ -122,3 +122,22 @@ func TestBulkExportOpensTheDialogForTheTicked(t *testing.T) {
 		t.Fatalf("export %+v (%v), want the 2 ticked", x, err)
 	}
 }
+
+// TestRefusedBulkActionKeepsTheForm adds two ticked contacts to a company
+// that does not exist: the list comes back saying so, with the same rows
+// ticked, the action chosen and the typed name kept, so the agent fixes
+// the name instead of starting over.
+func TestRefusedBulkActionKeepsTheForm(t *testing.T) {
+	ts := newTestServer(t)
+	agent := ts.agentClient("Bo Agent", "bo@example.com")
+	a, b := ts.createContact("Pick A", "a@example.com"), ts.createContact("Pick B", "b@example.com")
+	ts.createContact("Pick C", "c@example.com")
+	agent.get("/contacts")
+	form := url.Values{"action": {"company"}, "bulk_company": {"Nonexistent Co"}, "id": {itoa(a), itoa(b)}, "all": {"0"}}
+	resp, body := agent.post("/contacts/bulk", form)
+	wantStatus(t, resp, body, http.StatusUnprocessableEntity)
+	wantContains(t, body, "No company is named “Nonexistent Co”",
+		`aria-label="Select Pick A" checked`, `aria-label="Select Pick B" checked`,
+		`<option value="company" selected>Add to a company</option>`, `name="bulk_company" value="Nonexistent Co"`)
+	wantNotContains(t, body, `aria-label="Select Pick C" checked`)
+}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/portico-hub/portico/app/bulk"
 	"github.com/portico-hub/portico/app/model"
 )
 
@@ -21,6 +22,9 @@ type contactListPage struct {
 	// Lately holds, of the rows shown, the contacts sent a link in the
 	// last few minutes, and when.
 	Lately map[int64]time.Time
+	// Bulk is the bulk bar's form as it was sent, when a refused action
+	// shows the list again: its ticks, action and fields stay.
+	BulkForm bulk.Request
 	companyFilter
 }
 
@@ -32,10 +36,13 @@ func (s *Server) contactList(c *fiber.Ctx) error {
 
 // renderContactList renders the list for a query, with errs above it
 // (the bulk send's, when a form post comes back to the list).
-func (s *Server) renderContactList(c *fiber.Ctx, status int, q model.ContactQuery, errs map[string]string) error {
+func (s *Server) renderContactList(c *fiber.Ctx, status int, q model.ContactQuery, errs map[string]string, form ...bulk.Request) error {
 	ctx := c.UserContext()
 	p := contactListPage{Base: base(c, "Contacts", "contacts"), Query: q}
 	p.Errors = errs
+	for _, f := range form {
+		p.BulkForm = f
+	}
 	err := s.resolveCompany(ctx, c.Query("company_name"), &p)
 	if err != nil {
 		return err

@@ -19,7 +19,10 @@ type contactRow struct {
 	// Pick shows the row's checkbox for a bulk send; Sent says an
 	// activation email was just sent from this row.
 	Pick bool
-	Sent bool
+	// Picked keeps the checkbox ticked when the list comes back after a
+	// refused bulk action.
+	Picked bool
+	Sent   bool
 	// Lately is when a link last went to the contact, when that was
 	// within the last few minutes: the row says so before another.
 	Lately *time.Time
