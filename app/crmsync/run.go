@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"time"
-
 )
 
 // ErrNotRunning is returned by a sync of a connector whose first sync has
@@ -83,4 +82,3 @@ func cmp(d, def time.Duration) time.Duration {
 func (e *Engine) Resume(ctx context.Context, instanceID int64) error {
 	return e.Store.SetCRMRun(ctx, instanceID, "", 0, nil)
 }
-

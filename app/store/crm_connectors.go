@@ -94,41 +94,43 @@ func (s *Store) CRMConnectorIDs(ctx context.Context) ([]int64, error) {
 	return ids, rows.Err()
 }
 
+// The updates below name the instance last: SQLite numbers $N parameters
+// in the order they first appear.
+
 // SetCRMState moves a connector to "setup" or "running".
 func (s *Store) SetCRMState(ctx context.Context, instanceID int64, state string) error {
-	return s.connectorExec(ctx, instanceID, `UPDATE crm_connectors SET state = $2, updated_at = $3 WHERE instance_id = $1`, state, s.Now())
+	return s.connectorExec(ctx, instanceID, `UPDATE crm_connectors SET state = $1, updated_at = $2 WHERE instance_id = $3`, state, s.Now())
 }
 
 // SetCRMPaused pauses or resumes a connector.
 func (s *Store) SetCRMPaused(ctx context.Context, instanceID int64, paused bool) error {
-	return s.connectorExec(ctx, instanceID, `UPDATE crm_connectors SET paused = $2, updated_at = $3 WHERE instance_id = $1`, paused, s.Now())
+	return s.connectorExec(ctx, instanceID, `UPDATE crm_connectors SET paused = $1, updated_at = $2 WHERE instance_id = $3`, paused, s.Now())
 }
 
 // SetCRMPullCursor stores the cursor after a batch and counts the records
 // the batch changed in Portico.
 func (s *Store) SetCRMPullCursor(ctx context.Context, instanceID int64, cursor string, pulled int) error {
-	return s.connectorExec(ctx, instanceID, `UPDATE crm_connectors SET pull_cursor = $2, pulled = pulled + $3
-		WHERE instance_id = $1`, cursor, pulled)
+	return s.connectorExec(ctx, instanceID, `UPDATE crm_connectors SET pull_cursor = $1, pulled = pulled + $2
+		WHERE instance_id = $3`, cursor, pulled)
 }
 
 // SetCRMPushPosition stores the event position whose changes went out and
 // counts the records written remotely.
 func (s *Store) SetCRMPushPosition(ctx context.Context, instanceID, position int64, pushed int) error {
-	return s.connectorExec(ctx, instanceID, `UPDATE crm_connectors SET push_position = $2, pushed = pushed + $3
-		WHERE instance_id = $1`, position, pushed)
+	return s.connectorExec(ctx, instanceID, `UPDATE crm_connectors SET push_position = $1, pushed = pushed + $2
+		WHERE instance_id = $3`, position, pushed)
 }
-
 
 // SetCRMRun records how a run ended: its error ("" when it went well),
 // and until when the connector backs off (nil for not).
 func (s *Store) SetCRMRun(ctx context.Context, instanceID int64, lastErr string, outages int, backoff *time.Time) error {
-	return s.connectorExec(ctx, instanceID, `UPDATE crm_connectors SET last_run_at = $2, last_error = $3, outages = $4,
-		backoff_until = $5 WHERE instance_id = $1`, s.Now(), lastErr, outages, backoff)
+	return s.connectorExec(ctx, instanceID, `UPDATE crm_connectors SET last_run_at = $1, last_error = $2, outages = $3,
+		backoff_until = $4 WHERE instance_id = $5`, s.Now(), lastErr, outages, backoff)
 }
 
 func (s *Store) connectorExec(ctx context.Context, instanceID int64, q string, args ...any) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, q, append([]any{instanceID}, args...)...)
+		res, err := tx.ExecContext(ctx, q, append(args, instanceID)...)
 		if err != nil {
 			return fmt.Errorf("store: crm connector %d: %w", instanceID, err)
 		}
