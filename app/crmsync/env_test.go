@@ -85,7 +85,7 @@ func newEnv(t testing.TB) *env {
 		t.Fatal(err)
 	}
 	id, err := st.SavePluginInstance(ctx, model.PluginInstance{PluginID: "carddav-sync", Name: "Book",
-		Config: `{"url": "` + rad.bookURL() + `", "username": "` + davUser + `", "timeout_seconds": 10}`,
+		Config:  `{"url": "` + rad.bookURL() + `", "username": "` + davUser + `", "timeout_seconds": 10}`,
 		Secrets: map[string]string{"password": davPass}})
 	if err != nil {
 		t.Fatal(err)
