@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/emersion/go-vcard"
 	"github.com/emersion/go-webdav"
@@ -85,6 +86,7 @@ func (d *dav) put(name string, c card) {
 	set(vcard.FieldTelephone, c.Phone)
 	set(vcard.FieldTitle, c.Title)
 	set(vcard.FieldNote, c.Note)
+	vc.SetRevision(time.Now())
 	delete(vc, vcard.FieldCategories)
 	if len(c.Tags) > 0 {
 		vc.SetCategories(c.Tags)

@@ -50,8 +50,14 @@ func (r *run) pullFrom(ctx context.Context, cursor string, seen map[string]bool)
 // applyRemote applies one pulled change. A change Portico refuses is
 // recorded as a failure with its data, and the pull goes on.
 func (r *run) applyRemote(ctx context.Context, ch sdk.Change) error {
+	if ch.Op == sdk.OpDelete && ch.Object == "" {
+		ch.Object = sdk.ObjectContact // a tombstone names no type: the link knows it
+	}
 	if ch.Object != sdk.ObjectContact {
 		return nil
+	}
+	if ch.ModifiedAt.IsZero() {
+		ch.ModifiedAt = r.started // a remote that keeps no time changed it since the last pull
 	}
 	err := r.applyChange(ctx, ch)
 	if err != nil && recordOnly(err) {
