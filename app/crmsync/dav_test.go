@@ -58,7 +58,12 @@ func (d *dav) cards() map[string]card {
 
 func cardOf(c vcard.Card) card {
 	out := card{Name: c.Value(vcard.FieldFormattedName), Phone: c.Value(vcard.FieldTelephone), Title: c.Value(vcard.FieldTitle),
-		Note: c.Value(vcard.FieldNote), Emails: c.Values(vcard.FieldEmail), Tags: c.Categories()}
+		Note: c.Value(vcard.FieldNote), Emails: c.Values(vcard.FieldEmail)}
+	for _, tag := range c.Categories() {
+		if tag = strings.TrimSpace(tag); tag != "" { // a blank category is none, as the connector reads it
+			out.Tags = append(out.Tags, tag)
+		}
+	}
 	slices.Sort(out.Tags)
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/portico-hub/portico/app/contact"
+	"github.com/portico-hub/portico/app/model"
 )
 
 func (e *env) create(in contact.Input) int64 {
@@ -89,4 +90,16 @@ func equalCounts(a, b map[string]int) bool {
 		}
 	}
 	return len(a) <= len(b)
+}
+
+func emailsOf(es []model.Email) []string {
+	var out []string
+	for _, e := range es {
+		if e.Primary {
+			out = append([]string{e.Address}, out...)
+		} else {
+			out = append(out, e.Address)
+		}
+	}
+	return out
 }
