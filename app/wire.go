@@ -12,6 +12,7 @@ import (
 	"github.com/portico-hub/portico/app/company"
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/contact"
+	"github.com/portico-hub/portico/app/crmsync"
 	"github.com/portico-hub/portico/app/exports"
 	"github.com/portico-hub/portico/app/imports"
 	"github.com/portico-hub/portico/app/jobs"
@@ -41,6 +42,8 @@ type Portico struct {
 	// jobs: deliveries are many and small, and a slow endpoint must never
 	// hold a worker that others need.
 	Hooks *webhooks.Worker
+	// CRM syncs the CRM connectors; nil when plugins are off.
+	CRM *crmsync.Engine
 }
 
 // Wire builds the services from the configuration, the logger and the
@@ -66,7 +69,12 @@ func Wire(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.S
 	}
 	hooks := webhooks.NewWorker(st, webhooks.NewClient(cfg.WebhookAllowNets), log, webhooks.Notice(mailer, cfg.BaseURL))
 	hooks.Lease = max(cfg.JobLease, webhooks.Timeout+5*time.Second)
-	return &Portico{Web: srv, Jobs: d.Jobs, Hooks: hooks}, nil
+	p := &Portico{Web: srv, Jobs: d.Jobs, Hooks: hooks}
+	if plugins != nil {
+		p.CRM = &crmsync.Engine{Store: st, Plugins: plugins, Contacts: d.Contacts, Log: log}
+		crmsync.Register(d.Jobs, p.CRM, crmsync.PullInterval)
+	}
+	return p, nil
 }
 
 // services builds each domain service once; those that send email share

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"sync"
 	"time"
 
@@ -25,6 +26,7 @@ type Engine struct {
 	Store    *store.Store
 	Plugins  Plugins
 	Contacts *contact.Service
+	Log      *slog.Logger
 	// MaxBackoff caps the wait after repeated outages; default an hour.
 	MaxBackoff time.Duration
 	locks      sync.Map
