@@ -2,6 +2,7 @@ package crmsync
 
 import (
 	"context"
+	"encoding/json"
 	"maps"
 	"slices"
 	"strconv"
@@ -96,14 +97,14 @@ func (r *run) apply(ctx context.Context, p *Plan) error {
 // refuses is recorded and the others go on.
 func (r *run) applyItem(ctx context.Context, s side, item PlanItem) error {
 	err := r.reconcile(ctx, s)
-	if err != nil && recordOnly(err) {
-		dir := "in"
-		if item.RemoteID == "" {
-			dir = "out"
-		}
-		return r.recordFailure(ctx, model.CRMFailure{Direction: dir, LocalID: item.LocalID, RemoteID: item.RemoteID}, err)
+	if err == nil || !recordOnly(err) {
+		return err
 	}
-	return err
+	if s.remote == nil {
+		return r.recordFailure(ctx, model.CRMFailure{Direction: "out", LocalID: item.LocalID}, err)
+	}
+	data, _ := json.Marshal(s.remote)
+	return r.recordFailure(ctx, model.CRMFailure{Direction: "in", RemoteID: item.RemoteID, Change: string(data)}, err)
 }
 
 func sortedIDs[V any](m map[int64]V) []int64 { return slices.Sorted(maps.Keys(m)) }

@@ -45,19 +45,36 @@ func (s *Store) DeleteCRMFailure(ctx context.Context, id int64) error {
 	})
 }
 
+const failureColumns = `id, instance_id, direction, object, local_id, remote_id, reason, change, attempts, first_at, last_at`
+
+func scanFailure(row interface{ Scan(...any) error }) (model.CRMFailure, error) {
+	var f model.CRMFailure
+	err := row.Scan(&f.ID, &f.InstanceID, &f.Direction, &f.Object, &f.LocalID, &f.RemoteID, &f.Reason, &f.Change,
+		&f.Attempts, &f.FirstAt, &f.LastAt)
+	return f, err
+}
+
+// CRMFailure returns one failure.
+func (s *Store) CRMFailure(ctx context.Context, id int64) (*model.CRMFailure, error) {
+	f, err := scanFailure(s.r.QueryRowContext(ctx, `SELECT `+failureColumns+` FROM crm_failures WHERE id = $1`, id))
+	if err != nil {
+		return nil, notFound(err, "crm failure", id)
+	}
+	return &f, nil
+}
+
 // CRMFailures returns a connector's failures, the latest first.
 func (s *Store) CRMFailures(ctx context.Context, instanceID int64, limit int) ([]model.CRMFailure, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id, instance_id, direction, object, local_id, remote_id, reason, change,
-		attempts, first_at, last_at FROM crm_failures WHERE instance_id = $1 ORDER BY last_at DESC, id DESC LIMIT $2`, instanceID, limit)
+	rows, err := s.r.QueryContext(ctx, `SELECT `+failureColumns+` FROM crm_failures
+		WHERE instance_id = $1 ORDER BY last_at DESC, id DESC LIMIT $2`, instanceID, limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: crm failures %d: %w", instanceID, err)
 	}
 	defer rows.Close()
 	var out []model.CRMFailure
 	for rows.Next() {
-		var f model.CRMFailure
-		if err := rows.Scan(&f.ID, &f.InstanceID, &f.Direction, &f.Object, &f.LocalID, &f.RemoteID, &f.Reason, &f.Change,
-			&f.Attempts, &f.FirstAt, &f.LastAt); err != nil {
+		f, err := scanFailure(rows)
+		if err != nil {
 			return nil, fmt.Errorf("store: crm failures %d: %w", instanceID, err)
 		}
 		out = append(out, f)
