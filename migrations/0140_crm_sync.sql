@@ -61,7 +61,9 @@ CREATE TABLE crm_links (
 CREATE INDEX crm_links_by_local ON crm_links (object, local_id);
 
 -- Records that failed to sync, with why; "retry" applies them again. A
--- pulled change keeps its data so a retry needs no new pull.
+-- pulled change keeps its data so a retry needs no new pull. An
+-- ambiguous record (the first sync found several matches for it) is
+-- neither pushed nor pulled until a new first sync resolves it.
 CREATE TABLE crm_failures (
     id          INTEGER PRIMARY KEY,
     instance_id INTEGER NOT NULL REFERENCES crm_connectors (instance_id) ON DELETE CASCADE,
@@ -71,6 +73,7 @@ CREATE TABLE crm_failures (
     remote_id   TEXT NOT NULL DEFAULT '',
     reason      TEXT NOT NULL,
     change      TEXT NOT NULL DEFAULT '',
+    ambiguous   BOOLEAN NOT NULL DEFAULT FALSE,
     attempts    INTEGER NOT NULL DEFAULT 1,
     first_at    TIMESTAMP NOT NULL,
     last_at     TIMESTAMP NOT NULL,

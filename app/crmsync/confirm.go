@@ -6,7 +6,6 @@ import (
 	"maps"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/portico-hub/portico/app/model"
 )
@@ -79,14 +78,34 @@ func (r *run) apply(ctx context.Context, p *Plan) error {
 			return err
 		}
 	}
+	if err := r.e.Store.ClearCRMAmbiguities(ctx, r.conn.InstanceID); err != nil {
+		return err
+	}
 	for _, a := range p.Ambiguous {
-		f := model.CRMFailure{Direction: "in", RemoteID: strings.Join(a.RemoteIDs, " "), LocalID: a.LocalIDs[0]}
-		if err := r.recordFailure(ctx, f, &recordError{msg: "ambiguous match: " + a.Reason + "; nothing was changed"}); err != nil {
+		if err := r.recordAmbiguity(ctx, a); err != nil {
 			return err
 		}
 	}
 	for _, u := range p.Unreadable {
 		if err := r.recordFailure(ctx, model.CRMFailure{Direction: "in", RemoteID: u.RemoteID}, &recordError{msg: u.Reason}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// recordAmbiguity records each record of an ambiguous match as a
+// failure, which keeps it from syncing until a new first sync.
+func (r *run) recordAmbiguity(ctx context.Context, a Ambiguity) error {
+	why := &recordError{msg: "ambiguous match: " + a.Reason + "; nothing was changed. Merge or remove the duplicates, then run the first sync again."}
+	for _, id := range a.LocalIDs {
+		f := model.CRMFailure{Direction: "in", LocalID: id, RemoteID: "", Ambiguous: true}
+		if err := r.recordFailure(ctx, f, why); err != nil {
+			return err
+		}
+	}
+	for _, rid := range a.RemoteIDs {
+		if err := r.recordFailure(ctx, model.CRMFailure{Direction: "in", RemoteID: rid, Ambiguous: true}, why); err != nil {
 			return err
 		}
 	}

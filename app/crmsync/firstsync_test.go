@@ -74,12 +74,35 @@ func TestFirstSyncShowsADryRunAndAppliesItOnlyOnConfirm(t *testing.T) {
 	if ids, _ := e.st.LiveContactIDs(e.ctx); len(ids) != 4 {
 		t.Errorf("%d contacts after the first sync, want 4 (Alan created)", len(ids))
 	}
-	if f, _ := e.st.CRMFailures(e.ctx, e.id, 10); len(f) != 1 {
-		t.Errorf("failures %+v, want the ambiguous twin", f)
+	if f, _ := e.st.CRMFailures(e.ctx, e.id, 10); len(f) != 3 || !f[0].Ambiguous {
+		t.Errorf("failures %+v, want the twin and its two cards ambiguous", f)
 	}
 	again, err := e.engine.DryRun(e.ctx, e.id)
 	if err != nil || len(again.Link)+len(again.CreateInPortico)+len(again.CreateRemote) != 0 {
 		t.Errorf("linked records were matched again: %+v %v", again, err)
+	}
+
+	// Ambiguous records stay apart until a new first sync resolves them.
+	if err := e.contacts.SetTags(e.ctx, e.agent, twin, "edited"); err != nil {
+		t.Fatal(err)
+	}
+	e.dav.put("t1.vcf", card{Name: "Twin One", Emails: []string{"t1@x.example"}, Title: "Edited"})
+	e.sync()
+	if n := len(e.dav.cards()); n != 5 {
+		t.Errorf("an ambiguous contact was pushed: %d cards", n)
+	}
+	if ids, _ := e.st.LiveContactIDs(e.ctx); len(ids) != 4 {
+		t.Errorf("an ambiguous card was pulled: %d contacts", len(ids))
+	}
+	e.dav.remove("t2.vcf")
+	if _, err := e.engine.Confirm(e.ctx, e.id); err != nil {
+		t.Fatal(err)
+	}
+	if l, err := e.st.CRMLinkByLocal(e.ctx, e.id, "contact", twin); err != nil || l.RemoteID != "t1.vcf" {
+		t.Errorf("the twin after the duplicate card went: %+v %v", l, err)
+	}
+	if f, _ := e.st.CRMFailures(e.ctx, e.id, 10); len(f) != 0 {
+		t.Errorf("failures left: %+v", f)
 	}
 }
 

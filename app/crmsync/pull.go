@@ -79,6 +79,9 @@ func (r *run) applyChange(ctx context.Context, ch sdk.Change) error {
 		if ch.Op == sdk.OpDelete {
 			return nil
 		}
+		if amb, err := r.e.Store.IsCRMAmbiguous(ctx, r.conn.InstanceID, 0, ch.RemoteID); err != nil || amb {
+			return err
+		}
 		return r.reconcile(ctx, side{remote: &ch})
 	}
 	switch {

@@ -95,6 +95,10 @@ func (r *run) pushOne(ctx context.Context, id int64) error {
 		return r.localGone(ctx, link)
 	case gone || (link != nil && link.State == "remote_deleted"):
 		return nil
+	case link == nil:
+		if amb, err := r.e.Store.IsCRMAmbiguous(ctx, r.conn.InstanceID, id, ""); err != nil || amb {
+			return err
+		}
 	}
 	return r.reconcile(ctx, side{c: c, link: link})
 }

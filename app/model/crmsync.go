@@ -74,8 +74,11 @@ type CRMFailure struct {
 	RemoteID  string
 	Reason    string
 	// Change is the pulled change as JSON, for a retry of an "in" failure.
-	Change   string
-	Attempts int
+	Change string
+	// Ambiguous marks a record the first sync matched to several: it
+	// syncs no more until a new first sync links it.
+	Ambiguous bool
+	Attempts  int
 	FirstAt  time.Time
 	LastAt   time.Time
 }

@@ -12,10 +12,11 @@ import (
 // attempt of a failure already recorded.
 func (s *Store) AddCRMFailure(ctx context.Context, f model.CRMFailure) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO crm_failures (instance_id, direction, object, local_id, remote_id, reason, change, first_at, last_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) ON CONFLICT (instance_id, direction, object, local_id, remote_id) DO UPDATE SET
-			reason = excluded.reason, change = excluded.change, attempts = crm_failures.attempts + 1, last_at = excluded.last_at`,
-			f.InstanceID, f.Direction, f.Object, f.LocalID, f.RemoteID, f.Reason, f.Change, s.Now())
+		_, err := tx.ExecContext(ctx, `INSERT INTO crm_failures (instance_id, direction, object, local_id, remote_id, reason, change,
+			ambiguous, first_at, last_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+			ON CONFLICT (instance_id, direction, object, local_id, remote_id) DO UPDATE SET reason = excluded.reason,
+			change = excluded.change, ambiguous = excluded.ambiguous, attempts = crm_failures.attempts + 1, last_at = excluded.last_at`,
+			f.InstanceID, f.Direction, f.Object, f.LocalID, f.RemoteID, f.Reason, f.Change, f.Ambiguous, s.Now())
 		if err != nil {
 			return fmt.Errorf("store: record crm failure: %w", err)
 		}
@@ -23,13 +24,37 @@ func (s *Store) AddCRMFailure(ctx context.Context, f model.CRMFailure) error {
 	})
 }
 
-// ClearCRMFailure forgets a failure once its record synced.
+// ClearCRMFailure forgets a failure once its record synced; an
+// ambiguity stays until a new first sync.
 func (s *Store) ClearCRMFailure(ctx context.Context, instanceID int64, direction, object string, localID int64, remoteID string) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `DELETE FROM crm_failures WHERE instance_id = $1 AND direction = $2 AND object = $3
-			AND local_id = $4 AND remote_id = $5`, instanceID, direction, object, localID, remoteID)
+			AND local_id = $4 AND remote_id = $5 AND NOT ambiguous`, instanceID, direction, object, localID, remoteID)
 		if err != nil {
 			return fmt.Errorf("store: clear crm failure: %w", err)
+		}
+		return nil
+	})
+}
+
+// IsCRMAmbiguous reports whether the first sync found a Portico record
+// (localID) or a remote one (remoteID, localID 0) ambiguous.
+func (s *Store) IsCRMAmbiguous(ctx context.Context, instanceID, localID int64, remoteID string) (bool, error) {
+	var n int
+	err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM crm_failures WHERE instance_id = $1 AND ambiguous
+		AND local_id = $2 AND remote_id = $3`, instanceID, localID, remoteID).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("store: crm ambiguity: %w", err)
+	}
+	return n > 0, nil
+}
+
+// ClearCRMAmbiguities forgets a connector's ambiguous records, before a
+// new first sync matches them again.
+func (s *Store) ClearCRMAmbiguities(ctx context.Context, instanceID int64) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM crm_failures WHERE instance_id = $1 AND ambiguous`, instanceID); err != nil {
+			return fmt.Errorf("store: clear crm ambiguities: %w", err)
 		}
 		return nil
 	})
@@ -45,12 +70,12 @@ func (s *Store) DeleteCRMFailure(ctx context.Context, id int64) error {
 	})
 }
 
-const failureColumns = `id, instance_id, direction, object, local_id, remote_id, reason, change, attempts, first_at, last_at`
+const failureColumns = `id, instance_id, direction, object, local_id, remote_id, reason, change, ambiguous, attempts, first_at, last_at`
 
 func scanFailure(row interface{ Scan(...any) error }) (model.CRMFailure, error) {
 	var f model.CRMFailure
 	err := row.Scan(&f.ID, &f.InstanceID, &f.Direction, &f.Object, &f.LocalID, &f.RemoteID, &f.Reason, &f.Change,
-		&f.Attempts, &f.FirstAt, &f.LastAt)
+		&f.Ambiguous, &f.Attempts, &f.FirstAt, &f.LastAt)
 	return f, err
 }
 
