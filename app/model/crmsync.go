@@ -79,8 +79,8 @@ type CRMFailure struct {
 	// syncs no more until a new first sync links it.
 	Ambiguous bool
 	Attempts  int
-	FirstAt  time.Time
-	LastAt   time.Time
+	FirstAt   time.Time
+	LastAt    time.Time
 }
 
 // CRMConflict is a field both sides changed and how the rule resolved it.
