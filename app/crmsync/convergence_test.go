@@ -11,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/portico-hub/portico/app/contact"
 	"github.com/portico-hub/portico/app/model"
@@ -101,7 +102,7 @@ func (w *world) step() {
 		w.e.engine.Resume(w.e.ctx, w.e.id)
 		w.e.engine.SyncNow(w.e.ctx, w.e.id)
 	case k < 18:
-		w.crash()
+		w.crashDuringSync()
 	default:
 		w.toggleServer()
 	}
@@ -212,6 +213,21 @@ func (w *world) crash() {
 			w.crashes++
 		}
 	}
+}
+
+// crashDuringSync kills the connector a moment into a sync: in the middle
+// of a pull or a push, or just before one.
+func (w *world) crashDuringSync() {
+	done := make(chan struct{})
+	delay := time.Duration(w.rnd.IntN(40)) * time.Millisecond
+	go func() {
+		defer close(done)
+		time.Sleep(delay)
+		w.crash()
+	}()
+	w.e.engine.Resume(w.e.ctx, w.e.id)
+	w.e.engine.SyncNow(w.e.ctx, w.e.id)
+	<-done
 }
 
 func (w *world) toggleServer() {

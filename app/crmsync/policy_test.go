@@ -161,3 +161,28 @@ func TestAnOutageBacksOffAndTheChangesGoOutAfterIt(t *testing.T) {
 		t.Errorf("after the outage, the card's title is %q", cd.Title)
 	}
 }
+
+func TestAMergeDeletesTheMergedAwayCardOnlyWhenAllowed(t *testing.T) {
+	for _, policy := range []string{"keep", "delete"} {
+		t.Run(policy, func(t *testing.T) {
+			e, ada := running(t, policy)
+			dup := e.create(contact.Input{Name: "Ada L.", Emails: []string{"ada@home.example"}})
+			e.sync()
+			dupLink, err := e.st.CRMLinkByLocal(e.ctx, e.id, "contact", dup)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := e.contacts.Merge(e.ctx, e.agent, []int64{ada, dup}, ada, nil); err != nil {
+				t.Fatal(err)
+			}
+			e.sync()
+			cards := e.dav.cards()
+			if _, kept := cards[dupLink.RemoteID]; kept != (policy == "keep") {
+				t.Errorf("policy %s: the merged-away card kept %v", policy, kept)
+			}
+			if got := cards["ada.vcf"].Emails; len(got) != 2 {
+				t.Errorf("the kept card's addresses after the merge: %v", got)
+			}
+		})
+	}
+}
