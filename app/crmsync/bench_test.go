@@ -28,7 +28,7 @@ func BenchmarkSync(b *testing.B) {
 	n, k := benchSize("CRMSYNC_BENCH_CARDS", 1_000), benchSize("CRMSYNC_BENCH_CHANGES", 200)
 	var first, incr time.Duration
 	for range b.N {
-		e := newEnv(b)
+		e := newEnvTimeout(b, 900)
 		for i := range n {
 			e.rad.seed(fmt.Sprintf("c%06d.vcf", i), benchCard(i, "Engineer"))
 		}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -64,7 +65,11 @@ type env struct {
 	agent    model.Actor
 }
 
-func newEnv(t testing.TB) *env {
+func newEnv(t testing.TB) *env { return newEnvTimeout(t, 10) }
+
+// newEnvTimeout sets the connector's request timeout: Radicale's first
+// report of a large book takes minutes.
+func newEnvTimeout(t testing.TB, seconds int) *env {
 	t.Helper()
 	rad := startRadicale(t)
 	ctx := context.Background()
@@ -85,7 +90,7 @@ func newEnv(t testing.TB) *env {
 		t.Fatal(err)
 	}
 	id, err := st.SavePluginInstance(ctx, model.PluginInstance{PluginID: "carddav-sync", Name: "Book",
-		Config:  `{"url": "` + rad.bookURL() + `", "username": "` + davUser + `", "timeout_seconds": 10}`,
+		Config:  `{"url": "` + rad.bookURL() + `", "username": "` + davUser + `", "timeout_seconds": ` + strconv.Itoa(seconds) + `}`,
 		Secrets: map[string]string{"password": davPass}})
 	if err != nil {
 		t.Fatal(err)
