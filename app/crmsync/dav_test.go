@@ -22,17 +22,21 @@ import (
 type dav struct {
 	t      testing.TB
 	url    string
+	pass   string
 	path   string
 	client *carddav.Client
 }
 
-func newDAV(t testing.TB, r *radicale) *dav {
-	hc := webdav.HTTPClientWithBasicAuth(http.DefaultClient, davUser, davPass)
+func newDAV(t testing.TB, r *radicale) *dav { return newDAVAs(t, r, davPass) }
+
+// newDAVAs signs in with pass, after the password was changed.
+func newDAVAs(t testing.TB, r *radicale, pass string) *dav {
+	hc := webdav.HTTPClientWithBasicAuth(http.DefaultClient, davUser, pass)
 	c, err := carddav.NewClient(hc, r.bookURL())
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &dav{t: t, url: r.bookURL(), path: "/" + davUser + "/contacts/", client: c}
+	return &dav{t: t, url: r.bookURL(), pass: pass, path: "/" + davUser + "/contacts/", client: c}
 }
 
 // card is a person's card as the tests compare it.
@@ -120,7 +124,7 @@ func (d *dav) do(method, name string, body []byte) {
 	if err != nil {
 		d.t.Fatal(err)
 	}
-	req.SetBasicAuth(davUser, davPass)
+	req.SetBasicAuth(davUser, d.pass)
 	req.Header.Set("Content-Type", "text/vcard; charset=utf-8")
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
