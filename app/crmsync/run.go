@@ -47,7 +47,11 @@ func (e *Engine) PushNow(ctx context.Context, instanceID int64) error {
 	if r.conn.State != "running" || r.conn.Paused || (r.conn.BackoffUntil != nil && r.conn.BackoffUntil.After(e.Store.Now())) {
 		return nil
 	}
-	return e.finish(ctx, r, r.push(ctx))
+	err = r.push(ctx)
+	if err == nil && r.conn.LastError == "" && r.conn.Outages == 0 {
+		return nil // nothing to record: the run the page shows is the last full sync
+	}
+	return e.finish(ctx, r, err)
 }
 
 // finish records how a run ended and backs the connector off after an
@@ -80,5 +84,5 @@ func cmp(d, def time.Duration) time.Duration {
 // Resume clears a connector's backoff, for "Sync now" after an outage
 // was fixed.
 func (e *Engine) Resume(ctx context.Context, instanceID int64) error {
-	return e.Store.SetCRMRun(ctx, instanceID, "", 0, nil)
+	return e.Store.ClearCRMBackoff(ctx, instanceID)
 }

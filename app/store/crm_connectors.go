@@ -128,6 +128,12 @@ func (s *Store) SetCRMRun(ctx context.Context, instanceID int64, lastErr string,
 		backoff_until = $4 WHERE instance_id = $5`, s.Now(), lastErr, outages, backoff)
 }
 
+// ClearCRMBackoff lets a connector run again at once; its last error
+// stays until that run.
+func (s *Store) ClearCRMBackoff(ctx context.Context, instanceID int64) error {
+	return s.connectorExec(ctx, instanceID, `UPDATE crm_connectors SET backoff_until = NULL, outages = 0 WHERE instance_id = $1`)
+}
+
 func (s *Store) connectorExec(ctx context.Context, instanceID int64, q string, args ...any) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, q, append(args, instanceID)...)
