@@ -71,7 +71,7 @@ func Wire(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.S
 	hooks.Lease = max(cfg.JobLease, webhooks.Timeout+5*time.Second)
 	p := &Portico{Web: srv, Jobs: d.Jobs, Hooks: hooks}
 	if plugins != nil {
-		p.CRM = &crmsync.Engine{Store: st, Plugins: plugins, Contacts: d.Contacts, Log: log}
+		p.CRM = &crmsync.Engine{Store: st, Plugins: plugins, Contacts: d.Contacts, Companies: d.Companies, Log: log}
 		crmsync.Register(d.Jobs, p.CRM, crmsync.PullInterval)
 	}
 	return p, nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/portico-hub/portico/app/model"
@@ -88,6 +89,10 @@ func (e *Engine) Schema(ctx context.Context, instanceID int64) (sdk.RemoteSchema
 // the first sync's confirm again, which links what is left.
 var ErrAmbiguous = errors.New("crmsync: the record matched several; merge the duplicates, then confirm the first sync again")
 
+// ErrUnreadable is the retry of a remote record the connector could not
+// read: it comes again with the next sync once fixed on the remote.
+var ErrUnreadable = errors.New("crmsync: the remote record could not be read; fix it there and the next sync brings it")
+
 // Retry applies a failed record again: a pulled change from the data the
 // failure kept, a Portico contact as it is now. The failure goes when it
 // syncs, and stays with the new reason when it does not.
@@ -101,9 +106,14 @@ func (e *Engine) Retry(ctx context.Context, failureID int64) error {
 	if err != nil {
 		return err
 	}
+	obj, ok := r.objects[f.Object]
 	switch {
+	case !ok:
+		return fmt.Errorf("crmsync: the connector no longer syncs %ss: %w", f.Object, model.ErrNotFound)
+	case f.Ambiguous:
+		return ErrAmbiguous
 	case f.Direction == "out":
-		err = r.pushContact(ctx, f.LocalID)
+		err = r.pushRecord(ctx, obj, f.LocalID)
 	case f.Change != "":
 		var ch sdk.Change
 		if err := json.Unmarshal([]byte(f.Change), &ch); err != nil {
@@ -111,7 +121,7 @@ func (e *Engine) Retry(ctx context.Context, failureID int64) error {
 		}
 		err = r.applyRemote(ctx, ch)
 	default:
-		return ErrAmbiguous
+		return ErrUnreadable
 	}
 	return e.finish(ctx, r, err)
 }

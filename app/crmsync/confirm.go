@@ -62,19 +62,19 @@ func (e *Engine) Confirm(ctx context.Context, instanceID int64) (*Plan, error) {
 
 func (r *run) apply(ctx context.Context, p *Plan) error {
 	for _, l := range p.Link {
-		ch := p.remote[l.RemoteID]
-		if err := r.applyItem(ctx, side{c: p.contacts[l.LocalID], remote: &ch}, l); err != nil {
+		ch := p.remote[l.Object][l.RemoteID]
+		if err := r.applyItem(ctx, side{obj: r.objects[l.Object], rec: p.records[l.Object][l.LocalID], remote: &ch}, l); err != nil {
 			return err
 		}
 	}
 	for _, l := range p.CreateInPortico {
-		ch := p.remote[l.RemoteID]
-		if err := r.applyItem(ctx, side{remote: &ch}, l); err != nil {
+		ch := p.remote[l.Object][l.RemoteID]
+		if err := r.applyItem(ctx, side{obj: r.objects[l.Object], remote: &ch}, l); err != nil {
 			return err
 		}
 	}
 	for _, l := range p.CreateRemote {
-		if err := r.applyItem(ctx, side{c: p.contacts[l.LocalID]}, l); err != nil {
+		if err := r.applyItem(ctx, side{obj: r.objects[l.Object], rec: p.records[l.Object][l.LocalID]}, l); err != nil {
 			return err
 		}
 	}
@@ -87,7 +87,8 @@ func (r *run) apply(ctx context.Context, p *Plan) error {
 		}
 	}
 	for _, u := range p.Unreadable {
-		if err := r.recordFailure(ctx, model.CRMFailure{Direction: "in", RemoteID: u.RemoteID}, &recordError{msg: u.Reason}); err != nil {
+		f := model.CRMFailure{Direction: "in", Object: u.Object, RemoteID: u.RemoteID}
+		if err := r.recordFailure(ctx, f, &recordError{msg: u.Reason}); err != nil {
 			return err
 		}
 	}
@@ -99,13 +100,12 @@ func (r *run) apply(ctx context.Context, p *Plan) error {
 func (r *run) recordAmbiguity(ctx context.Context, a Ambiguity) error {
 	why := &recordError{msg: "ambiguous match: " + a.Reason + "; nothing was changed. Merge or remove the duplicates, then run the first sync again."}
 	for _, id := range a.LocalIDs {
-		f := model.CRMFailure{Direction: "in", LocalID: id, RemoteID: "", Ambiguous: true}
-		if err := r.recordFailure(ctx, f, why); err != nil {
+		if err := r.recordFailure(ctx, model.CRMFailure{Direction: "in", Object: a.Object, LocalID: id, Ambiguous: true}, why); err != nil {
 			return err
 		}
 	}
 	for _, rid := range a.RemoteIDs {
-		if err := r.recordFailure(ctx, model.CRMFailure{Direction: "in", RemoteID: rid, Ambiguous: true}, why); err != nil {
+		if err := r.recordFailure(ctx, model.CRMFailure{Direction: "in", Object: a.Object, RemoteID: rid, Ambiguous: true}, why); err != nil {
 			return err
 		}
 	}
@@ -120,10 +120,11 @@ func (r *run) applyItem(ctx context.Context, s side, item PlanItem) error {
 		return err
 	}
 	if s.remote == nil {
-		return r.recordFailure(ctx, model.CRMFailure{Direction: "out", LocalID: item.LocalID}, err)
+		return r.recordFailure(ctx, model.CRMFailure{Direction: "out", Object: item.Object, LocalID: item.LocalID}, err)
 	}
 	data, _ := json.Marshal(s.remote)
-	return r.recordFailure(ctx, model.CRMFailure{Direction: "in", RemoteID: item.RemoteID, Change: string(data)}, err)
+	f := model.CRMFailure{Direction: "in", Object: item.Object, RemoteID: item.RemoteID, Change: string(data)}
+	return r.recordFailure(ctx, f, err)
 }
 
 func sortedIDs[V any](m map[int64]V) []int64 { return slices.Sorted(maps.Keys(m)) }

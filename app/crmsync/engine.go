@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/portico-hub/portico/app/company"
 	"github.com/portico-hub/portico/app/contact"
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/store"
@@ -23,10 +24,11 @@ type Plugins interface {
 
 // Engine syncs the CRM connectors of one Portico.
 type Engine struct {
-	Store    *store.Store
-	Plugins  Plugins
-	Contacts *contact.Service
-	Log      *slog.Logger
+	Store     *store.Store
+	Plugins   Plugins
+	Contacts  *contact.Service
+	Companies *company.Service
+	Log       *slog.Logger
 	// MaxBackoff caps the wait after repeated outages; default an hour.
 	MaxBackoff time.Duration
 	locks      sync.Map
@@ -39,11 +41,13 @@ func (e *Engine) lock(instanceID int64) func() {
 	return m.(*sync.Mutex).Unlock
 }
 
-// run is one sync of one connector: its settings and what it counted.
+// run is one sync of one connector: its settings, the kinds of record it
+// syncs with their mapping, and what it counted.
 type run struct {
 	e       *Engine
 	conn    *model.CRMConnector
-	maps    []model.CRMFieldMap
+	objects map[string]object
+	maps    map[string][]model.CRMFieldMap
 	actor   model.Actor
 	pulled  int
 	pushed  int
@@ -59,8 +63,30 @@ func (e *Engine) newRun(ctx context.Context, instanceID int64) (*run, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &run{e: e, conn: conn, maps: active(conn.Mapping, sdk.ObjectContact),
-		actor: model.Actor{Name: "Sync: " + in.PluginID + " " + in.Name}, started: e.Store.Now()}, nil
+	r := &run{e: e, conn: conn, objects: map[string]object{}, maps: map[string][]model.CRMFieldMap{},
+		actor: model.Actor{Name: "Sync: " + in.PluginID + " " + in.Name}, started: e.Store.Now()}
+	if conn.Objects != "companies" {
+		r.objects[sdk.ObjectContact] = contacts{e}
+	}
+	if conn.Objects != "contacts" {
+		r.objects[sdk.ObjectCompany] = companies{e}
+	}
+	for kind := range r.objects {
+		r.maps[kind] = active(conn.Mapping, kind)
+	}
+	return r, nil
+}
+
+// kinds are the object types the run syncs, companies first, so a
+// contact's company exists before the contact.
+func (r *run) kinds() []object {
+	var out []object
+	for _, k := range []string{sdk.ObjectCompany, sdk.ObjectContact} {
+		if o, ok := r.objects[k]; ok {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 // outage is an error of the remote or the plugin that ends a run; the
@@ -86,7 +112,10 @@ func asOutage(res sdk.PushResult) error {
 // recordFailure keeps a record's failure where an admin sees it; an error
 // of the database ends the run.
 func (r *run) recordFailure(ctx context.Context, f model.CRMFailure, err error) error {
-	f.InstanceID, f.Object, f.Reason = r.conn.InstanceID, sdk.ObjectContact, reason(err)
+	f.InstanceID, f.Reason = r.conn.InstanceID, reason(err)
+	if f.Object == "" {
+		f.Object = sdk.ObjectContact
+	}
 	return r.e.Store.AddCRMFailure(ctx, f)
 }
 
@@ -95,8 +124,9 @@ func (r *run) recordFailure(ctx context.Context, f model.CRMFailure, err error) 
 func recordOnly(err error) bool {
 	var v *model.ValidationError
 	var taken *model.EmailTakenError
+	var name *model.CompanyTakenError
 	var rec *recordError
-	return errors.As(err, &v) || errors.As(err, &taken) || errors.As(err, &rec) || errors.Is(err, model.ErrNotFound) ||
+	return errors.As(err, &v) || errors.As(err, &taken) || errors.As(err, &name) || errors.As(err, &rec) || errors.Is(err, model.ErrNotFound) ||
 		errors.Is(err, model.ErrConflict)
 }
 

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/portico-hub/portico/app/company"
 	"github.com/portico-hub/portico/app/contact"
 	"github.com/portico-hub/portico/app/crmsync"
 	"github.com/portico-hub/portico/app/model"
@@ -53,16 +54,17 @@ func (e *buildError) Error() string { return "build carddav-sync: " + e.out }
 // env is a Portico with the CardDAV connector approved and configured for
 // a fresh Radicale, and a CardDAV client of the same address book.
 type env struct {
-	t        testing.TB
-	ctx      context.Context
-	st       *store.Store
-	host     *pluginhost.Host
-	engine   *crmsync.Engine
-	contacts *contact.Service
-	dav      *dav
-	rad      *radicale
-	id       int64
-	agent    model.Actor
+	t         testing.TB
+	ctx       context.Context
+	st        *store.Store
+	host      *pluginhost.Host
+	engine    *crmsync.Engine
+	contacts  *contact.Service
+	companies *company.Service
+	dav       *dav
+	rad       *radicale
+	id        int64
+	agent     model.Actor
 }
 
 func newEnv(t testing.TB) *env { return newEnvTimeout(t, 10) }
@@ -96,17 +98,22 @@ func newEnvTimeout(t testing.TB, seconds int) *env {
 		t.Fatal(err)
 	}
 	cs := &contact.Service{Store: st}
+	cos := &company.Service{Store: st}
 	e := &env{t: t, ctx: ctx, st: st, host: h, contacts: cs, dav: newDAV(t, rad), rad: rad, id: id,
-		agent:  model.Actor{Name: "Agent"},
-		engine: &crmsync.Engine{Store: st, Plugins: h, Contacts: cs, MaxBackoff: time.Millisecond}}
+		agent:     model.Actor{Name: "Agent"},
+		companies: cos,
+		engine:    &crmsync.Engine{Store: st, Plugins: h, Contacts: cs, Companies: cos, MaxBackoff: time.Millisecond}}
 	return e
 }
 
 // configure stores the default settings; Portico deletes reach the
 // remote when deletes is "delete".
-func (e *env) configure(deletes string) {
+func (e *env) configure(deletes string) { e.configureFor("contacts", deletes) }
+
+// configureFor syncs objects: contacts, companies or both.
+func (e *env) configureFor(objects, deletes string) {
 	e.t.Helper()
-	err := e.engine.Configure(e.ctx, e.id, crmsync.Settings{Objects: "contacts", RemoteDelete: "flag", PorticoDelete: deletes})
+	err := e.engine.Configure(e.ctx, e.id, crmsync.Settings{Objects: objects, RemoteDelete: "flag", PorticoDelete: deletes})
 	if err != nil {
 		e.t.Fatal(err)
 	}

@@ -21,16 +21,16 @@ const (
 	LatestWins     = "latest_wins"
 )
 
-// DefaultMapping maps every Portico contact field a remote field names as
-// its default target, both ways, the latest change winning a conflict.
+// porticoFields are the fields a mapping can name, by object.
+var porticoFields = map[string][]string{sdk.ObjectContact: ContactFields, sdk.ObjectCompany: CompanyFields}
+
+// DefaultMapping maps every Portico field a remote field names as its
+// default target, both ways, the latest change winning a conflict.
 func DefaultMapping(schema sdk.RemoteSchema) []model.CRMFieldMap {
 	var out []model.CRMFieldMap
 	for _, o := range schema.Objects {
-		if o.Name != sdk.ObjectContact {
-			continue
-		}
 		for _, f := range o.Fields {
-			if slices.Contains(ContactFields, f.DefaultTarget) && !f.ReadOnly {
+			if slices.Contains(porticoFields[o.Name], f.DefaultTarget) && !f.ReadOnly {
 				out = append(out, model.CRMFieldMap{Object: o.Name, PorticoField: f.DefaultTarget, RemoteField: f.Name,
 					Direction: Both, Rule: LatestWins})
 			}
@@ -49,7 +49,7 @@ func CheckMapping(schema sdk.RemoteSchema, maps []model.CRMFieldMap) error {
 		key := m.Object + "." + m.PorticoField
 		rf, ok := remoteField(schema, m.Object, m.RemoteField)
 		switch {
-		case m.Object != sdk.ObjectContact || !slices.Contains(ContactFields, m.PorticoField):
+		case !slices.Contains(porticoFields[m.Object], m.PorticoField):
 			v.Add(key, fmt.Sprintf("Portico has no %s field %q to map.", m.Object, m.PorticoField))
 		case !ok:
 			v.Add(key, fmt.Sprintf("The connector has no %s field %q.", m.Object, m.RemoteField))
@@ -101,13 +101,21 @@ func remoteValues(maps []model.CRMFieldMap, remote map[string][]string) values {
 	return v
 }
 
-// toRemote writes the named Portico fields in the remote's terms.
+// toRemote writes the named Portico fields in the remote's terms; a
+// company's domains become web addresses.
 func toRemote(maps []model.CRMFieldMap, v values, fields []string) map[string][]string {
 	out := map[string][]string{}
 	for _, m := range maps {
-		if slices.Contains(fields, m.PorticoField) {
-			out[m.RemoteField] = append([]string{}, v[m.PorticoField]...)
+		if !slices.Contains(fields, m.PorticoField) {
+			continue
 		}
+		vals := append([]string{}, v[m.PorticoField]...)
+		if m.PorticoField == "domains" {
+			for i, d := range vals {
+				vals[i] = "https://" + d
+			}
+		}
+		out[m.RemoteField] = vals
 	}
 	return out
 }

@@ -31,7 +31,7 @@ func (r *run) pullFrom(ctx context.Context, cursor string, seen map[string]bool)
 		before := r.pulled
 		for _, ch := range b.Changes {
 			if seen != nil {
-				seen[ch.RemoteID] = true
+				seen[ch.Object+":"+ch.RemoteID] = true
 			}
 			if err := r.applyRemote(ctx, ch); err != nil {
 				return err
@@ -50,64 +50,79 @@ func (r *run) pullFrom(ctx context.Context, cursor string, seen map[string]bool)
 // applyRemote applies one pulled change. A change Portico refuses is
 // recorded as a failure with its data, and the pull goes on.
 func (r *run) applyRemote(ctx context.Context, ch sdk.Change) error {
-	if ch.Op == sdk.OpDelete && ch.Object == "" {
-		ch.Object = sdk.ObjectContact // a tombstone names no type: the link knows it
-	}
-	if ch.Object != sdk.ObjectContact {
-		return nil
-	}
 	if ch.ModifiedAt.IsZero() {
 		ch.ModifiedAt = r.started // a remote that keeps no time changed it since the last pull
 	}
-	err := r.applyChange(ctx, ch)
+	obj, link, err := r.linkOf(ctx, ch)
+	if obj == nil || err != nil {
+		return err
+	}
+	err = r.applyChange(ctx, obj, link, ch)
 	if err != nil && recordOnly(err) {
 		data, _ := json.Marshal(ch)
-		return r.recordFailure(ctx, model.CRMFailure{Direction: "in", RemoteID: ch.RemoteID, Change: string(data)}, err)
+		return r.recordFailure(ctx, model.CRMFailure{Direction: "in", Object: obj.kind(), RemoteID: ch.RemoteID, Change: string(data)}, err)
 	}
 	if err == nil {
-		return r.e.Store.ClearCRMFailure(ctx, r.conn.InstanceID, "in", sdk.ObjectContact, 0, ch.RemoteID)
+		return r.e.Store.ClearCRMFailure(ctx, r.conn.InstanceID, "in", obj.kind(), 0, ch.RemoteID)
 	}
 	return err
 }
 
-func (r *run) applyChange(ctx context.Context, ch sdk.Change) error {
+// linkOf finds a change's kind and link. A tombstone names no kind: the
+// link knows it. A kind the connector does not sync has no object.
+func (r *run) linkOf(ctx context.Context, ch sdk.Change) (object, *model.CRMLink, error) {
+	for _, obj := range r.kinds() {
+		if ch.Object != obj.kind() && !(ch.Op == sdk.OpDelete && ch.Object == "") {
+			continue
+		}
+		link, err := r.e.Store.CRMLinkByRemote(ctx, r.conn.InstanceID, obj.kind(), ch.RemoteID)
+		switch {
+		case err == nil:
+			return obj, link, nil
+		case !errors.Is(err, model.ErrNotFound):
+			return nil, nil, err
+		case ch.Object == obj.kind():
+			return obj, nil, nil
+		}
+	}
+	return nil, nil, nil
+}
+
+func (r *run) applyChange(ctx context.Context, obj object, link *model.CRMLink, ch sdk.Change) error {
 	if ch.Error != "" {
 		return &recordError{msg: "the connector could not read the record: " + ch.Error}
 	}
-	link, err := r.e.Store.CRMLinkByRemote(ctx, r.conn.InstanceID, sdk.ObjectContact, ch.RemoteID)
-	if errors.Is(err, model.ErrNotFound) {
+	if link == nil {
 		if ch.Op == sdk.OpDelete {
 			return nil
 		}
 		if amb, err := r.e.Store.IsCRMAmbiguous(ctx, r.conn.InstanceID, 0, ch.RemoteID); err != nil || amb {
 			return err
 		}
-		return r.reconcile(ctx, side{remote: &ch})
+		return r.reconcile(ctx, side{obj: obj, remote: &ch})
 	}
 	switch {
-	case err != nil:
-		return err
 	case link.State != "linked":
 		return nil
 	case ch.Op == sdk.OpDelete:
-		return r.remoteGone(ctx, link)
+		return r.remoteGone(ctx, obj, link)
 	case ch.Version != "" && ch.Version == link.RemoteVersion:
 		return nil // in step already: our own write coming back, or a change applied before
 	}
-	c, err := r.e.Store.Contact(ctx, link.LocalID)
-	if errors.Is(err, model.ErrNotFound) || (err == nil && c.State == model.StateDeleted) {
+	rec, err := obj.load(ctx, link.LocalID)
+	if errors.Is(err, model.ErrNotFound) || (err == nil && !rec.Live) {
 		return nil // deleted in Portico: the push of that delete decides
 	}
 	if err != nil {
 		return err
 	}
-	return r.reconcile(ctx, side{c: c, link: link, remote: &ch})
+	return r.reconcile(ctx, side{obj: obj, rec: rec, link: link, remote: &ch})
 }
 
 // remoteGone handles a remote record deleted: the link is kept as
-// "remote_deleted", which flags the contact and stops its pushes; the
-// contact is deleted too only when the admin chose so, never erased.
-func (r *run) remoteGone(ctx context.Context, link *model.CRMLink) error {
+// "remote_deleted", which flags the record and stops its pushes; the
+// record is deleted too only when the admin chose so, never erased.
+func (r *run) remoteGone(ctx context.Context, obj object, link *model.CRMLink) error {
 	link.State = "remote_deleted"
 	if err := r.e.Store.SaveCRMLink(ctx, *link); err != nil {
 		return err
@@ -116,7 +131,7 @@ func (r *run) remoteGone(ctx context.Context, link *model.CRMLink) error {
 	if r.conn.RemoteDelete != "delete" {
 		return nil
 	}
-	err := r.e.Contacts.ChangeState(store.Bulk(ctx), r.actor, link.LocalID, "deleted")
+	err := obj.remove(store.Bulk(ctx), r.actor, link.LocalID)
 	if errors.Is(err, model.ErrNotFound) {
 		return nil
 	}
@@ -135,13 +150,13 @@ func (r *run) goneFromSnapshot(ctx context.Context, seen map[string]bool) error 
 			break
 		}
 		for _, l := range links {
-			if l.State == "linked" && l.Object == sdk.ObjectContact && !seen[l.RemoteID] {
+			if _, synced := r.objects[l.Object]; synced && l.State == "linked" && !seen[l.Object+":"+l.RemoteID] {
 				gone = append(gone, l)
 			}
 		}
 	}
 	for i := range gone {
-		if err := r.remoteGone(ctx, &gone[i]); err != nil {
+		if err := r.remoteGone(ctx, r.objects[gone[i].Object], &gone[i]); err != nil {
 			return err
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/portico-hub/portico/app/events"
 	"github.com/portico-hub/portico/app/model"
@@ -15,7 +17,7 @@ import (
 const pushBatch = 500
 
 // push sends Portico's changes since the stored event position. Events
-// only say which contacts changed: each is compared with what its link
+// only say which records changed: each is compared with what its link
 // agreed, so a change the connector itself wrote sends nothing. The
 // position moves past a batch once all of it went out; an outage leaves
 // it, and the batch goes out again on the next run.
@@ -26,9 +28,11 @@ func (r *run) push(ctx context.Context) error {
 			return err
 		}
 		before := r.pushed
-		for _, id := range changedContacts(evs) {
-			if err := r.pushContact(ctx, id); err != nil {
-				return err
+		for _, ref := range changed(evs) {
+			if obj, ok := r.objects[ref.kind]; ok {
+				if err := r.pushRecord(ctx, obj, ref.id); err != nil {
+					return err
+				}
 			}
 		}
 		last := evs[len(evs)-1].Position
@@ -39,15 +43,21 @@ func (r *run) push(ctx context.Context) error {
 	}
 }
 
-// changedContacts lists the contacts events are about, once each, in
-// order; a merge names the merged-away contacts too.
-func changedContacts(evs []events.Event) []int64 {
-	var out []int64
-	seen := map[int64]bool{}
-	add := func(id int64) {
-		if id != 0 && !seen[id] {
-			seen[id] = true
-			out = append(out, id)
+// ref names one Portico record.
+type ref struct {
+	kind string
+	id   int64
+}
+
+// changed lists the records events are about, once each, in order; a
+// merge names the merged-away contacts too.
+func changed(evs []events.Event) []ref {
+	var out []ref
+	seen := map[ref]bool{}
+	add := func(r ref) {
+		if r.id != 0 && !seen[r] {
+			seen[r] = true
+			out = append(out, r)
 		}
 	}
 	for _, ev := range evs {
@@ -57,37 +67,40 @@ func changedContacts(evs []events.Event) []int64 {
 			}
 			if json.Unmarshal(ev.Payload, &env) == nil {
 				for _, id := range env.Data.MergedIDs {
-					add(id)
+					add(ref{sdk.ObjectContact, id})
 				}
 			}
 		}
-		add(ev.ContactID)
+		if kind, id, ok := strings.Cut(ev.Resource, ":"); ok {
+			n, _ := strconv.ParseInt(id, 10, 64)
+			add(ref{kind, n})
+		}
 	}
 	return out
 }
 
-// pushContact sends one contact's state; a refusal of this record alone
+// pushRecord sends one record's state; a refusal of this record alone
 // is recorded as a failure and the push goes on.
-func (r *run) pushContact(ctx context.Context, id int64) error {
-	err := r.pushOne(ctx, id)
+func (r *run) pushRecord(ctx context.Context, obj object, id int64) error {
+	err := r.pushOne(ctx, obj, id)
 	if err != nil && recordOnly(err) {
-		return r.recordFailure(ctx, model.CRMFailure{Direction: "out", LocalID: id}, err)
+		return r.recordFailure(ctx, model.CRMFailure{Direction: "out", Object: obj.kind(), LocalID: id}, err)
 	}
 	if err == nil {
-		return r.e.Store.ClearCRMFailure(ctx, r.conn.InstanceID, "out", sdk.ObjectContact, id, "")
+		return r.e.Store.ClearCRMFailure(ctx, r.conn.InstanceID, "out", obj.kind(), id, "")
 	}
 	return err
 }
 
-func (r *run) pushOne(ctx context.Context, id int64) error {
-	link, err := r.e.Store.CRMLinkByLocal(ctx, r.conn.InstanceID, sdk.ObjectContact, id)
+func (r *run) pushOne(ctx context.Context, obj object, id int64) error {
+	link, err := r.e.Store.CRMLinkByLocal(ctx, r.conn.InstanceID, obj.kind(), id)
 	if errors.Is(err, model.ErrNotFound) {
 		link = nil
 	} else if err != nil {
 		return err
 	}
-	c, err := r.e.Store.Contact(ctx, id)
-	gone := errors.Is(err, model.ErrNotFound) || (err == nil && c.State == model.StateDeleted)
+	rec, err := obj.load(ctx, id)
+	gone := errors.Is(err, model.ErrNotFound) || (err == nil && !rec.Live)
 	switch {
 	case err != nil && !gone:
 		return err
@@ -100,17 +113,17 @@ func (r *run) pushOne(ctx context.Context, id int64) error {
 			return err
 		}
 	}
-	return r.reconcile(ctx, side{c: c, link: link})
+	return r.reconcile(ctx, side{obj: obj, rec: rec, link: link})
 }
 
-// localGone handles a contact deleted or merged away in Portico: the
+// localGone handles a record deleted or merged away in Portico: the
 // remote record is deleted only when the admin allowed it; the link ends
 // either way.
 func (r *run) localGone(ctx context.Context, link *model.CRMLink) error {
 	if r.conn.PorticoDelete == "delete" {
 		version := link.RemoteVersion
 		for range conflictTries {
-			res, err := r.e.Plugins.Push(ctx, r.conn.InstanceID, []sdk.Change{{Op: sdk.OpDelete, Object: sdk.ObjectContact,
+			res, err := r.e.Plugins.Push(ctx, r.conn.InstanceID, []sdk.Change{{Op: sdk.OpDelete, Object: link.Object,
 				RemoteID: link.RemoteID, BaseVersion: version,
 				IdempotencyKey: fmt.Sprintf("portico-%d-delete-%s", r.conn.InstanceID, link.RemoteID)}})
 			if err != nil {

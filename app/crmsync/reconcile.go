@@ -2,7 +2,6 @@ package crmsync
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/portico-hub/portico/app/model"
@@ -10,12 +9,13 @@ import (
 	"github.com/portico-hub/portico/plugins/sdk"
 )
 
-// side is one record on both sides as reconcile sees it: the Portico
-// contact (nil when there is none yet), its link (nil before the first
-// sync), and the remote record (nil when only Portico changed: the remote
-// is then taken to hold the agreed values).
+// side is one record on both sides as reconcile sees it: its kind, the
+// Portico record (nil when there is none yet), its link (nil before the
+// first sync), and the remote record (nil when only Portico changed: the
+// remote is then taken to hold the agreed values).
 type side struct {
-	c      *model.Contact
+	obj    object
+	rec    *record
 	link   *model.CRMLink
 	remote *sdk.Change
 }
@@ -25,51 +25,55 @@ type side struct {
 const conflictTries = 3
 
 // reconcile brings one record in step: it decides each field, writes
-// Portico through the contact service, writes the remote with the version
+// Portico through the domain service, writes the remote with the version
 // it last saw, merges again on a conflict, and stores the link with the
 // values both sides now hold.
 func (r *run) reconcile(ctx context.Context, s side) error {
+	maps := r.maps[s.obj.kind()]
 	for range conflictTries {
 		pr := r.pairOf(s)
-		decide(r.maps, pr)
-		c, err := r.writePortico(ctx, s, pr)
+		decide(maps, pr)
+		rec, err := r.writePortico(ctx, s, pr)
 		if err != nil {
 			return err
 		}
-		s.c = c
-		final := contactValues(c)
-		fields := r.remoteDiff(final, pr.r)
+		s.rec = rec
+		fields := remoteDiff(maps, rec.V, pr.r)
 		if s.link != nil && s.remote == nil && len(fields) == 0 && len(pr.toPortico) == 0 {
 			return nil
 		}
-		res, pushed, err := r.writeRemote(ctx, s, final, fields)
+		res, pushed, err := r.writeRemote(ctx, s, fields)
 		if err != nil {
 			return err
 		}
-		if res.Status == sdk.PushConflict && res.Current != nil {
+		switch {
+		case res.Status == sdk.PushConflict && res.Current != nil:
 			cur := *res.Current
 			s.remote = &cur
 			continue
-		}
-		if res.Status == sdk.PushNotFound && s.link != nil {
-			return r.remoteGone(ctx, s.link)
-		}
-		if res.Status != sdk.PushOK {
+		case res.Status == sdk.PushNotFound && s.link != nil:
+			return r.remoteGone(ctx, s.obj, s.link)
+		case res.Status != sdk.PushOK:
 			return &recordError{msg: fmt.Sprintf("the connector refused the write (%s): %s", res.Status, res.Message)}
 		}
 		if pushed {
 			r.pushed++
 		}
-		for _, cf := range pr.conflicts {
-			cf.InstanceID, cf.Object, cf.LocalID, cf.RemoteID = r.conn.InstanceID, sdk.ObjectContact, c.ID, res.RemoteID
-			if err := r.e.Store.AddCRMConflict(ctx, cf); err != nil {
-				return err
-			}
-		}
-		return r.e.Store.SaveCRMLink(ctx, model.CRMLink{InstanceID: r.conn.InstanceID, Object: sdk.ObjectContact, LocalID: c.ID,
-			RemoteID: res.RemoteID, RemoteVersion: res.NewVersion, Synced: r.agreed(final, pr.r), State: "linked"})
+		return r.linked(ctx, s, pr, res)
 	}
 	return &recordError{msg: "the remote record kept changing while Portico wrote it; it will be tried again"}
+}
+
+// linked stores the link after a sync, and the conflicts it resolved.
+func (r *run) linked(ctx context.Context, s side, pr *pair, res sdk.PushResult) error {
+	for _, cf := range pr.conflicts {
+		cf.InstanceID, cf.Object, cf.LocalID, cf.RemoteID = r.conn.InstanceID, s.obj.kind(), s.rec.ID, res.RemoteID
+		if err := r.e.Store.AddCRMConflict(ctx, cf); err != nil {
+			return err
+		}
+	}
+	return r.e.Store.SaveCRMLink(ctx, model.CRMLink{InstanceID: r.conn.InstanceID, Object: s.obj.kind(), LocalID: s.rec.ID,
+		RemoteID: res.RemoteID, RemoteVersion: res.NewVersion, Synced: agreed(r.maps[s.obj.kind()], s.rec.V, pr.r), State: "linked"})
 }
 
 // pairOf lays out the values decide compares.
@@ -78,57 +82,57 @@ func (r *run) pairOf(s side) *pair {
 	if s.link != nil && s.link.State == "linked" {
 		pr.base, pr.haveBase = s.link.Synced, true
 	}
-	if s.c != nil {
-		pr.p, pr.pAt = contactValues(s.c), s.c.UpdatedAt
+	if s.rec != nil {
+		pr.p, pr.pAt = s.rec.V, s.rec.At
 	}
 	if s.remote != nil {
-		pr.r, pr.rAt = remoteValues(r.maps, s.remote.Values), s.remote.ModifiedAt
+		pr.r, pr.rAt = remoteValues(r.maps[s.obj.kind()], s.remote.Values), s.remote.ModifiedAt
 	} else if pr.haveBase {
 		pr.r = pr.base
 	}
 	return pr
 }
 
-// writePortico creates or updates the contact when decide asks for it,
-// and returns the contact as stored.
-func (r *run) writePortico(ctx context.Context, s side, pr *pair) (*model.Contact, error) {
+// writePortico creates or updates the record when decide asks for it,
+// and returns it as stored.
+func (r *run) writePortico(ctx context.Context, s side, pr *pair) (*record, error) {
 	ctx = store.Bulk(ctx)
-	if s.c == nil {
-		id, err := r.e.createContact(ctx, r.actor, pr.target)
-		var taken *model.EmailTakenError
-		if errors.As(err, &taken) && taken.ContactID != 0 {
-			return r.adoptHolder(ctx, taken.ContactID, err)
+	if s.rec == nil {
+		id, err := s.obj.create(ctx, r.actor, pr.target)
+		if h := s.obj.holder(err); h != 0 {
+			return r.adoptHolder(ctx, s.obj, h, err)
 		}
 		if err != nil {
 			return nil, err
 		}
 		r.pulled++
-		return r.e.Store.Contact(ctx, id)
+		return s.obj.load(ctx, id)
 	}
 	if len(pr.toPortico) == 0 {
-		return s.c, nil
+		return s.rec, nil
 	}
-	if err := r.e.updateContact(ctx, r.actor, s.c, pr.target, pr.toPortico); err != nil {
+	if err := s.obj.update(ctx, r.actor, s.rec, pr.target, pr.toPortico); err != nil {
 		return nil, err
 	}
 	r.pulled++
-	return r.e.Store.Contact(ctx, s.c.ID)
+	return s.obj.load(ctx, s.rec.ID)
 }
 
-// adoptHolder takes the contact holding a pulled record's address when no
-// link of this connector has it: a contact this connector created just
-// before a crash lost its link, and is linked now rather than duplicated.
-func (r *run) adoptHolder(ctx context.Context, id int64, cause error) (*model.Contact, error) {
-	if _, err := r.e.Store.CRMLinkByLocal(ctx, r.conn.InstanceID, sdk.ObjectContact, id); err == nil {
+// adoptHolder takes the record holding a pulled record's address or name
+// when no link of this connector has it: a record this connector created
+// just before a crash lost its link, and is linked now rather than
+// duplicated.
+func (r *run) adoptHolder(ctx context.Context, obj object, id int64, cause error) (*record, error) {
+	if _, err := r.e.Store.CRMLinkByLocal(ctx, r.conn.InstanceID, obj.kind(), id); err == nil {
 		return nil, cause
 	}
-	return r.e.Store.Contact(ctx, id)
+	return obj.load(ctx, id)
 }
 
 // remoteDiff lists the fields the remote must take from final.
-func (r *run) remoteDiff(final, remote values) []string {
+func remoteDiff(maps []model.CRMFieldMap, final, remote values) []string {
 	var out []string
-	for _, m := range r.maps {
+	for _, m := range maps {
 		if m.Direction != ToPortico && !same(final[m.PorticoField], remote[m.PorticoField]) {
 			out = append(out, m.PorticoField)
 		}
@@ -138,9 +142,9 @@ func (r *run) remoteDiff(final, remote values) []string {
 
 // agreed are the values both sides hold after a sync: Portico's, except
 // for fields flowing to Portico only, which keep the remote's.
-func (r *run) agreed(final, remote values) values {
+func agreed(maps []model.CRMFieldMap, final, remote values) values {
 	v := values{}
-	for _, m := range r.maps {
+	for _, m := range maps {
 		if m.Direction == ToPortico {
 			v[m.PorticoField] = remote[m.PorticoField]
 		} else {

@@ -15,8 +15,8 @@ import (
 // writeRemote pushes the fields that differ: a create when the record has
 // no remote yet, an update with the version last seen otherwise. With
 // nothing to write it answers as the remote stands.
-func (r *run) writeRemote(ctx context.Context, s side, final values, fields []string) (sdk.PushResult, bool, error) {
-	ch := sdk.Change{Op: sdk.OpUpsert, Object: sdk.ObjectContact}
+func (r *run) writeRemote(ctx context.Context, s side, fields []string) (sdk.PushResult, bool, error) {
+	ch := sdk.Change{Op: sdk.OpUpsert, Object: s.obj.kind()}
 	switch {
 	case s.remote != nil:
 		ch.RemoteID, ch.BaseVersion = s.remote.RemoteID, s.remote.Version
@@ -26,8 +26,8 @@ func (r *run) writeRemote(ctx context.Context, s side, final values, fields []st
 	if len(fields) == 0 && ch.RemoteID != "" {
 		return sdk.PushResult{Status: sdk.PushOK, RemoteID: ch.RemoteID, NewVersion: ch.BaseVersion}, false, nil
 	}
-	ch.Values = toRemote(r.maps, final, fields)
-	ch.IdempotencyKey = r.key(s.c.ID, ch)
+	ch.Values = toRemote(r.maps[s.obj.kind()], s.rec.V, fields)
+	ch.IdempotencyKey = r.key(s.rec.ID, ch)
 	res, err := r.e.Plugins.Push(ctx, r.conn.InstanceID, []sdk.Change{ch})
 	if err != nil {
 		return res0(res), false, &outage{err: err, after: retryAfter(err)}
@@ -44,11 +44,11 @@ func (r *run) writeRemote(ctx context.Context, s side, final values, fields []st
 // change is not taken for it.
 func (r *run) key(id int64, ch sdk.Change) string {
 	if ch.RemoteID == "" {
-		return fmt.Sprintf("portico-%d-contact-%d", r.conn.InstanceID, id)
+		return fmt.Sprintf("portico-%d-%s-%d", r.conn.InstanceID, ch.Object, id)
 	}
 	b, _ := json.Marshal(ch.Values)
 	sum := sha256.Sum256(append([]byte(ch.BaseVersion+"\n"), b...))
-	return fmt.Sprintf("portico-%d-contact-%d-%s", r.conn.InstanceID, id, hex.EncodeToString(sum[:12]))
+	return fmt.Sprintf("portico-%d-%s-%d-%s", r.conn.InstanceID, ch.Object, id, hex.EncodeToString(sum[:12]))
 }
 
 func res0(res []sdk.PushResult) sdk.PushResult {

@@ -10,7 +10,7 @@ import (
 
 // Settings are what an admin chooses for a connector.
 type Settings struct {
-	// Objects is "contacts" (companies are not synced yet).
+	// Objects is "contacts", "companies" or "both".
 	Objects       string
 	RemoteDelete  string
 	PorticoDelete string
@@ -31,8 +31,8 @@ func (e *Engine) Configure(ctx context.Context, instanceID int64, s Settings) er
 		s.Mapping = DefaultMapping(schema)
 	}
 	v := &model.ValidationError{}
-	if s.Objects != "contacts" {
-		v.Add("objects", "This version syncs contacts; choose contacts.")
+	if !slices.Contains([]string{"contacts", "companies", "both"}, s.Objects) {
+		v.Add("objects", "Choose what syncs: contacts, companies or both.")
 	}
 	if !slices.Contains([]string{"flag", "delete"}, s.RemoteDelete) {
 		v.Add("remote_delete", "Choose what a remote delete does: flag the contact, or delete it too.")

@@ -18,7 +18,7 @@ var ContactFields = []string{"name", "emails", "phone", "mobile", "job_title", "
 	"language", "time_zone", "external_id", "twitter_id", "address"}
 
 // multiFields hold several values; the others hold at most one.
-var multiFields = map[string]bool{"emails": true, "tags": true}
+var multiFields = map[string]bool{"emails": true, "tags": true, "domains": true}
 
 // contactValues are a stored contact's fields.
 func contactValues(c *model.Contact) values {
@@ -66,7 +66,9 @@ func normalise(field string, in []string) []string {
 		}
 		slices.SortFunc(tags, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
 		return tags
-	case "about", "address":
+	case "domains":
+		return hosts(in)
+	case "about", "address", "description", "notes":
 		return one(strings.TrimSpace(strings.ReplaceAll(first(in), "\r\n", "\n")))
 	}
 	return one(oneline.Clean(first(in)))

@@ -128,3 +128,22 @@ func (s *Store) LiveContactIDs(ctx context.Context) ([]int64, error) {
 	}
 	return ids, rows.Err()
 }
+
+// CompanyIDs returns the ids of every company, in id order, for a first
+// sync to match.
+func (s *Store) CompanyIDs(ctx context.Context) ([]int64, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT id FROM companies ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("store: company ids: %w", err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("store: company ids: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
