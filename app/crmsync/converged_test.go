@@ -45,7 +45,7 @@ func (w *world) pushed() int64 {
 // card is linked to a live contact; no address is on two cards.
 func (w *world) check() {
 	cards := w.e.dav.cards()
-	linked := map[string]bool{}
+	linked := w.checkCompanies(cards)
 	for _, c := range w.liveContacts() {
 		l, err := w.e.st.CRMLinkByLocal(w.e.ctx, w.e.id, "contact", c.ID)
 		if err != nil {
@@ -53,6 +53,7 @@ func (w *world) check() {
 			continue
 		}
 		cd, ok := cards[l.RemoteID]
+		ok = ok && !cd.Org
 		switch {
 		case l.State == "remote_deleted" && ok:
 			w.t.Errorf("contact %d is flagged as deleted remotely, but its card %s is there", c.ID, l.RemoteID)
@@ -69,7 +70,8 @@ func (w *world) check() {
 	seen := map[string]string{}
 	for name, cd := range cards {
 		if !linked[name] {
-			w.t.Errorf("card %s %q is linked to no live contact", name, cd.Name)
+			l, err := w.e.st.CRMLinkByRemote(w.e.ctx, w.e.id, map[bool]string{true: "company", false: "contact"}[cd.Org], name)
+			w.t.Errorf("card %s %q is linked to no live record: %+v %v", name, cd.Name, l, err)
 		}
 		for _, e := range cd.Emails {
 			if other, dup := seen[strings.ToLower(e)]; dup {

@@ -41,8 +41,8 @@ func TestSyncConverges(t *testing.T) {
 			}
 			w.settle()
 			w.check()
-			t.Logf("seed %d: %d steps, %d contacts, %d cards, %d crashes, %d outages", s, steps,
-				len(w.liveContacts()), len(w.e.dav.cards()), w.crashes, w.outages)
+			t.Logf("seed %d: %d steps, %d contacts, %d companies, %d cards, %d crashes, %d outages", s, steps,
+				len(w.liveContacts()), len(w.companyIDs()), len(w.e.dav.cards()), w.crashes, w.outages)
 		})
 	}
 }
@@ -66,7 +66,11 @@ func newWorld(t *testing.T, s uint64) *world {
 	for range 6 {
 		w.remoteCreate()
 	}
-	w.e.configure("delete")
+	for range 3 {
+		w.companyCreate()
+		w.remoteOrgCreate()
+	}
+	w.e.configureFor("both", "delete")
 	if _, err := w.e.engine.Confirm(w.e.ctx, w.e.id); err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +89,7 @@ func (w *world) pick(s ...string) string { return s[w.rnd.IntN(len(s))] }
 
 // step does one random thing.
 func (w *world) step() {
-	switch k := w.rnd.IntN(20); {
+	switch k := w.rnd.IntN(25); {
 	case k < 4:
 		w.porticoEdit()
 	case k < 5:
@@ -103,8 +107,10 @@ func (w *world) step() {
 		w.e.engine.SyncNow(w.e.ctx, w.e.id)
 	case k < 18:
 		w.crashDuringSync()
-	default:
+	case k < 19:
 		w.toggleServer()
+	default:
+		w.companyStep()
 	}
 }
 

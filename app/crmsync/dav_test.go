@@ -43,6 +43,10 @@ func newDAVAs(t testing.TB, r *radicale, pass string) *dav {
 type card struct {
 	Name, Phone, Title, Note string
 	Emails, Tags             []string
+	// Org marks an organisation's card (KIND:org), whose URLs are its
+	// web sites.
+	Org  bool
+	URLs []string
 }
 
 // cards lists every card by file name.
@@ -62,7 +66,8 @@ func (d *dav) cards() map[string]card {
 
 func cardOf(c vcard.Card) card {
 	out := card{Name: c.Value(vcard.FieldFormattedName), Phone: c.Value(vcard.FieldTelephone), Title: c.Value(vcard.FieldTitle),
-		Note: c.Value(vcard.FieldNote), Emails: c.Values(vcard.FieldEmail)}
+		Note: c.Value(vcard.FieldNote), Emails: c.Values(vcard.FieldEmail), Org: c.Kind() == vcard.KindOrganization,
+		URLs: c.Values(vcard.FieldURL)}
 	for _, tag := range c.Categories() {
 		if tag = strings.TrimSpace(tag); tag != "" { // a blank category is none, as the connector reads it
 			out.Tags = append(out.Tags, tag)
@@ -81,6 +86,15 @@ func (d *dav) put(name string, c card) {
 		vc = vcard.Card{}
 		vc.SetValue(vcard.FieldVersion, "3.0")
 		vc.SetValue(vcard.FieldUID, strings.TrimSuffix(name, ".vcf"))
+		if c.Org {
+			vc.SetKind(vcard.KindOrganization)
+		}
+	}
+	if c.URLs != nil {
+		delete(vc, vcard.FieldURL)
+		for _, u := range c.URLs {
+			vc.AddValue(vcard.FieldURL, u)
+		}
 	}
 	set := func(f string, vals ...string) {
 		delete(vc, f)

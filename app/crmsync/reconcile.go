@@ -2,6 +2,7 @@ package crmsync
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/portico-hub/portico/app/model"
@@ -64,8 +65,20 @@ func (r *run) reconcile(ctx context.Context, s side) error {
 	return &recordError{msg: "the remote record kept changing while Portico wrote it; it will be tried again"}
 }
 
-// linked stores the link after a sync, and the conflicts it resolved.
+// linked stores the link after a sync, and the conflicts it resolved. A
+// new record can have the id of a deleted one (company ids are reused):
+// the deleted one's link ends first, as its delete would have ended it.
 func (r *run) linked(ctx context.Context, s side, pr *pair, res sdk.PushResult) error {
+	if s.link == nil {
+		old, err := r.e.Store.CRMLinkByLocal(ctx, r.conn.InstanceID, s.obj.kind(), s.rec.ID)
+		if err == nil && old.State == "linked" && old.RemoteID != res.RemoteID {
+			if err := r.localGone(ctx, old); err != nil {
+				return err
+			}
+		} else if err != nil && !errors.Is(err, model.ErrNotFound) {
+			return err
+		}
+	}
 	for _, cf := range pr.conflicts {
 		cf.InstanceID, cf.Object, cf.LocalID, cf.RemoteID = r.conn.InstanceID, s.obj.kind(), s.rec.ID, res.RemoteID
 		if err := r.e.Store.AddCRMConflict(ctx, cf); err != nil {
