@@ -78,6 +78,11 @@ func (e *Engine) ContactLinks(ctx context.Context, contactID int64) ([]model.CRM
 	return e.Store.CRMLinksOf(ctx, sdk.ObjectContact, contactID)
 }
 
+// CompanyLinks returns a company's links, as ContactLinks does.
+func (e *Engine) CompanyLinks(ctx context.Context, companyID int64) ([]model.CRMLink, error) {
+	return e.Store.CRMLinksOf(ctx, sdk.ObjectCompany, companyID)
+}
+
 // Schema returns the remote fields a connector describes, for its
 // mapping form.
 func (e *Engine) Schema(ctx context.Context, instanceID int64) (sdk.RemoteSchema, error) {

@@ -1,5 +1,5 @@
-// Package crmsync keeps Portico's contacts and a CRM connector's remote
-// records in step, both ways: the first sync that matches existing
+// Package crmsync keeps Portico's contacts and companies and a CRM
+// connector's remote records in step, both ways: the first sync that matches existing
 // records (a dry run first, applied when an admin confirms), the pull of
 // remote changes from the connector's cursor, the push of Portico's
 // changes read from the event stream, the field mapping with its
@@ -14,9 +14,9 @@
 // values, so its event pushes nothing, and a write it made remotely comes
 // back from the next pull with the version the link already holds.
 //
-// Portico's side is written through the contact service under the
-// connector's actor, in the bulk lane, so audit entries and events happen
-// as for any other change.
+// Portico's side is written through the contact and company services
+// under the connector's actor, in the bulk lane, so audit entries and
+// events happen as for any other change.
 //
 // It imports the domain services, store, events, jobs, model, pluginhost
 // and the plugin SDK's plain types; it must not import web.

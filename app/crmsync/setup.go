@@ -35,7 +35,7 @@ func (e *Engine) Configure(ctx context.Context, instanceID int64, s Settings) er
 		v.Add("objects", "Choose what syncs: contacts, companies or both.")
 	}
 	if !slices.Contains([]string{"flag", "delete"}, s.RemoteDelete) {
-		v.Add("remote_delete", "Choose what a remote delete does: flag the contact, or delete it too.")
+		v.Add("remote_delete", "Choose what a remote delete does: flag the record, or delete it too.")
 	}
 	if !slices.Contains([]string{"keep", "delete"}, s.PorticoDelete) {
 		v.Add("portico_delete", "Choose whether a Portico delete or merge deletes the remote record.")
