@@ -97,3 +97,31 @@ func TestCRMLinksAndFailures(t *testing.T) {
 		t.Errorf("failures %+v, want only the ambiguity left", f)
 	}
 }
+
+func TestEventsACRMConnectorHasNotPushedAreNotPruned(t *testing.T) {
+	st, clk := openClocked(t)
+	ctx := context.Background()
+	id, err := st.SavePluginInstance(ctx, model.PluginInstance{PluginID: "carddav-sync", Name: "Book"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveCRMConnector(ctx, model.CRMConnector{InstanceID: id, Objects: "contacts", RemoteDelete: "flag", PorticoDelete: "keep"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetCRMState(ctx, id, "running"); err != nil {
+		t.Fatal(err)
+	}
+	mustContact(t, st, "Ann", "ann@example.com")
+	fanOut(t, st, 100)
+	clk.Advance(retention + time.Hour)
+	if n, _, _ := prune(t, st); n != 0 {
+		t.Fatalf("pruned %d events the connector has not pushed", n)
+	}
+	last, _ := st.LastEventPosition(ctx)
+	if err := st.SetCRMPushPosition(ctx, id, last, 0); err != nil {
+		t.Fatal(err)
+	}
+	if n, _, _ := prune(t, st); n != 1 {
+		t.Errorf("pruned %d events once pushed, want 1", n)
+	}
+}

@@ -16,8 +16,9 @@ const pruneChunk = 5000
 // PruneEvents deletes the events created before before that no consumer
 // needs any more: the webhook fan-out has handled them, no delivery
 // refers to them (one still pending reads its payload from the event, and
-// a finished one keeps it for its log until PruneWebhookLog removes it)
-// and no endpoint's stream still has a batch's entries to deliver. It
+// a finished one keeps it for its log until PruneWebhookLog removes it),
+// no endpoint's stream still has a batch's entries to deliver, and every
+// running CRM connector has pushed it (a paused one's changes wait). It
 // works from the oldest event up, one window of positions per
 // transaction, and returns how many events it deleted, each entry of a
 // bulk batch counting as one.
@@ -53,7 +54,9 @@ func pruneEventWindow(ctx context.Context, tx *sql.Tx, after int64, before time.
 	last = first + pruneChunk - 1
 	counts, err := int64s(ctx, tx, `DELETE FROM events WHERE position BETWEEN $1 AND $2 AND created_at < $3 AND fanned_out
 		AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_position = events.position)
-		AND NOT EXISTS (SELECT 1 FROM webhook_streams s WHERE s.event_position = events.position) RETURNING entries`,
+		AND NOT EXISTS (SELECT 1 FROM webhook_streams s WHERE s.event_position = events.position)
+		AND NOT EXISTS (SELECT 1 FROM crm_connectors c WHERE c.state = 'running' AND c.push_position < events.position)
+		RETURNING entries`,
 		first, last, before)
 	for _, c := range counts {
 		n += c
