@@ -69,10 +69,9 @@ func Wire(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.S
 	}
 	hooks := webhooks.NewWorker(st, webhooks.NewClient(cfg.WebhookAllowNets), log, webhooks.Notice(mailer, cfg.BaseURL))
 	hooks.Lease = max(cfg.JobLease, webhooks.Timeout+5*time.Second)
-	p := &Portico{Web: srv, Jobs: d.Jobs, Hooks: hooks}
-	if plugins != nil {
-		p.CRM = &crmsync.Engine{Store: st, Plugins: plugins, Contacts: d.Contacts, Companies: d.Companies, Log: log}
-		crmsync.Register(d.Jobs, p.CRM, crmsync.PullInterval)
+	p := &Portico{Web: srv, Jobs: d.Jobs, Hooks: hooks, CRM: d.CRM}
+	if d.CRM != nil {
+		crmsync.Register(d.Jobs, d.CRM, crmsync.PullInterval)
 	}
 	return p, nil
 }
@@ -99,6 +98,9 @@ func services(cfg *config.Config, log *slog.Logger, st *store.Store, plugins *pl
 	d.Portal = &portal.Service{Store: st, Mailer: mailer, BaseURL: cfg.BaseURL, SessionTTL: cfg.SessionTTL, Contacts: d.Contacts}
 	d.Tickets = &ticket.Service{Store: st, Mailer: mailer, Activation: d.Activation, BaseURL: cfg.BaseURL}
 	d.Time = &timesheet.Service{Store: st}
+	if plugins != nil {
+		d.CRM = &crmsync.Engine{Store: st, Plugins: plugins, Contacts: d.Contacts, Companies: d.Companies, Log: log}
+	}
 	return d
 }
 

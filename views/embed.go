@@ -6,5 +6,5 @@ import "embed"
 
 // FS holds every template.
 //
-//go:embed all:layouts all:auth all:portal all:contacts all:exports all:imports all:companies all:agents all:admin all:webhooks all:plugins all:errors all:tickets all:time all:reports
+//go:embed all:layouts all:auth all:portal all:contacts all:exports all:imports all:companies all:agents all:admin all:webhooks all:plugins all:crm all:errors all:tickets all:time all:reports
 var FS embed.FS

@@ -6,6 +6,7 @@ import (
 	"github.com/portico-hub/portico/app/bulk"
 	"github.com/portico-hub/portico/app/company"
 	"github.com/portico-hub/portico/app/contact"
+	"github.com/portico-hub/portico/app/crmsync"
 	"github.com/portico-hub/portico/app/imports"
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/mail"
@@ -42,4 +43,6 @@ type Deps struct {
 	// Plugins is nil when Portico runs without a plugin host; Admin >
 	// Plugins then says plugins are off.
 	Plugins *pluginhost.Host
+	// CRM syncs the CRM connectors; nil when plugins are off.
+	CRM *crmsync.Engine
 }

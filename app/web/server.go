@@ -20,6 +20,7 @@ import (
 	"github.com/portico-hub/portico/app/company"
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/contact"
+	"github.com/portico-hub/portico/app/crmsync"
 	"github.com/portico-hub/portico/app/imports"
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/mail"
@@ -64,6 +65,8 @@ type Server struct {
 	parsers *parsers
 	// plugins is nil when the server runs without a plugin host.
 	plugins *pluginhost.Host
+	// crm is nil when the server runs without a plugin host.
+	crm *crmsync.Engine
 }
 
 // New builds the Fiber app with every route over the services in d.
@@ -83,7 +86,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 		cfg: cfg, log: log, store: st, csrfKey: key,
 		agents: d.Agents, contacts: d.Contacts, companies: d.Companies, mailTpls: d.MailTemplates,
 		activation: d.Activation, bulk: d.Bulk, portal: d.Portal, tickets: d.Tickets, time: d.Time, webhooks: d.Webhooks,
-		imports: d.Imports, jobs: d.Jobs, passkeys: d.Passkeys, plugins: d.Plugins,
+		imports: d.Imports, jobs: d.Jobs, passkeys: d.Passkeys, plugins: d.Plugins, crm: d.CRM,
 		sameOrigin: newSameOrigin(cfg),
 		parsers:    newParsers(),
 	}
