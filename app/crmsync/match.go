@@ -13,27 +13,12 @@ import (
 func (r *run) match(p *Plan, obj object) {
 	kind := obj.kind()
 	remote, records := p.remote[kind], p.records[kind]
-	byKey := map[string][]string{}
-	for _, id := range sortedKeys(remote) {
-		for _, k := range remoteKeys(remote[id]) {
-			if !slices.Contains(byKey[k], id) {
-				byKey[k] = append(byKey[k], id)
-			}
-		}
-	}
+	byKey := indexKeys(remote)
 	holders := map[string][]int64{}
 	var links []PlanItem
 	for _, id := range sortedIDs(records) {
 		rec := records[id]
-		var found []string
-		for _, k := range obj.keys(rec.V) {
-			for _, rid := range byKey[k] {
-				if !slices.Contains(found, rid) {
-					found = append(found, rid)
-				}
-			}
-		}
-		slices.Sort(found)
+		found := matches(obj.keys(rec.V), byKey)
 		for _, rid := range found {
 			holders[rid] = append(holders[rid], id)
 		}
@@ -52,6 +37,39 @@ func (r *run) match(p *Plan, obj object) {
 			p.Link = append(p.Link, l)
 		}
 	}
+	unmatched(p, kind, remote, holders)
+}
+
+// indexKeys lists the remote records by each of their keys.
+func indexKeys(remote map[string]sdk.Change) map[string][]string {
+	byKey := map[string][]string{}
+	for _, id := range sortedKeys(remote) {
+		for _, k := range remoteKeys(remote[id]) {
+			if !slices.Contains(byKey[k], id) {
+				byKey[k] = append(byKey[k], id)
+			}
+		}
+	}
+	return byKey
+}
+
+// matches lists, sorted, the remote records any of keys names.
+func matches(keys []string, byKey map[string][]string) []string {
+	var found []string
+	for _, k := range keys {
+		for _, rid := range byKey[k] {
+			if !slices.Contains(found, rid) {
+				found = append(found, rid)
+			}
+		}
+	}
+	slices.Sort(found)
+	return found
+}
+
+// unmatched plans the remote records no Portico record matched, and
+// those several matched.
+func unmatched(p *Plan, kind string, remote map[string]sdk.Change, holders map[string][]int64) {
 	for _, rid := range sortedKeys(remote) {
 		switch h := holders[rid]; {
 		case len(h) == 0:
