@@ -38,6 +38,17 @@ func TestAdminSeesAConnectorAndPausesIt(t *testing.T) {
 	if err := ts.store.SetCRMState(ctx, id, "running"); err != nil {
 		t.Fatal(err)
 	}
+	ts.store.SaveCRMLink(ctx, model.CRMLink{InstanceID: id, Object: "contact", LocalID: 1, RemoteID: "ada.vcf", State: "linked"})
+	ts.store.AddCRMConflict(ctx, model.CRMConflict{InstanceID: id, Object: "contact", LocalID: 1, RemoteID: "ada.vcf",
+		Field: "job_title", PorticoValue: "Analyst", RemoteValue: "Countess", Rule: "latest_wins", Kept: "remote"})
+	ts.store.AddCRMFailure(ctx, model.CRMFailure{InstanceID: id, Direction: "in", Object: "contact", RemoteID: "bob.vcf", Reason: "address taken"})
+	resp, body = c.get(page)
+	wantStatus(t, resp, body, http.StatusOK)
+	for _, want := range []string{"ada.vcf", "Countess", "address taken", ">Retry<", ">Sync now<", ">Pause<"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the running connector's page lacks %q", want)
+		}
+	}
 	if resp, _ = c.postRaw(page+"/paused", url.Values{"paused": {"true"}}); resp.StatusCode != http.StatusForbidden {
 		t.Fatalf("pause without CSRF: %d", resp.StatusCode)
 	}
