@@ -1,0 +1,122 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/portico-hub/portico/app/config"
+	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/pluginhost"
+	"github.com/portico-hub/portico/app/store"
+)
+
+// TestAdminReviewsTheFirstSyncAndSeesChangesArriveBothWays sets up the
+// CardDAV connector's sync, reviews the first sync's dry run, confirms
+// it, then edits a contact in Portico and another in the address book,
+// and sees each change arrive on the other side.
+func TestAdminReviewsTheFirstSyncAndSeesChangesArriveBothWays(t *testing.T) {
+	dav := startDAV(t)
+	app, instance := startCardDAVPortico(t, dav)
+	ada := app.createContact(t, contact("Ada Lovelace", "ada@engines.example"))
+	dav.put("ada.vcf", "BEGIN:VCARD\nVERSION:3.0\nUID:ada\nFN:Ada Lovelace\nEMAIL:ada@engines.example\nNOTE:Wrote the first program\nEND:VCARD")
+	dav.put("alan.vcf", "BEGIN:VCARD\nVERSION:3.0\nUID:alan\nFN:Alan Turing\nEMAIL:alan@bletchley.example\nTITLE:Mathematician\nEND:VCARD")
+	p := adminPage(t, app)
+	p.open(instance)
+	p.click(`a[href="` + instance + `/sync"]`)
+	p.waitText("#main", "Choose what this connector keeps in step")
+	p.click(`form[action$="/sync/settings"] button.primary`)
+	p.waitText(".toasts", "Settings saved")
+	p.click(`a[href="` + instance + `/sync/first"]`)
+	p.waitText("#main h1", "First sync")
+	if got := p.texts("#main dl.fields dd"); len(got) < 3 || !strings.HasPrefix(got[0], "1") || got[1] != "1" {
+		t.Fatalf("dry run counts %q, want one link and one create in Portico", got)
+	}
+	p.click(`form[action$="/sync/first"] button.primary`)
+	p.waitText(".toasts", "First sync done")
+
+	p.open(fmt.Sprintf("/contacts/%d", ada))
+	p.waitText("#profile dl", "Wrote the first program") // the note came in with the first sync
+	p.click("#profile .panel-head a")
+	p.fill(`#profile input[name="job_title"]`, "Countess")
+	p.click("#profile button.primary")
+	p.waitText("#profile dl", "Countess")
+	dav.put("alan.vcf", "BEGIN:VCARD\nVERSION:3.0\nUID:alan\nFN:Alan Turing\nEMAIL:alan@bletchley.example\nTITLE:Cryptanalyst\nEND:VCARD")
+
+	p.open(instance + "/sync")
+	p.click(`form[action$="/sync/now"] button`)
+	p.waitText(".toasts", "Synced.")
+	alan, err := app.Store.EmailHolder(context.Background(), "alan@bletchley.example")
+	if err != nil || alan == nil {
+		t.Fatalf("Alan was not created: %v", err)
+	}
+	p.open(fmt.Sprintf("/contacts/%d", alan.ContactID))
+	p.waitText("#profile dl", "Cryptanalyst")
+	if card := dav.get("ada.vcf"); !strings.Contains(card, "TITLE:Countess") {
+		t.Errorf("the Portico edit did not reach the card:\n%s", card)
+	}
+}
+
+// startCardDAVPortico is startPluginPortico with the carddav-sync example
+// approved and an instance for the book; it returns the instance's page.
+func startCardDAVPortico(t *testing.T, dav *davBook) (*portico, string) {
+	t.Helper()
+	needBrowser(t)
+	ln, err := net.Listen("tcp4", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	cfg := config.Default()
+	cfg.Addr, cfg.DBPath, cfg.LogLevel, cfg.LoginPerMin = ln.Addr().String(), filepath.Join(t.TempDir(), "portico.db"), "warn", 100
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	buildCardDAV(t, cfg.PluginsDir)
+	st, err := store.Open(context.Background(), cfg.DBPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	logs := &serverLog{t: t}
+	h, err := pluginhost.New(pluginhost.Options{Dir: cfg.PluginsDir, Store: st, Log: slog.New(logs.handler())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(h.Close)
+	if err := h.Approve(context.Background(), "carddav-sync", nil, 0); err != nil {
+		t.Fatal(err)
+	}
+	id, err := st.SavePluginInstance(context.Background(), model.PluginInstance{PluginID: "carddav-sync", Name: "Address book",
+		Config: `{"url": "` + dav.url() + `", "username": "` + davUser + `"}`, Secrets: map[string]string{"password": davPass}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	serve(t, cfg, st, ln, serving{logs: logs, plugins: h})
+	app := &portico{URL: strings.TrimSuffix(cfg.BaseURL, "/"), Store: st, Config: cfg}
+	return app, fmt.Sprintf("/admin/plugins/carddav-sync/instances/%d", id)
+}
+
+// buildCardDAV builds carddav-sync into plugins/carddav-sync.
+func buildCardDAV(t *testing.T, plugins string) {
+	t.Helper()
+	src := filepath.Join("..", "..", "plugins", "examples", "carddav-sync")
+	dir := filepath.Join(plugins, "carddav-sync")
+	cmd := exec.Command("go", "build", "-o", filepath.Join(dir, "bin", "carddav-sync"), ".")
+	cmd.Dir = src
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("build carddav-sync: %v\n%s", err, out)
+	}
+	m, err := os.ReadFile(filepath.Join(src, "plugin.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "plugin.json"), m, 0o644)
+}
