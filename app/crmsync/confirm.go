@@ -48,7 +48,7 @@ func (e *Engine) Confirm(ctx context.Context, instanceID int64) (*Plan, error) {
 	if err := r.apply(ctx, p); err != nil {
 		return nil, e.finish(ctx, r, err)
 	}
-	if err := e.Store.SetCRMPullCursor(ctx, instanceID, p.cursor, 0); err != nil {
+	if err := e.Store.SetCRMPullCursor(ctx, instanceID, p.cursor, r.pulled); err != nil {
 		return nil, err
 	}
 	if err := e.Store.SetCRMPushPosition(ctx, instanceID, pos, r.pushed); err != nil {

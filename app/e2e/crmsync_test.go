@@ -61,6 +61,11 @@ func TestAdminReviewsTheFirstSyncAndSeesChangesArriveBothWays(t *testing.T) {
 	if card := dav.get("ada.vcf"); !strings.Contains(card, "TITLE:Countess") {
 		t.Errorf("the Portico edit did not reach the card:\n%s", card)
 	}
+	if dir := os.Getenv("PORTICO_SCREENSHOTS"); dir != "" {
+		p.open(instance + "/sync")
+		p.screenshotAt(1366, filepath.Join(dir, "crm-sync-1366.png"))
+		p.screenshotAt(390, filepath.Join(dir, "crm-sync-390.png"))
+	}
 }
 
 // startCardDAVPortico is startPluginPortico with the carddav-sync example
