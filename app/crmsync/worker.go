@@ -2,11 +2,13 @@ package crmsync
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"sync"
 	"time"
 
 	"github.com/portico-hub/portico/app/jobs"
+	"github.com/portico-hub/portico/app/model"
 )
 
 // The schedule of the connectors' pulls, and the limit of one run.
@@ -39,7 +41,7 @@ func (e *Engine) SyncAll(ctx context.Context) {
 		wg.Go(func() {
 			ctx, cancel := context.WithTimeout(ctx, RunLimit)
 			defer cancel()
-			if err := e.SyncNow(ctx, id); err != nil && err != ErrNotRunning {
+			if err := e.SyncNow(ctx, id); err != nil && !errors.Is(err, ErrNotRunning) {
 				e.log().Warn("crmsync: sync", "connector", id, "err", err)
 			}
 		})
@@ -82,7 +84,8 @@ func (e *Engine) pushLoop(ctx context.Context, id int64, wake <-chan struct{}) {
 		case <-wake:
 		}
 		run, cancel := context.WithTimeout(ctx, RunLimit)
-		if err := e.PushNow(run, id); err != nil && ctx.Err() == nil {
+		// A connector removed since ends its runs here, quietly.
+		if err := e.PushNow(run, id); err != nil && ctx.Err() == nil && !errors.Is(err, model.ErrNotFound) {
 			e.log().Warn("crmsync: push", "connector", id, "err", err)
 		}
 		cancel()
