@@ -27,7 +27,7 @@ func (e *env) viaProxy() *faultProxy {
 	p.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch mode := p.mode.Load().(string); {
 		case mode == "503":
-			w.Header().Set("Retry-After", "1")
+			w.Header().Set("Retry-After", "30")
 			http.Error(w, "down for maintenance", http.StatusServiceUnavailable)
 		case mode == "412" && (r.Method == http.MethodPut || r.Method == http.MethodDelete):
 			http.Error(w, "precondition failed", http.StatusPreconditionFailed)
@@ -82,7 +82,7 @@ func TestA503BacksTheConnectorOffAsTheServerAsks(t *testing.T) {
 		t.Fatal("a sync through a 503 succeeded")
 	}
 	ov, _ := e.engine.Overview(e.ctx, e.id)
-	if ov.Status != "backing_off" || ov.NextRunAt == nil || ov.NextRunAt.Sub(*ov.LastRunAt).Seconds() > 5 {
+	if ov.Status != "backing_off" || ov.NextRunAt == nil || ov.NextRunAt.Sub(*ov.LastRunAt).Seconds() > 40 || ov.NextRunAt.Sub(*ov.LastRunAt).Seconds() < 20 {
 		t.Fatalf("after the 503: %q until %v (last run %v), error %q", ov.Status, ov.NextRunAt, ov.LastRunAt, ov.Connector.LastError)
 	}
 	e.sync() // backing off: nothing happens, nothing fails
