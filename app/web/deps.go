@@ -6,6 +6,7 @@ import (
 	"github.com/portico-hub/portico/app/bulk"
 	"github.com/portico-hub/portico/app/company"
 	"github.com/portico-hub/portico/app/contact"
+	"github.com/portico-hub/portico/app/exports"
 	"github.com/portico-hub/portico/app/imports"
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/mail"
@@ -26,15 +27,21 @@ type Deps struct {
 	Contacts      *contact.Service
 	Companies     *company.Service
 	MailTemplates *mail.Templates
-	Activation    *activation.Service
-	Bulk          *bulk.Service
-	Portal        *portal.Service
-	Tickets       *ticket.Service
-	Time          *timesheet.Service
-	Webhooks      *webhooks.Service
+	// MailServers says which SMTP server email goes to, and keeps the
+	// one of Admin > Email.
+	MailServers mail.Servers
+	Activation  *activation.Service
+	Bulk        *bulk.Service
+	Portal      *portal.Service
+	Tickets     *ticket.Service
+	Time        *timesheet.Service
+	Webhooks    *webhooks.Service
 	// Imports is the import engine the wizard reads files with; the
 	// import job shares it.
 	Imports imports.Deps
+	// Exports starts and finds contact and report exports; the export
+	// job shares it.
+	Exports exports.Deps
 	// Jobs queues background work; its owner runs it.
 	Jobs *jobs.Runner
 	// Passkeys is nil when the base URL cannot carry passkeys.
@@ -42,4 +49,7 @@ type Deps struct {
 	// Plugins is nil when Portico runs without a plugin host; Admin >
 	// Plugins then says plugins are off.
 	Plugins *pluginhost.Host
+	// CSRFKey signs the forms' CSRF tokens; it is kept in the database
+	// so tokens outlive a restart.
+	CSRFKey []byte
 }

@@ -53,7 +53,7 @@ func (s *Server) mailKept(ctx context.Context) bool { return s.smtpServer(ctx) =
 // smtpServer is the server in use: the environment's, or Admin > Email's.
 // A page that only mentions it logs a failure to read it, and says none.
 func (s *Server) smtpServer(ctx context.Context) *config.SMTP {
-	srv, _, err := s.mailServers().Current(ctx)
+	srv, _, err := s.servers.Current(ctx)
 	if err != nil {
 		s.log.Error("read the SMTP settings", "err", err)
 	}

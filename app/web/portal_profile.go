@@ -61,7 +61,7 @@ func (s *Server) renderProfile(c *fiber.Ctx, status int, errs map[string]string,
 	if p.HasPassword, err = s.store.HasPassword(ctx, cu.ID); err != nil {
 		return err
 	}
-	if p.Settings, err = s.store.PortalSettings(ctx); err != nil {
+	if p.Settings, err = s.portal.Settings(ctx); err != nil {
 		return err
 	}
 	p.Form = portal.Profile{Name: p.Contact.Name, Phone: p.Contact.Phone, Mobile: p.Contact.Mobile}

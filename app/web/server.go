@@ -20,6 +20,7 @@ import (
 	"github.com/portico-hub/portico/app/company"
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/contact"
+	"github.com/portico-hub/portico/app/exports"
 	"github.com/portico-hub/portico/app/imports"
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/mail"
@@ -44,6 +45,8 @@ type Server struct {
 	contacts  *contact.Service
 	companies *company.Service
 	mailTpls  *mail.Templates
+	servers   mail.Servers
+	exports   exports.Deps
 	csrfKey   []byte
 	// passkeys is nil when the base URL cannot carry passkeys.
 	passkeys *passkey.Service
@@ -68,19 +71,16 @@ type Server struct {
 
 // New builds the Fiber app with every route over the services in d.
 // Templates are parsed here, so a broken or missing template stops the
-// start. Handlers still read (and some still write) through st.
+// start. Handlers change state only through the services in d; st is
+// there for the reads no service owns yet.
 func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.Store, d Deps) (*Server, error) {
 	engine := html.NewFileSystem(http.FS(views.FS), ".html")
 	engine.AddFuncMap(funcs)
 	if err := engine.Load(); err != nil {
 		return nil, err
 	}
-	key, err := st.Secret(ctx, "csrf")
-	if err != nil {
-		return nil, err
-	}
 	s := &Server{
-		cfg: cfg, log: log, store: st, csrfKey: key,
+		cfg: cfg, log: log, store: st, csrfKey: d.CSRFKey, servers: d.MailServers, exports: d.Exports,
 		agents: d.Agents, contacts: d.Contacts, companies: d.Companies, mailTpls: d.MailTemplates,
 		activation: d.Activation, bulk: d.Bulk, portal: d.Portal, tickets: d.Tickets, time: d.Time, webhooks: d.Webhooks,
 		imports: d.Imports, jobs: d.Jobs, passkeys: d.Passkeys, plugins: d.Plugins,
