@@ -54,15 +54,15 @@ func (s *Server) importStart(c *fiber.Ctx) error {
 	}
 	readOptions(c, d)
 	if c.FormValue("action") == "recount" {
-		if err := s.countDraft(c.UserContext(), actor(c), d); err != nil {
+		if err := imports.CountDraft(c.UserContext(), s.imports, s.jobs, actor(c), d); err != nil {
 			return s.refuseStart(c, d, err)
 		}
 		return redirect(c, fmt.Sprintf("%s/import/%d/review", kindOf(c).Path(), d.ID))
 	}
-	if err := s.store.SaveImportDraft(c.UserContext(), d); err != nil {
+	if err := imports.SaveDraft(c.UserContext(), s.imports, d); err != nil {
 		return err
 	}
-	p, err := draftParams(d, false)
+	p, err := imports.DraftParams(d, false)
 	if err != nil {
 		return err
 	}
@@ -70,7 +70,7 @@ func (s *Server) importStart(c *fiber.Ctx) error {
 	if err != nil {
 		return s.refuseStart(c, d, err)
 	}
-	if err := s.discardDraft(c.UserContext(), d); err != nil {
+	if err := imports.DiscardDraft(c.UserContext(), s.imports, d); err != nil {
 		s.log.Warn("discarding a started draft", "draft", d.ID, "err", err)
 	}
 	flash(c, "Import started. It goes on if you leave this page.")

@@ -60,7 +60,7 @@ func (s *Server) importReview(c *fiber.Ctx) error {
 // dry run is done, marks those it failed at match time, such as a row
 // of a deleted contact, which the file alone cannot tell.
 func (s *Server) reviewPreview(c *fiber.Ctx, p *importReviewPage) error {
-	dl, err := draftDialect(p.Draft)
+	dl, err := imports.DraftDialect(p.Draft)
 	if err != nil {
 		return err
 	}
