@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -97,4 +98,60 @@ func checkImport(t *testing.T, pkg, file, imp string) {
 		}
 	}
 	t.Errorf("%s imports %s, which %s may not import", file, imp, pkg)
+}
+
+// TestWebChangesStateThroughServices fails when a handler could change
+// state without a domain service: when app/web calls a *store.Store
+// method that is not one of readsWebMayCall, takes a store method as a
+// value, or hands the store to anything but its own Server (a service it
+// would build itself could write). Types decide what is a store method,
+// not names, so neither a renamed variable nor a service's Store field
+// hides a call. Web's tests may still seed data through the store.
+func TestWebChangesStateThroughServices(t *testing.T) {
+	for _, p := range loadTyped(t) {
+		if p.PkgPath != module+"app/web" {
+			continue
+		}
+		for _, u := range webStoreUses(p) {
+			t.Errorf("%s: web %s; web changes state only through the domain services in web.Deps", u.pos, u.what)
+		}
+		return
+	}
+	t.Fatal("app/web did not load")
+}
+
+// TestOnlyTheRootPassesServicesAlong fails when a package under app other
+// than the composition root (app itself) imports more than one domain
+// service package it does not use. A domain service package is one
+// that owns rules over the store: it imports app/store (web, which sits
+// above them, and the test seeder storetest are not). A package uses
+// one when it calls a function or method declared there; importing one
+// only to name its types, to hold its services and hand them on, is
+// wiring, which belongs to the composition root. One such import is
+// let through, for a service that keeps another for its own job.
+func TestOnlyTheRootPassesServicesAlong(t *testing.T) {
+	pkgs := loadTyped(t)
+	domain := map[string]bool{}
+	for _, p := range pkgs {
+		path := strings.TrimPrefix(p.PkgPath, module)
+		if p.Imports[module+"app/store"] != nil && path != "app" && path != "app/web" && path != "app/store/storetest" {
+			domain[path] = true
+		}
+	}
+	for _, p := range pkgs {
+		if p.PkgPath == module+"app" {
+			continue
+		}
+		called := calledPackages(p)
+		var carried []string
+		for imp := range p.Imports {
+			if path := strings.TrimPrefix(imp, module); domain[path] && !called[path] {
+				carried = append(carried, path)
+			}
+		}
+		if len(carried) > 1 {
+			slices.Sort(carried)
+			t.Errorf("%s imports %v without calling them: only the composition root (app) wires services together", p.PkgPath, carried)
+		}
+	}
 }
