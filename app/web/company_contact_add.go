@@ -54,7 +54,7 @@ func (s *Server) companyContactAdd(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	ct, err := s.store.Contact(c.UserContext(), contactID)
+	ct, err := s.contacts.Get(c.UserContext(), contactID)
 	if err != nil {
 		return err
 	}

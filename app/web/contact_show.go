@@ -57,7 +57,7 @@ func (s *Server) loadContact(c *fiber.Ctx) (*model.Contact, error) {
 	if real != id {
 		return nil, movedTo{fmt.Sprintf("/contacts/%d", real)}
 	}
-	return s.store.Contact(c.UserContext(), id)
+	return s.contacts.Get(c.UserContext(), id)
 }
 
 // movedTo is returned by loaders when the resource lives elsewhere now.

@@ -23,7 +23,7 @@ func (s *Server) reportPage(c *fiber.Ctx, f timesheet.Filters) (*reportPage, err
 		return nil, err
 	}
 	if id := f.Query.ContactID; id != 0 {
-		co, err := s.store.Contact(ctx, id)
+		co, err := s.contacts.Get(ctx, id)
 		if err != nil {
 			return nil, err
 		}

@@ -65,7 +65,7 @@ func (s *Server) ticketFilterNames(ctx context.Context, typed string, p *ticketL
 		}
 	}
 	if p.Query.ContactID != 0 {
-		ct, err := s.store.Contact(ctx, p.Query.ContactID)
+		ct, err := s.contacts.Get(ctx, p.Query.ContactID)
 		if err != nil {
 			return err
 		}

@@ -61,7 +61,7 @@ func (s *Server) renderTicket(c *fiber.Ctx, status int, edit func(*ticketPage)) 
 	if p.Time, err = s.store.TicketTimeTotals(ctx, id); err != nil {
 		return err
 	}
-	if ct, err := s.store.Contact(ctx, t.ContactID); err == nil {
+	if ct, err := s.contacts.Get(ctx, t.ContactID); err == nil {
 		p.Companies = ct.Companies
 	}
 	if edit != nil {

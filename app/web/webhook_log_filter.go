@@ -40,7 +40,7 @@ func (s *Server) aboutName(ctx context.Context, q model.DeliveryQuery) (string, 
 	switch {
 	case q.ContactID != 0:
 		var ct *model.Contact
-		if ct, err = s.store.Contact(ctx, q.ContactID); err == nil {
+		if ct, err = s.contacts.Get(ctx, q.ContactID); err == nil {
 			name = ct.Name
 		}
 		if errors.Is(err, model.ErrNotFound) {
