@@ -84,6 +84,7 @@ func services(cfg *config.Config, log *slog.Logger, st *store.Store, plugins *pl
 		Companies:     &company.Service{Store: st},
 		MailTemplates: tpls,
 		MailServers:   mail.Servers{Store: st, Env: cfg.SMTP},
+		Mailbox:       &mail.Mailbox{Store: st},
 		Activation:    &activation.Service{Store: st, Mailer: mailer, BaseURL: cfg.BaseURL, TTL: cfg.ActivationTTL},
 		Webhooks:      webhooks.NewService(st, cfg.WebhookAllowNets),
 		Imports:       importDeps(cfg, log, st, plugins),

@@ -30,3 +30,9 @@ func (s *Service) SetActive(ctx context.Context, by model.Actor, id int64, activ
 	}
 	return s.Store.SetAgentActive(ctx, by, id, active)
 }
+
+// Count counts every agent, active or not; zero means Portico awaits its
+// first admin.
+func (s *Service) Count(ctx context.Context) (int, error) {
+	return s.Store.CountAgents(ctx)
+}

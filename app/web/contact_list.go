@@ -49,7 +49,7 @@ func (s *Server) renderContactList(c *fiber.Ctx, status int, q model.ContactQuer
 	}
 	p.Result = &model.ContactPage{Page: 1, Pages: 1}
 	if p.UnknownCompany == "" {
-		if p.Result, err = s.store.ListContacts(ctx, p.Query); err != nil {
+		if p.Result, err = s.contacts.List(ctx, p.Query); err != nil {
 			return err
 		}
 	}
@@ -57,7 +57,7 @@ func (s *Server) renderContactList(c *fiber.Ctx, status int, q model.ContactQuer
 		return err
 	}
 	if !p.Narrowed() {
-		if p.Counts, err = s.store.ViewCounts(ctx); err != nil {
+		if p.Counts, err = s.contacts.ViewCounts(ctx); err != nil {
 			return err
 		}
 	}

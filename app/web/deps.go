@@ -30,12 +30,14 @@ type Deps struct {
 	// MailServers says which SMTP server email goes to, and keeps the
 	// one of Admin > Email.
 	MailServers mail.Servers
-	Activation  *activation.Service
-	Bulk        *bulk.Service
-	Portal      *portal.Service
-	Tickets     *ticket.Service
-	Time        *timesheet.Service
-	Webhooks    *webhooks.Service
+	// Mailbox lists the emails Portico queued, for Admin > Mailbox.
+	Mailbox    *mail.Mailbox
+	Activation *activation.Service
+	Bulk       *bulk.Service
+	Portal     *portal.Service
+	Tickets    *ticket.Service
+	Time       *timesheet.Service
+	Webhooks   *webhooks.Service
 	// Imports is the import engine the wizard reads files with; the
 	// import job shares it.
 	Imports imports.Deps

@@ -3,6 +3,7 @@ package web
 import (
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/portico-hub/portico/app/imports"
 	"github.com/portico-hub/portico/app/model"
 )
 
@@ -28,7 +29,7 @@ func (s *Server) importList(c *fiber.Ctx) error {
 	if a.IsAdmin() {
 		by = 0
 	}
-	ims, names, err := s.store.ImportHistory(c.UserContext(), string(kindOf(c).Kind), by, importHistoryShown)
+	ims, names, err := imports.History(c.UserContext(), s.imports, kindOf(c).Kind, by, importHistoryShown)
 	if err != nil {
 		return err
 	}

@@ -28,10 +28,10 @@ func (s *Server) mailboxList(c *fiber.Ctx) error {
 	q := parseMailQuery(c)
 	p := mailboxPage{Base: base(c, "Mailbox", "mailbox"), Query: q, SMTP: s.smtpAddr(c.UserContext())}
 	var err error
-	if p.Result, err = s.store.ListEmails(c.UserContext(), q); err != nil {
+	if p.Result, err = s.mailbox.List(c.UserContext(), q); err != nil {
 		return err
 	}
-	if p.Counts, err = s.store.CountEmails(c.UserContext()); err != nil {
+	if p.Counts, err = s.mailbox.Counts(c.UserContext()); err != nil {
 		return err
 	}
 	return render(c, fiber.StatusOK, "admin/mailbox", "admin/_mailbox_results", p)

@@ -46,6 +46,7 @@ type Server struct {
 	companies *company.Service
 	mailTpls  *mail.Templates
 	servers   mail.Servers
+	mailbox   *mail.Mailbox
 	exports   exports.Deps
 	csrfKey   []byte
 	// passkeys is nil when the base URL cannot carry passkeys.
@@ -71,8 +72,8 @@ type Server struct {
 
 // New builds the Fiber app with every route over the services in d.
 // Templates are parsed here, so a broken or missing template stops the
-// start. Handlers change state only through the services in d; st is
-// there for the reads no service owns yet.
+// start. Handlers read and change state only through the services in
+// d; st is there for the health check and the clock.
 func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.Store, d Deps) (*Server, error) {
 	engine := html.NewFileSystem(http.FS(views.FS), ".html")
 	engine.AddFuncMap(funcs)
@@ -80,7 +81,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 		return nil, err
 	}
 	s := &Server{
-		cfg: cfg, log: log, store: st, csrfKey: d.CSRFKey, servers: d.MailServers, exports: d.Exports,
+		cfg: cfg, log: log, store: st, csrfKey: d.CSRFKey, servers: d.MailServers, mailbox: d.Mailbox, exports: d.Exports,
 		agents: d.Agents, contacts: d.Contacts, companies: d.Companies, mailTpls: d.MailTemplates,
 		activation: d.Activation, bulk: d.Bulk, portal: d.Portal, tickets: d.Tickets, time: d.Time, webhooks: d.Webhooks,
 		imports: d.Imports, jobs: d.Jobs, passkeys: d.Passkeys, plugins: d.Plugins,
