@@ -25,9 +25,23 @@ func Pace(ctx context.Context, d Deps, im *model.Import) (rate, left int) {
 	return pace.Rate, pace.Left
 }
 
-// History returns the latest imports of a kind, up to limit, with the
-// names of who started them; by limits it to one agent's, 0 is everyone's.
-func History(ctx context.Context, d Deps, kind Kind, by int64, limit int) ([]model.Import, []string, error) {
+// MaySee reports whether an agent may see an import: admins see every
+// import, agents their own. The file and its failed rows hold customer
+// data that its importer chose to bring in, so they go no further.
+func MaySee(a *model.Agent, im *model.Import) bool {
+	return SeesAll(a) || im.CreatedBy == a.ID
+}
+
+// SeesAll reports whether an agent sees everyone's imports.
+func SeesAll(a *model.Agent) bool { return a.IsAdmin() }
+
+// History returns the newest imports of a kind that agent a may see, up
+// to limit, with the names of who started them.
+func History(ctx context.Context, d Deps, a *model.Agent, kind Kind, limit int) ([]model.Import, []string, error) {
+	by := a.ID
+	if SeesAll(a) {
+		by = 0
+	}
 	return d.Store.ImportHistory(ctx, string(kind), by, limit)
 }
 

@@ -99,7 +99,7 @@ func (s *Server) refuseStart(c *fiber.Ctx, d *model.ImportDraft, err error) erro
 func (s *Server) busyImport(ctx context.Context, viewer *model.Agent, be *imports.BusyError) *busyImport {
 	b := &busyImport{Message: be.Error()}
 	if im, err := imports.Get(ctx, s.imports, be.ImportID); err == nil {
-		b.Visible, b.URL = maySee(viewer, im), fmt.Sprintf("/%s/imports/%d", im.Kind, im.ID)
+		b.Visible, b.URL = imports.MaySee(viewer, im), fmt.Sprintf("/%s/imports/%d", im.Kind, im.ID)
 	}
 	return b
 }
