@@ -18,7 +18,8 @@ import (
 	"github.com/portico-hub/portico/app/webhooks"
 )
 
-// Deps are the domain services the server's handlers call. The server
+// Deps are the domain services the server's handlers call, and the key
+// its forms are signed with. The server
 // builds none of them: the composition root (package app) does, once, so
 // the web server, the background workers and the browser tests share one
 // wiring.
