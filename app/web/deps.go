@@ -19,10 +19,9 @@ import (
 )
 
 // Deps are the domain services the server's handlers call, and the key
-// its forms are signed with. The server
-// builds none of them: the composition root (package app) does, once, so
-// the web server, the background workers and the browser tests share one
-// wiring.
+// its forms are signed with. The server builds none of them: the
+// composition root (package app) does, once, so the web server, the
+// background workers and the browser tests share one wiring.
 type Deps struct {
 	Agents        *agent.Service
 	Contacts      *contact.Service
