@@ -1,4 +1,4 @@
-package app
+package cli
 
 import (
 	"context"
@@ -46,13 +46,13 @@ func TestImportAndExportCommandsExplain(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "p.db")
 	for _, args := range [][]string{{"export", "--help"}, {"export", "contacts", "--help"}, {"import", "contacts", "--help"}, {"import", "--help"}} {
-		code, _, errs := run(t, "", args...)
-		if code != 0 || !strings.Contains(errs, "-db string") || strings.Contains(errs, "-login-rate") || strings.Contains(errs, "-smtp-url") {
-			t.Errorf("%q: exit %d, %s", args, code, errs)
+		code, out, _ := run(t, "", args...)
+		if code != 0 || !strings.Contains(out, "-db string") || strings.Contains(out, "-login-rate") || strings.Contains(out, "-smtp-url") {
+			t.Errorf("%q: exit %d, %s", args, code, out)
 		}
 	}
-	if _, _, errs := run(t, "", "export", "--help"); !strings.Contains(errs, "-no-neutralise") {
-		t.Errorf("export --help lists no export flag: %s", errs)
+	if _, out, _ := run(t, "", "export", "--help"); !strings.Contains(out, "-no-neutralise") {
+		t.Errorf("export --help lists no export flag: %s", out)
 	}
 	missing := filepath.Join(dir, "nonexist.csv")
 	if code, _, errs := run(t, "", "import", "contacts", missing, "--db", db); code != 1 || errs != "portico import: there is no file "+missing+"\n" {

@@ -1,15 +1,32 @@
-package app
+package cli
 
 import (
 	"context"
 	"flag"
 
+	"github.com/portico-hub/portico/app"
 	"github.com/portico-hub/portico/app/config"
-	"github.com/portico-hub/portico/app/demo"
 	"github.com/portico-hub/portico/app/pluginhost"
 	"github.com/portico-hub/portico/app/store"
 	"github.com/portico-hub/portico/static"
 )
+
+var serveCommand = command{
+	name:    "serve",
+	usage:   "portico serve [flags]",
+	summary: "start the web server (the default command)",
+	about: "Serves the agents' UI, the customer portal and the admin pages at --addr, and runs the background work: email delivery, imports, bulk actions, exports, webhook deliveries and the hourly clean-up. " +
+		"It applies missing database migrations at start, checks every setting and explains any it cannot use. On SIGINT or SIGTERM it finishes the requests in flight and gives back the jobs it holds, which resume at the next start.\n\n" +
+		"The first visit asks for the first admin account: there is no default password. With --demo an empty database gets a year of sample data and the demo's own admin, whose sign-in is printed.\n\n" +
+		"GET /healthz answers {\"status\":\"ok\"} while the database answers.",
+	examples: []string{
+		"portico serve                                       # http://localhost:8080, data in data/",
+		"PORTICO_ADDR=:9000 portico serve                    # another port",
+		"portico serve --base-url https://support.example.com --trust-proxy   # behind a reverse proxy",
+		"portico serve --db data/demo.db --demo              # explore with sample data",
+	},
+	flags: serveCmd,
+}
 
 func serveCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 	withDemo := fs.Bool("demo", false, "load sample contacts and companies into an empty database")
@@ -32,7 +49,7 @@ func serveCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 			return err
 		}
 		defer plugins.Close()
-		p, err := Wire(ctx, e.cfg, e.log, st, plugins)
+		p, err := app.Wire(ctx, e.cfg, e.log, st, plugins)
 		if err != nil {
 			return err
 		}
@@ -42,26 +59,10 @@ func serveCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 	}
 }
 
-// loadDemo fills an empty database with the demo data, its admin, then
-// the team's work, whose agents must come after the first admin.
-func loadDemo(ctx context.Context, st *store.Store, e *env) error {
-	empty, err := st.IsEmpty(ctx)
-	if err != nil {
-		return err
-	}
-	if err := demo.Load(ctx, st, e.log); err != nil || !empty {
-		return err
-	}
-	if err := demoAdmin(ctx, st, e); err != nil {
-		return err
-	}
-	return demo.LoadTeam(ctx, st, e.log)
-}
-
 // startPlugins makes the plugin host and starts the approved plugins in
 // the background: a broken plugin never delays or stops the server.
 func startPlugins(ctx context.Context, st *store.Store, e *env) (*pluginhost.Host, error) {
-	h, err := pluginhost.New(pluginhost.Options{Dir: e.cfg.PluginsDir, Store: st, Log: e.log, HostVersion: "portico"})
+	h, err := app.PluginHost(e.cfg, e.log, st, false)
 	if err != nil {
 		return nil, err
 	}

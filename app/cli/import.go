@@ -1,4 +1,4 @@
-package app
+package cli
 
 import (
 	"context"
@@ -7,15 +7,37 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
-	"sync"
-	"time"
 
+	"github.com/portico-hub/portico/app"
 	"github.com/portico-hub/portico/app/imports"
-	"github.com/portico-hub/portico/app/jobs"
-	"github.com/portico-hub/portico/app/model"
-	"github.com/portico-hub/portico/app/wording"
 )
+
+var importCommand = command{
+	name:    "import",
+	usage:   "portico import contacts|companies [flags] FILE",
+	summary: "import contacts or companies from a CSV or Excel file, or contacts from a plugin",
+	about: "Imports a CSV (comma, semicolon or tab; UTF-8, UTF-16, CP949/EUC-KR or Windows-1252, all detected) or Excel .xlsx file with the web wizard's engine. " +
+		"Columns are mapped from their headers in English or Korean, and Freshdesk's exports are read as they are; --map changes only the columns it names. " +
+		"Rows apply in file order. A row matching an existing record updates it only where it differs and is skipped otherwise; no duplicate is ever created. Companies match by name, ignoring case.\n\n" +
+		"Every row ends as created, updated, skipped or failed, and the four add up to the rows in the file. Failed rows are written to a CSV with their reasons, and the command prints the commonest reasons and the first failed rows. " +
+		"The exit status is 0 when no row failed, 1 when any did (a dry run too) or the import could not run.\n\n" +
+		"One import runs at a time. An interrupted import (Ctrl-C, a crash) resumes from its last committed batch when this command or the server starts again, with the same result. " +
+		"New contacts get the activation email (--send-activation) only when the import finishes as done: the command queues them and the server sends them. " +
+		"A cancelled or failed import sends none and prints the link to its page, where they can still be sent.\n\n" +
+		"A file holds at most --import-max-mb and --import-max-rows, 1,000 columns, 1 MB in one row and 64 KB in one cell; a longer cell fails its row, a longer row stops the file with an error naming it. " +
+		"Company rows find their company by name and never rename it; domains are added, never removed, and link the contacts at them. A row listing a public mail domain, or a domain another company lists, fails with its reason.",
+	examples: []string{
+		"portico import contacts contacts.csv --dry-run                     # count what would happen",
+		`portico import contacts contacts.xlsx --map "E-mail=email" --match email`,
+		"portico import contacts people.csv --map Notes=skip --send-activation=false",
+		"portico import companies accounts.xlsx --mode update --blank clear",
+		"portico import contacts --from ldap-directory:Staff                # from a plugin's instance",
+	},
+	actions:  []string{"contacts", "companies"},
+	keep:     true,
+	settings: []string{"db", "files", "base-url", "log-level", "log-format", "job-lease", "import-max-mb", "import-max-rows", "plugins-dir"},
+	flags:    importCmd,
+}
 
 // importCmd runs `portico import contacts FILE` and `portico import
 // companies FILE`: the same engine as the web wizard, run to the end in
@@ -48,8 +70,7 @@ func importCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 			return err
 		}
 		defer st.Close()
-		d := imports.Deps{Store: st, FilesDir: e.cfg.FilesDir, Log: e.log}
-		d.Limits.MaxBytes, d.Limits.MaxRows = int64(e.cfg.ImportMaxMB)<<20, e.cfg.ImportMaxRows
+		d := app.Imports(e.cfg, e.log, st, nil)
 		fs.Visit(func(f *flag.Flag) { o.activateSet = o.activateSet || f.Name == "send-activation" })
 		p, err := o.params(ctx, d, kind, path)
 		if err != nil {
@@ -120,110 +141,4 @@ func overrideMapping(pre *imports.Preview, specs []string) ([]string, error) {
 	}
 	// Not nil even with every column skipped: nil would mean "suggest".
 	return append([]string{}, m.Specs()...), nil
-}
-
-// runImport starts the import, resuming an interrupted one first, and
-// runs jobs until it ends.
-func runImport(ctx context.Context, e *env, d imports.Deps, p imports.Params) error {
-	r := jobs.NewRunner(d.Store, e.log)
-	r.Workers, r.Lease = 1, e.cfg.JobLease
-	imports.Register(r, d)
-	// The runner starts only once Start has looked, or it could take up
-	// an interrupted import first and make it look busy to Start. On the
-	// way out it gives its lease back before the store closes.
-	rctx, stop := context.WithCancel(ctx)
-	var once sync.Once
-	done := make(chan struct{})
-	run := func() { once.Do(func() { go func() { r.Run(rctx); close(done) }() }) }
-	defer func() {
-		stop()
-		once.Do(func() { close(done) })
-		<-done
-	}()
-	actor := model.Actor{Name: "Command line import"}
-	for {
-		id, err := imports.Start(ctx, d, r, actor, p)
-		var be *imports.BusyError
-		if errors.As(err, &be) && !be.Live && be.ImportID != 0 {
-			same := sameFile(ctx, d, be.ImportID, p)
-			fmt.Fprintf(e.stderr, "Resuming interrupted import %d (%s).\n", be.ImportID, be.Filename)
-			run()
-			im, err := follow(ctx, e, d, be.ImportID)
-			if err != nil {
-				return err
-			}
-			if same {
-				return summary(ctx, e, d, im)
-			}
-			continue
-		}
-		if err != nil {
-			return describeRefusal(err)
-		}
-		run()
-		im, err := follow(ctx, e, d, id)
-		if err != nil {
-			return err
-		}
-		return summary(ctx, e, d, im)
-	}
-}
-
-// sameFile reports an interrupted import of the same kind of the file
-// p names, so that running the same command again after a crash finishes
-// that import instead of starting another.
-func sameFile(ctx context.Context, d imports.Deps, id int64, p imports.Params) bool {
-	im, err := d.Store.Import(ctx, id)
-	if p.PluginInstance != 0 {
-		return err == nil && !im.DryRun && im.PluginInstanceID == p.PluginInstance
-	}
-	fi, serr := os.Stat(p.Path)
-	return err == nil && serr == nil && !im.DryRun && im.Kind == string(p.Kind) && im.Filename == filepath.Base(p.Path) &&
-		im.Size == fi.Size()
-}
-
-// describeRefusal words a refused file or mapping for the terminal.
-func describeRefusal(err error) error {
-	var ve *model.ValidationError
-	if !errors.As(err, &ve) {
-		return err
-	}
-	msgs := make([]string, 0, len(ve.Fields))
-	for _, m := range ve.Fields {
-		msgs = append(msgs, m)
-	}
-	return errors.New(strings.Join(msgs, " "))
-}
-
-// follow shows an import's progress until it ends.
-func follow(ctx context.Context, e *env, d imports.Deps, id int64) (*model.Import, error) {
-	bar := newProgress(e.stderr, "Importing", "row")
-	for {
-		im, err := imports.Get(ctx, d, id)
-		if err != nil {
-			return nil, err
-		}
-		if im.RowsTotal > 0 || im.State.Finished() { // not while the rows are counted
-			bar.show(im.Rows(), im.RowsTotal, rowCounts(im))
-		}
-		if im.State.Finished() {
-			bar.end()
-			return im, nil
-		}
-		select {
-		case <-ctx.Done():
-			bar.end()
-			if held := heldActivations(context.WithoutCancel(ctx), d, im, e.cfg.BaseURL); held != "" {
-				fmt.Fprintln(e.stdout, held)
-			}
-			return nil, fmt.Errorf("stopped; import %d resumes where it stopped when portico runs again", id)
-		case <-time.After(250 * time.Millisecond):
-		}
-	}
-}
-
-// rowCounts says what became of an import's rows so far.
-func rowCounts(im *model.Import) string {
-	return fmt.Sprintf("%s created · %s updated · %s skipped · %s failed",
-		wording.Number(im.Created), wording.Number(im.Updated), wording.Number(im.Skipped), wording.Number(im.Failed))
 }

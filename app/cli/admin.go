@@ -1,4 +1,4 @@
-package app
+package cli
 
 import (
 	"bufio"
@@ -8,9 +8,23 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/portico-hub/portico/app"
 	"github.com/portico-hub/portico/app/agent"
 	"github.com/portico-hub/portico/app/model"
 )
+
+var adminCommand = command{
+	name:    "admin",
+	usage:   "portico admin create --email E --name N",
+	summary: "create an admin; the password is read from stdin",
+	about: "Creates an admin without a browser, for a first admin on a server nobody can reach yet or when every admin is locked out. " +
+		"The password is read from the first line of stdin, so it never appears in the process list or the shell history; it follows the agents' password rules. " +
+		"An address already taken is refused.",
+	examples: []string{`printf '%s\n' "$PASSWORD" | portico admin create --email ann@example.com --name "Ann Lee"`},
+	actions:  []string{"create"},
+	settings: []string{"db", "log-level", "log-format"},
+	flags:    adminCmd,
+}
 
 // adminCmd is "portico admin create": it creates an admin without the
 // browser, reading the password from stdin so it never appears in the
@@ -28,8 +42,7 @@ func adminCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 			return err
 		}
 		defer st.Close()
-		svc := &agent.Service{Store: st, SessionTTL: e.cfg.SessionTTL}
-		a, err := svc.CreateAdmin(ctx, agent.Input{Name: *name, Email: *email, Password: strings.TrimRight(pw, "\r\n")})
+		a, err := app.Agents(e.cfg, st).CreateAdmin(ctx, agent.Input{Name: *name, Email: *email, Password: strings.TrimRight(pw, "\r\n")})
 		var ve *model.ValidationError
 		if errors.As(err, &ve) {
 			return errors.New(strings.TrimPrefix(ve.Error(), "invalid input: "))

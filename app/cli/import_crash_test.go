@@ -1,4 +1,4 @@
-package app
+package cli
 
 import (
 	"bufio"
@@ -65,7 +65,7 @@ func TestImportSurvivesSIGKILL(t *testing.T) {
 	}
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "portico")
-	build := exec.Command("go", "build", "-tags", "sqlite_fts5", "-o", bin, "../cmd/portico")
+	build := exec.Command("go", "build", "-tags", "sqlite_fts5", "-o", bin, "../../cmd/portico")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}

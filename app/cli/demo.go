@@ -1,11 +1,13 @@
-package app
+package cli
 
 import (
 	"context"
 	"fmt"
 	"strings"
 
+	"github.com/portico-hub/portico/app"
 	"github.com/portico-hub/portico/app/agent"
+	"github.com/portico-hub/portico/app/demo"
 	"github.com/portico-hub/portico/app/store"
 )
 
@@ -18,6 +20,22 @@ const (
 	demoAdminPassword = "portico-demo-2026"
 )
 
+// loadDemo fills an empty database with the demo data, its admin, then
+// the team's work, whose agents must come after the first admin.
+func loadDemo(ctx context.Context, st *store.Store, e *env) error {
+	empty, err := st.IsEmpty(ctx)
+	if err != nil {
+		return err
+	}
+	if err := demo.Load(ctx, st, e.log); err != nil || !empty {
+		return err
+	}
+	if err := demoAdmin(ctx, st, e); err != nil {
+		return err
+	}
+	return demo.LoadTeam(ctx, st, e.log)
+}
+
 // demoAdmin creates the demo's admin in a database that the demo data
 // just filled, and says how to sign in, so `make demo` opens at once.
 // A database that held anything before keeps asking for its own admin.
@@ -26,9 +44,8 @@ func demoAdmin(ctx context.Context, st *store.Store, e *env) error {
 	if err != nil || n > 0 {
 		return err
 	}
-	agents := &agent.Service{Store: st}
 	in := agent.Input{Name: demoAdminName, Email: demoAdminEmail, Password: demoAdminPassword}
-	if _, err := agents.CreateFirstAdmin(ctx, in); err != nil {
+	if _, err := app.Agents(e.cfg, st).CreateFirstAdmin(ctx, in); err != nil {
 		return fmt.Errorf("demo admin: %w", err)
 	}
 	fmt.Fprintf(e.stdout, "Demo: open %s/login and sign in as %s with the password %s\n",

@@ -1,4 +1,4 @@
-package app
+package cli
 
 import (
 	"context"
@@ -14,6 +14,22 @@ import (
 	"github.com/portico-hub/portico/app/store"
 	"github.com/portico-hub/portico/app/wording"
 )
+
+var exportCommand = command{
+	name:    "export",
+	usage:   "portico export contacts [flags] -o FILE",
+	summary: "export contacts to a CSV or Excel file",
+	about: "Writes contacts to a CSV or Excel file with the writer of the web UI's exports. Progress goes to stderr; the file appears under its name only once it is complete. " +
+		"Cells starting with = + - @ are neutralised so spreadsheets never run them, unless --no-neutralise.",
+	examples: []string{
+		"portico export contacts -o contacts.csv                            # every contact but deleted ones",
+		"portico export contacts --format xlsx -o verified.xlsx --view verified",
+		"portico export contacts -o phones.csv --fields name,phone,mobile --bom=false",
+	},
+	actions:  []string{"contacts"},
+	settings: []string{"db", "log-level", "log-format"},
+	flags:    exportCmd,
+}
 
 // exportCmd runs `portico export contacts --format csv|xlsx -o FILE`: the
 // writer of the web UI's exports, straight to a file, with its progress

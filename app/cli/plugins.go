@@ -1,4 +1,4 @@
-package app
+package cli
 
 import (
 	"bufio"
@@ -9,20 +9,30 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/portico-hub/portico/app"
+
 	"github.com/portico-hub/portico/app/pluginhost"
 )
 
-var pluginsUsage = `usage: portico plugins list|approve|disable|enable|logs [flags] [ID]
-
-  list         every plugin in the plugins folder, with its state
-  approve ID   show the plugin's files and their SHA-256, and approve them
-  disable ID   stop the plugin and keep it from starting
-  enable ID    let a disabled plugin start again
-  logs ID      the plugin's recent activity, with its last stderr lines
-
-A running server notices approvals, and plugins disabled or changed here,
-within its next health check (30 s).
-`
+var pluginsCommand = command{
+	name:    "plugins",
+	usage:   "portico plugins list|approve|disable|enable|logs [flags] [ID]",
+	summary: "list, approve, disable and enable plugins, and read their logs",
+	about: "Manages the plugins of the plugins folder, as Admin > Plugins does. " +
+		"list shows every plugin with its version, state and kinds; approve ID shows the files the plugin runs with their SHA-256 and approves them; " +
+		"disable ID stops the plugin and keeps it from starting; enable ID lets a disabled plugin start again; logs ID prints its recent activity, with its last stderr lines.\n\n" +
+		"A running server notices approvals, and plugins disabled or changed here, within its next health check (30 s).",
+	examples: []string{
+		"portico plugins list",
+		"portico plugins approve ldap-directory          # asks before approving; --yes does not",
+		`portico plugins disable ldap-directory --reason "Upgrading the directory"`,
+		"portico plugins logs ldap-directory",
+	},
+	actions:  []string{"list", "approve", "disable", "enable", "logs"},
+	keep:     true,
+	settings: []string{"db", "plugins-dir", "log-level", "log-format"},
+	flags:    pluginsCmd,
+}
 
 func pluginsCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 	yes := fs.Bool("yes", false, "approve without asking for confirmation")
@@ -33,14 +43,11 @@ func pluginsCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 			return err
 		}
 		defer st.Close()
-		h, err := pluginhost.New(pluginhost.Options{Dir: e.cfg.PluginsDir, Store: st, Log: e.log, Offline: true})
+		h, err := app.PluginHost(e.cfg, e.log, st, true)
 		if err != nil {
 			return err
 		}
 		defer h.Close()
-		if len(e.args) == 0 {
-			return errors.New(pluginsUsage)
-		}
 		action, id := e.args[0], ""
 		if len(e.args) > 1 {
 			id = e.args[1]
@@ -57,7 +64,7 @@ func pluginsCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 		case "logs":
 			return pluginLogs(ctx, e, h, id)
 		}
-		return fmt.Errorf("unknown action %q\n\n%s", action, pluginsUsage)
+		return fmt.Errorf("unknown action %q", action)
 	}
 }
 

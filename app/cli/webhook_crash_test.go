@@ -1,4 +1,4 @@
-package app
+package cli
 
 import (
 	"context"
@@ -62,7 +62,7 @@ func TestWebhooksSurviveSIGKILL(t *testing.T) {
 	const total = 10_000
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "portico")
-	if out, err := exec.Command("go", "build", "-tags", "sqlite_fts5", "-o", bin, "../cmd/portico").CombinedOutput(); err != nil {
+	if out, err := exec.Command("go", "build", "-tags", "sqlite_fts5", "-o", bin, "../../cmd/portico").CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
 	db := filepath.Join(dir, "data", "portico.db")

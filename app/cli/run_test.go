@@ -1,4 +1,4 @@
-package app
+package cli
 
 import (
 	"bytes"
@@ -71,16 +71,19 @@ func TestEnvironmentConfiguresAndFlagsWin(t *testing.T) {
 }
 
 func TestHelpAndUnknownCommands(t *testing.T) {
-	if code, _, errs := run(t, "", "--help"); code != 0 || !strings.Contains(errs, "PORTICO_DB") {
-		t.Fatalf("--help: exit %d, %q", code, errs)
+	if code, out, _ := run(t, "", "--help"); code != 0 || !strings.Contains(out, "PORTICO_DB") {
+		t.Fatalf("--help: exit %d, %q", code, out)
 	}
-	if code, out, _ := run(t, "", "help"); code != 0 || !strings.Contains(out, "portico help [COMMAND]") || !strings.Contains(out, "portico import contacts") {
+	if code, out, _ := run(t, "", "help"); code != 0 || !strings.Contains(out, "portico help COMMAND") || !strings.Contains(out, "portico import contacts") {
 		t.Fatalf("help: exit %d, %q", code, out)
 	}
-	if code, _, errs := run(t, "", "help", "import"); code != 0 || !strings.Contains(errs, "usage: portico import") || !strings.Contains(errs, "-mode") {
-		t.Fatalf("help import: exit %d, %q", code, errs)
+	if code, out, _ := run(t, "", "help", "import"); code != 0 || !strings.Contains(out, "usage: portico import") || !strings.Contains(out, "-mode") {
+		t.Fatalf("help import: exit %d, %q", code, out)
 	}
 	if code, _, errs := run(t, "", "frobnicate"); code != 2 || !strings.Contains(errs, "unknown command") {
 		t.Fatalf("unknown command: exit %d, %q", code, errs)
+	}
+	if code, _, errs := run(t, "", "help", "frobnicate"); code != 2 || !strings.Contains(errs, `no command "frobnicate"`) {
+		t.Fatalf("help for an unknown command: exit %d, %q", code, errs)
 	}
 }

@@ -1,4 +1,4 @@
-package app
+package cli
 
 import (
 	"context"
@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/portico-hub/portico/app"
 	"github.com/portico-hub/portico/app/imports"
-	"github.com/portico-hub/portico/app/pluginhost"
 )
 
 // importFromPlugin runs portico import contacts --from PLUGIN:INSTANCE:
@@ -26,7 +26,7 @@ func importFromPlugin(ctx context.Context, e *env, fs *flag.FlagSet, o importFla
 		return err
 	}
 	defer st.Close()
-	h, err := pluginhost.New(pluginhost.Options{Dir: e.cfg.PluginsDir, Store: st, Log: e.log, HostVersion: "portico"})
+	h, err := app.PluginHost(e.cfg, e.log, st, false)
 	if err != nil {
 		return err
 	}
@@ -35,8 +35,7 @@ func importFromPlugin(ctx context.Context, e *env, fs *flag.FlagSet, o importFla
 	if err != nil {
 		return fmt.Errorf("there is no instance %q of plugin %s (see Admin > Plugins)", name, pluginID)
 	}
-	d := imports.Deps{Store: st, FilesDir: e.cfg.FilesDir, Log: e.log, Plugins: h}
-	d.Limits.MaxBytes, d.Limits.MaxRows = int64(e.cfg.ImportMaxMB)<<20, e.cfg.ImportMaxRows
+	d := app.Imports(e.cfg, e.log, st, h)
 	fs.Visit(func(f *flag.Flag) { o.activateSet = o.activateSet || f.Name == "send-activation" })
 	send := *o.activate
 	if !o.activateSet {

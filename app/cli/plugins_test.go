@@ -1,4 +1,4 @@
-package app
+package cli
 
 import (
 	"os"
@@ -13,7 +13,7 @@ import (
 func installHelloGo(t testing.TB, plugins string) {
 	t.Helper()
 	dir := filepath.Join(plugins, "hello-go")
-	src := filepath.Join("..", "plugins", "examples", "hello-go")
+	src := filepath.Join("..", "..", "plugins", "examples", "hello-go")
 	cmd := exec.Command("go", "build", "-o", filepath.Join(dir, "bin", "hello-go"), ".")
 	cmd.Dir = src
 	if out, err := cmd.CombinedOutput(); err != nil {
