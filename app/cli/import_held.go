@@ -27,18 +27,11 @@ func heldActivations(ctx context.Context, d imports.Deps, im *model.Import, base
 	switch im.State {
 	case model.JobCancelled:
 		return fmt.Sprintf("%s created by this import %s not sent the activation email, because the import was cancelled. "+
-			"To send it, open the import's page in Portico: %s", wording.Count(n, "contact"), were(n), page)
+			"To send it, open the import's page in Portico: %s", wording.Count(n, "contact"), wording.Pick(n, "was", "were"), page)
 	case model.JobFailed:
 		return fmt.Sprintf("%s created by this import %s not sent the activation email, because the import stopped with an error. "+
-			"To send it, open the import's page in Portico: %s", wording.Count(n, "contact"), were(n), page)
+			"To send it, open the import's page in Portico: %s", wording.Count(n, "contact"), wording.Pick(n, "was", "were"), page)
 	}
 	return fmt.Sprintf("No activation email was sent: the %s created so far get it only if the import finishes. "+
 		"To stop the import for good instead, cancel it on its page in Portico: %s", wording.Count(n, "contact"), page)
-}
-
-func were(n int) string {
-	if n == 1 {
-		return "was"
-	}
-	return "were"
 }

@@ -57,7 +57,7 @@ func duration(d time.Duration) string {
 	m := int64(d / time.Minute)
 	days, h, mins := m/(24*60), m/60%24, m%60
 	if days > 0 {
-		return fmt.Sprintf("%s %d h", plural(int(days), "day"), h)
+		return fmt.Sprintf("%s %d h", count(int(days), "day"), h)
 	}
 	return fmt.Sprintf("%d h %d min", h, mins)
 }

@@ -19,3 +19,12 @@ func Number(n int) string {
 	}
 	return s
 }
+
+// Pick says one when n is 1 and many otherwise, for the words Count
+// cannot make: "was" or "were", "delivery" or "deliveries".
+func Pick(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

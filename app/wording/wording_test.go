@@ -18,3 +18,11 @@ func TestCountAndNumber(t *testing.T) {
 		t.Errorf("Number(-123456) = %q", got)
 	}
 }
+
+func TestPick(t *testing.T) {
+	for n, want := range map[int]string{0: "were", 1: "was", 2: "were", 1000: "were"} {
+		if got := Pick(n, "was", "were"); got != want {
+			t.Errorf("Pick(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
