@@ -45,7 +45,7 @@ var allowed = map[string][]string{
 	"app/jobs":        {"app/model", "app/store"},
 	"app/mail":        {"app/config", "app/jobs", "app/model", "app/store"},
 	"app/maintenance": {"app/exports", "app/jobs", "app/model", "app/store"},
-	"app/exports":     {"app/jobs", "app/mail", "app/model", "app/store"},
+	"app/exports":     {"app/jobs", "app/mail", "app/model", "app/store", "app/wording"},
 	"app/imports":     {"app/company", "app/contact", "app/importfile", "app/jobs", "app/model", "app/store", sdk},
 	// storetest seeds benchmark databases; only tests import it.
 	"app/store/storetest": {"app/demo", "app/model", "app/store"},

@@ -104,6 +104,7 @@ func writableFolder(path string) error {
 	return nil
 }
 
+// fieldKeys lists the export's field keys, for --fields' help.
 func fieldKeys() string {
 	keys := make([]string, len(exports.Fields))
 	for i, f := range exports.Fields {

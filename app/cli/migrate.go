@@ -16,6 +16,8 @@ var migrateCommand = command{
 	flags:    migrateCmd,
 }
 
+// migrateCmd opens the database, which applies the migrations it lacks,
+// and says the schema version it is at.
 func migrateCmd(_ *flag.FlagSet, e *env) func(context.Context) error {
 	return func(ctx context.Context) error {
 		st, err := openStore(ctx, e.cfg)

@@ -34,6 +34,8 @@ var pluginsCommand = command{
 	flags:    pluginsCmd,
 }
 
+// pluginsCmd runs one action on an offline plugin host: it manages
+// approvals and states beside a running server without starting plugins.
 func pluginsCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 	yes := fs.Bool("yes", false, "approve without asking for confirmation")
 	reason := fs.String("reason", "Disabled from the command line.", "why a plugin is disabled, shown to admins")
@@ -68,6 +70,7 @@ func pluginsCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 	}
 }
 
+// done prints what an action did, once it did it.
 func done(e *env, err error, format string, args ...any) error {
 	if err == nil {
 		fmt.Fprintf(e.stdout, format, args...)
@@ -75,6 +78,7 @@ func done(e *env, err error, format string, args ...any) error {
 	return err
 }
 
+// listPlugins prints every plugin of the folder as a table.
 func listPlugins(ctx context.Context, e *env, h *pluginhost.Host) error {
 	list, err := h.List(ctx)
 	if err != nil {
@@ -96,6 +100,8 @@ func listPlugins(ctx context.Context, e *env, h *pluginhost.Host) error {
 	return w.Flush()
 }
 
+// approvePlugin shows the files a plugin runs with their SHA-256 and
+// approves those, after asking unless yes.
 func approvePlugin(ctx context.Context, e *env, h *pluginhost.Host, id string, yes bool) error {
 	files, err := h.Files(ctx, id)
 	if err != nil {
@@ -117,6 +123,7 @@ func approvePlugin(ctx context.Context, e *env, h *pluginhost.Host, id string, y
 	return done(e, h.Approve(ctx, id, sums, 0), "plugin %s is approved\n", id)
 }
 
+// pluginLogs prints a plugin's latest activity, oldest first.
 func pluginLogs(ctx context.Context, e *env, h *pluginhost.Host, id string) error {
 	acts, err := h.Activity(ctx, id, 0, 50)
 	if err != nil {
@@ -132,6 +139,7 @@ func pluginLogs(ctx context.Context, e *env, h *pluginhost.Host, id string) erro
 	return nil
 }
 
+// firstLine keeps a reason to its first line, for a table row.
 func firstLine(s string) string {
 	line, _, _ := strings.Cut(s, "\n")
 	return line

@@ -28,6 +28,8 @@ var serveCommand = command{
 	flags: serveCmd,
 }
 
+// serveCmd runs the server until ctx ends: the store, the plugin host,
+// everything app.Wire builds, and the background workers.
 func serveCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 	withDemo := fs.Bool("demo", false, "load sample contacts and companies into an empty database")
 	return func(ctx context.Context) error {

@@ -36,6 +36,7 @@ func validate(cfg *config.Config, keep []string) error {
 	return cfg.Validate()
 }
 
+// newLogger logs at the configured level, as text or JSON, to w.
 func newLogger(cfg *config.Config, w io.Writer) *slog.Logger {
 	level, _ := cfg.Level()
 	opts := &slog.HandlerOptions{Level: level}

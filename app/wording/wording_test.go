@@ -19,6 +19,15 @@ func TestCountAndNumber(t *testing.T) {
 	}
 }
 
+func TestCountOf(t *testing.T) {
+	if got := CountOf(1, "entry", "entries"); got != "1 entry" {
+		t.Errorf("CountOf(1) = %q", got)
+	}
+	if got := CountOf(12345, "time entry", "time entries"); got != "12,345 time entries" {
+		t.Errorf("CountOf(12345) = %q", got)
+	}
+}
+
 func TestPick(t *testing.T) {
 	for n, want := range map[int]string{0: "were", 1: "was", 2: "were", 1000: "were"} {
 		if got := Pick(n, "was", "were"); got != want {
