@@ -18,10 +18,14 @@ const module = "github.com/portico-hub/portico/"
 const sdk = "plugins/sdk"
 
 // allowed lists, per package, the Portico packages it may import. Imports
-// point downward: cmd → app → web → domain packages → store → model.
-// A package missing here may import nothing of Portico's.
+// point downward: cmd/portico → app/cli → app → web → domain packages →
+// store → model. A package missing here may import nothing of Portico's.
 var allowed = map[string][]string{
-	"app":             {"app/activation", "app/password", "app/bulk", "app/company", "app/contact", "app/passkey", "app/portal", "app/ticket", "app/config", "app/model", "app/store", "app/web", "app/agent", "app/demo", "app/exports", "app/imports", "app/jobs", "app/mail", "app/maintenance", "app/pluginhost", "app/timesheet", "app/webhooks", "static", "app/wording"},
+	"cmd/portico": {"app/cli"},
+	// cli parses the command line and calls the composition root for the
+	// server and the parts a one-shot command needs.
+	"app/cli":         {"app", "app/agent", "app/config", "app/demo", "app/exports", "app/imports", "app/jobs", "app/model", "app/pluginhost", "app/store", "app/wording", "static"},
+	"app":             {"app/activation", "app/password", "app/bulk", "app/company", "app/contact", "app/passkey", "app/portal", "app/ticket", "app/config", "app/model", "app/store", "app/web", "app/agent", "app/exports", "app/imports", "app/jobs", "app/mail", "app/maintenance", "app/pluginhost", "app/timesheet", "app/webhooks", "static"},
 	"app/web":         {"app/activation", "app/bulk", "app/address", "app/agent", "app/company", "app/config", "app/contact", "app/exports", "app/importfile", "app/imports", "app/jobs", "app/mail", "app/events", "app/model", "app/passkey", "app/pluginhost", "app/portal", "app/store", "app/throttle", "app/token", "app/ticket", "app/timesheet", "app/webhooks", "static", "views", "app/wording"},
 	"app/passkey":     {"app/model", "app/store", "app/token"},
 	"app/agent":       {"app/address", "app/model", "app/password", "app/store", "app/token"},
@@ -41,7 +45,7 @@ var allowed = map[string][]string{
 	"app/jobs":        {"app/model", "app/store"},
 	"app/mail":        {"app/config", "app/jobs", "app/model", "app/store"},
 	"app/maintenance": {"app/exports", "app/jobs", "app/model", "app/store"},
-	"app/exports":     {"app/jobs", "app/mail", "app/model", "app/store"},
+	"app/exports":     {"app/jobs", "app/mail", "app/model", "app/store", "app/wording"},
 	"app/imports":     {"app/company", "app/contact", "app/importfile", "app/jobs", "app/model", "app/store", sdk},
 	// storetest seeds benchmark databases; only tests import it.
 	"app/store/storetest": {"app/demo", "app/model", "app/store"},
@@ -75,6 +79,23 @@ func TestImportsPointDownward(t *testing.T) {
 	})
 }
 
+// TestTheCommandLineSitsAboveTheRoot keeps the command line on top: main
+// reaches Portico only through cli, cli calls app and never web, and
+// nothing below cli imports it, so the root never depends on its flags.
+func TestTheCommandLineSitsAboveTheRoot(t *testing.T) {
+	if got := allowed["cmd/portico"]; len(got) != 1 || got[0] != "app/cli" {
+		t.Errorf("cmd/portico may import %v; it must import app/cli alone", got)
+	}
+	if slices.Contains(allowed["app/cli"], "app/web") {
+		t.Error("app/cli may import app/web: the command line reaches the server through app.Wire")
+	}
+	for pkg, imps := range allowed {
+		if pkg != "cmd/portico" && slices.Contains(imps, "app/cli") {
+			t.Errorf("%s may import app/cli: only cmd/portico does", pkg)
+		}
+	}
+}
+
 func checkImport(t *testing.T, pkg, file, imp string) {
 	if strings.HasPrefix(imp, "github.com/gofiber/") && pkg != "app/web" && pkg != "static" {
 		t.Errorf("%s imports %s: only app/web touches Fiber", file, imp)
@@ -87,9 +108,6 @@ func checkImport(t *testing.T, pkg, file, imp string) {
 		if strings.HasPrefix(target, "app") {
 			t.Errorf("%s imports %s: plugins never import app/", file, imp)
 		}
-		return
-	}
-	if pkg == "cmd/portico" && target == "app" {
 		return
 	}
 	for _, ok := range allowed[pkg] {

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/portico-hub/portico/app/activation"
-	"github.com/portico-hub/portico/app/agent"
 	"github.com/portico-hub/portico/app/bulk"
 	"github.com/portico-hub/portico/app/company"
 	"github.com/portico-hub/portico/app/config"
@@ -79,7 +78,7 @@ func services(cfg *config.Config, log *slog.Logger, st *store.Store, plugins *pl
 	tpls := &mail.Templates{Store: st}
 	mailer := &mail.Mailer{Store: st, Templates: tpls, From: cfg.From}
 	d := web.Deps{
-		Agents:        &agent.Service{Store: st, SessionTTL: cfg.SessionTTL},
+		Agents:        Agents(cfg, st),
 		Contacts:      &contact.Service{Store: st},
 		Companies:     &company.Service{Store: st},
 		MailTemplates: tpls,

@@ -149,10 +149,18 @@ func (p contactListPage) URL(kv ...string) string {
 	return "/contacts?" + v.Encode()
 }
 
-// SortURL toggles the direction when the list is already sorted by col.
+// SortURL links to the list sorted by col: names A to Z and dates newest
+// first, toggling the direction when the list is already sorted by col.
 func (p contactListPage) SortURL(col string) string {
+	current := string(p.Query.Sort) == col
 	dir := ""
-	if string(p.Query.Sort) == col && !p.Query.Desc {
+	switch {
+	case col == string(model.SortName):
+		if current && !p.Query.Desc {
+			dir = "desc"
+		}
+	case !current || !p.Query.Desc:
+		// Dates start with the newest: that is what an agent looks for.
 		dir = "desc"
 	}
 	return p.URL("sort", col, "dir", dir)

@@ -51,9 +51,9 @@ func (r *importRun) TimeLeft() string {
 	case d < time.Minute:
 		return "less than a minute"
 	case d < time.Hour:
-		return fmt.Sprintf("about %s", plural(int(d.Round(time.Minute)/time.Minute), "minute"))
+		return fmt.Sprintf("about %s", count(int(d.Round(time.Minute)/time.Minute), "minute"))
 	}
-	return fmt.Sprintf("about %s %s", plural(int(d/time.Hour), "hour"), plural(int(d%time.Hour/time.Minute), "minute"))
+	return fmt.Sprintf("about %s %s", count(int(d/time.Hour), "hour"), count(int(d%time.Hour/time.Minute), "minute"))
 }
 
 // Elapsed is how long a finished run took.

@@ -12,6 +12,7 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/helmet"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 	"github.com/gofiber/fiber/v2/middleware/requestid"
+	"github.com/gofiber/fiber/v2/utils"
 	"github.com/gofiber/template/html/v2"
 
 	"github.com/portico-hub/portico/app/activation"
@@ -98,7 +99,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 		BodyLimit:             8 << 20,
 	}
 	s.app = fiber.New(fc)
-	s.app.Use(recover.New(), requestid.New(), s.findClient, s.secureTransport, s.logRequests, helmet.New(helmet.Config{
+	s.app.Use(recover.New(), requestid.New(requestid.Config{Generator: utils.UUIDv4}), s.findClient, s.secureTransport, s.logRequests, helmet.New(helmet.Config{
 		ContentSecurityPolicy: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'",
 	}))
 	static.Mount(s.app)
