@@ -22,18 +22,18 @@ func applyCompanies(ctx context.Context, b *store.ImportTx, pl *companyPlanner, 
 			names = append(names, r.name)
 		}
 	}
-	held, err := b.CompanyIDs(ctx, names)
+	stored, err := b.CompanyIDs(ctx, names)
 	if err != nil {
 		return err
 	}
 	seen := make(map[string]bool, len(rows))
 	var run []*companyRow
 	for _, r := range rows {
-		_, stored := held[r.name]
-		switch k := norm(r.name); {
+		_, known := stored[r.name]
+		switch {
 		case r.problem != "":
 			continue
-		case stored || seen[k]:
+		case known || seen[norm(r.name)]:
 			if err := createRun(ctx, b, run); err != nil {
 				return err
 			}
