@@ -100,3 +100,24 @@ func wantCompany(t *testing.T, e *env, name, domains, actions string) int64 {
 	}
 	return id
 }
+
+// TestPluginCompanyAfterTheLastRowOfABatchSurvivesAResume: the plugin's
+// batch ends with company acme, after its one contact, and the plugin
+// crashes once that contact is committed with the batch's cursor; the
+// resumed stream starts after acme, whose contact still joins it.
+func TestPluginCompanyAfterTheLastRowOfABatchSurvivesAResume(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits for the job's retry")
+	}
+	e, _, in := faultyEnv(t, "trailing")
+	e.d.BatchSize = 1
+	im := e.importPlugin(t, in)
+	wantCounts(t, im, model.ImportCounts{Created: 2})
+	if im.SourceCursor != "2" {
+		t.Errorf("cursor %q, want 2: the import did not resume", im.SourceCursor)
+	}
+	wantCompany(t, e, "Acme Ltd", "acme.test", "created")
+	if c := e.contactBy(t, "person2@people.test"); len(c.Companies) != 1 || c.Companies[0].CompanyName != "Acme Ltd" {
+		t.Errorf("person2 is in %+v, want Acme Ltd", c.Companies)
+	}
+}

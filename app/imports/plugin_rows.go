@@ -44,9 +44,11 @@ type pluginRows struct {
 	mu     sync.Mutex
 	marks  []mark
 	// pending are the company records not yet committed, in stream
-	// order, and writing how many of them the batch in flight writes.
+	// order, writing how many of them the batch in flight writes, and
+	// ready how many of marks were known when it took them.
 	pending []placed
 	writing int
+	ready   int
 	// companies names the companies of the stream by external id, for
 	// the contacts that point at them.
 	companies map[string]string
@@ -93,6 +95,9 @@ func (r *pluginRows) fill(ctx context.Context, s Streamer, im *model.Import) {
 			}
 		}
 		c.mark = mark{row: n, cursor: b.Cursor}
+		for i := range c.companies {
+			c.companies[i].upto = n
+		}
 		select {
 		case r.ch <- c:
 			return nil
