@@ -48,7 +48,7 @@ var allowed = map[string][]string{
 	"app/exports":     {"app/jobs", "app/mail", "app/model", "app/store", "app/wording"},
 	"app/imports":     {"app/company", "app/contact", "app/importfile", "app/jobs", "app/model", "app/store", sdk},
 	// storetest seeds benchmark databases; only tests import it.
-	"app/store/storetest": {"app/demo", "app/model", "app/store"},
+	"app/store/storetest": {"app/demo", "app/internal/testkit", "app/model", "app/store"},
 	"app/store":           {"app/events", "app/model", "migrations"},
 	"app/events":          {"app/model"},
 	// pluginhost runs plugins through the SDK's host package, the only

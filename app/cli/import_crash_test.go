@@ -63,12 +63,7 @@ func TestImportSurvivesSIGKILL(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and imports 200,000 rows")
 	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "portico")
-	build := exec.Command("go", "build", "-tags", "sqlite_fts5", "-o", bin, "../../cmd/portico")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	dir, bin := buildPortico(t)
 	csv := filepath.Join(dir, "contacts.csv")
 	want := crashFile(t, csv, 200_000)
 	db := filepath.Join(dir, "data", "portico.db")
