@@ -38,8 +38,8 @@ func TestHelpIsTheCommandReference(t *testing.T) {
 			}
 		})
 		for _, ask := range [][]string{{c.name, "--help"}, {c.name, "-h"}} {
-			if code, out, _ := run(t, "", ask...); code != 0 || out != one {
-				t.Errorf("%q: exit %d, printed\n%s\nwant what portico help %s prints", ask, code, out, c.name)
+			if code, out, errs := run(t, "", ask...); code != 0 || out != one || errs != "" {
+				t.Errorf("%q: exit %d, printed\n%s\nand on stderr %q; want what portico help %s prints, alone", ask, code, out, errs, c.name)
 			}
 		}
 	}

@@ -50,12 +50,13 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 // settings and runs it.
 func runCommand(ctx context.Context, c *command, args []string, e *env) int {
 	fs, run := c.flagSet(e)
-	fs.Usage = func() { fmt.Fprintf(e.stderr, "Run \"portico help %s\" for its flags and examples.\n", c.name) }
+	fs.Usage = func() {} // the flag package has said what is wrong; the hint follows
 	if err := parseAll(fs, args, &e.args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			writeCommand(e.stdout, c)
 			return 0
 		}
+		fmt.Fprintf(e.stderr, "Run \"portico help %s\" for its flags and examples.\n", c.name)
 		return 2
 	}
 	if c.keep && (len(e.args) == 0 || !slices.Contains(c.actions, e.args[0])) {

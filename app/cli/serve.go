@@ -77,7 +77,7 @@ func startPlugins(ctx context.Context, st *store.Store, e *env) (*pluginhost.Hos
 func logMailRoute(e *env) {
 	switch smtp := e.cfg.SMTP; {
 	case smtp == nil:
-		e.log.Info("no PORTICO_SMTP_URL: emails go to the SMTP server of Admin > Email, or stay in the built-in mailbox (Admin > Mailbox) without one")
+		e.log.Info("no PORTICO_SMTP_URL: emails go to the server set in Admin > Email server, or stay in the built-in mailbox (Admin > Mailbox) without one")
 	case smtp.TLS == config.TLSNone:
 		e.log.Warn("emails are sent to the SMTP server without encryption (tls=none); use this only with a local test server", "smtp", smtp.Addr())
 	default:
