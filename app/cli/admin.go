@@ -2,10 +2,13 @@ package cli
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/portico-hub/portico/app"
@@ -33,6 +36,9 @@ func adminCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 	email := fs.String("email", "", "the admin's email address")
 	name := fs.String("name", "", "the admin's name")
 	return func(ctx context.Context) error {
+		if strings.TrimSpace(*email) == "" || strings.TrimSpace(*name) == "" {
+			return errors.New("give the admin's --email and --name, and the password on stdin")
+		}
 		pw, err := bufio.NewReader(e.stdin).ReadString('\n')
 		if err != nil && pw == "" {
 			return errors.New("read the password from stdin: nothing was given")
@@ -45,7 +51,8 @@ func adminCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 		a, err := app.Agents(e.cfg, st).CreateAdmin(ctx, agent.Input{Name: *name, Email: *email, Password: strings.TrimRight(pw, "\r\n")})
 		var ve *model.ValidationError
 		if errors.As(err, &ve) {
-			return errors.New(strings.TrimPrefix(ve.Error(), "invalid input: "))
+			return fmt.Errorf("the admin was not created:%s", fieldLines(ve, map[string]string{
+				"email": "--email", "name": "--name", "password": "the password"}))
 		}
 		if err != nil {
 			return err
@@ -53,4 +60,15 @@ func adminCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 		fmt.Fprintf(e.stdout, "created admin %s <%s>\n", a.Name, a.Email)
 		return nil
 	}
+}
+
+// fieldLines lists a refusal's messages one per line, each after the
+// name the person typed it as (a flag rather than a form field).
+func fieldLines(ve *model.ValidationError, names map[string]string) string {
+	keys := slices.Sorted(maps.Keys(ve.Fields))
+	var b strings.Builder
+	for _, k := range keys {
+		fmt.Fprintf(&b, "\n  %s: %s", cmp.Or(names[k], k), ve.Fields[k])
+	}
+	return b.String()
 }

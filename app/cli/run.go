@@ -39,10 +39,11 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stderr, "portico: unknown command %q\n\n%s", name, overview())
 		return 2
 	}
-	args, ok = dropAction(c, args)
+	rest, ok := dropAction(c, args)
 	if !ok {
-		return misused(stderr, c)
+		return misused(stderr, c, args)
 	}
+	args = rest
 	return runCommand(ctx, c, args, &env{stdin: stdin, stdout: stdout, stderr: stderr, cfg: &config.Config{}})
 }
 
@@ -60,7 +61,7 @@ func runCommand(ctx context.Context, c *command, args []string, e *env) int {
 		return 2
 	}
 	if c.keep && (len(e.args) == 0 || !slices.Contains(c.actions, e.args[0])) {
-		return misused(e.stderr, c)
+		return misused(e.stderr, c, e.args)
 	}
 	if err := validate(e.cfg, c.settings); err != nil {
 		fmt.Fprintf(e.stderr, "portico: invalid configuration:\n  %s\n", strings.ReplaceAll(err.Error(), "\n", "\n  "))
@@ -91,7 +92,10 @@ func dropAction(c *command, args []string) ([]string, bool) {
 
 // misused says how a command is used when its first word is missing or
 // unknown, and returns the exit status of a command asked wrongly.
-func misused(w io.Writer, c *command) int {
+func misused(w io.Writer, c *command, args []string) int {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		fmt.Fprintf(w, "portico %s: %q is not one of %s\n", c.name, args[0], strings.Join(c.actions, ", "))
+	}
 	fmt.Fprintf(w, "usage: %s\nRun \"portico help %s\" for what it does, its flags and examples.\n", c.usage, c.name)
 	return 2
 }

@@ -40,6 +40,13 @@ func TestAdminCreateReadsPasswordFromStdin(t *testing.T) {
 	if code != 1 || !strings.Contains(errs, "password") {
 		t.Fatalf("a weak password: exit %d, %q", code, errs)
 	}
+	code, _, errs = run(t, "short\n", "admin", "create", "--db", db, "--email", "not-an-address", "--name", "X")
+	if code != 1 || !strings.Contains(errs, "not created:\n  --email: ") || !strings.Contains(errs, "\n  the password: ") {
+		t.Fatalf("a bad address and a weak password: exit %d, %q; want one line each, named as typed", code, errs)
+	}
+	if code, _, errs = run(t, "", "admin", "create", "--db", db); code != 1 || !strings.Contains(errs, "--email and --name") {
+		t.Fatalf("no --email or --name: exit %d, %q", code, errs)
+	}
 }
 
 func TestInvalidConfigurationIsExplained(t *testing.T) {
