@@ -98,11 +98,20 @@ var ErrAmbiguous = errors.New("crmsync: the record matched several; merge the du
 // read: it comes again with the next sync once fixed on the remote.
 var ErrUnreadable = errors.New("crmsync: the remote record could not be read; fix it there and the next sync brings it")
 
-// Retry applies a failed record again: a pulled change from the data the
-// failure kept, a Portico contact as it is now. The failure goes when it
-// syncs, and stays with the new reason when it does not.
-func (e *Engine) Retry(ctx context.Context, failureID int64) error {
+// ErrNoSuchFailure is the retry of a failure the connector does not list:
+// gone since, or another connector's. It is a model.ErrNotFound.
+var ErrNoSuchFailure = fmt.Errorf("crmsync: no such failure on this connector: %w", model.ErrNotFound)
+
+// Retry applies a failed record of a connector again: a pulled change
+// from the data the failure kept, a Portico contact as it is now. The
+// failure goes when it syncs, and stays with the new reason when it does
+// not. Another connector's failure is not found, so a page never retries
+// what it does not list.
+func (e *Engine) Retry(ctx context.Context, instanceID, failureID int64) error {
 	f, err := e.Store.CRMFailure(ctx, failureID)
+	if errors.Is(err, model.ErrNotFound) || err == nil && f.InstanceID != instanceID {
+		return fmt.Errorf("failure %d of connector %d: %w", failureID, instanceID, ErrNoSuchFailure)
+	}
 	if err != nil {
 		return err
 	}

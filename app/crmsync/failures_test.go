@@ -31,7 +31,7 @@ func TestARecordPorticoRefusesIsAFailureUntilRetriedWhenFixed(t *testing.T) {
 		}
 	}
 	e.sync() // Ada's change goes out; Bob is not pulled again, nothing changed on his card
-	if err := e.engine.Retry(e.ctx, f[0].ID); err != nil {
+	if err := e.engine.Retry(e.ctx, e.id, f[0].ID); err != nil {
 		t.Fatal(err)
 	}
 	if f, _ := e.st.CRMFailures(e.ctx, e.id, 10); len(f) != 0 {

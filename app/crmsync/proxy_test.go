@@ -61,7 +61,7 @@ func TestA412OnEveryWriteFailsTheRecordAloneUntilRetried(t *testing.T) {
 		t.Errorf("one record's refusal stopped the connector: %q", ov.Status)
 	}
 	p.mode.Store("")
-	if err := e.engine.Retry(e.ctx, f[0].ID); err != nil {
+	if err := e.engine.Retry(e.ctx, e.id, f[0].ID); err != nil {
 		t.Fatal(err)
 	}
 	if cd := e.dav.cards()["ada.vcf"]; cd.Title != "Refused" {

@@ -2,12 +2,10 @@ package web
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/portico-hub/portico/app/crmsync"
-	"github.com/portico-hub/portico/app/model"
 )
 
 // crmRetry applies a failed record again.
@@ -20,11 +18,9 @@ func (s *Server) crmRetry(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	f, err := s.store.CRMFailure(c.UserContext(), id)
-	if err != nil || f.InstanceID != in.ID {
-		return fmt.Errorf("failure %d of connector %d: %w", id, in.ID, model.ErrNotFound)
-	}
-	switch err := s.crm.Retry(c.UserContext(), id); {
+	switch err := s.crm.Retry(c.UserContext(), in.ID, id); {
+	case errors.Is(err, crmsync.ErrNoSuchFailure):
+		return err
 	case errors.Is(err, crmsync.ErrAmbiguous):
 		flash(c, "This record matches several on the other side: merge or remove the duplicates, then review the first sync again.")
 	case errors.Is(err, crmsync.ErrUnreadable):

@@ -28,10 +28,10 @@ func (s *Server) mailboxList(c *fiber.Ctx) error {
 	q := parseMailQuery(c)
 	p := mailboxPage{Base: base(c, "Mailbox", "mailbox"), Query: q, SMTP: s.smtpAddr(c.UserContext())}
 	var err error
-	if p.Result, err = s.store.ListEmails(c.UserContext(), q); err != nil {
+	if p.Result, err = s.mailbox.List(c.UserContext(), q); err != nil {
 		return err
 	}
-	if p.Counts, err = s.store.CountEmails(c.UserContext()); err != nil {
+	if p.Counts, err = s.mailbox.Counts(c.UserContext()); err != nil {
 		return err
 	}
 	return render(c, fiber.StatusOK, "admin/mailbox", "admin/_mailbox_results", p)
@@ -53,7 +53,7 @@ func (s *Server) mailKept(ctx context.Context) bool { return s.smtpServer(ctx) =
 // smtpServer is the server in use: the environment's, or Admin > Email's.
 // A page that only mentions it logs a failure to read it, and says none.
 func (s *Server) smtpServer(ctx context.Context) *config.SMTP {
-	srv, _, err := s.mailServers().Current(ctx)
+	srv, _, err := s.servers.Current(ctx)
 	if err != nil {
 		s.log.Error("read the SMTP settings", "err", err)
 	}

@@ -16,14 +16,18 @@ import (
 
 // newPluginServer is newTestServer with a plugin host over a plugins
 // folder holding the hello-go example, built for the test.
-func newPluginServer(t *testing.T) *testServer {
+func newPluginServer(t *testing.T) *testServer { return newExampleServer(t, "hello-go") }
+
+// newExampleServer is newTestServer with a plugin host over a plugins
+// folder holding the example plugin name, built for the test.
+func newExampleServer(t *testing.T, name string) *testServer {
 	t.Helper()
 	cfg := config.Default()
 	cfg.Addr, cfg.DBPath, cfg.LogLevel = "127.0.0.1:0", filepath.Join(t.TempDir(), "p.db"), "error"
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	installHello(t, cfg.PluginsDir)
+	installExample(t, cfg.PluginsDir, name)
 	st, err := store.Open(context.Background(), cfg.DBPath)
 	if err != nil {
 		t.Fatal(err)
@@ -42,15 +46,16 @@ func newPluginServer(t *testing.T) *testServer {
 	return &testServer{t: t, srv: p.Web, jobs: p.Jobs, store: st, cfg: cfg}
 }
 
-// installHello builds hello-go into plugins/hello-go with its manifest.
-func installHello(t *testing.T, plugins string) {
+// installExample builds the example plugin name into plugins/name with
+// its manifest.
+func installExample(t *testing.T, plugins, name string) {
 	t.Helper()
-	src := filepath.Join("..", "..", "plugins", "examples", "hello-go")
-	dir := filepath.Join(plugins, "hello-go")
-	cmd := exec.Command("go", "build", "-o", filepath.Join(dir, "bin", "hello-go"), ".")
+	src := filepath.Join("..", "..", "plugins", "examples", name)
+	dir := filepath.Join(plugins, name)
+	cmd := exec.Command("go", "build", "-o", filepath.Join(dir, "bin", name), ".")
 	cmd.Dir = src
 	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("build hello-go: %v\n%s", err, out)
+		t.Fatalf("build %s: %v\n%s", name, err, out)
 	}
 	m, err := os.ReadFile(filepath.Join(src, "plugin.json"))
 	if err != nil {
