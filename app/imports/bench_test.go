@@ -121,22 +121,25 @@ func cpuSeconds() float64 {
 	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
 }
 
-// writtenMB is what the process has written to files so far, from
-// Linux's wchar: the pages an import writes twice (to the write-ahead
-// log, then to the database) and again when it writes them once more
-// for each batch show here, however busy the machine is.
-func writtenMB() float64 {
+// ioMB is what the process has read from and written to files so far,
+// from Linux's rchar and wchar: pages an import reads again because they
+// left its cache, and pages it writes again for each batch (to the
+// write-ahead log, then to the database), show here however busy the
+// machine is.
+func ioMB() (read, written float64) {
 	data, err := os.ReadFile("/proc/self/io")
 	if err != nil {
-		return 0
+		return 0, 0
 	}
 	for _, line := range strings.Split(string(data), "\n") {
+		if v, ok := strings.CutPrefix(line, "rchar: "); ok {
+			read, _ = strconv.ParseFloat(v, 64)
+		}
 		if v, ok := strings.CutPrefix(line, "wchar: "); ok {
-			n, _ := strconv.ParseFloat(v, 64)
-			return n / 1e6
+			written, _ = strconv.ParseFloat(v, 64)
 		}
 	}
-	return 0
+	return read / 1e6, written / 1e6
 }
 
 // peakMB is the process's peak resident memory, from Linux's VmHWM.

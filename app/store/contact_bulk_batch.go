@@ -101,7 +101,11 @@ func (b *bulk) write(ctx context.Context, in []NewContact, ids []int64) error {
 		{&t.tags, wrapped("contact_tags")}, {&t.docs, wrapped("contacts_fts")}, {&t.audit, wrapped("audit_entries")},
 	}
 	for _, s := range steps {
-		if err := b.flush(ctx, s.rows, s.explain); err != nil {
+		flush := flushRows
+		if s.rows == &t.docs {
+			flush = flushOnce
+		}
+		if err := flush(ctx, b.tx, s.rows, s.explain); err != nil {
 			return err
 		}
 	}
