@@ -9,7 +9,7 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 # target uses the same flags, so they share one build cache.
 export CGO_CFLAGS ?= -O2 -g0
 
-.PHONY: run demo build test bench lint screenshots vendor clean plugins proto plugin-bench
+.PHONY: run demo build test bench bench-import lint screenshots vendor clean plugins proto plugin-bench
 
 run: build
 	./bin/portico serve
@@ -42,6 +42,15 @@ test: vendor plugins
 
 bench: vendor
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem -timeout 30m ./app/...
+
+# A first import of a business's customer base (people in companies of
+# 200, name, email, phone, company, job title) against the sqlite3
+# shell's .import and against plain SQL writing the same rows into
+# Portico's schema, part by part: contacts, addresses, company links,
+# search, audit, events. ROWS sets the size; the figures are per run.
+ROWS ?= 100000
+bench-import: vendor
+	PORTICO_BENCH_ROWS=$(ROWS) $(GO) test -tags $(TAGS) -run '^$$' -bench 'ImportB2B' -benchtime 1x -timeout 60m ./app/imports
 
 # The README's screenshots (static/img/screens), at 1,366 and 390 pixels,
 # each with its page's outline beside it; a browser test fails when a

@@ -12,7 +12,7 @@ import (
 // contact.created webhook is delivered; the contact's page lists that
 // delivery, and its link opens the endpoint's log filtered by the
 // contact with the delivery expanded. Every row names its contact; the
-// row's "only these" link and the filter's ✕ narrow and widen the log.
+// row's "all about them" link and the filter's ✕ narrow and widen the log.
 func TestWebhookLogByContact(t *testing.T) {
 	app := startConfigured(t, func(c *config.Config, _ int) { c.WebhookAllowNetsRaw = "127.0.0.0/8" })
 	startReceiver(t, app)

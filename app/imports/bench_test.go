@@ -2,7 +2,6 @@ package imports
 
 import (
 	"bufio"
-	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -15,7 +14,6 @@ import (
 
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/model"
-	"github.com/portico-hub/portico/app/store"
 )
 
 // BenchmarkImportMillion imports a CSV of name, email, phone, company and
@@ -25,7 +23,7 @@ import (
 // ("update": every row updates its contact). For comparison it times the
 // sqlite3 shell twice: its .import of the file into a table with a
 // unique email index, and plain SQL writing the same rows into Portico's
-// own schema, which is the least any import can do (see schemaFloor). It
+// own schema, which is the least any import can do (see floorParts). It
 // reports rows per second of each, the processor seconds each import
 // took, and the process's peak memory.
 // PORTICO_BENCH_ROWS sets the rows (default 1,000,000). Run it alone:
@@ -71,8 +69,8 @@ func BenchmarkImportMillion(b *testing.B) {
 		} else {
 			b.Logf("sqlite3 shell: %v", err)
 		}
-		if secs, err := schemaFloor(b, e.dir, path); err == nil {
-			b.ReportMetric(float64(rows)/secs, "sqlite3-schema-rows/s")
+		if parts, err := floorParts(e.dir, path, filepath.Join(e.dir, "portico.db"), rows, 0); err == nil {
+			b.ReportMetric(float64(rows)/floorTotal(parts), "sqlite3-schema-rows/s")
 		} else {
 			b.Logf("sqlite3 shell, Portico's schema: %v", err)
 		}
@@ -113,54 +111,6 @@ func shellImport(dir, csv string) (float64, error) {
 	return time.Since(start).Seconds(), nil
 }
 
-// schemaFloor times the sqlite3 shell writing the file's rows into a new
-// database with Portico's schema in plain SQL, in one transaction: the
-// rows an import of the file must write, and nothing else. Each contact
-// gets its row, address, company link, search document, "created" audit
-// entry and contact.created event, as in an import; the shell builds the
-// event's JSON itself. No program can import the file into this schema
-// faster than the shell inserts it, so this is the floor to measure
-// against.
-func schemaFloor(b *testing.B, dir, csv string) (float64, error) {
-	path := filepath.Join(dir, "floor.db")
-	st, err := store.Open(context.Background(), path)
-	if err != nil {
-		return 0, err
-	}
-	st.Close()
-	const now = "'2026-06-01T09:00:00Z'"
-	script := strings.Join([]string{
-		"PRAGMA synchronous=NORMAL;", "PRAGMA cache_size=-65536;", "PRAGMA temp_store=MEMORY;",
-		"CREATE TEMP TABLE s (name TEXT, email TEXT, phone TEXT, company TEXT, job_title TEXT);",
-		".mode csv", ".import --skip 1 " + csv + " s",
-		"BEGIN;",
-		"INSERT INTO companies (name, name_norm, created_at, updated_at) SELECT DISTINCT company, lower(company), " + now + ", " + now + " FROM s;",
-		"INSERT INTO contacts (id, name, sort_name, job_title, phone, company_id, created_at, updated_at)",
-		"  SELECT s.rowid, s.name, lower(s.name), s.job_title, s.phone, c.id, " + now + ", " + now,
-		"  FROM s JOIN companies c ON c.name_norm = lower(s.company) ORDER BY s.rowid;",
-		"INSERT INTO contact_emails (contact_id, email, email_norm, domain, is_primary, created_at)",
-		"  SELECT rowid, email, lower(email), substr(email, instr(email, '@') + 1), 1, " + now + " FROM s ORDER BY lower(email);",
-		"INSERT INTO contact_companies (contact_id, company_id, created_at) SELECT id, company_id, created_at FROM contacts;",
-		"INSERT INTO contacts_fts (rowid, doc) SELECT rowid, name || ' ' || email || ' ' || phone || ' ' || company FROM s;",
-		"INSERT INTO audit_entries (subject_type, subject_id, actor_name, action, changes, created_at)",
-		"  SELECT 'contact', rowid, 'Import 1', 'created', '[]', " + now + " FROM s;",
-		"INSERT INTO events (id, type, payload, contact_id, created_at)",
-		"  SELECT 'evt_' || lower(hex(randomblob(16))), 'contact.created', json_object('type', 'contact.created', 'version', 1,",
-		"    'timestamp', " + now + ", 'data', json_object('contact', json_object('id', c.id, 'name', c.name, 'email', s.email,",
-		"    'emails', json_array(s.email), 'state', c.state, 'job_title', c.job_title, 'phone', c.phone, 'mobile', '',",
-		"    'language', '', 'time_zone', '', 'external_id', '', 'company_id', c.company_id, 'company_ids', json_array(c.company_id),",
-		"    'tags', json_array(), 'verified_at', NULL, 'created_at', " + now + ", 'updated_at', " + now + "))), c.id, " + now,
-		"  FROM s JOIN contacts c ON c.id = s.rowid;",
-		"COMMIT;", ""}, "\n")
-	cmd := exec.Command("sqlite3", path)
-	cmd.Stdin = strings.NewReader(script)
-	start := time.Now()
-	if out, err := cmd.CombinedOutput(); err != nil || len(out) > 0 {
-		return 0, fmt.Errorf("%v: %s", err, out)
-	}
-	return time.Since(start).Seconds(), nil
-}
-
 // cpuSeconds is the processor time the process has used. On a shared
 // machine the wall clock also counts other programs' turns; this does not.
 func cpuSeconds() float64 {
@@ -169,6 +119,27 @@ func cpuSeconds() float64 {
 		return 0
 	}
 	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
+}
+
+// ioMB is what the process has read from and written to files so far,
+// from Linux's rchar and wchar: pages an import reads again because they
+// left its cache, and pages it writes again for each batch (to the
+// write-ahead log, then to the database), show here however busy the
+// machine is.
+func ioMB() (read, written float64) {
+	data, err := os.ReadFile("/proc/self/io")
+	if err != nil {
+		return 0, 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if v, ok := strings.CutPrefix(line, "rchar: "); ok {
+			read, _ = strconv.ParseFloat(v, 64)
+		}
+		if v, ok := strings.CutPrefix(line, "wchar: "); ok {
+			written, _ = strconv.ParseFloat(v, 64)
+		}
+	}
+	return read / 1e6, written / 1e6
 }
 
 // peakMB is the process's peak resident memory, from Linux's VmHWM.

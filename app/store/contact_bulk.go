@@ -53,7 +53,7 @@ func (s *Store) insertBulk(ctx context.Context, tx *sql.Tx, actor model.Actor, i
 	if err != nil {
 		return nil, err
 	}
-	b.events = s.bulkEvents(tx)
+	b.events, b.times = s.bulkEvents(tx), s.Times
 	if err := b.check(in); err != nil {
 		return nil, err
 	}

@@ -27,6 +27,7 @@ type bulk struct {
 	companies map[int64]string
 	// events is the transaction's bulk batch.
 	events *eventBatch
+	times  *WriteTimes
 }
 
 func newBulk(ctx context.Context, tx *sql.Tx, actor model.Actor, now func() time.Time) (*bulk, error) {
@@ -84,6 +85,7 @@ func (b *bulk) write(ctx context.Context, in []NewContact, ids []int64) error {
 	t := tablePool.Get().(*tables)
 	defer tablePool.Put(t)
 	t.reset(len(in))
+	start := time.Now()
 	if err := b.loadCompanyNames(ctx, in); err != nil {
 		return err
 	}
@@ -92,6 +94,7 @@ func (b *bulk) write(ctx context.Context, in []NewContact, ids []int64) error {
 			return &BulkError{Index: i, Err: err}
 		}
 	}
+	b.times.add("rows", start)
 	t.emails.sortBy(2) // email_norm, the unique index
 	steps := []struct {
 		rows    *rowSet
@@ -101,9 +104,15 @@ func (b *bulk) write(ctx context.Context, in []NewContact, ids []int64) error {
 		{&t.tags, wrapped("contact_tags")}, {&t.docs, wrapped("contacts_fts")}, {&t.audit, wrapped("audit_entries")},
 	}
 	for _, s := range steps {
-		if err := b.flush(ctx, s.rows, s.explain); err != nil {
+		flush := flushRows
+		if s.rows == &t.docs {
+			flush = flushOnce
+		}
+		start := time.Now()
+		if err := flush(ctx, b.tx, s.rows, s.explain); err != nil {
 			return err
 		}
+		b.times.add(tableOf(s.rows.head), start)
 	}
 	b.events.evs = append(b.events.evs, t.events...)
 	return nil

@@ -65,13 +65,8 @@ type chunk struct {
 // returns, naming the contact at fault when it can.
 type explainer func(ctx context.Context, err error, c chunk) error
 
-// flush inserts the rows, chunkRows at a time and the rest in chunks
+// flushRows inserts the rows, chunkRows at a time and the rest in chunks
 // of falling powers of two, so that a few statements serve every batch.
-func (b *bulk) flush(ctx context.Context, r *rowSet, explain explainer) error {
-	return flushRows(ctx, b.tx, r, explain)
-}
-
-// flushRows is flush within any transaction.
 func flushRows(ctx context.Context, tx *sql.Tx, r *rowSet, explain explainer) error {
 	for lo := 0; lo < len(r.owner); {
 		hi := lo + chunkSize(len(r.owner)-lo)

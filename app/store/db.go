@@ -29,6 +29,8 @@ type Store struct {
 	// decoded the batches a sender read last.
 	batches batchRegistry
 	decoded batchCache
+	// Times, when set, adds up where bulk inserts spend their time.
+	Times *WriteTimes
 }
 
 // Open opens (creating if needed) the SQLite database at path and applies
@@ -119,7 +121,9 @@ func (s *Store) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	err = fn(tx)
 	if b := s.batches.take(tx); b != nil && err == nil {
+		start := time.Now()
 		err = b.flush(ctx, tx)
+		s.Times.add("events", start)
 	}
 	// The marks made so far are this transaction's own: no other can run
 	// while it holds the one writer connection. Taken after the commit,
@@ -130,9 +134,11 @@ func (s *Store) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		tx.Rollback()
 		return err
 	}
+	start := time.Now()
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
 	}
+	s.Times.add("commit", start)
 	wake.fire()
 	return nil
 }

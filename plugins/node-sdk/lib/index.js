@@ -13,6 +13,7 @@ const { createLogger } = require('./log');
 const { ErrorKind, PluginError } = require('./errors');
 const { Instances, pluginService, importHandler, checkPlugin, unary } = require('./services');
 const { notifierService } = require('./notifier');
+const { Ledger } = require('./ledger');
 const { plainText, checkLength } = require('./text');
 const { healthService, controllerService, stdioService } = require('./wire');
 
@@ -35,16 +36,17 @@ async function serve(plugin) {
   const server = new grpc.Server();
   const streams = new Set();
   const stop = () => shutdown(server, streams);
-  register(server, plugin, version, streams, stop);
+  const ledger = plugin.info.kinds.includes('notifier') ? new Ledger(dataDir()) : null;
+  register(server, plugin, version, streams, stop, ledger);
   const { creds, field } = await credentials(process.env.PLUGIN_CLIENT_CERT);
   const socket = hs.socketPath();
   await new Promise((resolve, reject) =>
     server.bindAsync(`unix://${socket}`, creds, (err) => (err ? reject(err) : resolve())));
   process.stdout.write(hs.handshakeLine(version, 'unix', socket, field));
-  watchParent(log, process.ppid);
+  watchParent(log, process.ppid, ledger);
 }
 
-function register(server, plugin, version, streams, stop) {
+function register(server, plugin, version, streams, stop, ledger) {
   const instances = new Instances(plugin.configure);
   const v1 = proto.portico.plugin.v1;
   server.addService(v1.Plugin.service, pluginService(plugin, version, instances, SDK_VERSION));
@@ -52,7 +54,7 @@ function register(server, plugin, version, streams, stop) {
     server.addService(v1.Importer.service, { Import: importHandler(instances) });
   }
   if (plugin.info.kinds.includes('notifier')) {
-    server.addService(v1.Notifier.service, notifierService(instances, unary, dataDir()));
+    server.addService(v1.Notifier.service, notifierService(instances, unary, ledger));
   }
   server.addService(proto.grpc.health.v1.Health.service, healthService());
   server.addService(proto.plugin.GRPCController.service, controllerService(stop));
@@ -67,15 +69,22 @@ function shutdown(server, streams) {
 }
 
 // watchParent exits when the host is gone: go-plugin cannot tell a plugin
-// that its host was killed with SIGKILL.
-function watchParent(log, parent) {
-  setInterval(() => {
-    if (process.ppid !== parent) {
-      log.error('the host process is gone; exiting', { host_pid: parent });
-      process.exit(2);
-    }
-  }, 1000).unref();
+// that its host was killed with SIGKILL. A notifier first lets its sends
+// in flight finish and reach its ledger (for at most DRAIN_MS), so the
+// host's retry of a message the channel accepted is dropped, not sent
+// again.
+function watchParent(log, parent, ledger) {
+  const timer = setInterval(async () => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    log.error('the host process is gone; exiting', { host_pid: parent });
+    if (ledger) await ledger.drain(DRAIN_MS);
+    process.exit(2);
+  }, 1000);
+  timer.unref();
 }
+
+const DRAIN_MS = 30000;
 
 // catchCrashes logs uncaught errors as JSON, so the host shows them at
 // error level instead of as raw debug lines.

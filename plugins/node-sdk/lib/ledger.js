@@ -63,6 +63,17 @@ class Ledger {
     }
   }
 
+  /**
+   * drain resolves once no send is in flight, or after limitMs, so a
+   * plugin about to exit records what the channel accepted first.
+   */
+  async drain(limitMs) {
+    const deadline = Date.now() + limitMs;
+    while (this.inflight.size > 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
   record(e) {
     this.accepted.set(`${e.i}\0${e.k}`, e);
     if (this.fd === null) return;

@@ -4,12 +4,10 @@
 
 const { PluginError, ErrorKind, toServiceError } = require('./errors');
 const { refFromWire } = require('./records');
-const { Ledger } = require('./ledger');
 
 const REPORT_STATUS = { delivered: 'STATUS_DELIVERED', failed: 'STATUS_FAILED', pending: 'STATUS_PENDING' };
 
-function notifierService(instances, unary, dataDir) {
-  const ledger = new Ledger(dataDir);
+function notifierService(instances, unary, ledger) {
   const notifier = (ref) => {
     const instance = instances.get(ref);
     if (typeof instance.send !== 'function' || typeof instance.validateAddress !== 'function') {

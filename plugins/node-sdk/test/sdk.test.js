@@ -69,3 +69,21 @@ test('notifiers: plain text, length, and a key sent once across a restart', asyn
   await assert.rejects(a.once('i', 'bad', async () => { throw new Error('no'); }));
   assert.strictEqual((await a.once('i', 'bad', send)).duplicate, false);
 });
+
+test('an orphaned notifier drains its sends into the ledger before it exits', async () => {
+  const { Ledger } = require('../lib/ledger');
+  const dir = require('node:fs').mkdtempSync(require('node:path').join(require('node:os').tmpdir(), 'ledger-'));
+  const a = new Ledger(dir);
+  const slow = () => new Promise((r) => setTimeout(() => r({ providerId: 'late' }), 150));
+  const pending = a.once('i', 'k', slow);
+  await a.drain(5000);
+  assert.strictEqual(a.inflight.size, 0, 'drain returned while a send was in flight');
+  const again = await new Ledger(dir).once('i', 'k', slow);
+  assert.deepStrictEqual([again.duplicate, again.providerId], [true, 'late']);
+  await pending;
+  const stuck = a.once('i', 'never', () => new Promise(() => {}));
+  const t0 = Date.now();
+  await a.drain(50);
+  assert.ok(Date.now() - t0 < 1000, 'drain waited past its limit');
+  void stuck;
+});
