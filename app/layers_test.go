@@ -50,8 +50,10 @@ var allowed = map[string][]string{
 	"app/imports":     {"app/company", "app/contact", "app/importfile", "app/jobs", "app/model", "app/store", sdk},
 	// storetest seeds benchmark databases; only tests import it.
 	"app/store/storetest": {"app/demo", "app/internal/testkit", "app/model", "app/store"},
-	"app/store":           {"app/events", "app/model", "migrations"},
-	"app/events":          {"app/model"},
+	// testkit starts real servers with the SDK's helpers for them.
+	"app/internal/testkit": {sdk + "/sdktest"},
+	"app/store":            {"app/events", "app/model", "migrations"},
+	"app/events":           {"app/model"},
 	// pluginhost runs plugins through the SDK's host package, the only
 	// part of plugins/ that app imports.
 	"app/pluginhost": {"app/model", "app/store", sdk, sdk + "/host", sdk + "/manifest"},

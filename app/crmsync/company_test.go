@@ -16,8 +16,8 @@ func TestCompaniesMatchByNameOrDomainAndSyncBothWays(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.rad.seed("engines.vcf", "BEGIN:VCARD\nVERSION:4.0\nKIND:org\nUID:engines\nFN:Analytical Engines Ltd\nURL:https://www.engines.example/about\nNOTE:Makers of engines\nEND:VCARD")
-	e.rad.seed("babbage.vcf", "BEGIN:VCARD\nVERSION:4.0\nKIND:org\nUID:babbage\nFN:Babbage & Co\nURL:https://babbage.example\nEND:VCARD")
+	e.rad.Seed("engines.vcf", "BEGIN:VCARD\nVERSION:4.0\nKIND:org\nUID:engines\nFN:Analytical Engines Ltd\nURL:https://www.engines.example/about\nNOTE:Makers of engines\nEND:VCARD")
+	e.rad.Seed("babbage.vcf", "BEGIN:VCARD\nVERSION:4.0\nKIND:org\nUID:babbage\nFN:Babbage & Co\nURL:https://babbage.example\nEND:VCARD")
 	e.configureFor("companies", "keep")
 	plan, err := e.engine.DryRun(e.ctx, e.id)
 	if err != nil {

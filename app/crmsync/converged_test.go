@@ -9,7 +9,7 @@ import (
 // either side.
 func (w *world) settle() {
 	if w.down {
-		w.e.rad.start()
+		w.e.rad.Start()
 		w.down = false
 	}
 	quiet := 0

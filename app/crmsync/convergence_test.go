@@ -238,9 +238,9 @@ func (w *world) crashDuringSync() {
 
 func (w *world) toggleServer() {
 	if w.down {
-		w.e.rad.start()
+		w.e.rad.Start()
 	} else {
-		w.e.rad.stop()
+		w.e.rad.Stop()
 		w.outages++
 	}
 	w.down = !w.down

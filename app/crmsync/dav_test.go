@@ -13,6 +13,8 @@ import (
 	"github.com/emersion/go-vcard"
 	"github.com/emersion/go-webdav"
 	"github.com/emersion/go-webdav/carddav"
+
+	"github.com/portico-hub/portico/app/internal/testkit"
 )
 
 // dav is another client of the address book, as a person's phone or the
@@ -21,22 +23,23 @@ import (
 // If-Match.
 type dav struct {
 	t      testing.TB
-	url    string
-	pass   string
+	book   *testkit.AddressBook
 	path   string
 	client *carddav.Client
 }
 
-func newDAV(t testing.TB, r *radicale) *dav { return newDAVAs(t, r, davPass) }
+func newDAV(t testing.TB, book *testkit.AddressBook) *dav {
+	return newDAVAs(t, book, testkit.CardDAVPass)
+}
 
-// newDAVAs signs in with pass, after the password was changed.
-func newDAVAs(t testing.TB, r *radicale, pass string) *dav {
-	hc := webdav.HTTPClientWithBasicAuth(http.DefaultClient, davUser, pass)
-	c, err := carddav.NewClient(hc, r.bookURL())
+// newDAVAs signs its reads in with pass, after the password was changed.
+func newDAVAs(t testing.TB, book *testkit.AddressBook, pass string) *dav {
+	hc := webdav.HTTPClientWithBasicAuth(http.DefaultClient, testkit.CardDAVUser, pass)
+	c, err := carddav.NewClient(hc, book.URL)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &dav{t: t, url: r.bookURL(), pass: pass, path: "/" + davUser + "/contacts/", client: c}
+	return &dav{t: t, book: book, path: "/" + testkit.CardDAVUser + "/contacts/", client: c}
 }
 
 // card is a person's card as the tests compare it.
@@ -134,18 +137,7 @@ func (d *dav) remove(name string) { d.do(http.MethodDelete, name, nil) }
 
 func (d *dav) do(method, name string, body []byte) {
 	d.t.Helper()
-	req, err := http.NewRequest(method, d.url+name, bytes.NewReader(body))
-	if err != nil {
-		d.t.Fatal(err)
-	}
-	req.SetBasicAuth(davUser, d.pass)
-	req.Header.Set("Content-Type", "text/vcard; charset=utf-8")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		d.t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode >= 300 {
-		d.t.Fatalf("%s %s: %s", method, name, resp.Status)
+	if code, resp := d.book.Do(method, name, string(body)); code >= 300 {
+		d.t.Fatalf("%s %s: %d %s", method, name, code, resp)
 	}
 }

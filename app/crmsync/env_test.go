@@ -13,6 +13,7 @@ import (
 	"github.com/portico-hub/portico/app/company"
 	"github.com/portico-hub/portico/app/contact"
 	"github.com/portico-hub/portico/app/crmsync"
+	"github.com/portico-hub/portico/app/internal/testkit"
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/pluginhost"
 	"github.com/portico-hub/portico/app/store"
@@ -62,7 +63,7 @@ type env struct {
 	contacts  *contact.Service
 	companies *company.Service
 	dav       *dav
-	rad       *radicale
+	rad       *testkit.AddressBook
 	id        int64
 	agent     model.Actor
 }
@@ -73,7 +74,7 @@ func newEnv(t testing.TB) *env { return newEnvTimeout(t, 10) }
 // report of a large book takes minutes.
 func newEnvTimeout(t testing.TB, seconds int) *env {
 	t.Helper()
-	rad := startRadicale(t)
+	rad := testkit.StartAddressBook(t)
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
 	if err != nil {
@@ -92,8 +93,8 @@ func newEnvTimeout(t testing.TB, seconds int) *env {
 		t.Fatal(err)
 	}
 	id, err := st.SavePluginInstance(ctx, model.PluginInstance{PluginID: "carddav-sync", Name: "Book",
-		Config:  `{"url": "` + rad.bookURL() + `", "username": "` + davUser + `", "timeout_seconds": ` + strconv.Itoa(seconds) + `}`,
-		Secrets: map[string]string{"password": davPass}})
+		Config:  `{"url": "` + rad.URL + `", "username": "` + testkit.CardDAVUser + `", "timeout_seconds": ` + strconv.Itoa(seconds) + `}`,
+		Secrets: map[string]string{"password": testkit.CardDAVPass}})
 	if err != nil {
 		t.Fatal(err)
 	}

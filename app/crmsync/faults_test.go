@@ -1,8 +1,6 @@
 package crmsync_test
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -10,10 +8,7 @@ import (
 func TestAChangedPasswordStopsTheConnectorWithAClearErrorUntilFixed(t *testing.T) {
 	e, ada := running(t, "keep")
 	e.engine.MaxBackoff = 0 // the default hour: the connector is backing off when the page is read
-	users := filepath.Join(e.rad.dir, "users")
-	if err := os.WriteFile(users, []byte(davUser+":new-secret\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	e.rad.SetPassword("new-secret")
 	e.setTitle(ada, "Waiting")
 	if err := e.engine.SyncNow(e.ctx, e.id); err == nil {
 		t.Fatal("a sync with a refused password succeeded")
@@ -38,7 +33,7 @@ func TestAChangedPasswordStopsTheConnectorWithAClearErrorUntilFixed(t *testing.T
 
 func TestAnUnreadableCardIsAFailureAndThePullGoesOn(t *testing.T) {
 	e, _ := running(t, "keep")
-	e.rad.seed("broken.vcf", "BEGIN:VCARD\nVERSION:3.0\nUID:broken\nFN:\nEND:VCARD")
+	e.rad.Seed("broken.vcf", "BEGIN:VCARD\nVERSION:3.0\nUID:broken\nFN:\nEND:VCARD")
 	e.dav.put("alan.vcf", card{Name: "Alan Turing", Emails: []string{"alan@bletchley.example"}})
 	e.sync()
 	f, _ := e.st.CRMFailures(e.ctx, e.id, 10)

@@ -143,7 +143,7 @@ func TestARejectedCursorResyncsWithoutChangingRecordsInStep(t *testing.T) {
 
 func TestAnOutageBacksOffAndTheChangesGoOutAfterIt(t *testing.T) {
 	e, ada := running(t, "keep")
-	e.rad.stop()
+	e.rad.Stop()
 	e.setTitle(ada, "During the outage")
 	if err := e.engine.SyncNow(e.ctx, e.id); err == nil {
 		t.Fatal("a sync with the server down succeeded")
@@ -152,7 +152,7 @@ func TestAnOutageBacksOffAndTheChangesGoOutAfterIt(t *testing.T) {
 	if conn.LastError == "" || conn.BackoffUntil == nil || conn.Outages != 1 {
 		t.Fatalf("after the outage: %+v", conn)
 	}
-	e.rad.start()
+	e.rad.Start()
 	if err := e.engine.Resume(e.ctx, e.id); err != nil {
 		t.Fatal(err)
 	}

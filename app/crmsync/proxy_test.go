@@ -20,7 +20,7 @@ type faultProxy struct {
 // viaProxy points the connector at a fault proxy in front of Radicale.
 func (e *env) viaProxy() *faultProxy {
 	e.t.Helper()
-	target, _ := url.Parse("http://" + e.rad.addr)
+	target, _ := url.Parse("http://" + e.rad.Addr)
 	rp := httputil.NewSingleHostReverseProxy(target)
 	p := &faultProxy{}
 	p.mode.Store("")
@@ -40,7 +40,7 @@ func (e *env) viaProxy() *faultProxy {
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	in.Config = strings.Replace(in.Config, "http://"+e.rad.addr, p.srv.URL, 1)
+	in.Config = strings.Replace(in.Config, "http://"+e.rad.Addr, p.srv.URL, 1)
 	if _, err := e.st.SavePluginInstance(e.ctx, *in); err != nil {
 		e.t.Fatal(err)
 	}

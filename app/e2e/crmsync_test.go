@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/portico-hub/portico/app/config"
+	"github.com/portico-hub/portico/app/internal/testkit"
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/pluginhost"
 	"github.com/portico-hub/portico/app/store"
@@ -22,11 +23,11 @@ import (
 // it, then edits a contact in Portico and another in the address book,
 // and sees each change arrive on the other side.
 func TestAdminReviewsTheFirstSyncAndSeesChangesArriveBothWays(t *testing.T) {
-	dav := startDAV(t)
+	dav := testkit.StartAddressBook(t)
 	app, instance := startCardDAVPortico(t, dav)
 	ada := app.createContact(t, contact("Ada Lovelace", "ada@engines.example"))
-	dav.put("ada.vcf", "BEGIN:VCARD\nVERSION:3.0\nUID:ada\nFN:Ada Lovelace\nEMAIL:ada@engines.example\nNOTE:Wrote the first program\nEND:VCARD")
-	dav.put("alan.vcf", "BEGIN:VCARD\nVERSION:3.0\nUID:alan\nFN:Alan Turing\nEMAIL:alan@bletchley.example\nTITLE:Mathematician\nEND:VCARD")
+	dav.Put("ada.vcf", "BEGIN:VCARD\nVERSION:3.0\nUID:ada\nFN:Ada Lovelace\nEMAIL:ada@engines.example\nNOTE:Wrote the first program\nEND:VCARD")
+	dav.Put("alan.vcf", "BEGIN:VCARD\nVERSION:3.0\nUID:alan\nFN:Alan Turing\nEMAIL:alan@bletchley.example\nTITLE:Mathematician\nEND:VCARD")
 	p := adminPage(t, app)
 	p.open(instance)
 	p.click(`a[href="` + instance + `/sync"]`)
@@ -47,7 +48,7 @@ func TestAdminReviewsTheFirstSyncAndSeesChangesArriveBothWays(t *testing.T) {
 	p.fill(`#profile input[name="job_title"]`, "Countess")
 	p.click("#profile button.primary")
 	p.waitText("#profile dl", "Countess")
-	dav.put("alan.vcf", "BEGIN:VCARD\nVERSION:3.0\nUID:alan\nFN:Alan Turing\nEMAIL:alan@bletchley.example\nTITLE:Cryptanalyst\nEND:VCARD")
+	dav.Put("alan.vcf", "BEGIN:VCARD\nVERSION:3.0\nUID:alan\nFN:Alan Turing\nEMAIL:alan@bletchley.example\nTITLE:Cryptanalyst\nEND:VCARD")
 
 	p.open(instance + "/sync")
 	p.click(`form[action$="/sync/now"] button`)
@@ -58,7 +59,7 @@ func TestAdminReviewsTheFirstSyncAndSeesChangesArriveBothWays(t *testing.T) {
 	}
 	p.open(fmt.Sprintf("/contacts/%d", alan.ContactID))
 	p.waitText("#profile dl", "Cryptanalyst")
-	if card := dav.get("ada.vcf"); !strings.Contains(card, "TITLE:Countess") {
+	if card := dav.Get("ada.vcf"); !strings.Contains(card, "TITLE:Countess") {
 		t.Errorf("the Portico edit did not reach the card:\n%s", card)
 	}
 	if dir := os.Getenv("PORTICO_SCREENSHOTS"); dir != "" {
@@ -70,7 +71,7 @@ func TestAdminReviewsTheFirstSyncAndSeesChangesArriveBothWays(t *testing.T) {
 
 // startCardDAVPortico is startPluginPortico with the carddav-sync example
 // approved and an instance for the book; it returns the instance's page.
-func startCardDAVPortico(t *testing.T, dav *davBook) (*portico, string) {
+func startCardDAVPortico(t *testing.T, dav *testkit.AddressBook) (*portico, string) {
 	t.Helper()
 	needBrowser(t)
 	ln, err := net.Listen("tcp4", "127.0.0.1:0")
@@ -99,7 +100,7 @@ func startCardDAVPortico(t *testing.T, dav *davBook) (*portico, string) {
 		t.Fatal(err)
 	}
 	id, err := st.SavePluginInstance(context.Background(), model.PluginInstance{PluginID: "carddav-sync", Name: "Address book",
-		Config: `{"url": "` + dav.url() + `", "username": "` + davUser + `"}`, Secrets: map[string]string{"password": davPass}})
+		Config: `{"url": "` + dav.URL + `", "username": "` + testkit.CardDAVUser + `"}`, Secrets: map[string]string{"password": testkit.CardDAVPass}})
 	if err != nil {
 		t.Fatal(err)
 	}
