@@ -25,8 +25,10 @@ var defaultCheckpoints = checkpointConfig{every: time.Second, soft: 256 << 20, h
 // own, so commits do not pay for it. The rule, checked every tick:
 //   - nothing was committed since the last tick and the WAL is not
 //     empty: catch up, then TRUNCATE, which empties the file;
-//   - else the WAL file is past soft: catch up, then RESTART, so the
-//     writer starts the WAL over at its next commit;
+//   - else the WAL file is past soft: catch up, then one last PASSIVE
+//     pass on the writer's connection, between two transactions, so
+//     nothing is committed while it copies the tail and the next commit
+//     starts the WAL over;
 //   - past hard, when the checkpointer cannot keep up (readers pinning
 //     old frames, a disk slower than the writes), the writer's own
 //     automatic checkpoint fires on commit, so the WAL stays bounded
@@ -34,12 +36,13 @@ var defaultCheckpoints = checkpointConfig{every: time.Second, soft: 256 << 20, h
 //
 // Catching up is PASSIVE passes, which never block the writer or
 // readers; each copies what was committed during the one before, so they
-// get shorter. Once one is quick, TRUNCATE or RESTART has little left to
-// copy: they make the writer wait while they do, and for readers at most
-// the connection's short busy timeout. A checkpoint that fails is tried
-// again at the next tick.
+// get shorter. Once one is quick, the last step has little left to copy:
+// TRUNCATE makes the writer wait while it does, and for readers at most
+// the connection's short busy timeout; the writer's PASSIVE pass waits
+// for no one. A checkpoint that fails is tried again at the next tick.
 type checkpointer struct {
 	db      *sql.DB
+	w       *sql.DB
 	wal     string
 	cfg     checkpointConfig
 	version int64
@@ -47,12 +50,13 @@ type checkpointer struct {
 	done    chan struct{}
 }
 
-// startCheckpointer opens the checkpointer's connection and starts it.
-func startCheckpointer(path string, cfg checkpointConfig) *checkpointer {
+// startCheckpointer opens the checkpointer's connection and starts it;
+// w is the writer's pool.
+func startCheckpointer(path string, w *sql.DB, cfg checkpointConfig) *checkpointer {
 	db := openPool(path, checkpointing, cfg)
 	db.SetMaxOpenConns(1)
 	db.SetConnMaxLifetime(0)
-	c := &checkpointer{db: db, wal: path + "-wal", cfg: cfg, version: -1,
+	c := &checkpointer{db: db, w: w, wal: path + "-wal", cfg: cfg, version: -1,
 		stop: make(chan struct{}), done: make(chan struct{})}
 	go c.run()
 	return c
@@ -83,9 +87,13 @@ func (c *checkpointer) tick(ctx context.Context) {
 	size := c.walSize()
 	switch {
 	case idle && size > 0:
-		c.catchUp(ctx, "TRUNCATE")
+		if c.catchUp(ctx) {
+			c.checkpoint(ctx, c.db, "TRUNCATE")
+		}
 	case size >= c.cfg.soft:
-		c.catchUp(ctx, "RESTART")
+		if c.catchUp(ctx) {
+			c.checkpoint(ctx, c.w, "PASSIVE")
+		}
 	}
 }
 
@@ -97,18 +105,19 @@ const (
 	passes    = 8
 )
 
-// catchUp runs PASSIVE passes until one is quick, then one of mode.
-func (c *checkpointer) catchUp(ctx context.Context, mode string) {
+// catchUp runs PASSIVE passes until one is quick, and says whether one
+// was.
+func (c *checkpointer) catchUp(ctx context.Context) bool {
 	for range passes {
 		start := time.Now()
-		if c.checkpoint(ctx, "PASSIVE") != nil {
-			return
+		if c.checkpoint(ctx, c.db, "PASSIVE") != nil {
+			return false
 		}
 		if time.Since(start) < quickPass {
-			c.checkpoint(ctx, mode)
-			return
+			return true
 		}
 	}
+	return false
 }
 
 // walSize is the WAL file's size: the writer cuts it back whenever the
@@ -121,16 +130,16 @@ func (c *checkpointer) walSize() int64 {
 	return fi.Size()
 }
 
-// checkpoint runs one checkpoint of mode; a busy one is not an error,
-// the next tick tries again.
-func (c *checkpointer) checkpoint(ctx context.Context, mode string) error {
+// checkpoint runs one checkpoint of mode on db; a busy one is not an
+// error, the next tick tries again.
+func (c *checkpointer) checkpoint(ctx context.Context, db *sql.DB, mode string) error {
 	var busy, log, done int
-	return c.db.QueryRowContext(ctx, "PRAGMA wal_checkpoint("+mode+")").Scan(&busy, &log, &done)
+	return db.QueryRowContext(ctx, "PRAGMA wal_checkpoint("+mode+")").Scan(&busy, &log, &done)
 }
 
 // close stops the goroutine, empties the WAL and closes the connection.
 func (c *checkpointer) close() error {
 	close(c.stop)
 	<-c.done
-	return errors.Join(c.checkpoint(context.Background(), "TRUNCATE"), c.db.Close())
+	return errors.Join(c.checkpoint(context.Background(), c.db, "TRUNCATE"), c.db.Close())
 }

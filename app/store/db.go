@@ -61,7 +61,7 @@ func open(ctx context.Context, path string, cfg checkpointConfig) (*Store, error
 	s.r = openPool(path, reader, cfg)
 	s.r.SetMaxOpenConns(8)
 	s.r.SetMaxIdleConns(8)
-	s.ckpt = startCheckpointer(path, cfg)
+	s.ckpt = startCheckpointer(path, w, cfg)
 	return s, nil
 }
 
