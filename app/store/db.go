@@ -5,10 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
@@ -17,7 +17,8 @@ import (
 )
 
 // Store is Portico's database. Writes go through a single connection, so
-// SQLite never answers "database is locked" to a writer; reads use a pool.
+// SQLite never answers "database is locked" to a writer; reads use a pool,
+// and a third connection checkpoints the WAL in the background.
 type Store struct {
 	w *sql.DB
 	r *sql.DB
@@ -31,20 +32,25 @@ type Store struct {
 	decoded batchCache
 	// Times, when set, adds up where bulk inserts spend their time.
 	Times *WriteTimes
+	// ckpt copies the WAL into the database off the commit path.
+	ckpt     *checkpointer
+	closed   sync.Once
+	closeErr error
 }
 
-// Open opens (creating if needed) the SQLite database at path and applies
-// pending migrations.
+// Open opens (creating if needed) the SQLite database at path, applies
+// pending migrations and starts the background checkpointer.
 func Open(ctx context.Context, path string) (*Store, error) {
+	return open(ctx, path, defaultCheckpoints)
+}
+
+func open(ctx context.Context, path string, cfg checkpointConfig) (*Store, error) {
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o750); err != nil {
 			return nil, fmt.Errorf("store: create %s: %w", dir, err)
 		}
 	}
-	w, err := sql.Open(driverName, dsn(path, false))
-	if err != nil {
-		return nil, fmt.Errorf("store: open %s: %w", path, err)
-	}
+	w := openPool(path, writer, cfg)
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxLifetime(0)
 	s := &Store{w: w, Now: func() time.Time { return time.Now().UTC() }}
@@ -52,59 +58,20 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		w.Close()
 		return nil, err
 	}
-	r, err := sql.Open(driverName, dsn(path, true))
-	if err != nil {
-		w.Close()
-		return nil, fmt.Errorf("store: open readers %s: %w", path, err)
-	}
-	r.SetMaxOpenConns(8)
-	r.SetMaxIdleConns(8)
-	s.r = r
+	s.r = openPool(path, reader, cfg)
+	s.r.SetMaxOpenConns(8)
+	s.r.SetMaxIdleConns(8)
+	s.ckpt = startCheckpointer(path, w, cfg)
 	return s, nil
 }
 
-// driverName is go-sqlite3 with the settings its connection string
-// cannot carry: temporary files, chiefly the statement journals of
-// multi-row writes, stay in memory instead of going to disk.
-const driverName = "sqlite3_portico"
-
-func init() {
-	sql.Register(driverName, &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
-		_, err := c.Exec("PRAGMA temp_store = MEMORY", nil)
-		return err
-	}})
-}
-
-// dsn builds the connection string: WAL so readers never block the writer,
-// a busy timeout, foreign keys, and immediate transactions for the writer
-// so a read-then-write transaction cannot deadlock. The writer's page
-// cache is larger: a bulk insert touches pages all over every index. The
-// writer keeps its most used statements prepared: imports run the same
-// few statements, long multi-row INSERTs among them, for every batch.
-func dsn(path string, readOnly bool) string {
-	q := url.Values{}
-	q.Set("_journal_mode", "WAL")
-	q.Set("_busy_timeout", "10000")
-	q.Set("_foreign_keys", "on")
-	q.Set("_synchronous", "NORMAL")
-	// database/sql never shares a connection between goroutines, so
-	// SQLite need not lock one around every call (binding each value of
-	// a multi-row INSERT among them).
-	q.Set("_mutex", "no")
-	if readOnly {
-		q.Set("_query_only", "true")
-		q.Set("_cache_size", "-32000")
-	} else {
-		q.Set("_txlock", "immediate")
-		q.Set("_cache_size", "-65536")
-		q.Set("_stmt_cache_size", "128")
-	}
-	return "file:" + path + "?" + q.Encode()
-}
-
-// Close closes both connection pools.
+// Close stops the checkpointer, which empties the WAL, then closes both
+// connection pools. Calling it again does nothing more.
 func (s *Store) Close() error {
-	return errors.Join(s.r.Close(), s.w.Close())
+	s.closed.Do(func() {
+		s.closeErr = errors.Join(s.ckpt.close(), s.r.Close(), s.w.Close())
+	})
+	return s.closeErr
 }
 
 // Ping checks that the database answers, for /healthz.
