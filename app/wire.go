@@ -87,6 +87,9 @@ func services(cfg *config.Config, log *slog.Logger, st *store.Store, plugins *pl
 		Plugins:       plugins,
 	}
 	d.Jobs.Lease = cfg.JobLease
+	if plugins != nil {
+		d.Contacts.Channels = plugins
+	}
 	d.Bulk = &bulk.Service{Store: st, Contacts: d.Contacts}
 	d.Portal = &portal.Service{Store: st, Mailer: mailer, BaseURL: cfg.BaseURL, SessionTTL: cfg.SessionTTL, Contacts: d.Contacts}
 	d.Tickets = &ticket.Service{Store: st, Mailer: mailer, Activation: d.Activation, BaseURL: cfg.BaseURL}

@@ -11,6 +11,8 @@ import (
 // Service applies the contact rules and calls the store.
 type Service struct {
 	Store *store.Store
+	// Channels checks channel addresses; nil when plugins are off.
+	Channels AddressChecker
 }
 
 // Create validates and stores a new contact, returning its id.

@@ -37,6 +37,10 @@ type contactPage struct {
 	// listed for admins, who alone see webhooks.
 	Deliveries     []model.ContactDelivery
 	ShowDeliveries bool
+	// Addresses are the contact's addresses on the installed channels;
+	// NewAddress is what was typed, by kind, when a channel refused it.
+	Addresses  []channelAddress
+	NewAddress map[string]string
 }
 
 // contactTickets and contactDeliveries are how many tickets and webhook
@@ -69,7 +73,7 @@ func (m movedTo) Error() string { return "moved to " + m.url }
 func (s *Server) contactShow(c *fiber.Ctx) error {
 	fragment := ""
 	switch section := c.Query("section"); section {
-	case "profile", "emails", "tags", "companies":
+	case "profile", "emails", "tags", "companies", "channels":
 		fragment = "contacts/_" + section
 	}
 	return s.renderContact(c, fiber.StatusOK, fragment, nil)
@@ -93,6 +97,9 @@ func (s *Server) renderContact(c *fiber.Ctx, status int, fragment string, edit f
 		return err
 	}
 	p.Lately = p.Link != nil && !p.Link.Used && s.store.Now().Sub(p.Link.SentAt) < activation.RecentWindow
+	if err := s.loadChannelAddresses(c, p); err != nil {
+		return err
+	}
 	if p.Tickets, err = s.store.ContactTickets(c.UserContext(), ct.ID, contactTickets); err != nil {
 		return err
 	}

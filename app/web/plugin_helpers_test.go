@@ -18,12 +18,20 @@ import (
 // folder holding the hello-go example, built for the test.
 func newPluginServer(t *testing.T) *testServer {
 	t.Helper()
+	ts, _ := newHostServer(t, installHello)
+	return ts
+}
+
+// newHostServer is newTestServer with a plugin host over a plugins folder
+// that install fills.
+func newHostServer(t *testing.T, install func(t *testing.T, plugins string)) (*testServer, *pluginhost.Host) {
+	t.Helper()
 	cfg := config.Default()
 	cfg.Addr, cfg.DBPath, cfg.LogLevel = "127.0.0.1:0", filepath.Join(t.TempDir(), "p.db"), "error"
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	installHello(t, cfg.PluginsDir)
+	install(t, cfg.PluginsDir)
 	st, err := store.Open(context.Background(), cfg.DBPath)
 	if err != nil {
 		t.Fatal(err)
@@ -39,7 +47,7 @@ func newPluginServer(t *testing.T) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &testServer{t: t, srv: p.Web, jobs: p.Jobs, store: st, cfg: cfg}
+	return &testServer{t: t, srv: p.Web, jobs: p.Jobs, store: st, cfg: cfg}, h
 }
 
 // installHello builds hello-go into plugins/hello-go with its manifest.

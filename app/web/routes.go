@@ -49,6 +49,7 @@ func (s *Server) routes() {
 	a.Get("/contacts/:id/erase", s.requireAdmin, s.contactEraseConfirm)
 	a.Post("/contacts/:id/erase", s.requireAdmin, s.contactErase)
 	a.Post("/contacts/:id/emails", s.emailAdd)
+	a.Post("/contacts/:id/addresses/:kind", s.contactAddressSave)
 	a.Post("/contacts/:id/emails/:email/promote", s.emailPromote)
 	a.Post("/contacts/:id/emails/:email/remove", s.emailRemove)
 	a.Post("/contacts/:id/activation", s.contactSendLink)
