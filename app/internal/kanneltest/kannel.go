@@ -54,7 +54,7 @@ func Start(t testing.TB) *Kannel {
 // Config is the kannel-sms plugin's instance configuration for this
 // gateway, numbers without a country code read as Korean ones.
 func (k *Kannel) Config() string {
-	return fmt.Sprintf(`{"url":%q,"username":%q,"country_code":"82"}`, k.URL, User)
+	return fmt.Sprintf(`{"url":%q,"username":%q,"from":"Portico","country_code":"82"}`, k.URL, User)
 }
 
 // run starts one program with its output in dir/NAME.log, waits for addr
