@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"flag"
+	"path/filepath"
 
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/demo"
@@ -61,7 +62,8 @@ func loadDemo(ctx context.Context, st *store.Store, e *env) error {
 // startPlugins makes the plugin host and starts the approved plugins in
 // the background: a broken plugin never delays or stops the server.
 func startPlugins(ctx context.Context, st *store.Store, e *env) (*pluginhost.Host, error) {
-	h, err := pluginhost.New(pluginhost.Options{Dir: e.cfg.PluginsDir, Store: st, Log: e.log, HostVersion: "portico"})
+	h, err := pluginhost.New(pluginhost.Options{Dir: e.cfg.PluginsDir, DataDir: filepath.Join(e.cfg.FilesDir, "plugin-data"),
+		Store: st, Log: e.log, HostVersion: "portico"})
 	if err != nil {
 		return nil, err
 	}

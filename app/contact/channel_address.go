@@ -39,13 +39,16 @@ func (s *Service) SetChannelAddress(ctx context.Context, actor model.Actor, id i
 	} else if err := s.keepReachable(ctx, id, kind); err != nil {
 		return err
 	}
+	if kind == model.AddressPhone {
+		return s.Store.SetContactMobile(ctx, actor, id, address)
+	}
 	return s.Store.SetContactAddress(ctx, actor, id, kind, address)
 }
 
 // keepReachable refuses to clear the mobile number of a contact whose
 // only way to be reached it is.
 func (s *Service) keepReachable(ctx context.Context, id int64, kind string) error {
-	if kind != "phone" {
+	if kind != model.AddressPhone {
 		return nil
 	}
 	c, err := s.Store.Contact(ctx, id)

@@ -4,7 +4,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/portico-hub/portico/plugins/sdk"
 	"github.com/portico-hub/portico/plugins/sdk/host"
 )
 
@@ -24,9 +23,6 @@ type proc struct {
 	restarts   int
 	crashes    []time.Time
 	configured map[int64]int64 // instance id -> revision sent
-	// notifier is what a notifier plugin declared when it last started,
-	// kept while it restarts so pages need not wait for it.
-	notifier *sdk.NotifierInfo
 }
 
 // ensure starts supervising the plugin unless it already is.
@@ -68,7 +64,6 @@ func (p *proc) up(pl *host.Plugin) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.running, p.lastErr, p.tail = pl, "", ""
-	p.notifier = pl.Info().Notifier
 	clear(p.configured)
 	p.notify()
 }

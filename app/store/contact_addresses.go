@@ -3,125 +3,90 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/portico-hub/portico/app/model"
 )
 
-// PhoneKind is the address kind of SMS channels: the contact's mobile
-// number, which contacts had before channels existed.
-const PhoneKind = "phone"
-
-// ContactAddresses returns a contact's channel addresses by kind, the
-// mobile number as "phone" when there is one.
-func (s *Store) ContactAddresses(ctx context.Context, contactID int64) (map[string]string, error) {
-	out := map[string]string{}
-	var mobile string
-	if err := s.r.QueryRowContext(ctx, `SELECT mobile FROM contacts WHERE id = $1`, contactID).Scan(&mobile); err != nil {
-		return nil, notFound(err, "contact", contactID)
-	}
-	if mobile != "" {
-		out[PhoneKind] = mobile
-	}
-	rows, err := s.r.QueryContext(ctx, `SELECT kind, address FROM contact_channel_addresses WHERE contact_id = $1`, contactID)
+// ContactAddresses returns a contact's addresses of channels' own kinds
+// (chat ids), by kind.
+func (s *Store) ContactAddresses(ctx context.Context, contactID int64) ([]model.ContactAddress, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT contact_id, kind, address, updated_at FROM contact_addresses
+		WHERE contact_id = $1 ORDER BY kind`, contactID)
 	if err != nil {
-		return nil, fmt.Errorf("store: channel addresses of %d: %w", contactID, err)
+		return nil, fmt.Errorf("store: addresses of %d: %w", contactID, err)
 	}
 	defer rows.Close()
+	var out []model.ContactAddress
 	for rows.Next() {
-		var kind, addr string
-		if err := rows.Scan(&kind, &addr); err != nil {
-			return nil, fmt.Errorf("store: scan channel address: %w", err)
+		var a model.ContactAddress
+		if err := rows.Scan(&a.ContactID, &a.Kind, &a.Address, &a.UpdatedAt); err != nil {
+			return nil, fmt.Errorf("store: scan address: %w", err)
 		}
-		out[kind] = addr
+		out = append(out, a)
 	}
 	return out, rows.Err()
 }
 
-// ContactAddress returns a contact's address of one kind, or ErrNotFound
-// when the contact has none.
-func (s *Store) ContactAddress(ctx context.Context, contactID int64, kind string) (string, error) {
-	all, err := s.ContactAddresses(ctx, contactID)
-	if err != nil {
-		return "", err
-	}
-	if a, ok := all[kind]; ok {
-		return a, nil
-	}
-	return "", fmt.Errorf("store: contact %d has no %s address: %w", contactID, kind, model.ErrNotFound)
-}
-
-// SetContactAddress sets, or with "" clears, a contact's address of one
-// kind, already checked by its channel, with an audit entry and a
-// contact.updated event. Nothing is written when nothing changed.
+// SetContactAddress sets a contact's address of one kind, as the channel
+// normalized it, with an audit entry; an empty address removes it. The
+// phone kind is the contact's mobile and is edited as such.
 func (s *Store) SetContactAddress(ctx context.Context, actor model.Actor, contactID int64, kind, address string) error {
+	if kind == "" || kind == model.AddressEmail || kind == model.AddressPhone {
+		return model.Invalid("kind", "Email addresses and mobile numbers are edited in their own fields.")
+	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		if err := liveContact(ctx, tx, contactID); err != nil {
-			return err
+		var old string
+		err := tx.QueryRowContext(ctx, `SELECT address FROM contact_addresses WHERE contact_id = $1 AND kind = $2`,
+			contactID, kind).Scan(&old)
+		if err != nil && err != sql.ErrNoRows {
+			return fmt.Errorf("store: address of %d: %w", contactID, err)
 		}
-		was, err := addressTx(ctx, tx, contactID, kind)
-		if err != nil || was == address {
-			return err
+		if address == "" {
+			_, err = tx.ExecContext(ctx, `DELETE FROM contact_addresses WHERE contact_id = $1 AND kind = $2`, contactID, kind)
+		} else {
+			_, err = tx.ExecContext(ctx, `INSERT INTO contact_addresses (contact_id, kind, address, updated_at) VALUES ($1, $2, $3, $4)
+				ON CONFLICT (contact_id, kind) DO UPDATE SET address = excluded.address, updated_at = excluded.updated_at`,
+				contactID, kind, address, s.Now())
 		}
-		if err := s.writeAddress(ctx, tx, contactID, kind, address); err != nil {
-			return err
+		if err != nil {
+			return fmt.Errorf("store: set %s address of %d: %w", kind, contactID, err)
 		}
-		if err := touch(ctx, tx, contactID, s.Now()); err != nil {
-			return err
-		}
-		if kind == PhoneKind {
-			if err := refreshSearch(ctx, tx, contactID); err != nil {
-				return err
-			}
-		}
-		change := []model.Change{{Field: fieldOfKind(kind), From: was, To: address}}
-		if err := s.writeAudit(ctx, tx, actor, "contact", contactID, "channel_address_changed", change); err != nil {
-			return err
-		}
-		return s.contactUpdated(ctx, tx, contactID, fieldOfKind(kind))
+		return s.writeAudit(ctx, tx, actor, "contact", contactID, "updated", []model.Change{{Field: kind, From: old, To: address}})
 	})
 }
 
-// fieldOfKind names the changed field in the audit trail and in
-// contact.updated: "mobile" for a phone, else e.g. "xmpp_address".
-func fieldOfKind(kind string) string {
-	if kind == PhoneKind {
-		return "mobile"
+// ChannelAddresses returns, of these contacts, their address of one kind
+// by contact: the mobile number for phone, else the stored address.
+// Contacts without one are left out.
+func (s *Store) ChannelAddresses(ctx context.Context, ids []int64, kind string) (map[int64]string, error) {
+	out := map[int64]string{}
+	if len(ids) == 0 {
+		return out, nil
 	}
-	return kind + "_address"
-}
-
-func addressTx(ctx context.Context, tx *sql.Tx, contactID int64, kind string) (string, error) {
-	q, args := `SELECT address FROM contact_channel_addresses WHERE contact_id = $1 AND kind = $2`, []any{contactID, kind}
-	if kind == PhoneKind {
-		q, args = `SELECT mobile FROM contacts WHERE id = $1`, []any{contactID}
+	marks := make([]string, len(ids))
+	args := []any{kind}
+	for i, id := range ids {
+		marks[i] = fmt.Sprintf("$%d", i+2)
+		args = append(args, id)
 	}
-	var a string
-	err := tx.QueryRowContext(ctx, q, args...).Scan(&a)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
+	q := `SELECT contact_id, address FROM contact_addresses WHERE kind = $1 AND contact_id IN (` + strings.Join(marks, ", ") + `)`
+	if kind == model.AddressPhone {
+		q = `SELECT id, mobile FROM contacts WHERE $1 <> '' AND mobile <> '' AND id IN (` + strings.Join(marks, ", ") + `)`
 	}
+	rows, err := s.r.QueryContext(ctx, q, args...)
 	if err != nil {
-		return "", fmt.Errorf("store: channel address of %d: %w", contactID, err)
+		return nil, fmt.Errorf("store: %s addresses: %w", kind, err)
 	}
-	return a, nil
-}
-
-func (s *Store) writeAddress(ctx context.Context, tx *sql.Tx, contactID int64, kind, address string) error {
-	var err error
-	switch {
-	case kind == PhoneKind:
-		_, err = tx.ExecContext(ctx, `UPDATE contacts SET mobile = $1 WHERE id = $2`, address, contactID)
-	case address == "":
-		_, err = tx.ExecContext(ctx, `DELETE FROM contact_channel_addresses WHERE contact_id = $1 AND kind = $2`, contactID, kind)
-	default:
-		_, err = tx.ExecContext(ctx, `INSERT INTO contact_channel_addresses (contact_id, kind, address, updated_at)
-			VALUES ($1, $2, $3, $4) ON CONFLICT (contact_id, kind) DO UPDATE SET address = excluded.address,
-			updated_at = excluded.updated_at`, contactID, kind, address, s.Now())
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var a string
+		if err := rows.Scan(&id, &a); err != nil {
+			return nil, fmt.Errorf("store: scan %s address: %w", kind, err)
+		}
+		out[id] = a
 	}
-	if err != nil {
-		return fmt.Errorf("store: write %s address of %d: %w", kind, contactID, err)
-	}
-	return nil
+	return out, rows.Err()
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/pluginhost"
 )
 
@@ -41,9 +42,13 @@ func (s *Server) loadChannelAddresses(c *fiber.Ctx, p *contactPage) error {
 	if len(kinds) == 0 {
 		return nil
 	}
-	have, err := s.store.ContactAddresses(c.UserContext(), p.Contact.ID)
+	stored, err := s.store.ContactAddresses(c.UserContext(), p.Contact.ID)
 	if err != nil {
 		return err
+	}
+	have := map[string]string{model.AddressPhone: p.Contact.Mobile}
+	for _, a := range stored {
+		have[a.Kind] = a.Address
 	}
 	for _, k := range kinds {
 		a := channelAddress{Kind: k, Label: kindLabel(k), Address: have[k], Placeholder: kindLabels[k][1]}

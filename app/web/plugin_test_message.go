@@ -1,23 +1,34 @@
 package web
 
 import (
+	"context"
+	"crypto/rand"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/portico-hub/portico/app/pluginhost"
 )
 
-// testMessagePage is the channel's answer to "Send a test message".
-type testMessagePage struct {
+// testMessage is an admin's test of a channel, and the channel's answer:
+// accepted with its id and segments, or refused with the error kind
+// (Refused) and the reason.
+type testMessage struct {
 	Base
-	Address string
-	pluginhost.TestResult
+	Kind, Address, Text string
+	ProviderID          string
+	Segments            int
+	Refused, Reason     string
 }
 
-// testMessageLimit bounds a test message's text.
-const testMessageLimit = 1000
+// testMessageLimit bounds a test message's text; testMessageWait how long
+// the admin waits for the channel.
+const (
+	testMessageLimit = 1000
+	testMessageWait  = 20 * time.Second
+)
 
 // instanceTestMessage sends a test message through a notifier instance
 // now, outside the outbox, and shows what the channel answered: in place
@@ -31,41 +42,46 @@ func (s *Server) instanceTestMessage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	m := pluginhost.TestMessage{InstanceID: in.ID, AddressKind: c.FormValue("kind"),
+	m := testMessage{Base: base(c, in.Name, "plugins"), Kind: c.FormValue("kind"),
 		Address: strings.TrimSpace(c.FormValue("address")), Text: strings.TrimSpace(c.FormValue("text"))}
-	p := testMessagePage{Base: base(c, in.Name, "plugins"), Address: m.Address, TestResult: badTestMessage(m)}
-	if p.Kind == "" {
-		if p.TestResult, err = s.plugins.SendTest(c.UserContext(), m); err != nil {
-			return err
+	if m.Reason = m.problem(); m.Reason == "" {
+		ctx, cancel := context.WithTimeout(c.UserContext(), testMessageWait)
+		defer cancel()
+		r, err := s.plugins.SendTest(ctx, in.ID, "test-"+rand.Text(), m.Kind, m.Address, m.Text)
+		m.ProviderID, m.Segments = r.ProviderID, r.Segments
+		if err != nil {
+			m.Refused, m.Reason = pluginhost.Refusal(err)
 		}
 	}
 	if !isPartial(c) {
-		flash(c, p.summary())
+		flash(c, m.summary())
 		return redirect(c, instanceURL(pl.ID, in.ID))
 	}
-	return render(c, fiber.StatusOK, "plugins/_test_message", "plugins/_test_message", p)
+	return render(c, fiber.StatusOK, "plugins/_test_message", "plugins/_test_message", m)
 }
 
-// badTestMessage refuses a test message before it is sent: a result with
-// Kind set, or the zero result for one that may go.
-func badTestMessage(m pluginhost.TestMessage) pluginhost.TestResult {
+// problem refuses a test message before it is sent, or returns "".
+func (m *testMessage) problem() string {
 	switch {
 	case m.Address == "":
-		return pluginhost.TestResult{Kind: "not sent", Message: "Enter the address to send the test to."}
-	case m.Text == "":
-		return pluginhost.TestResult{Kind: "not sent", Message: "Enter a short text."}
-	case len([]rune(m.Text)) > testMessageLimit:
-		return pluginhost.TestResult{Kind: "not sent", Message: "Keep a test message under 1,000 characters."}
+		m.Refused = "not sent"
+		return "Enter the address to send the test to."
+	case m.Text == "" || len([]rune(m.Text)) > testMessageLimit:
+		m.Refused = "not sent"
+		return "Enter a short text, under 1,000 characters."
 	}
-	return pluginhost.TestResult{}
+	return ""
 }
 
+// OK says the channel accepted the message.
+func (m testMessage) OK() bool { return m.Refused == "" }
+
 // summary is the answer in one sentence, for the flash.
-func (p testMessagePage) summary() string {
-	if p.OK {
-		return fmt.Sprintf("Test message to %s accepted: id %s, %d segment(s).", p.Address, p.ProviderID, p.Segments)
+func (m testMessage) summary() string {
+	if m.OK() {
+		return fmt.Sprintf("Test message to %s accepted: id %s, %d segment(s).", m.Address, m.ProviderID, m.Segments)
 	}
-	return fmt.Sprintf("Test message not delivered (%s): %s", p.Kind, p.Message)
+	return fmt.Sprintf("Test message not delivered (%s): %s", m.Refused, m.Reason)
 }
 
 // instanceKinds returns the address kinds of a notifier's instance, none
@@ -76,7 +92,7 @@ func (s *Server) instanceKinds(c *fiber.Ctx, id int64) ([]string, error) {
 		return nil, err
 	}
 	for _, ch := range chs {
-		if ch.Instance.ID == id {
+		if ch.InstanceID == id {
 			return ch.AddressKinds, nil
 		}
 	}

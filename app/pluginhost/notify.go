@@ -1,0 +1,136 @@
+package pluginhost
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/plugins/sdk"
+	"github.com/portico-hub/portico/plugins/sdk/host"
+)
+
+// Channel is a configured instance of a notifier plugin: what a
+// notification rule can send through.
+type Channel struct {
+	InstanceID int64
+	PluginID   string
+	// Name reads "plugin name: instance name".
+	Name string
+	// Usable is false while the plugin is not approved, changed or
+	// disabled; Reason says why.
+	Usable bool
+	Reason string
+	// AddressKinds and Limits are what the running plugin declared;
+	// empty when it could not be asked.
+	AddressKinds []string
+	Limits       sdk.MessageLimits
+}
+
+// askTimeout bounds how long listing channels waits for a plugin to
+// start and say what it handles.
+const askTimeout = 10 * time.Second
+
+// Channels lists the instances of every discovered notifier plugin.
+func (h *Host) Channels(ctx context.Context) ([]Channel, error) {
+	list, err := h.List(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []Channel
+	for _, st := range list {
+		if st.Manifest == nil || !slices.Contains(st.Manifest.Kinds, string(sdk.KindNotifier)) {
+			continue
+		}
+		ins, err := h.opt.Store.PluginInstances(ctx, st.ID)
+		if err != nil {
+			return nil, err
+		}
+		info := h.notifierInfo(ctx, st)
+		for _, in := range ins {
+			c := Channel{InstanceID: in.ID, PluginID: st.ID, Name: st.Manifest.Name + ": " + in.Name,
+				Usable: usable(st.State), Reason: st.Reason}
+			if info != nil {
+				c.AddressKinds, c.Limits = info.AddressKinds, info.Limits
+			}
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+// Channel returns one notifier instance as Channels lists it.
+func (h *Host) Channel(ctx context.Context, instanceID int64) (Channel, error) {
+	list, err := h.Channels(ctx)
+	if err != nil {
+		return Channel{}, err
+	}
+	for _, c := range list {
+		if c.InstanceID == instanceID {
+			return c, nil
+		}
+	}
+	return Channel{}, fmt.Errorf("notification channel %d: %w", instanceID, model.ErrNotFound)
+}
+
+func usable(s State) bool {
+	return s != StateBroken && s != StateNotApproved && s != StateChanged && s != StateDisabled && s != StateFailed
+}
+
+// notifierInfo asks a usable plugin what it declared, starting it if
+// needed, within askTimeout.
+func (h *Host) notifierInfo(ctx context.Context, st Status) *sdk.NotifierInfo {
+	if !usable(st.State) || h.opt.Offline {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, askTimeout)
+	defer cancel()
+	pl, _, err := h.acquire(ctx, st.ID)
+	if err != nil {
+		return nil
+	}
+	return pl.Info().Notifier
+}
+
+// ErrChannelUnusable wraps the error of a Send or ValidateAddress whose
+// plugin cannot serve at all (not approved, changed, disabled, refused,
+// or its instance deleted): waiting will not help, falling back will.
+var ErrChannelUnusable = errors.New("the channel's plugin is not available")
+
+// notifier returns an instance configured on its running plugin.
+func (h *Host) notifier(ctx context.Context, instanceID int64) (*host.Plugin, host.Ref, *model.PluginInstance, error) {
+	in, err := h.opt.Store.PluginInstance(ctx, instanceID)
+	if err != nil {
+		return nil, host.Ref{}, nil, fmt.Errorf("%w: %w", ErrChannelUnusable, err)
+	}
+	pl, ref, err := h.configured(ctx, in)
+	if err != nil && h.gone(in.PluginID) {
+		err = fmt.Errorf("%w: %w", ErrChannelUnusable, err)
+	}
+	return pl, ref, in, err
+}
+
+// Usable says whether a notifier instance can carry messages now, by
+// its plugin's state; it never starts the plugin. name is the channel's
+// name; reason says why it cannot.
+func (h *Host) Usable(ctx context.Context, instanceID int64) (name, reason string, ok bool) {
+	in, err := h.opt.Store.PluginInstance(ctx, instanceID)
+	if err != nil {
+		return fmt.Sprintf("channel %d", instanceID), "its configuration was deleted", false
+	}
+	name = in.PluginID + ": " + in.Name
+	st, err := h.Get(ctx, in.PluginID)
+	switch {
+	case err != nil:
+		return name, "its plugin is no longer installed", false
+	case !usable(st.State):
+		reason = "its plugin is " + string(st.State)
+		if st.Reason != "" {
+			reason += " (" + st.Reason + ")"
+		}
+		return name, reason, false
+	}
+	return name, "", true
+}
