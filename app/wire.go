@@ -17,6 +17,7 @@ import (
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/maintenance"
+	"github.com/portico-hub/portico/app/notify"
 	"github.com/portico-hub/portico/app/passkey"
 	"github.com/portico-hub/portico/app/pluginhost"
 	"github.com/portico-hub/portico/app/portal"
@@ -87,6 +88,7 @@ func services(cfg *config.Config, log *slog.Logger, st *store.Store, plugins *pl
 		Plugins:       plugins,
 	}
 	d.Jobs.Lease = cfg.JobLease
+	d.Notify = &notify.Service{Store: st, Mailer: mailer, Plugins: plugins}
 	if plugins != nil {
 		d.Contacts.Channels = plugins
 	}

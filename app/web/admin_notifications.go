@@ -2,21 +2,80 @@ package web
 
 import (
 	"github.com/gofiber/fiber/v2"
+
+	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/notify"
+	"github.com/portico-hub/portico/app/pluginhost"
 )
 
-// notificationsPage is Admin > Email notifications.
+// notificationsPage is Admin > Notifications: the automatic activation
+// switch, and for each kind of message the channels that carry it.
 type notificationsPage struct {
 	Base
 	ActivationAuto bool
+	Rules          []ruleRow
+	// Channels are the usable channels a rule may choose.
+	Channels   []pluginhost.Channel
+	PluginsOff bool
+	// Failed is the kind whose rule was refused, with Errors.
+	Failed model.NotifyKind
 }
 
-// notificationsShow shows the requester notification switches.
+// ruleRow is one kind of message with its rule as the form shows it.
+type ruleRow struct {
+	Kind     model.NotifyKind
+	Label    string
+	Mode     string // email, instead or then
+	Channel  model.Channel
+	Describe string
+}
+
+// notificationsShow shows the switches and the rules.
 func (s *Server) notificationsShow(c *fiber.Ctx) error {
-	on, err := s.store.ActivationAuto(c.UserContext())
+	p, err := s.notificationsData(c)
 	if err != nil {
 		return err
 	}
-	return render(c, fiber.StatusOK, "admin/notifications", "", notificationsPage{Base: base(c, "Email notifications", "notifications"), ActivationAuto: on})
+	return render(c, fiber.StatusOK, "admin/notifications", "", p)
+}
+
+// notificationsData builds the page as stored.
+func (s *Server) notificationsData(c *fiber.Ctx) (*notificationsPage, error) {
+	ctx := c.UserContext()
+	p := &notificationsPage{Base: base(c, "Notifications", "notifications"), PluginsOff: s.plugins == nil}
+	var err error
+	if p.ActivationAuto, err = s.store.ActivationAuto(ctx); err != nil {
+		return nil, err
+	}
+	chs, err := s.notify.Channels(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, ch := range chs {
+		if ch.Usable && len(ch.AddressKinds) > 0 {
+			p.Channels = append(p.Channels, ch)
+		}
+	}
+	rules, err := s.notify.Rules(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rules {
+		p.Rules = append(p.Rules, rowOf(r, s.notify.Describe(ctx, r)))
+	}
+	return p, nil
+}
+
+// rowOf reads a rule as the form's choices.
+func rowOf(r model.NotifyRule, describe string) ruleRow {
+	row := ruleRow{Kind: r.Kind, Label: notify.KindLabels[r.Kind], Mode: "email", Describe: describe}
+	if len(r.Steps) > 0 && !r.Steps[0].Channel.IsEmail() {
+		row.Channel, row.Mode = r.Steps[0].Channel, "instead"
+		if len(r.Steps) == 2 {
+			row.Mode = "then"
+		}
+	}
+	return row
 }
 
 // notificationsSave turns the automatic activation email on or off.

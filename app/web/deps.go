@@ -9,6 +9,7 @@ import (
 	"github.com/portico-hub/portico/app/imports"
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/mail"
+	"github.com/portico-hub/portico/app/notify"
 	"github.com/portico-hub/portico/app/passkey"
 	"github.com/portico-hub/portico/app/pluginhost"
 	"github.com/portico-hub/portico/app/portal"
@@ -39,6 +40,8 @@ type Deps struct {
 	Jobs *jobs.Runner
 	// Passkeys is nil when the base URL cannot carry passkeys.
 	Passkeys *passkey.Service
+	// Notify keeps the notification rules and channel texts.
+	Notify *notify.Service
 	// Plugins is nil when Portico runs without a plugin host; Admin >
 	// Plugins then says plugins are off.
 	Plugins *pluginhost.Host

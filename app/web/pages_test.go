@@ -40,7 +40,7 @@ func TestEveryPageRenders(t *testing.T) {
 // agentPages lists the server's GET routes with their parameters filled
 // in from the demo data, leaving out downloads and the sign-out.
 func agentPages(ts *testServer) []string {
-	fill := strings.NewReplacer(":id", "1", ":key", mail.KeyActivation)
+	fill := strings.NewReplacer(":id", "1", ":key", mail.KeyActivation, ":kind", "activation")
 	var out []string
 	seen := map[string]bool{}
 	for _, r := range ts.srv.App().GetRoutes(true) {

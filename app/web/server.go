@@ -23,6 +23,7 @@ import (
 	"github.com/portico-hub/portico/app/imports"
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/mail"
+	"github.com/portico-hub/portico/app/notify"
 	"github.com/portico-hub/portico/app/passkey"
 	"github.com/portico-hub/portico/app/pluginhost"
 	"github.com/portico-hub/portico/app/portal"
@@ -64,6 +65,7 @@ type Server struct {
 	parsers *parsers
 	// plugins is nil when the server runs without a plugin host.
 	plugins *pluginhost.Host
+	notify  *notify.Service
 }
 
 // New builds the Fiber app with every route over the services in d.
@@ -84,8 +86,8 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 		agents: d.Agents, contacts: d.Contacts, companies: d.Companies, mailTpls: d.MailTemplates,
 		activation: d.Activation, bulk: d.Bulk, portal: d.Portal, tickets: d.Tickets, time: d.Time, webhooks: d.Webhooks,
 		imports: d.Imports, jobs: d.Jobs, passkeys: d.Passkeys, plugins: d.Plugins,
-		sameOrigin: newSameOrigin(cfg),
-		parsers:    newParsers(),
+		notify: d.Notify, sameOrigin: newSameOrigin(cfg),
+		parsers: newParsers(),
 	}
 	fc := fiber.Config{
 		Views:                 engine,

@@ -1,0 +1,48 @@
+package web_test
+
+import (
+	"html"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/portico-hub/portico/app/model"
+)
+
+// TestNotificationsWithoutChannelsSayWhereToGetOne: with no channel every
+// message goes by email, and the page links to Admin > Plugins.
+func TestNotificationsWithoutChannelsSayWhereToGetOne(t *testing.T) {
+	ts := newPluginServer(t)
+	c := ts.admin()
+	_, body := c.get("/admin/notifications")
+	wantContains(t, body, "Every message goes by email", `href="/admin/plugins"`, "Account activation", "Ticket messages")
+	if strings.Contains(body, `name="mode"`) {
+		t.Fatalf("rule forms without channels: %s", body)
+	}
+}
+
+// TestAdminRoutesActivationBySMSThenEmail chooses the kannel-sms instance
+// then email for activation, through the CSRF flow; the rule is stored,
+// audited in words, and confirmed; an unknown channel is refused.
+func TestAdminRoutesActivationBySMSThenEmail(t *testing.T) {
+	ts, _, id := newSMSServer(t, nil)
+	c := ts.admin()
+	_, body := c.get("/admin/notifications")
+	wantContains(t, body, `value="instance:`+itoa(id)+`"`, "SMS through Kannel: Phones", "Now: email")
+	form := url.Values{"mode": {"then"}, "channel": {"instance:" + itoa(id)}}
+	if resp, _ := c.postRaw("/admin/notifications/rules/activation", form); resp.StatusCode != http.StatusForbidden {
+		t.Fatalf("save without CSRF: %d", resp.StatusCode)
+	}
+	resp, body := c.post("/admin/notifications/rules/activation", url.Values{"mode": {"then"}, "channel": {"instance:999"}})
+	wantStatus(t, resp, body, http.StatusUnprocessableEntity)
+	wantContains(t, body, "That notification channel no longer exists.")
+	resp, body = c.post("/admin/notifications/rules/activation", form)
+	wantStatus(t, resp, body, http.StatusSeeOther)
+	_, body = c.get("/admin/notifications")
+	wantContains(t, html.UnescapeString(body), "Saved: Account activation now goes by kannel-sms: Phones, then email.", "Now: kannel-sms: Phones, then email")
+	r, err := ts.store.NotifyRule(t.Context(), model.NotifyActivation)
+	if err != nil || len(r.Steps) != 2 || r.Steps[0].AddressKind != "phone" || !r.Steps[1].Channel.IsEmail() {
+		t.Fatalf("rule %+v %v", r, err)
+	}
+}
