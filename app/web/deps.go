@@ -9,6 +9,7 @@ import (
 	"github.com/portico-hub/portico/app/imports"
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/mail"
+	"github.com/portico-hub/portico/app/notify"
 	"github.com/portico-hub/portico/app/passkey"
 	"github.com/portico-hub/portico/app/pluginhost"
 	"github.com/portico-hub/portico/app/portal"
@@ -42,4 +43,7 @@ type Deps struct {
 	// Plugins is nil when Portico runs without a plugin host; Admin >
 	// Plugins then says plugins are off.
 	Plugins *pluginhost.Host
+	// Notify keeps the notification rules and channel texts (Admin >
+	// Notifications) and plans the messages senders queue.
+	Notify *notify.Service
 }
