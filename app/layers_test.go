@@ -20,8 +20,8 @@ const sdk = "plugins/sdk"
 // point downward: cmd → app → web → domain packages → store → model.
 // A package missing here may import nothing of Portico's.
 var allowed = map[string][]string{
-	"app":            {"app/activation", "app/password", "app/bulk", "app/company", "app/contact", "app/passkey", "app/portal", "app/ticket", "app/config", "app/model", "app/store", "app/web", "app/agent", "app/demo", "app/exports", "app/imports", "app/jobs", "app/mail", "app/maintenance", "app/pluginhost", "app/timesheet", "app/webhooks", "static", "app/wording"},
-	"app/web":        {"app/activation", "app/bulk", "app/address", "app/agent", "app/company", "app/config", "app/contact", "app/exports", "app/importfile", "app/imports", "app/jobs", "app/mail", "app/events", "app/model", "app/passkey", "app/pluginhost", "app/portal", "app/store", "app/throttle", "app/token", "app/ticket", "app/timesheet", "app/webhooks", "static", "views", "app/wording"},
+	"app":            {"app/activation", "app/password", "app/bulk", "app/company", "app/contact", "app/passkey", "app/portal", "app/ticket", "app/config", "app/model", "app/store", "app/web", "app/agent", "app/demo", "app/exports", "app/imports", "app/jobs", "app/mail", "app/maintenance", "app/notify", "app/pluginhost", "app/timesheet", "app/webhooks", "static", "app/wording"},
+	"app/web":        {"app/activation", "app/bulk", "app/address", "app/agent", "app/company", "app/config", "app/contact", "app/exports", "app/importfile", "app/imports", "app/jobs", "app/mail", "app/events", "app/model", "app/notify", "app/passkey", "app/pluginhost", "app/portal", "app/store", "app/throttle", "app/token", "app/ticket", "app/timesheet", "app/webhooks", "static", "views", "app/wording"},
 	"app/passkey":    {"app/model", "app/store", "app/token"},
 	"app/agent":      {"app/address", "app/model", "app/password", "app/store", "app/token"},
 	"app/activation": {"app/contact", "app/jobs", "app/mail", "app/model", "app/notify", "app/password", "app/store", "app/token", "app/wording"},

@@ -52,6 +52,7 @@ func Wire(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.S
 	d := services(cfg, log, st, plugins)
 	mailer := d.Activation.Mailer
 	mail.NewDeliverer(st, log, cfg.SMTP, cfg.From).Register(d.Jobs)
+	notify.NewDeliverer(st, plugins, log, cfg.JobLease).Register(d.Jobs)
 	imports.Register(d.Jobs, d.Imports)
 	bulk.Register(d.Jobs, d.Bulk)
 	activation.Register(d.Jobs, d.Activation)
@@ -75,17 +76,19 @@ func Wire(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.S
 func services(cfg *config.Config, log *slog.Logger, st *store.Store, plugins *pluginhost.Host) web.Deps {
 	tpls := &mail.Templates{Store: st}
 	mailer := &mail.Mailer{Store: st, Templates: tpls, From: cfg.From}
+	routes := &notify.Service{Store: st, Mailer: mailer, Plugins: plugins}
 	d := web.Deps{
 		Agents:        &agent.Service{Store: st, SessionTTL: cfg.SessionTTL},
 		Contacts:      &contact.Service{Store: st},
 		Companies:     &company.Service{Store: st},
 		MailTemplates: tpls,
-		Activation:    &activation.Service{Store: st, Mailer: mailer, BaseURL: cfg.BaseURL, TTL: cfg.ActivationTTL},
+		Activation:    &activation.Service{Store: st, Mailer: mailer, Notify: routes, BaseURL: cfg.BaseURL, TTL: cfg.ActivationTTL},
 		Webhooks:      webhooks.NewService(st, cfg.WebhookAllowNets),
 		Imports:       importDeps(cfg, log, st, plugins),
 		Jobs:          jobs.NewRunner(st, log),
 		Passkeys:      passkeys(cfg, log, st),
 		Plugins:       plugins,
+		Notify:        routes,
 	}
 	d.Jobs.Lease = cfg.JobLease
 	d.Notify = &notify.Service{Store: st, Mailer: mailer, Plugins: plugins}

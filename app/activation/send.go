@@ -25,6 +25,9 @@ func (s *Service) Send(ctx context.Context, actor model.Actor, contactID int64) 
 	if err != nil {
 		return "", err
 	}
+	if len(sent) == 0 && t.Email == "" {
+		return "", model.Invalid("email", "This contact has no email address, nor an address for the channels of Admin > Notifications. Add one to send the link.")
+	}
 	if len(sent) == 0 {
 		return "", model.Invalid("state", "This contact changed while the email was prepared. Reload the page and try again.")
 	}
@@ -44,7 +47,7 @@ func (s *Service) SendAuto(ctx context.Context, actor model.Actor, contactID int
 	if err != nil {
 		return false, err
 	}
-	if t.State != model.StateUnverified || t.Email == "" {
+	if t.State != model.StateUnverified {
 		return false, nil
 	}
 	sent, err := s.issue(ctx, actor, []model.LinkTarget{*t}, model.LinkActivation)
@@ -62,11 +65,10 @@ func (s *Service) target(ctx context.Context, contactID int64) (*model.LinkTarge
 	return &ts[0], nil
 }
 
-// purposeFor picks the link a contact's state calls for.
+// purposeFor picks the link a contact's state calls for. Whether the
+// contact can be reached (by email, or a channel's address) is the
+// plan's to say.
 func purposeFor(t *model.LinkTarget) (model.LinkPurpose, error) {
-	if t.Email == "" {
-		return "", model.Invalid("email", "This contact has no email address. Add one to send the activation email.")
-	}
 	switch t.State {
 	case model.StateUnverified:
 		return model.LinkActivation, nil
@@ -87,7 +89,7 @@ func (s *Service) Forgot(ctx context.Context, email string) error {
 		return ignoreNotFound(err)
 	}
 	purpose, err := purposeFor(t)
-	if err != nil {
+	if err != nil || t.Email == "" {
 		return nil
 	}
 	_, err = s.issue(ctx, model.Actor{Name: t.Name}, []model.LinkTarget{*t}, purpose)

@@ -2,7 +2,9 @@ package pluginhost
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"time"
 
 	"github.com/portico-hub/portico/plugins/sdk"
 	"github.com/portico-hub/portico/plugins/sdk/host"
@@ -46,4 +48,18 @@ func (h *Host) SendTest(ctx context.Context, instanceID int64, key, kind, addres
 	}
 	h.record(in.PluginID, in.ID, "test", err == nil, msg, "")
 	return r, err
+}
+
+// Retryable says whether a failed Send may succeed when sent again with
+// the same key, and the least wait the channel asked for.
+func Retryable(err error) (bool, time.Duration) { return host.Retryable(err) }
+
+// Reason says a failed Send as a person reads it: the channel's kind of
+// failure and its message.
+func Reason(err error) string {
+	var ce *host.CallError
+	if errors.As(err, &ce) && ce.Kind != "" {
+		return string(ce.Kind) + ": " + ce.Message
+	}
+	return err.Error()
 }

@@ -45,4 +45,7 @@ type Deps struct {
 	// Plugins is nil when Portico runs without a plugin host; Admin >
 	// Plugins then says plugins are off.
 	Plugins *pluginhost.Host
+	// Notify keeps the notification rules and channel texts (Admin >
+	// Notifications) and plans the messages senders queue.
+	Notify *notify.Service
 }
