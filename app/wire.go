@@ -91,7 +91,6 @@ func services(cfg *config.Config, log *slog.Logger, st *store.Store, plugins *pl
 		Notify:        routes,
 	}
 	d.Jobs.Lease = cfg.JobLease
-	d.Notify = &notify.Service{Store: st, Mailer: mailer, Plugins: plugins}
 	if plugins != nil {
 		d.Contacts.Channels = plugins
 	}

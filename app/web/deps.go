@@ -40,8 +40,6 @@ type Deps struct {
 	Jobs *jobs.Runner
 	// Passkeys is nil when the base URL cannot carry passkeys.
 	Passkeys *passkey.Service
-	// Notify keeps the notification rules and channel texts.
-	Notify *notify.Service
 	// Plugins is nil when Portico runs without a plugin host; Admin >
 	// Plugins then says plugins are off.
 	Plugins *pluginhost.Host
