@@ -28,6 +28,16 @@ func kindLabel(kind string) string {
 	return kind
 }
 
+// loadChannels fills in the messages sent to the contact by any channel,
+// and the addresses it has on the installed channels.
+func (s *Server) loadChannels(c *fiber.Ctx, p *contactPage) error {
+	var err error
+	if p.Messages, err = s.store.ContactMessages(c.UserContext(), p.Contact.ID, contactMessages); err != nil {
+		return err
+	}
+	return s.loadChannelAddresses(c, p)
+}
+
 // loadChannelAddresses fills in the address kinds the installed channels
 // handle and the contact's address of each; none without plugins.
 func (s *Server) loadChannelAddresses(c *fiber.Ctx, p *contactPage) error {

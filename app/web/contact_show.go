@@ -41,11 +41,14 @@ type contactPage struct {
 	// NewAddress is what was typed, by kind, when a channel refused it.
 	Addresses  []channelAddress
 	NewAddress map[string]string
+	// Messages are the newest messages sent to the contact, by any
+	// channel; admins may open them in the mailbox.
+	Messages []model.Mail
 }
 
-// contactTickets and contactDeliveries are how many tickets and webhook
-// deliveries a contact's page lists.
-const contactTickets, contactDeliveries = 10, 10
+// contactTickets, contactDeliveries and contactMessages are how many
+// tickets, webhook deliveries and outgoing messages a contact's page lists.
+const contactTickets, contactDeliveries, contactMessages = 10, 10, 10
 
 // loadContact resolves the :id parameter, following merge redirects with
 // a permanent redirect so old links land on the merged contact.
@@ -97,7 +100,7 @@ func (s *Server) renderContact(c *fiber.Ctx, status int, fragment string, edit f
 		return err
 	}
 	p.Lately = p.Link != nil && !p.Link.Used && s.store.Now().Sub(p.Link.SentAt) < activation.RecentWindow
-	if err := s.loadChannelAddresses(c, p); err != nil {
+	if err := s.loadChannels(c, p); err != nil {
 		return err
 	}
 	if p.Tickets, err = s.store.ContactTickets(c.UserContext(), ct.ID, contactTickets); err != nil {
