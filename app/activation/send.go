@@ -21,12 +21,16 @@ func (s *Service) Send(ctx context.Context, actor model.Actor, contactID int64) 
 	if err != nil {
 		return "", err
 	}
-	sent, err := s.issue(ctx, actor, []model.LinkTarget{*t}, purpose)
+	links, err := s.compose(ctx, []model.LinkTarget{*t}, purpose)
 	if err != nil {
 		return "", err
 	}
-	if len(sent) == 0 && t.Email == "" {
-		return "", model.Invalid("email", "This contact has no email address, nor an address for the channels of Admin > Notifications. Add one to send the link.")
+	if len(links) == 0 {
+		return "", model.Invalid("email", "This contact has no address that Admin > Notifications sends this link to: add an email address or a mobile number.")
+	}
+	sent, err := s.Store.IssueLinks(ctx, actor, links)
+	if err != nil {
+		return "", err
 	}
 	if len(sent) == 0 {
 		return "", model.Invalid("state", "This contact changed while the email was prepared. Reload the page and try again.")

@@ -125,7 +125,10 @@ func (h *Host) Usable(ctx context.Context, instanceID int64) (name, reason strin
 	switch {
 	case err != nil:
 		return name, "its plugin is no longer installed", false
-	case !usable(st.State):
+	case st.Manifest != nil:
+		name = st.Manifest.Name + ": " + in.Name
+	}
+	if !usable(st.State) {
 		reason = "its plugin is " + string(st.State)
 		if st.Reason != "" {
 			reason += " (" + st.Reason + ")"
