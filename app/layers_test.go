@@ -45,8 +45,6 @@ var allowed = map[string][]string{
 	"app/maintenance": {"app/exports", "app/jobs", "app/model", "app/store"},
 	"app/exports":     {"app/jobs", "app/mail", "app/model", "app/store"},
 	"app/imports":     {"app/company", "app/contact", "app/importfile", "app/jobs", "app/model", "app/store", sdk},
-	// kanneltest runs a real SMS gateway; only tests import it.
-	"app/internal/kanneltest": {sdk + "/sdktest"},
 	// storetest seeds benchmark databases; only tests import it.
 	"app/store/storetest": {"app/demo", "app/model", "app/store"},
 	"app/store":           {"app/events", "app/model", "migrations"},

@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/portico-hub/portico/app/internal/kanneltest"
 	"github.com/portico-hub/portico/app/internal/testkit"
 )
 
@@ -17,7 +16,7 @@ import (
 // shows the text at the number, and the page shows the channel's answer;
 // an address the channel refuses shows its error kind and reason.
 func TestAdminSendsATestMessageThroughKannel(t *testing.T) {
-	k := kanneltest.Start(t)
+	k := testkit.StartKannel(t)
 	ts, _, id := newSMSServer(t, k)
 	c := ts.admin()
 	inst := "/admin/plugins/kannel-sms/instances/" + itoa(id)
@@ -34,7 +33,7 @@ func TestAdminSendsATestMessageThroughKannel(t *testing.T) {
 	if !strings.Contains(body, "Accepted for +82 10 2222 3333") || !strings.Contains(body, "1 segment.") || !strings.Contains(body, "kannel-") {
 		t.Fatalf("answer: %s", body)
 	}
-	var got []kanneltest.SMS
+	var got []testkit.SMS
 	testkit.Eventually(t, 15*time.Second, func() bool { got = k.Received(t); return len(got) == 1 }, "the fake SMSC got %v", got)
 	if got[0].To != "+821022223333" || got[0].Text != "Portico test: all good" {
 		t.Fatalf("the fake SMSC got %+v", got[0])
