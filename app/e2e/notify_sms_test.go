@@ -96,8 +96,22 @@ func TestActivationBySMSWithEmailFallback(t *testing.T) {
 	p.fill(`#rule-activation select[name="channel"]`, fmt.Sprintf("instance:%d", app.channel))
 	shotWidths(p, "admin-notifications")
 	p.click(`#rule-activation button`)
-	p.waitText(".toasts", "Account activation now goes by kannel-sms: Phones, then email.")
-	p.waitText("#rule-activation", "Now: kannel-sms: Phones, then email")
+	p.waitText(".toasts", "Account activation now goes by SMS through Kannel: Phones, then email.")
+	p.waitText("#rule-activation", "Now: SMS through Kannel: Phones, then email")
+	p.click(`#rule-activation a[href="/admin/notifications/texts/activation"]`)
+	p.waitText("#channel-preview", "1 SMS segment")
+	p.clearField(`textarea[name="text"]`)
+	p.typeKeys(`textarea[name="text"]`, "{{.PortalName}}: hi {{.ContactName}}, your account is waiting: {{.Link}}")
+	p.waitText("#channel-preview", "Portico Support: hi Alex Kim, your account is waiting: https://")
+	shotWidths(p, "admin-channel-text")
+	p.open(fmt.Sprintf("/admin/plugins/kannel-sms/instances/%d", app.channel))
+	p.fill(`input[name="address"]`, "+82 10 5555 6666")
+	p.click(`form[hx-post$="/message"] button`)
+	p.waitText("#test-message", "Accepted for +82 10 5555 6666")
+	if got := smsTo(t, app.kannel, "+821055556666"); got != "Test message from Portico." {
+		t.Errorf("the test message reached the fake SMSC as %q", got)
+	}
+	shotWidths(p, "admin-channel-test-message")
 
 	mina := createContact(p, "Mina Park", "mina@example.com", "010-2345-6789")
 	p.click(`.send-link button.primary`)
@@ -115,7 +129,7 @@ func TestActivationBySMSWithEmailFallback(t *testing.T) {
 		t.Fatalf("the SMS %q carries no activation link", sms)
 	}
 	reopenUntil(p, "/admin/mailbox?channel=email&state=kept", "#results", "jo@example.com")
-	if notes := p.texts("#results .note"); len(notes) != 1 {
+	if notes := p.texts("#results .mail-note"); len(notes) != 1 {
 		t.Errorf("Jo's email says nothing of why it went by email: %q", notes)
 	}
 	reopenUntil(p, "/admin/mailbox?channel=email&state=skipped", "#results", "mina@example.com")

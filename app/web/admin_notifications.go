@@ -1,6 +1,9 @@
 package web
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/portico-hub/portico/app/model"
@@ -61,9 +64,27 @@ func (s *Server) notificationsData(c *fiber.Ctx) (*notificationsPage, error) {
 		return nil, err
 	}
 	for _, r := range rules {
-		p.Rules = append(p.Rules, rowOf(r, s.notify.Describe(ctx, r)))
+		p.Rules = append(p.Rules, rowOf(r, describeRule(r, chs, s.notify.Describe(ctx, r))))
 	}
 	return p, nil
+}
+
+// describeRule says a rule in words with the channels' names as the
+// choices show them; fallback is the words for a channel no longer listed.
+func describeRule(r model.NotifyRule, chs []pluginhost.Channel, fallback string) string {
+	names := make([]string, 0, len(r.Steps))
+	for _, st := range r.Steps {
+		name := "email"
+		if id, ok := st.Channel.InstanceID(); ok {
+			i := slices.IndexFunc(chs, func(c pluginhost.Channel) bool { return c.InstanceID == id })
+			if i < 0 {
+				return fallback
+			}
+			name = chs[i].Name
+		}
+		names = append(names, name)
+	}
+	return strings.Join(names, ", then ")
 }
 
 // rowOf reads a rule as the form's choices.

@@ -25,11 +25,15 @@ func (s *Server) notifyRuleSave(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	r, err := s.store.NotifyRule(c.UserContext(), kind)
+	p, err := s.notificationsData(c)
 	if err != nil {
 		return err
 	}
-	flash(c, "Saved: "+notify.KindLabels[kind]+" now goes by "+s.notify.Describe(c.UserContext(), r)+".")
+	for _, r := range p.Rules {
+		if r.Kind == kind {
+			flash(c, "Saved: "+notify.KindLabels[kind]+" now goes by "+r.Describe+".")
+		}
+	}
 	return redirect(c, "/admin/notifications#rule-"+string(kind))
 }
 

@@ -40,7 +40,7 @@ func TestAdminRoutesActivationBySMSThenEmail(t *testing.T) {
 	resp, body = c.post("/admin/notifications/rules/activation", form)
 	wantStatus(t, resp, body, http.StatusSeeOther)
 	_, body = c.get("/admin/notifications")
-	wantContains(t, html.UnescapeString(body), "Saved: Account activation now goes by kannel-sms: Phones, then email.", "Now: kannel-sms: Phones, then email")
+	wantContains(t, html.UnescapeString(body), "Saved: Account activation now goes by SMS through Kannel: Phones, then email.", "Now: SMS through Kannel: Phones, then email")
 	r, err := ts.store.NotifyRule(t.Context(), model.NotifyActivation)
 	if err != nil || len(r.Steps) != 2 || r.Steps[0].AddressKind != "phone" || !r.Steps[1].Channel.IsEmail() {
 		t.Fatalf("rule %+v %v", r, err)
