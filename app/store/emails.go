@@ -157,21 +157,22 @@ func (s *Store) scheduleJob(ctx context.Context, tx *sql.Tx, kind string, runAt 
 // time has come, and ones whose sender died while holding them. Each is
 // held for lease; one not finished by then is sent again.
 func (s *Store) ClaimEmails(ctx context.Context, limit int, lease time.Duration) ([]model.Mail, error) {
-	return s.claim(ctx, `channel = 'email'`, limit, lease)
+	return s.claim(ctx, true, limit, lease)
 }
 
 // ClaimChannelMessages takes up to limit due messages for notification
 // channels, as ClaimEmails does for email.
 func (s *Store) ClaimChannelMessages(ctx context.Context, limit int, lease time.Duration) ([]model.Mail, error) {
-	return s.claim(ctx, `channel <> 'email'`, limit, lease)
+	return s.claim(ctx, false, limit, lease)
 }
 
-func (s *Store) claim(ctx context.Context, channel string, limit int, lease time.Duration) ([]model.Mail, error) {
+// claim claims due email, or due channel messages.
+func (s *Store) claim(ctx context.Context, email bool, limit int, lease time.Duration) ([]model.Mail, error) {
 	now := s.Now()
 	rows, err := s.w.QueryContext(ctx, `UPDATE emails SET state = 'sending', attempts = attempts + 1, lease_expires_at = $1
-		WHERE id IN (SELECT id FROM emails WHERE `+channel+` AND ((state = 'queued' AND next_attempt_at <= $2)
-			OR (state = 'sending' AND lease_expires_at < $2)) ORDER BY id LIMIT $3)
-		RETURNING `+emailColumns, now.Add(lease), now, limit)
+		WHERE id IN (SELECT id FROM emails WHERE (channel = 'email') = $2 AND ((state = 'queued' AND next_attempt_at <= $3)
+			OR (state = 'sending' AND lease_expires_at < $3)) ORDER BY id LIMIT $4)
+		RETURNING `+emailColumns, now.Add(lease), email, now, limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: claim emails: %w", err)
 	}
