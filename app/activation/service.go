@@ -67,7 +67,7 @@ func (s *Service) compose(ctx context.Context, targets []model.LinkTarget, purpo
 	if err != nil {
 		return nil, err
 	}
-	plans, err := s.plan(ctx, key, to, func(r mail.Recipient) mail.Data {
+	plans, err := s.plan(ctx, model.NotifyKind(key), key, to, func(r mail.Recipient) mail.Data {
 		return mail.Data{Link: s.BaseURL + path + tokens[r.ContactID], ExpiresIn: expiresIn(s.ttl()), PortalName: portal}
 	})
 	if err != nil {
@@ -85,10 +85,11 @@ func (s *Service) compose(ctx context.Context, targets []model.LinkTarget, purpo
 }
 
 // plan composes the messages of each recipient: by the kind's rule, or
-// the email alone without a router.
-func (s *Service) plan(ctx context.Context, key string, to []mail.Recipient, data func(mail.Recipient) mail.Data) ([][]model.NewMail, error) {
+// the email of key alone without a router.
+func (s *Service) plan(ctx context.Context, kind model.NotifyKind, key string, to []mail.Recipient,
+	data func(mail.Recipient) mail.Data) ([][]model.NewMail, error) {
 	if s.Notify != nil {
-		return s.Notify.Plan(ctx, model.NotifyKind(key), key, to, data)
+		return s.Notify.Plan(ctx, kind, key, to, data)
 	}
 	out := make([][]model.NewMail, len(to))
 	var with []mail.Recipient

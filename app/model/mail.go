@@ -119,8 +119,10 @@ type MailQuery struct {
 	State  MailState
 	// Channel narrows the list to one channel; empty lists all.
 	Channel Channel
-	Page    int
-	PerPage int
+	// ContactID narrows it to one contact's messages, for their page.
+	ContactID int64
+	Page      int
+	PerPage   int
 }
 
 // MailPage is one page of the outbox, newest first.

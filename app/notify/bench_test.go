@@ -47,4 +47,3 @@ func kindOf(c model.Channel) string {
 	}
 	return model.AddressPhone
 }
-

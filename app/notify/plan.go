@@ -90,3 +90,12 @@ func (s *Service) emails(ctx context.Context, key string, to []mail.Recipient, d
 	}
 	return out, nil
 }
+
+// PlanOne plans one message to one recipient, as Plan does.
+func (s *Service) PlanOne(ctx context.Context, kind model.NotifyKind, mailKey string, to mail.Recipient, d mail.Data) ([]model.NewMail, error) {
+	plans, err := s.Plan(ctx, kind, mailKey, []mail.Recipient{to}, func(mail.Recipient) mail.Data { return d })
+	if err != nil {
+		return nil, err
+	}
+	return plans[0], nil
+}

@@ -47,6 +47,10 @@ func emailFilter(q model.MailQuery) (string, []any) {
 		cond, args = stateCond(q.State, args)
 		conds = append(conds, cond)
 	}
+	if q.ContactID != 0 {
+		args = append(args, q.ContactID)
+		conds = append(conds, fmt.Sprintf("contact_id = $%d", len(args)))
+	}
 	if q.Channel != "" {
 		args = append(args, q.Channel)
 		conds = append(conds, fmt.Sprintf("channel = $%d", len(args)))

@@ -61,79 +61,6 @@ func (s *Store) QueueEmailTx(ctx context.Context, tx *sql.Tx, e model.NewMail) (
 	return ids[0], nil
 }
 
-// QueueMessagesTx queues messages of any channel inside a write
-// transaction, in order, and makes sure the delivery jobs of their
-// channels will pick them up. A message marked Held is written as the
-// fallback of the one before it: it waits, held, until that one fails
-// for good. It returns the messages' ids.
-func (s *Store) QueueMessagesTx(ctx context.Context, tx *sql.Tx, ms []model.NewMail) ([]int64, error) {
-	ids := make([]int64, len(ms))
-	var email, channel bool
-	for i, m := range ms {
-		var waits int64
-		if m.Held {
-			if i == 0 {
-				return nil, fmt.Errorf("store: queue message: a held fallback needs a message before it")
-			}
-			waits = ids[i-1]
-		}
-		id, err := s.insertMail(ctx, tx, m, waits)
-		if err != nil {
-			return nil, err
-		}
-		ids[i] = id
-		email = email || (!m.Held && m.Channel.IsEmail())
-		channel = channel || !m.Channel.IsEmail()
-	}
-	return ids, s.scheduleChannels(ctx, tx, email, channel)
-}
-
-// scheduleChannels books a run of the email and channel delivery jobs
-// now, as asked.
-func (s *Store) scheduleChannels(ctx context.Context, tx *sql.Tx, email, channel bool) error {
-	if email {
-		if err := s.scheduleDelivery(ctx, tx, s.Now()); err != nil {
-			return err
-		}
-	}
-	if channel {
-		return s.scheduleJob(ctx, tx, ChannelJobKind, s.Now())
-	}
-	return nil
-}
-
-func (s *Store) insertMail(ctx context.Context, tx *sql.Tx, e model.NewMail, waitsFor int64) (int64, error) {
-	if e.MessageID == "" || e.To == "" {
-		return 0, fmt.Errorf("store: queue message: a message id and a recipient are required")
-	}
-	var contact, waits any
-	if e.ContactID != 0 {
-		contact = e.ContactID
-	}
-	state := model.MailQueued
-	if waitsFor != 0 {
-		state, waits = model.MailHeld, waitsFor
-	}
-	channel, kind := e.Channel, e.AddressKind
-	if channel == "" {
-		channel = model.ChannelEmail
-	}
-	if kind == "" {
-		kind = model.AddressEmail
-	}
-	now := s.Now()
-	var id int64
-	err := tx.QueryRowContext(ctx, `INSERT INTO emails (message_id, to_address, to_name, subject, html, text, template, contact_id,
-		next_attempt_at, created_at, link_hash, channel, channel_name, address_kind, state, waits_for, note)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
-		e.MessageID, e.To, e.ToName, e.Subject, e.HTML, e.Text, e.Template, contact, now, e.LinkHash,
-		channel, e.ChannelName, kind, state, waits, e.Note).Scan(&id)
-	if err != nil {
-		return 0, fmt.Errorf("store: queue message to %s: %w", e.To, err)
-	}
-	return id, nil
-}
-
 // scheduleDelivery adds an email delivery job to run at runAt unless one
 // already waits to run by then.
 func (s *Store) scheduleDelivery(ctx context.Context, tx *sql.Tx, runAt time.Time) error {
@@ -157,21 +84,22 @@ func (s *Store) scheduleJob(ctx context.Context, tx *sql.Tx, kind string, runAt 
 // time has come, and ones whose sender died while holding them. Each is
 // held for lease; one not finished by then is sent again.
 func (s *Store) ClaimEmails(ctx context.Context, limit int, lease time.Duration) ([]model.Mail, error) {
-	return s.claim(ctx, `channel = 'email'`, limit, lease)
+	return s.claim(ctx, true, limit, lease)
 }
 
 // ClaimChannelMessages takes up to limit due messages for notification
 // channels, as ClaimEmails does for email.
 func (s *Store) ClaimChannelMessages(ctx context.Context, limit int, lease time.Duration) ([]model.Mail, error) {
-	return s.claim(ctx, `channel <> 'email'`, limit, lease)
+	return s.claim(ctx, false, limit, lease)
 }
 
-func (s *Store) claim(ctx context.Context, channel string, limit int, lease time.Duration) ([]model.Mail, error) {
+// claim claims due email, or due channel messages.
+func (s *Store) claim(ctx context.Context, email bool, limit int, lease time.Duration) ([]model.Mail, error) {
 	now := s.Now()
 	rows, err := s.w.QueryContext(ctx, `UPDATE emails SET state = 'sending', attempts = attempts + 1, lease_expires_at = $1
-		WHERE id IN (SELECT id FROM emails WHERE `+channel+` AND ((state = 'queued' AND next_attempt_at <= $2)
-			OR (state = 'sending' AND lease_expires_at < $2)) ORDER BY id LIMIT $3)
-		RETURNING `+emailColumns, now.Add(lease), now, limit)
+		WHERE id IN (SELECT id FROM emails WHERE (channel = 'email') = $2 AND ((state = 'queued' AND next_attempt_at <= $3)
+			OR (state = 'sending' AND lease_expires_at < $3)) ORDER BY id LIMIT $4)
+		RETURNING `+emailColumns, now.Add(lease), email, now, limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: claim emails: %w", err)
 	}
