@@ -91,9 +91,7 @@ func services(cfg *config.Config, log *slog.Logger, st *store.Store, plugins *pl
 		Notify:        routes,
 	}
 	d.Jobs.Lease = cfg.JobLease
-	if plugins != nil {
-		d.Contacts.Channels = plugins
-	}
+	d.Contacts.Channels = routes
 	d.Bulk = &bulk.Service{Store: st, Contacts: d.Contacts}
 	d.Portal = &portal.Service{Store: st, Mailer: mailer, BaseURL: cfg.BaseURL, SessionTTL: cfg.SessionTTL, Contacts: d.Contacts, Notify: routes}
 	d.Tickets = &ticket.Service{Store: st, Mailer: mailer, Activation: d.Activation, BaseURL: cfg.BaseURL}

@@ -10,7 +10,7 @@ import (
 // AddressChecker asks the notification channel that handles an address
 // kind whether an address is one it can deliver to, and returns it as the
 // channel writes it; a refusal is a validation error on the field kind.
-// The plugin host is one.
+// The notify service is one.
 type AddressChecker interface {
 	CheckAddress(ctx context.Context, kind, address string) (string, error)
 }
@@ -28,9 +28,6 @@ func (s *Service) SetChannelAddress(ctx context.Context, actor model.Actor, id i
 		return model.Invalid(kind, "This address is too long.")
 	}
 	if address != "" {
-		if s.Channels == nil {
-			return model.Invalid(kind, "Channel addresses cannot be checked: plugins are off.")
-		}
 		norm, err := s.Channels.CheckAddress(ctx, kind, address)
 		if err != nil {
 			return err

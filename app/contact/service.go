@@ -11,7 +11,7 @@ import (
 // Service applies the contact rules and calls the store.
 type Service struct {
 	Store *store.Store
-	// Channels checks channel addresses; nil when plugins are off.
+	// Channels checks channel addresses with the channel of their kind.
 	Channels AddressChecker
 }
 

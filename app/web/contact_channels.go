@@ -31,10 +31,11 @@ func kindLabel(kind string) string {
 // loadChannels fills in the messages sent to the contact by any channel,
 // and the addresses it has on the installed channels.
 func (s *Server) loadChannels(c *fiber.Ctx, p *contactPage) error {
-	var err error
-	if p.Messages, err = s.store.ContactMessages(c.UserContext(), p.Contact.ID, contactMessages); err != nil {
+	msgs, err := s.store.ListEmails(c.UserContext(), model.MailQuery{ContactID: p.Contact.ID, PerPage: contactMessages})
+	if err != nil {
 		return err
 	}
+	p.Messages = msgs.Mails
 	return s.loadChannelAddresses(c, p)
 }
 
