@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -42,4 +43,47 @@ func newSMSServer(t *testing.T, k *testkit.Kannel) (*testServer, *pluginhost.Hos
 		t.Fatal(err)
 	}
 	return ts, h, id
+}
+
+// installXMPPChat installs the built xmpp-chat example (make plugins), or
+// skips the test when it is not built.
+func installXMPPChat(t *testing.T, plugins string) {
+	t.Helper()
+	src := filepath.Join("..", "..", "plugins", "examples", "xmpp-chat")
+	if _, err := os.Stat(filepath.Join(src, "dist", "plugin.js")); err != nil {
+		t.Skip("xmpp-chat is not built: run make plugins")
+	}
+	dir := filepath.Join(plugins, "xmpp-chat")
+	for _, f := range []string{"plugin.json", filepath.Join("dist", "plugin.js")} {
+		data, err := os.ReadFile(filepath.Join(src, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, f)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// newChatServer is a test server with xmpp-chat approved and an instance,
+// "Chat", whose XMPP server nobody runs: addresses are checked without it.
+func newChatServer(t *testing.T) *testServer {
+	t.Helper()
+	ts, h := newHostServer(t, installXMPPChat)
+	ctx := context.Background()
+	if err := h.Approve(ctx, "xmpp-chat", nil, 0); err != nil {
+		t.Fatal(err)
+	}
+	id, err := ts.store.SavePluginInstance(ctx, model.PluginInstance{PluginID: "xmpp-chat", Name: "Chat",
+		Config: `{"jid":"portico@chat.test","service":"xmpp://127.0.0.1:9","timeout_seconds":1}`, Secrets: map[string]string{"password": "x"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.TestConnection(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	return ts
 }

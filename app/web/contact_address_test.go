@@ -50,6 +50,36 @@ func TestChannelAddressIsCheckedByTheChannel(t *testing.T) {
 	}
 }
 
+// TestChatAddressIsCheckedByTheXMPPChannel adds a chat id through the
+// real xmpp-chat plugin (Node): the channel refuses a bad one with its
+// reason and writes a good one bare and in lower case; clearing it
+// removes it.
+func TestChatAddressIsCheckedByTheXMPPChannel(t *testing.T) {
+	ts := newChatServer(t)
+	c := ts.admin()
+	id := ts.createContact("Mina Park", "mina@example.com")
+	page := "/contacts/" + itoa(id)
+	_, body := c.get(page)
+	wantContains(t, body, "XMPP chat", `action="/contacts/`+itoa(id)+`/addresses/xmpp"`)
+	resp, body := c.post(page+"/addresses/xmpp", url.Values{"address": {"mina at example"}}, htmx...)
+	wantStatus(t, resp, body, http.StatusUnprocessableEntity)
+	wantContains(t, body, "an XMPP address looks like name@example.org", `value="mina at example"`)
+	resp, body = c.post(page+"/addresses/xmpp", url.Values{"address": {"Mina@Chat.Example.org/phone"}}, htmx...)
+	wantStatus(t, resp, body, http.StatusOK)
+	wantContains(t, body, `value="mina@chat.example.org"`)
+	as, err := ts.store.ContactAddresses(context.Background(), id)
+	if err != nil || len(as) != 1 || as[0].Kind != "xmpp" || as[0].Address != "mina@chat.example.org" {
+		t.Fatalf("stored %+v %v", as, err)
+	}
+	if e := lastAudit(t, ts, id); e.Changes[0].Field != "xmpp" || e.Changes[0].To != "mina@chat.example.org" {
+		t.Fatalf("audit %+v", e)
+	}
+	c.post(page+"/addresses/xmpp", url.Values{"address": {""}}, htmx...)
+	if as, _ := ts.store.ContactAddresses(context.Background(), id); len(as) != 0 {
+		t.Fatalf("still stored after clearing: %+v", as)
+	}
+}
+
 // TestContactPageWithoutChannelsHasNoChannelSection: with no notifier
 // installed there is nothing to edit, and nothing is shown.
 func TestContactPageWithoutChannelsHasNoChannelSection(t *testing.T) {
