@@ -115,12 +115,12 @@ func TestActivationBySMSWithEmailFallback(t *testing.T) {
 
 	mina := createContact(p, "Mina Park", "mina@example.com", "010-2345-6789")
 	p.click(`.send-link button.primary`)
-	p.waitText(".send-link", "sent just now")
+	p.waitText("#toasts", "Activation sent to 010-2345-6789 by SMS through Kannel: Phones.")
 	reopenUntil(p, fmt.Sprintf("/contacts/%d", mina), "#messages", "SMS through Kannel: Phones")
 	shotWidths(p, "contact-messages")
 	jo := createContact(p, "Jo Lee", "jo@example.com", "")
 	p.click(`.send-link button.primary`)
-	p.waitText(".send-link", "sent just now")
+	p.waitText("#toasts", "Activation email sent to jo@example.com.")
 	reopenUntil(p, fmt.Sprintf("/contacts/%d", jo), "#messages", "jo@example.com")
 
 	sms := smsTo(t, app.kannel, "+821023456789")

@@ -63,6 +63,7 @@ func (s *Server) loadChannelAddresses(c *fiber.Ctx, p *contactPage) error {
 	}
 	for _, k := range kinds {
 		a := channelAddress{Kind: k, Label: kindLabel(k), Address: have[k], Placeholder: kindLabels[k][1]}
+		p.Reachable = p.Reachable || a.Address != ""
 		if v, typed := p.NewAddress[k]; typed {
 			a.Address = v
 		}

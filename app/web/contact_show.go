@@ -41,6 +41,9 @@ type contactPage struct {
 	// NewAddress is what was typed, by kind, when a channel refused it.
 	Addresses  []channelAddress
 	NewAddress map[string]string
+	// Reachable says the contact has an address on some channel, so a
+	// link can be sent without an email address.
+	Reachable bool
 	// Messages are the newest messages sent to the contact, by any
 	// channel; admins may open them in the mailbox.
 	Messages []model.Mail

@@ -46,3 +46,19 @@ func TestAdminRoutesActivationBySMSThenEmail(t *testing.T) {
 		t.Fatalf("rule %+v %v", r, err)
 	}
 }
+
+// TestActivationBySMSFromTheContactPage: with activation routed to SMS, a
+// contact with only a mobile number can be sent the link from their page,
+// and the confirmation names the channel.
+func TestActivationBySMSFromTheContactPage(t *testing.T) {
+	ts, _, id := newSMSServer(t, nil)
+	c := ts.admin()
+	c.get("/admin/notifications")
+	resp, body := c.post("/admin/notifications/rules/activation", url.Values{"mode": {"then"}, "channel": {"instance:" + itoa(id)}})
+	wantStatus(t, resp, body, http.StatusSeeOther)
+	mina := ts.contactWith("Mina Park", model.ContactFields{Name: "Mina Park", Mobile: "010-2345-6789"})
+	_, body = c.get("/contacts/" + itoa(mina))
+	wantContains(t, body, `<button class="primary">Send activation</button>`)
+	resp, _ = c.post("/contacts/"+itoa(mina)+"/activation", nil, htmx...)
+	wantContains(t, resp.Header.Get("HX-Trigger"), "Activation sent to 010-2345-6789 by SMS through Kannel: Phones.")
+}
