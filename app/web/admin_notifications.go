@@ -31,6 +31,9 @@ type ruleRow struct {
 	Mode     string // email, instead or then
 	Channel  model.Channel
 	Describe string
+	// Unavailable says the rule's channel cannot carry messages now:
+	// its plugin is disabled, changed or gone.
+	Unavailable bool
 }
 
 // notificationsShow shows the switches and the rules.
@@ -64,7 +67,11 @@ func (s *Server) notificationsData(c *fiber.Ctx) (*notificationsPage, error) {
 		return nil, err
 	}
 	for _, r := range rules {
-		p.Rules = append(p.Rules, rowOf(r, describeRule(r, chs, s.notify.Describe(ctx, r))))
+		row := rowOf(r, describeRule(r, chs, s.notify.Describe(ctx, r)))
+		row.Unavailable = row.Channel != "" && !slices.ContainsFunc(p.Channels, func(c pluginhost.Channel) bool {
+			return model.InstanceChannel(c.InstanceID) == row.Channel
+		})
+		p.Rules = append(p.Rules, row)
 	}
 	return p, nil
 }

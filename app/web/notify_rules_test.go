@@ -62,3 +62,22 @@ func TestActivationBySMSFromTheContactPage(t *testing.T) {
 	resp, _ = c.post("/contacts/"+itoa(mina)+"/activation", nil, htmx...)
 	wantContains(t, resp.Header.Get("HX-Trigger"), "Activation sent to 010-2345-6789 by SMS through Kannel: Phones.")
 }
+
+// TestARuleWhoseChannelIsDisabledSaysSo: once the SMS plugin is disabled,
+// the page warns on the rule that uses it, and the admin can still go
+// back to email only.
+func TestARuleWhoseChannelIsDisabledSaysSo(t *testing.T) {
+	ts, h, id := newSMSServer(t, nil)
+	c := ts.admin()
+	c.get("/admin/notifications")
+	c.post("/admin/notifications/rules/password_reset", url.Values{"mode": {"instead"}, "channel": {"instance:" + itoa(id)}})
+	if err := h.Disable(t.Context(), "kannel-sms", "Turned off for the test"); err != nil {
+		t.Fatal(err)
+	}
+	_, body := c.get("/admin/notifications")
+	wantContains(t, body, "This channel cannot carry messages now", `action="/admin/notifications/rules/password_reset"`)
+	resp, body := c.post("/admin/notifications/rules/password_reset", url.Values{"mode": {"email"}})
+	wantStatus(t, resp, body, http.StatusSeeOther)
+	_, body = c.get("/admin/notifications")
+	wantContains(t, body, "Saved: Password reset now goes by email.", "Every message goes by email")
+}
