@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/events"
 	"github.com/portico-hub/portico/app/internal/testkit"
@@ -153,8 +155,12 @@ func TestActivationBySMSWithEmailFallback(t *testing.T) {
 	if verified.Method != "passkey" || verified.Contact.ID != mina || verified.Contact.State != "verified" {
 		t.Fatalf("contact.verified webhook: %+v", verified)
 	}
-	if jo == mina {
-		t.Fatal("one contact for two")
+	pages := []string{fmt.Sprintf("/contacts/%d", mina), fmt.Sprintf("/contacts/%d", jo), "/admin/notifications",
+		"/admin/notifications/texts/activation", "/admin/mailbox", fmt.Sprintf("/admin/mailbox?channel=instance:%d", app.channel),
+		fmt.Sprintf("/admin/plugins/kannel-sms/instances/%d", app.channel)}
+	for _, w := range []int64{390, 1366} {
+		p.do(chromedp.EmulateViewport(w, 900))
+		p.tour(pages, w)
 	}
 }
 
