@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -31,6 +32,13 @@ func TestMailboxListsEveryChannelAndFilters(t *testing.T) {
 	if strings.Contains(body, "ann@example.com") || strings.Contains(body, "mina@example.com") {
 		t.Fatalf("the SMS filter lists emails: %s", body)
 	}
+	ids := regexp.MustCompile(`href="/admin/mailbox/(\d+)"`).FindStringSubmatch(body)
+	if ids == nil {
+		t.Fatalf("no link to the SMS: %s", body)
+	}
+	_, body = c.get("/admin/mailbox/" + ids[1])
+	wantContains(t, body, "Text sent", "kannel-sms: Phones", "(phone address)", "Activate: https://portico.test/a")
+	wantNotContains(t, body, "This email has no HTML part")
 	_, body = c.get("/admin/mailbox?channel=email&state=held", htmx...)
 	wantContains(t, body, "mina@example.com", "Email fallback, sent if the SMS fails for good.")
 	if strings.Contains(body, "ann@example.com") {
