@@ -124,6 +124,20 @@ func TestActivationBySMSWithEmailFallback(t *testing.T) {
 	p.click(`.send-link button.primary`)
 	p.waitText("#toasts", "Activation email sent to jo@example.com.")
 	reopenUntil(p, fmt.Sprintf("/contacts/%d", jo), "#messages", "jo@example.com")
+	p.expectConsole("status of 422") // the refused address answers 422
+	p.fill(`#addr-phone`, "call me")
+	p.click(`#channels form button`)
+	p.waitText("#channels .error", "a phone number has only digits")
+	shotWidths(p, "contact-channel-refused")
+	p.fill(`#addr-phone`, "010 9876 5432")
+	p.click(`#channels form button`)
+	p.waitText("#toasts", "Mobile (SMS) address saved.")
+	p.waitText("#profile", "+821098765432")
+	var parts int
+	p.eval(`document.querySelectorAll("#profile, #timeline, #contact-head").length`, &parts)
+	if parts != 3 {
+		t.Errorf("after saving in place the page has %d profiles, timelines and headers, want one of each", parts)
+	}
 
 	sms := smsTo(t, app.kannel, "+821023456789")
 	link := linkInMail.FindString(sms)
