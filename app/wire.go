@@ -42,6 +42,9 @@ type Portico struct {
 	// jobs: deliveries are many and small, and a slow endpoint must never
 	// hold a worker that others need.
 	Hooks *webhooks.Worker
+	// Reports keeps what channels' delivery reports say of the messages
+	// they accepted.
+	Reports *notify.Reports
 }
 
 // Wire builds the services from the configuration, the logger and the
@@ -68,7 +71,8 @@ func Wire(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.S
 	}
 	hooks := webhooks.NewWorker(st, webhooks.NewClient(cfg.WebhookAllowNets), log, webhooks.Notice(mailer, cfg.BaseURL))
 	hooks.Lease = max(cfg.JobLease, webhooks.Timeout+5*time.Second)
-	return &Portico{Web: srv, Jobs: d.Jobs, Hooks: hooks}, nil
+	reports := &notify.Reports{Store: st, Plugins: plugins, Log: log, Every: 30 * time.Second}
+	return &Portico{Web: srv, Jobs: d.Jobs, Hooks: hooks, Reports: reports}, nil
 }
 
 // services builds each domain service once; those that send email share

@@ -60,6 +60,12 @@ type Mail struct {
 	ProviderID string
 	Segments   int
 	SentAt     *time.Time
+	// Delivery is what the channel's last delivery report said
+	// ("delivered", "failed", "pending"; empty without one), DeliveryDetail
+	// its words, DeliveryAt when.
+	Delivery       string
+	DeliveryDetail string
+	DeliveryAt     *time.Time
 	// LinkRedactedAt is when the stored copy stopped holding its
 	// one-time link's token.
 	LinkRedactedAt *time.Time

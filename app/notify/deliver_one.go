@@ -33,13 +33,14 @@ func (d *Deliverer) sendOne(ctx context.Context, m model.Mail) *model.MailOutcom
 		return &model.MailOutcome{ID: m.ID, State: model.MailSent, Transport: model.TransportChannel,
 			ProviderID: r.ProviderID, Segments: r.Segments}
 	}
-	if errors.Is(err, pluginhost.ErrChannelUnusable) {
-		return failed(m, err.Error())
+	if errors.Is(err, pluginhost.ErrChannelUnusable) || pluginhost.Refused(err) {
+		return failed(m, pluginhost.Reason(err))
 	}
-	if again, wait := pluginhost.Retryable(err); again {
-		return d.retry(m, pluginhost.Reason(err), wait)
-	}
-	return failed(m, pluginhost.Reason(err))
+	// Whatever else failed (a plugin crashing or being restarted, a
+	// broken configuration) is tried again with the same key, which makes
+	// a retry safe, until MaxAttempts.
+	_, wait := pluginhost.Retryable(err)
+	return d.retry(m, pluginhost.Reason(err), wait)
 }
 
 func failed(m model.Mail, reason string) *model.MailOutcome {

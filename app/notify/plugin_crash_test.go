@@ -37,16 +37,18 @@ func TestPluginKilledMidBatchLosesNothing(t *testing.T) {
 	if err := syscall.Kill(st.Pid, syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
+	var c map[model.MailState]int
 	testkit.Eventually(t, 60*time.Second, func() bool {
 		// Once nothing is in flight, the clock passes the retries' backoff
 		// (and never a sender's lease, which would count as an attempt).
-		c, err := e.st.CountEmails(ctx)
+		var err error
+		c, err = e.st.CountEmails(ctx)
 		if err == nil && c[model.MailSending] == 0 && c[model.MailQueued] > 0 {
 			e.clk.Advance(2 * time.Minute)
 			e.runner.Wake()
 		}
 		return err == nil && c[model.MailSent] == total
-	}, "not every SMS was sent after the plugin was killed")
+	}, "not every SMS was sent after the plugin was killed: %v %v", &c, failedReason{e})
 	per := map[string]int{}
 	testkit.Eventually(t, 10*time.Second, func() bool {
 		clear(per)
@@ -63,4 +65,16 @@ func TestPluginKilledMidBatchLosesNothing(t *testing.T) {
 		t.Errorf("%d SMS arrived twice, more than the %d in flight", twice, inFlight)
 	}
 	t.Logf("%d of %d SMS arrived twice", twice, total)
+}
+
+// failedReason shows why the first failed message failed, when a
+// failure message is printed.
+type failedReason struct{ e *env }
+
+func (f failedReason) String() string {
+	p, _ := f.e.st.ListEmails(context.Background(), model.MailQuery{State: model.MailFailed, PerPage: 1})
+	if p == nil || len(p.Mails) == 0 {
+		return ""
+	}
+	return p.Mails[0].LastError
 }

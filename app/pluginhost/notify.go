@@ -25,6 +25,8 @@ type Channel struct {
 	// empty when it could not be asked.
 	AddressKinds []string
 	Limits       sdk.MessageLimits
+	// Reports is set when the plugin sends delivery reports.
+	Reports bool
 }
 
 // askTimeout bounds how long listing channels waits for a plugin to
@@ -50,8 +52,9 @@ func (h *Host) Channels(ctx context.Context) ([]Channel, error) {
 		for _, in := range ins {
 			c := Channel{InstanceID: in.ID, PluginID: st.ID, Name: st.Manifest.Name + ": " + in.Name,
 				Usable: usable(st.State), Reason: st.Reason}
-			if info != nil {
-				c.AddressKinds, c.Limits = info.AddressKinds, info.Limits
+			if info != nil && info.Notifier != nil {
+				c.AddressKinds, c.Limits = info.Notifier.AddressKinds, info.Notifier.Limits
+				c.Reports = slices.Contains(info.Capabilities, sdk.CapDeliveryReports)
 			}
 			out = append(out, c)
 		}
@@ -79,7 +82,7 @@ func usable(s State) bool {
 
 // notifierInfo asks a usable plugin what it declared, starting it if
 // needed, within askTimeout.
-func (h *Host) notifierInfo(ctx context.Context, st Status) *sdk.NotifierInfo {
+func (h *Host) notifierInfo(ctx context.Context, st Status) *sdk.Info {
 	if !usable(st.State) || h.opt.Offline {
 		return nil
 	}
@@ -89,5 +92,6 @@ func (h *Host) notifierInfo(ctx context.Context, st Status) *sdk.NotifierInfo {
 	if err != nil {
 		return nil
 	}
-	return pl.Info().Notifier
+	info := pl.Info()
+	return &info
 }

@@ -54,6 +54,17 @@ func (h *Host) SendTest(ctx context.Context, instanceID int64, key, kind, addres
 // the same key, and the least wait the channel asked for.
 func Retryable(err error) (bool, time.Duration) { return host.Retryable(err) }
 
+// Refused says whether a failed Send is the channel's final word on the
+// message: permanent, an invalid address, or a text too long. Anything
+// else (a plugin crashing, restarting or misconfigured) may pass.
+func Refused(err error) bool {
+	var ce *host.CallError
+	if !errors.As(err, &ce) {
+		return false
+	}
+	return ce.Kind == sdk.ErrPermanent || ce.Kind == sdk.ErrInvalidAddress || ce.Kind == sdk.ErrTooLong
+}
+
 // Reason says a failed Send as a person reads it: the channel's kind of
 // failure and its message.
 func Reason(err error) string {
@@ -62,4 +73,15 @@ func Reason(err error) string {
 		return string(ce.Kind) + ": " + ce.Message
 	}
 	return err.Error()
+}
+
+// DeliveryReports reads a notifier instance's delivery reports into
+// consume until ctx ends, the plugin ends the stream (a restart does) or
+// consume fails.
+func (h *Host) DeliveryReports(ctx context.Context, instanceID int64, consume func(sdk.DeliveryReport) error) error {
+	pl, ref, _, err := h.notifier(ctx, instanceID)
+	if err != nil {
+		return err
+	}
+	return pl.DeliveryReports(ctx, ref, consume)
 }

@@ -19,13 +19,14 @@ const ChannelJobKind = "notify.deliver"
 
 const emailColumns = `id, message_id, to_address, to_name, subject, html, text, template, coalesce(contact_id, 0),
 	state, transport, attempts, last_error, next_attempt_at, created_at, sent_at, link_hash, link_redacted_at,
-	channel, channel_name, address_kind, coalesce(waits_for, 0), note, provider_id, segments`
+	channel, channel_name, address_kind, coalesce(waits_for, 0), note, provider_id, segments, delivery, delivery_detail, delivery_at`
 
 func scanEmail(row interface{ Scan(...any) error }) (*model.Mail, error) {
 	var e model.Mail
 	err := row.Scan(&e.ID, &e.MessageID, &e.To, &e.ToName, &e.Subject, &e.HTML, &e.Text, &e.Template, &e.ContactID,
 		&e.State, &e.Transport, &e.Attempts, &e.LastError, &e.NextAttemptAt, &e.CreatedAt, &e.SentAt, &e.LinkHash, &e.LinkRedactedAt,
-		&e.Channel, &e.ChannelName, &e.AddressKind, &e.WaitsFor, &e.Note, &e.ProviderID, &e.Segments)
+		&e.Channel, &e.ChannelName, &e.AddressKind, &e.WaitsFor, &e.Note, &e.ProviderID, &e.Segments,
+		&e.Delivery, &e.DeliveryDetail, &e.DeliveryAt)
 	return &e, err
 }
 
