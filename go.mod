@@ -25,6 +25,8 @@ require (
 	github.com/xuri/excelize/v2 v2.11.1
 	golang.org/x/net v0.63.0
 	golang.org/x/text v0.44.0
+	golang.org/x/tools v0.52.0
+	google.golang.org/grpc v1.85.0
 )
 
 require (
@@ -34,9 +36,10 @@ require (
 	github.com/hashicorp/yamux v0.1.2 // indirect
 	github.com/mitchellh/colorstring v0.0.0-20190213212951-d06e56a500db // indirect
 	github.com/oklog/run v1.1.0 // indirect
+	golang.org/x/mod v0.42.0 // indirect
+	golang.org/x/sync v0.25.0 // indirect
 	golang.org/x/term v0.48.0 // indirect
 	google.golang.org/genproto/googleapis/rpc v0.0.0-20260817212433-ac3dfec99bb1 // indirect
-	google.golang.org/grpc v1.85.0 // indirect
 	google.golang.org/protobuf v1.36.12 // indirect
 )
 

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -17,10 +18,14 @@ const module = "github.com/portico-hub/portico/"
 const sdk = "plugins/sdk"
 
 // allowed lists, per package, the Portico packages it may import. Imports
-// point downward: cmd → app → web → domain packages → store → model.
-// A package missing here may import nothing of Portico's.
+// point downward: cmd/portico → app/cli → app → web → domain packages →
+// store → model. A package missing here may import nothing of Portico's.
 var allowed = map[string][]string{
-	"app":            {"app/activation", "app/password", "app/bulk", "app/company", "app/contact", "app/passkey", "app/portal", "app/ticket", "app/config", "app/model", "app/store", "app/web", "app/agent", "app/demo", "app/exports", "app/imports", "app/jobs", "app/mail", "app/maintenance", "app/notify", "app/pluginhost", "app/timesheet", "app/webhooks", "static", "app/wording"},
+	"cmd/portico": {"app/cli"},
+	// cli parses the command line and calls the composition root for the
+	// server and the parts a one-shot command needs.
+	"app/cli":        {"app", "app/agent", "app/config", "app/demo", "app/exports", "app/imports", "app/jobs", "app/model", "app/pluginhost", "app/store", "app/wording", "static"},
+	"app":            {"app/activation", "app/password", "app/bulk", "app/company", "app/contact", "app/passkey", "app/portal", "app/ticket", "app/config", "app/model", "app/store", "app/web", "app/agent", "app/exports", "app/imports", "app/jobs", "app/mail", "app/maintenance", "app/notify", "app/pluginhost", "app/timesheet", "app/webhooks", "static"},
 	"app/web":        {"app/activation", "app/bulk", "app/address", "app/agent", "app/company", "app/config", "app/contact", "app/exports", "app/importfile", "app/imports", "app/jobs", "app/mail", "app/events", "app/model", "app/notify", "app/passkey", "app/pluginhost", "app/portal", "app/store", "app/throttle", "app/token", "app/ticket", "app/timesheet", "app/webhooks", "static", "views", "app/wording"},
 	"app/passkey":    {"app/model", "app/store", "app/token"},
 	"app/agent":      {"app/address", "app/model", "app/password", "app/store", "app/token"},
@@ -43,10 +48,10 @@ var allowed = map[string][]string{
 	// plain-text rules and message limits, and runs plugins via pluginhost.
 	"app/notify":      {"app/jobs", "app/mail", "app/model", "app/pluginhost", "app/store", sdk},
 	"app/maintenance": {"app/exports", "app/jobs", "app/model", "app/store"},
-	"app/exports":     {"app/jobs", "app/mail", "app/model", "app/store"},
+	"app/exports":     {"app/jobs", "app/mail", "app/model", "app/store", "app/wording"},
 	"app/imports":     {"app/company", "app/contact", "app/importfile", "app/jobs", "app/model", "app/store", sdk},
 	// storetest seeds benchmark databases; only tests import it.
-	"app/store/storetest": {"app/demo", "app/model", "app/store"},
+	"app/store/storetest": {"app/demo", "app/internal/testkit", "app/model", "app/store"},
 	"app/store":           {"app/events", "app/model", "migrations"},
 	"app/events":          {"app/model"},
 	// pluginhost runs plugins through the SDK's host package, the only
@@ -77,6 +82,23 @@ func TestImportsPointDownward(t *testing.T) {
 	})
 }
 
+// TestTheCommandLineSitsAboveTheRoot keeps the command line on top: main
+// reaches Portico only through cli, cli calls app and never web, and
+// nothing below cli imports it, so the root never depends on its flags.
+func TestTheCommandLineSitsAboveTheRoot(t *testing.T) {
+	if got := allowed["cmd/portico"]; len(got) != 1 || got[0] != "app/cli" {
+		t.Errorf("cmd/portico may import %v; it must import app/cli alone", got)
+	}
+	if slices.Contains(allowed["app/cli"], "app/web") {
+		t.Error("app/cli may import app/web: the command line reaches the server through app.Wire")
+	}
+	for pkg, imps := range allowed {
+		if pkg != "cmd/portico" && slices.Contains(imps, "app/cli") {
+			t.Errorf("%s may import app/cli: only cmd/portico does", pkg)
+		}
+	}
+}
+
 func checkImport(t *testing.T, pkg, file, imp string) {
 	if strings.HasPrefix(imp, "github.com/gofiber/") && pkg != "app/web" && pkg != "static" {
 		t.Errorf("%s imports %s: only app/web touches Fiber", file, imp)
@@ -91,13 +113,66 @@ func checkImport(t *testing.T, pkg, file, imp string) {
 		}
 		return
 	}
-	if pkg == "cmd/portico" && target == "app" {
-		return
-	}
 	for _, ok := range allowed[pkg] {
 		if target == ok {
 			return
 		}
 	}
 	t.Errorf("%s imports %s, which %s may not import", file, imp, pkg)
+}
+
+// TestWebChangesStateThroughServices fails when a handler could change
+// state without a domain service: when app/web calls a *store.Store
+// method that is not one of readsWebMayCall, takes a store method as a
+// value, or hands the store to anything but its own Server (a service it
+// would build itself could write). Types decide what is a store method,
+// not names, so neither a renamed variable nor a service's Store field
+// hides a call. Web's tests may still seed data through the store.
+func TestWebChangesStateThroughServices(t *testing.T) {
+	for _, p := range loadTyped(t) {
+		if p.PkgPath != module+"app/web" {
+			continue
+		}
+		for _, u := range webStoreUses(p) {
+			t.Errorf("%s: web %s; web changes state only through the domain services in web.Deps", u.pos, u.what)
+		}
+		return
+	}
+	t.Fatal("app/web did not load")
+}
+
+// TestOnlyTheRootPassesServicesAlong fails when a package under app other
+// than the composition root (app itself) imports more than one domain
+// service package it does not use. A domain service package is one
+// that owns rules over the store: it imports app/store (web, which sits
+// above them, and the test seeder storetest are not). A package uses
+// one when it calls a function or method declared there; importing one
+// only to name its types, to hold its services and hand them on, is
+// wiring, which belongs to the composition root. One such import is
+// let through, for a service that keeps another for its own job.
+func TestOnlyTheRootPassesServicesAlong(t *testing.T) {
+	pkgs := loadTyped(t)
+	domain := map[string]bool{}
+	for _, p := range pkgs {
+		path := strings.TrimPrefix(p.PkgPath, module)
+		if p.Imports[module+"app/store"] != nil && path != "app" && path != "app/web" && path != "app/store/storetest" {
+			domain[path] = true
+		}
+	}
+	for _, p := range pkgs {
+		if p.PkgPath == module+"app" {
+			continue
+		}
+		called := calledPackages(p)
+		var carried []string
+		for imp := range p.Imports {
+			if path := strings.TrimPrefix(imp, module); domain[path] && !called[path] {
+				carried = append(carried, path)
+			}
+		}
+		if len(carried) > 1 {
+			slices.Sort(carried)
+			t.Errorf("%s imports %v without calling them: only the composition root (app) wires services together", p.PkgPath, carried)
+		}
+	}
 }

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/portico-hub/portico/app/activation"
-	"github.com/portico-hub/portico/app/agent"
 	"github.com/portico-hub/portico/app/bulk"
 	"github.com/portico-hub/portico/app/company"
 	"github.com/portico-hub/portico/app/config"
@@ -53,6 +52,11 @@ type Portico struct {
 // runs until Start.
 func Wire(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.Store, plugins *pluginhost.Host) (*Portico, error) {
 	d := services(cfg, log, st, plugins)
+	key, err := st.Secret(ctx, "csrf")
+	if err != nil {
+		return nil, err
+	}
+	d.CSRFKey = key
 	mailer := d.Activation.Mailer
 	mail.NewDeliverer(st, log, cfg.SMTP, cfg.From).Register(d.Jobs)
 	notify.NewDeliverer(st, plugins, log, cfg.JobLease).Register(d.Jobs)
@@ -60,8 +64,7 @@ func Wire(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.S
 	bulk.Register(d.Jobs, d.Bulk)
 	activation.Register(d.Jobs, d.Activation)
 	activation.RegisterForgot(d.Jobs, d.Activation)
-	report := timesheet.Writer{Service: d.Time}.Write
-	exports.Register(d.Jobs, exports.Deps{Store: st, FilesDir: cfg.FilesDir, Log: log, BaseURL: cfg.BaseURL, Mailer: mailer, Report: report})
+	exports.Register(d.Jobs, d.Exports)
 	// Answered "forgot password" requests hold addresses people typed.
 	keep := map[string]time.Duration{activation.ForgotJobKind: 24 * time.Hour}
 	maintenance.Register(d.Jobs, maintenance.Deps{Store: st, Log: log, Retention: cfg.EventRetention, KeepJobs: keep})
@@ -82,10 +85,12 @@ func services(cfg *config.Config, log *slog.Logger, st *store.Store, plugins *pl
 	mailer := &mail.Mailer{Store: st, Templates: tpls, From: cfg.From}
 	routes := &notify.Service{Store: st, Mailer: mailer, Plugins: plugins}
 	d := web.Deps{
-		Agents:        &agent.Service{Store: st, SessionTTL: cfg.SessionTTL},
+		Agents:        Agents(cfg, st),
 		Contacts:      &contact.Service{Store: st},
 		Companies:     &company.Service{Store: st},
 		MailTemplates: tpls,
+		MailServers:   mail.Servers{Store: st, Env: cfg.SMTP},
+		Mailbox:       &mail.Mailbox{Store: st},
 		Activation:    &activation.Service{Store: st, Mailer: mailer, Notify: routes, BaseURL: cfg.BaseURL, TTL: cfg.ActivationTTL},
 		Webhooks:      webhooks.NewService(st, cfg.WebhookAllowNets),
 		Imports:       importDeps(cfg, log, st, plugins),
@@ -100,6 +105,8 @@ func services(cfg *config.Config, log *slog.Logger, st *store.Store, plugins *pl
 	d.Portal = &portal.Service{Store: st, Mailer: mailer, BaseURL: cfg.BaseURL, SessionTTL: cfg.SessionTTL, Contacts: d.Contacts, Notify: routes}
 	d.Tickets = &ticket.Service{Store: st, Mailer: mailer, Activation: d.Activation, BaseURL: cfg.BaseURL}
 	d.Time = &timesheet.Service{Store: st}
+	report := timesheet.Writer{Service: d.Time}.Write
+	d.Exports = exports.Deps{Store: st, FilesDir: cfg.FilesDir, Log: log, BaseURL: cfg.BaseURL, Mailer: mailer, Report: report}
 	return d
 }
 

@@ -6,6 +6,6 @@
 //
 // Other features send activation through Service.Send and
 // Service.SendAuto, and finish it through Service.Complete. It holds the
-// rules and no SQL or HTTP: it imports model, store, mail, jobs, agent
-// (for tokens) and password.
+// rules and no SQL or HTTP: it imports model, store, mail, jobs,
+// contact, password, token and wording.
 package activation

@@ -1,5 +1,6 @@
 // Package agent owns agent accounts: the first admin, invitations,
 // passwords (argon2id) and sign-in sessions.
 //
-// It holds the rules and no SQL or HTTP: it imports model and store only.
+// It holds the rules and no SQL or HTTP: it imports model, store,
+// address, password and token only.
 package agent

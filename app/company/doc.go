@@ -3,5 +3,5 @@
 // they are normalised. It calls the store for everything it reads and
 // writes.
 //
-// It holds no HTTP and no SQL: it imports model and store only.
+// It holds no HTTP and no SQL: it imports model, store and oneline only.
 package company

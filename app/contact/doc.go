@@ -2,6 +2,6 @@
 // values are normalised, and which changes are allowed. It calls the store
 // for everything it reads and writes.
 //
-// It holds no HTTP and no SQL: it imports model, store and agent (for
-// address validation) only.
+// It holds no HTTP and no SQL: it imports model, store, address (for
+// address validation) and oneline only.
 package contact

@@ -88,3 +88,8 @@ func (s *Service) Erase(ctx context.Context, actor *model.Agent, id int64) error
 	}
 	return s.Store.HardDeleteContact(ctx, model.Actor{ID: actor.ID, Name: actor.Name}, id)
 }
+
+// Get returns a contact with its addresses, tags and companies.
+func (s *Service) Get(ctx context.Context, id int64) (*model.Contact, error) {
+	return s.Store.Contact(ctx, id)
+}

@@ -5,11 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strconv"
-	"strings"
 
 	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/wording"
 )
 
 // Link is the download link of an export, as its email carries it. It
@@ -64,26 +63,10 @@ var formatNames = map[string]string{FormatCSV: "CSV", FormatXLSX: "Excel (.xlsx)
 
 // rows words an export's count of rows: contacts, or time entries.
 func rows(e *model.Export) string {
-	switch {
-	case e.Kind != model.ExportTimesheet:
-		return contacts(e.RowsDone)
-	case e.RowsDone == 1:
-		return "1 time entry"
+	if e.Kind != model.ExportTimesheet {
+		return wording.Count(e.RowsDone, "contact")
 	}
-	return strings.Fields(contacts(e.RowsDone))[0] + " time entries"
-}
-
-// contacts words a count of contacts with thousands separated: "1
-// contact", "12,345 contacts".
-func contacts(n int) string {
-	if n == 1 {
-		return "1 contact"
-	}
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s + " contacts"
+	return wording.CountOf(e.RowsDone, "time entry", "time entries")
 }
 
 func or(s, def string) string {

@@ -13,8 +13,8 @@
 // Row.Problem or a CellError, is worded to be shown as it is.
 //
 // It runs no SQL and no HTTP and keeps no state between files. Of
-// Portico's packages it imports model and contact (for the contact rules)
-// and may import agent; never store, web or a job package. The import job
+// Portico's packages it imports model and contact (for the contact
+// rules) only; never store, web or a job package. The import job
 // that calls it decides what a row does to the database, and resumes an
 // interrupted file with Reader.SkipTo.
 package importfile

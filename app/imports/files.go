@@ -51,7 +51,7 @@ func Cancel(ctx context.Context, d Deps, actor *model.Agent, id int64) error {
 	if err != nil {
 		return err
 	}
-	if actor != nil && !actor.IsAdmin() && actor.ID != im.CreatedBy {
+	if actor != nil && !MaySee(actor, im) {
 		return model.ErrForbidden
 	}
 	if im.State.Finished() || im.JobID == 0 {

@@ -99,6 +99,12 @@ func (e *env) wait(t testing.TB, id int64) *model.Import {
 		}
 		return im.State.Finished()
 	}, "import %d did not finish", id)
+	// The job gives its singleton back just after the import's state is
+	// written; the next import can start only then.
+	testkit.Eventually(t, timeout, func() bool {
+		j, err := e.st.Job(context.Background(), im.JobID)
+		return im.JobID == 0 || err == nil && j.State != model.JobRunning && j.State != model.JobQueued
+	}, "the job of import %d did not finish", id)
 	if im.State == model.JobDone && im.Rows() != im.RowsTotal {
 		t.Errorf("counts %+v add up to %d, the file has %d rows", im.ImportCounts, im.Rows(), im.RowsTotal)
 	}

@@ -2,6 +2,7 @@ package imports
 
 import (
 	"context"
+	"math"
 	"strings"
 
 	"github.com/portico-hub/portico/app/importfile"
@@ -21,20 +22,23 @@ func pluginCompanyPlanner(im *model.Import) *companyPlanner {
 	return &companyPlanner{m: m, params: paramsOf(im)}
 }
 
-// writeCompanies creates or updates, within a batch, the companies of
-// the records up to its cursor as the companies import does (their
-// domains and description, a domain never listed twice), and keeps their
-// external ids for a resumed stream. A company refused does not stop the
-// import: its contacts still join it by name. A dry run writes none.
+// writeCompanies creates or updates, within a batch, the company records
+// of a plugin's stream as the companies import does (their domains and
+// description, a domain never listed twice), and keeps their external
+// ids for a resumed stream. A company refused does not stop the import:
+// its contacts still join it by name. A dry run writes none.
 func (f *file) writeCompanies(ctx context.Context, b *store.ImportTx, cos []*sdk.Company) error {
+	if len(cos) == 0 {
+		return nil
+	}
 	names := make(map[string]string, len(cos))
-	for _, co := range cos {
+	rows := make([]*companyRow, len(cos))
+	for i, co := range cos {
 		names[co.ExternalID] = co.Name
-		if f.co.params.DryRun {
-			continue
-		}
-		row := importfile.Row{Cells: []string{co.Name, strings.Join(co.Domains, ", "), co.Description}}
-		if _, err := applyCompany(ctx, b, f.co, parseCompany(f.co.m, row)); err != nil {
+		rows[i] = parseCompany(f.co.m, importfile.Row{Cells: []string{co.Name, strings.Join(co.Domains, ", "), co.Description}})
+	}
+	if !f.co.params.DryRun {
+		if err := applyCompanies(ctx, b, f.co, rows); err != nil {
 			return err
 		}
 	}
@@ -46,4 +50,23 @@ func (f *file) committed() {
 	if pr, ok := f.rd.(*pluginRows); ok {
 		pr.committed()
 	}
+}
+
+// finishStream commits what a plugin's stream sent after its last row:
+// company records no contact followed, and the place to resume past them.
+func (d Deps) finishStream(ctx context.Context, f *file, actor model.Actor, id int64, last int) error {
+	pr, ok := f.rd.(*pluginRows)
+	if !ok || !pr.tail() {
+		return nil
+	}
+	err := d.Store.ImportBatch(ctx, actor, id, last, func(b *store.ImportTx) (int, model.ImportCounts, error) {
+		if err := f.writeDue(ctx, b, math.MaxInt); err != nil {
+			return 0, model.ImportCounts{}, err
+		}
+		return last, model.ImportCounts{}, f.saveCursor(ctx, b, last)
+	})
+	if err == nil {
+		f.committed()
+	}
+	return err
 }

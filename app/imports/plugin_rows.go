@@ -25,19 +25,11 @@ type Streamer interface {
 var pluginHeader = []string{"External ID", "Name", "Email", "Email 2", "Email 3", "Phone", "Mobile",
 	"Job title", "Language", "Time zone", "Company", "Tags", "About"}
 
-// mark is where the stream can resume: after row, with cursor;
-// companies are the company records up to it not yet committed, which a
-// resumed stream does not send again.
-type mark struct {
-	row       int
-	cursor    string
-	companies []*sdk.Company
-}
-
 type chunk struct {
-	rows []importfile.Row
-	mark mark
-	err  error
+	rows      []importfile.Row
+	mark      mark
+	companies []placed
+	err       error
 }
 
 // pluginRows reads a plugin's stream as rows, numbered from 1 in stream
@@ -51,6 +43,12 @@ type pluginRows struct {
 	err    error
 	mu     sync.Mutex
 	marks  []mark
+	// pending are the company records not yet committed, in stream
+	// order, writing how many of them the batch in flight writes, and
+	// ready how many of marks were known when it took them.
+	pending []placed
+	writing int
+	ready   int
 	// companies names the companies of the stream by external id, for
 	// the contacts that point at them.
 	companies map[string]string
@@ -88,12 +86,18 @@ func (r *pluginRows) fill(ctx context.Context, s Streamer, im *model.Import) {
 	err := s.Stream(ctx, im.PluginInstanceID, im.SourceCursor, func(b sdk.Batch) error {
 		c := chunk{}
 		for _, rec := range b.Records {
+			if rec.Company != nil {
+				c.companies = append(c.companies, placed{before: n + 1, co: rec.Company})
+			}
 			if row, ok := r.row(rec, n+1); ok {
 				n++
 				c.rows = append(c.rows, row)
 			}
 		}
-		c.mark = mark{row: n, cursor: b.Cursor, companies: companiesOf(b.Records)}
+		c.mark = mark{row: n, cursor: b.Cursor}
+		for i := range c.companies {
+			c.companies[i].upto = n
+		}
 		select {
 		case r.ch <- c:
 			return nil
@@ -163,6 +167,7 @@ func (r *pluginRows) Next() (importfile.Row, error) {
 		r.buf = c.rows
 		r.mu.Lock()
 		r.marks = append(r.marks, c.mark)
+		r.pending = append(r.pending, c.companies...)
 		r.mu.Unlock()
 	}
 	row := r.buf[0]
@@ -186,48 +191,6 @@ func (r *pluginRows) SkipTo(n int) error {
 			return nil
 		}
 	}
-}
-
-// companiesOf are the company records of a batch.
-func companiesOf(records []sdk.Record) []*sdk.Company {
-	var out []*sdk.Company
-	for _, rec := range records {
-		if rec.Company != nil {
-			out = append(out, rec.Company)
-		}
-	}
-	return out
-}
-
-// cursorAt returns the newest place to resume that lies at or before the
-// committed row to, with the company records up to it not yet committed,
-// and forgets the older places. A batch tried again gets the same.
-func (r *pluginRows) cursorAt(to int) (mark, bool) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	best := -1
-	for i, m := range r.marks {
-		if m.row <= to {
-			best = i
-		}
-	}
-	if best < 0 {
-		return mark{}, false
-	}
-	var cos []*sdk.Company
-	for _, older := range r.marks[:best+1] {
-		cos = append(cos, older.companies...)
-	}
-	r.marks = r.marks[best:]
-	r.marks[0].companies = cos
-	return r.marks[0], true
-}
-
-// committed forgets the company records the last commit stored.
-func (r *pluginRows) committed() {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.marks[0].companies = nil
 }
 
 func (r *pluginRows) Header() []string { return pluginHeader }

@@ -51,14 +51,20 @@ func (d Deps) run(ctx context.Context, im *model.Import, how applier, save func(
 	var carry []*parsed
 	for {
 		rows, err := rd.read(carry, d.batchSize())
-		if err != nil || len(rows) == 0 {
+		if err != nil {
 			return err
+		}
+		if len(rows) == 0 {
+			return d.finishStream(bctx, f, actor, im.ID, prog.LastRow)
 		}
 		var n model.ImportCounts
 		var to int
 		err = d.Store.ImportBatch(bctx, actor, im.ID, prog.LastRow, func(b *store.ImportTx) (int, model.ImportCounts, error) {
 			if b.Again() {
 				clear(pl.companies)
+			}
+			if err := f.writeDue(bctx, b, rows[len(rows)-1].row.Number); err != nil {
+				return 0, n, err
 			}
 			var steps []step
 			var err error

@@ -85,6 +85,17 @@ func (d Deps) openPlugin(im *model.Import) (*file, error) {
 	return &file{rd: rd, m: m, co: pluginCompanyPlanner(im)}, nil
 }
 
+// writeDue writes, within a batch whose rows end at last, the company
+// records of a plugin's stream that come before that row and no batch
+// committed: ahead of the contacts, so that each company is created once,
+// with its domains, and its contacts find it.
+func (f *file) writeDue(ctx context.Context, b *store.ImportTx, last int) error {
+	if pr, ok := f.rd.(*pluginRows); ok {
+		return f.writeCompanies(ctx, b, pr.due(last))
+	}
+	return nil
+}
+
 // saveCursor stores, within a batch's transaction, where a plugin's
 // stream resumes once rows up to to are committed.
 func (f *file) saveCursor(ctx context.Context, b *store.ImportTx, to int) error {
@@ -93,9 +104,6 @@ func (f *file) saveCursor(ctx context.Context, b *store.ImportTx, to int) error 
 		return nil
 	}
 	if m, ok := pr.cursorAt(to); ok {
-		if err := f.writeCompanies(ctx, b, m.companies); err != nil {
-			return err
-		}
 		return b.SetCursor(ctx, m.row, m.cursor)
 	}
 	return nil

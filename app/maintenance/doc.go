@@ -5,5 +5,5 @@
 // job of package jobs, so each sweep is recorded, recovers from panics,
 // is retried when it fails and stops with the other jobs at shutdown.
 //
-// It imports jobs, exports, store and model; only app imports it.
+// It imports jobs, exports and store; only app imports it.
 package maintenance

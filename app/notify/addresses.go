@@ -30,6 +30,12 @@ func (s *Service) AddressKinds(ctx context.Context) (map[string]pluginhost.Chann
 	return out, nil
 }
 
+// Addresses lists the addresses a contact keeps for the channels, one
+// per kind, for the contact page.
+func (s *Service) Addresses(ctx context.Context, contactID int64) ([]model.ContactAddress, error) {
+	return s.Store.ContactAddresses(ctx, contactID)
+}
+
 // SaveAddress checks a contact's address of a channel's kind with
 // CheckAddress and stores it as the channel writes it; an empty address
 // removes it. Mobile numbers are the contact's own field: check them

@@ -8,6 +8,6 @@
 // single use and short-lived. Authenticators know a customer by a random
 // 64-byte user handle, never by the contact's id.
 //
-// It holds no HTTP and no SQL: it imports model, store and agent (for
+// It holds no HTTP and no SQL: it imports model, store and token (for
 // random tokens) only.
 package passkey

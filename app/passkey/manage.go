@@ -25,8 +25,18 @@ func (s *Service) Rename(ctx context.Context, contactID, id int64, name string) 
 
 // Remove deletes one of a contact's passkeys. It refuses, with
 // model.ErrLastSignIn, to remove the only usable passkey of a contact
-// who has no password (hasPassword, told by the caller, which owns
-// passwords), so no one locks themselves out.
-func (s *Service) Remove(ctx context.Context, contactID, id int64, hasPassword bool) error {
-	return s.Store.RemovePasskey(ctx, contactID, id, hasPassword)
+// who has no password, so no one locks themselves out.
+func (s *Service) Remove(ctx context.Context, contactID, id int64) error {
+	has, err := s.Store.HasPassword(ctx, contactID)
+	if err != nil {
+		return err
+	}
+	return s.Store.RemovePasskey(ctx, contactID, id, has)
+}
+
+// Withdraw deletes a passkey registered in a ceremony that then failed,
+// such as an activation whose link died meanwhile: it never let anyone
+// in, so it is no way to sign in to keep.
+func (s *Service) Withdraw(ctx context.Context, contactID, id int64) error {
+	return s.Store.RemovePasskey(ctx, contactID, id, true)
 }

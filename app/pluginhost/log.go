@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"slices"
 
 	"github.com/hashicorp/go-hclog"
 )
@@ -27,7 +28,20 @@ func (s logSink) Accept(_ string, level hclog.Level, msg string, args ...any) {
 	if !s.log.Enabled(context.Background(), l) {
 		return
 	}
-	s.log.Log(context.Background(), l, msg, args...)
+	s.log.Log(context.Background(), l, msg, renamePluginKey(args)...)
+}
+
+// renamePluginKey renames go-plugin's own "plugin" attribute (the
+// binary's path) to "path", so it does not repeat the key the sink
+// already logs as the plugin's id.
+func renamePluginKey(args []any) []any {
+	out := slices.Clone(args)
+	for i := 0; i+1 < len(out); i += 2 {
+		if k, _ := out[i].(string); k == "plugin" {
+			out[i] = "path"
+		}
+	}
+	return out
 }
 
 // pluginLogger is the hclog logger a plugin's process logs through.

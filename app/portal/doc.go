@@ -3,6 +3,5 @@
 // a contact, and what customers change on their own profile.
 //
 // It holds the rules and no SQL or HTTP: it imports model, store, mail,
-// agent (for tokens), password, and contact (whose rules a profile edit
-// follows).
+// token, password, and contact (whose rules a profile edit follows).
 package portal

@@ -137,22 +137,24 @@ func (s *Store) SetAgentPassword(ctx context.Context, id int64, hash string) err
 	})
 }
 
-// SetAgentRole changes an agent's role. The last active admin cannot be
-// demoted, so an installation always has someone who can manage agents.
-func (s *Store) SetAgentRole(ctx context.Context, id int64, role model.Role) error {
+// SetAgentRole changes an agent's role, with an audit entry when it
+// changes. The last active admin cannot be demoted, so an installation
+// always has someone who can manage agents.
+func (s *Store) SetAgentRole(ctx context.Context, actor model.Actor, id int64, role model.Role) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		if role != model.RoleAdmin {
 			if err := keepOneAdmin(ctx, tx, id); err != nil {
 				return err
 			}
 		}
-		return execAffected(ctx, tx, "agent", id, `UPDATE agents SET role = $1, updated_at = $2 WHERE id = $3`, role, s.Now(), id)
+		return s.changeAgent(ctx, tx, actor, id, "role", string(role))
 	})
 }
 
-// SetAgentActive activates or deactivates an agent. Deactivation ends the
-// agent's sessions in the same transaction.
-func (s *Store) SetAgentActive(ctx context.Context, id int64, active bool) error {
+// SetAgentActive activates or deactivates an agent, with an audit entry
+// when it changes. Deactivation ends the agent's sessions in the same
+// transaction.
+func (s *Store) SetAgentActive(ctx context.Context, actor model.Actor, id int64, active bool) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		if !active {
 			if err := keepOneAdmin(ctx, tx, id); err != nil {
@@ -162,7 +164,7 @@ func (s *Store) SetAgentActive(ctx context.Context, id int64, active bool) error
 				return fmt.Errorf("store: end sessions of agent %d: %w", id, err)
 			}
 		}
-		return execAffected(ctx, tx, "agent", id, `UPDATE agents SET active = $1, updated_at = $2 WHERE id = $3`, active, s.Now(), id)
+		return s.changeAgent(ctx, tx, actor, id, "active", fmt.Sprint(active))
 	})
 }
 

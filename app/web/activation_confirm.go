@@ -23,7 +23,7 @@ type bulkConfirmPage struct {
 // send" would email, and sends only once confirmed.
 func (s *Server) bulkActivationConfirm(c *fiber.Ctx, q model.ContactQuery, resend bool) error {
 	q.Page, q.PerPage, q.Sort = 1, 1, model.SortName
-	res, err := s.store.ListContacts(c.UserContext(), q)
+	res, err := s.contacts.List(c.UserContext(), q)
 	if err != nil {
 		return err
 	}

@@ -18,7 +18,7 @@ func (s *Server) emailServerTest(c *fiber.Ctx) error {
 		return err
 	}
 	p.To = c.FormValue("to")
-	answer, err := s.mailServers().SendTest(c.UserContext(), s.cfg.From, p.To, testEmailTimeout)
+	answer, err := s.servers.SendTest(c.UserContext(), s.cfg.From, p.To, testEmailTimeout)
 	if fields, ok := fieldErrors(err); ok {
 		p.Errors = fields
 		return render(c, fiber.StatusUnprocessableEntity, "admin/email", "", p)

@@ -50,7 +50,7 @@ func (s *Server) notificationsData(c *fiber.Ctx) (*notificationsPage, error) {
 	ctx := c.UserContext()
 	p := &notificationsPage{Base: base(c, "Notifications", "notifications"), PluginsOff: s.plugins == nil}
 	var err error
-	if p.ActivationAuto, err = s.store.ActivationAuto(ctx); err != nil {
+	if p.ActivationAuto, err = s.activation.Auto(ctx); err != nil {
 		return nil, err
 	}
 	chs, err := s.notify.Channels(ctx)
@@ -104,18 +104,4 @@ func rowOf(r model.NotifyRule, describe string) ruleRow {
 		}
 	}
 	return row
-}
-
-// notificationsSave turns the automatic activation email on or off.
-func (s *Server) notificationsSave(c *fiber.Ctx) error {
-	on := c.FormValue("activation_auto") == "on"
-	if err := s.store.SetActivationAuto(c.UserContext(), actor(c), on); err != nil {
-		return err
-	}
-	msg := "New contacts are no longer sent the activation email."
-	if on {
-		msg = "Every new contact with an email address is now sent the activation email."
-	}
-	flash(c, msg)
-	return redirect(c, "/admin/notifications")
 }

@@ -18,6 +18,13 @@ func TestSetupRunsOnceThenSignIn(t *testing.T) {
 	resp, body := c.post("/setup", url.Values{"name": {"Ann"}, "email": {"not-an-email"}, "password": {"short"}})
 	wantStatus(t, resp, body, http.StatusUnprocessableEntity)
 	wantContains(t, body, "Enter a valid email address", "Use at least 8 characters")
+	if focused := autofocused(body); focused != "email" {
+		t.Errorf("after a refused setup the cursor is in %q, want the first field refused (email)", focused)
+	}
+	_, body = c.post("/setup", url.Values{"name": {"Ann"}, "email": {"ann@example.com"}, "password": {"short"}})
+	if focused := autofocused(body); focused != "password" {
+		t.Errorf("after a refused password the cursor is in %q, want password", focused)
+	}
 
 	ts.admin()
 	other := ts.client()
@@ -172,4 +179,17 @@ func TestAdminCannotLockThemselvesOut(t *testing.T) {
 	if a, _ := ts.store.AgentByEmail(t.Context(), "ann@example.com"); !a.Active || !a.IsAdmin() {
 		t.Fatalf("the only admin was changed: %+v", a)
 	}
+}
+
+// autofocused returns the name of the input a page puts the cursor in.
+func autofocused(body string) string {
+	for _, tag := range strings.Split(body, "<input")[1:] {
+		tag, _, _ = strings.Cut(tag, ">")
+		if strings.Contains(tag, " autofocus") {
+			_, rest, _ := strings.Cut(tag, `name="`)
+			name, _, _ := strings.Cut(rest, `"`)
+			return name
+		}
+	}
+	return ""
 }

@@ -25,7 +25,7 @@ func (s *Server) findCandidates(c *fiber.Ctx, p *companyPage) error {
 		return nil
 	}
 	ctx := c.UserContext()
-	page, err := s.store.ListContacts(ctx, model.ContactQuery{Search: p.Find, Sort: model.SortName, PerPage: companyCandidates})
+	page, err := s.contacts.List(ctx, model.ContactQuery{Search: p.Find, Sort: model.SortName, PerPage: companyCandidates})
 	if err != nil {
 		return err
 	}
@@ -34,7 +34,7 @@ func (s *Server) findCandidates(c *fiber.Ctx, p *companyPage) error {
 	for i, ct := range p.Candidates {
 		ids[i] = ct.ID
 	}
-	p.Members, err = s.store.MembersAmong(ctx, p.Company.ID, ids)
+	p.Members, err = s.companies.MembersAmong(ctx, p.Company.ID, ids)
 	return err
 }
 
@@ -54,7 +54,7 @@ func (s *Server) companyContactAdd(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	ct, err := s.store.Contact(c.UserContext(), contactID)
+	ct, err := s.contacts.Get(c.UserContext(), contactID)
 	if err != nil {
 		return err
 	}

@@ -13,7 +13,7 @@ func (s *Server) companyDeleteConfirm(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	co, err := s.store.Company(c.UserContext(), id)
+	co, err := s.companies.Get(c.UserContext(), id)
 	if err != nil {
 		return err
 	}

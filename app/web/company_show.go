@@ -76,7 +76,7 @@ func (s *Server) renderCompany(c *fiber.Ctx, status int, fragment string, edit f
 		return err
 	}
 	ctx := c.UserContext()
-	co, err := s.store.Company(ctx, id)
+	co, err := s.companies.Get(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -85,19 +85,19 @@ func (s *Server) renderCompany(c *fiber.Ctx, status int, fragment string, edit f
 		edit(p)
 	}
 	q := model.ContactQuery{CompanyID: id, Sort: model.SortName, PerPage: companyContactsShown}
-	if p.Contacts, err = s.store.ListContacts(ctx, q); err != nil {
+	if p.Contacts, err = s.contacts.List(ctx, q); err != nil {
 		return err
 	}
-	if p.Tickets, err = s.store.ListTickets(ctx, model.TicketQuery{CompanyID: id, PerPage: companyTicketsShown}); err != nil {
+	if p.Tickets, err = s.tickets.Find(ctx, model.TicketQuery{CompanyID: id, PerPage: companyTicketsShown}); err != nil {
 		return err
 	}
 	if p.Time, err = s.companyTime(ctx, id, p.Tickets.Tickets); err != nil {
 		return err
 	}
-	if p.Timeline, err = s.store.Audit(ctx, "company", id, 50); err != nil {
+	if p.Timeline, err = s.companies.Audit(ctx, id, 50); err != nil {
 		return err
 	}
-	if p.Activity, err = s.store.CompanyActivity(ctx, id, companyActivityShown); err != nil {
+	if p.Activity, err = s.companies.Activity(ctx, id, companyActivityShown); err != nil {
 		return err
 	}
 	if err := s.findCandidates(c, p); err != nil {

@@ -25,13 +25,13 @@ func (s *Server) companyTime(ctx context.Context, id int64, ts []model.Ticket) (
 	}
 	var ct companyTime
 	var err error
-	if ct.Tickets, err = s.store.TicketsTime(ctx, ids); err != nil {
+	if ct.Tickets, err = s.time.TicketsTotals(ctx, ids); err != nil {
 		return ct, err
 	}
-	if ct.Total, err = s.store.CompanyTimeTotals(ctx, id); err != nil {
+	if ct.Total, err = s.time.CompanyTotals(ctx, id); err != nil {
 		return ct, err
 	}
-	ct.Billable, err = s.store.CompanyTimeBillable(ctx, id)
+	ct.Billable, err = s.time.CompanyBillable(ctx, id)
 	return ct, err
 }
 

@@ -26,7 +26,7 @@ func (s *Server) bulkConfirm(c *fiber.Ctx, req bulk.Request) error {
 	if req.All {
 		q := req.Query
 		q.Page, q.PerPage, q.Sort = 1, 1, model.SortName
-		res, err := s.store.ListContacts(c.UserContext(), q)
+		res, err := s.contacts.List(c.UserContext(), q)
 		if err != nil {
 			return err
 		}

@@ -31,7 +31,7 @@ func kindLabel(kind string) string {
 // loadChannels fills in the messages sent to the contact by any channel,
 // and the addresses it has on the installed channels.
 func (s *Server) loadChannels(c *fiber.Ctx, p *contactPage) error {
-	msgs, err := s.store.ListEmails(c.UserContext(), model.MailQuery{ContactID: p.Contact.ID, PerPage: contactMessages})
+	msgs, err := s.mailbox.List(c.UserContext(), model.MailQuery{ContactID: p.Contact.ID, PerPage: contactMessages})
 	if err != nil {
 		return err
 	}
@@ -53,7 +53,7 @@ func (s *Server) loadChannelAddresses(c *fiber.Ctx, p *contactPage) error {
 	if len(kinds) == 0 {
 		return nil
 	}
-	stored, err := s.store.ContactAddresses(c.UserContext(), p.Contact.ID)
+	stored, err := s.notify.Addresses(c.UserContext(), p.Contact.ID)
 	if err != nil {
 		return err
 	}

@@ -56,7 +56,7 @@ func (s *Server) formCompany(c *fiber.Ctx, p *contactPage) error {
 		p.Form.CompanyID = 0
 		return nil
 	}
-	co, err := s.store.Company(c.UserContext(), p.Form.CompanyID)
+	co, err := s.companies.Get(c.UserContext(), p.Form.CompanyID)
 	if errors.Is(err, model.ErrNotFound) {
 		p.Form.CompanyID = 0
 		return nil

@@ -49,7 +49,7 @@ func (s *Server) renderContactList(c *fiber.Ctx, status int, q model.ContactQuer
 	}
 	p.Result = &model.ContactPage{Page: 1, Pages: 1}
 	if p.UnknownCompany == "" {
-		if p.Result, err = s.store.ListContacts(ctx, p.Query); err != nil {
+		if p.Result, err = s.contacts.List(ctx, p.Query); err != nil {
 			return err
 		}
 	}
@@ -57,7 +57,7 @@ func (s *Server) renderContactList(c *fiber.Ctx, status int, q model.ContactQuer
 		return err
 	}
 	if !p.Narrowed() {
-		if p.Counts, err = s.store.ViewCounts(ctx); err != nil {
+		if p.Counts, err = s.contacts.ViewCounts(ctx); err != nil {
 			return err
 		}
 	}
@@ -149,10 +149,18 @@ func (p contactListPage) URL(kv ...string) string {
 	return "/contacts?" + v.Encode()
 }
 
-// SortURL toggles the direction when the list is already sorted by col.
+// SortURL links to the list sorted by col: names A to Z and dates newest
+// first, toggling the direction when the list is already sorted by col.
 func (p contactListPage) SortURL(col string) string {
+	current := string(p.Query.Sort) == col
 	dir := ""
-	if string(p.Query.Sort) == col && !p.Query.Desc {
+	switch {
+	case col == string(model.SortName):
+		if current && !p.Query.Desc {
+			dir = "desc"
+		}
+	case !current || !p.Query.Desc:
+		// Dates start with the newest: that is what an agent looks for.
 		dir = "desc"
 	}
 	return p.URL("sort", col, "dir", dir)

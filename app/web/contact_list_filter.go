@@ -31,7 +31,7 @@ type companyFilter struct {
 func (s *Server) resolveCompany(ctx context.Context, name string, p *contactListPage) error {
 	var err error
 	if name = strings.TrimSpace(name); name != "" && p.Query.CompanyID == 0 {
-		p.Query.CompanyID, err = s.store.CompanyByName(ctx, name)
+		p.Query.CompanyID, err = s.companies.IDByName(ctx, name)
 		if errors.Is(err, model.ErrNotFound) {
 			p.UnknownCompany = name
 			return nil
@@ -41,7 +41,7 @@ func (s *Server) resolveCompany(ctx context.Context, name string, p *contactList
 		}
 	}
 	if p.Query.CompanyID != 0 {
-		p.CompanyName, err = s.store.CompanyName(ctx, p.Query.CompanyID)
+		p.CompanyName, err = s.companies.Name(ctx, p.Query.CompanyID)
 	}
 	return err
 }
@@ -50,10 +50,10 @@ func (s *Server) resolveCompany(ctx context.Context, name string, p *contactList
 // companies when they are few enough for a select.
 func (s *Server) loadFilterChoices(ctx context.Context, p *contactListPage) error {
 	var err error
-	if p.Tags, err = s.store.Tags(ctx); err != nil {
+	if p.Tags, err = s.contacts.Tags(ctx); err != nil {
 		return err
 	}
-	cos, err := s.store.ListCompanies(ctx, model.CompanyQuery{PerPage: companySelectMax})
+	cos, err := s.companies.Find(ctx, model.CompanyQuery{PerPage: companySelectMax})
 	if err != nil {
 		return err
 	}

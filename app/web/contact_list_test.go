@@ -73,3 +73,14 @@ func TestContactListCompanyFilterByName(t *testing.T) {
 		t.Fatalf("the filter's suggestions: %q", body)
 	}
 }
+
+// Dates sort newest first on the first click; a second click reverses.
+func TestDateColumnsSortNewestFirst(t *testing.T) {
+	ts := newTestServer(t)
+	c := ts.admin()
+	ts.createContact("Ada Lovelace", "ada@example.com")
+	_, body := c.get("/contacts")
+	wantContains(t, body, `href="/contacts?dir=desc&amp;sort=created"`, `href="/contacts?dir=desc&amp;sort=updated"`, `href="/contacts?dir=desc&amp;sort=name"`)
+	_, body = c.get("/contacts?sort=created&dir=desc")
+	wantContains(t, body, `href="/contacts?sort=created"`, `aria-sort="descending"`)
+}

@@ -77,6 +77,6 @@ func (s *Server) contactMerge(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	flash(c, fmt.Sprintf("Merged %s into %s.", plural(len(plan.OtherIDs()), "contact"), plan.Kept.Name))
+	flash(c, fmt.Sprintf("Merged %s into %s.", count(len(plan.OtherIDs()), "contact"), plan.Kept.Name))
 	return redirect(c, fmt.Sprintf("/contacts/%d", plan.Primary.ID))
 }

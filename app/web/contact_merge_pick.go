@@ -47,7 +47,7 @@ func (s *Server) contactMergePick(c *fiber.Ctx) error {
 	q = q[:min(len(q), 200)]
 	p := mergePickPage{Base: base(c, "Merge "+ct.Name, "contacts"), Contact: ct, Query: q, Max: contact.MaxMerge - 1}
 	ctx := c.UserContext()
-	chosen, err := s.store.ContactsByID(ctx, f.With[:min(len(f.With), p.Max)])
+	chosen, err := s.contacts.ByIDs(ctx, f.With[:min(len(f.With), p.Max)])
 	if err != nil {
 		return err
 	}
@@ -65,13 +65,13 @@ func (s *Server) contactMergePick(c *fiber.Ctx) error {
 // likely duplicates when nothing was typed.
 func (s *Server) mergeCandidates(ctx context.Context, ct *model.Contact, q string) ([]model.Contact, bool, error) {
 	if q == "" {
-		found, err := s.store.LikelyDuplicates(ctx, ct, 10)
+		found, err := s.contacts.LikelyDuplicates(ctx, ct, 10)
 		return found, true, err
 	}
 	if store.FTSQuery(q) == "" {
 		return nil, false, nil
 	}
-	page, err := s.store.ListContacts(ctx, model.ContactQuery{Search: q, PerPage: 20})
+	page, err := s.contacts.List(ctx, model.ContactQuery{Search: q, PerPage: 20})
 	if err != nil {
 		return nil, false, err
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/portico-hub/portico/app/contact"
 	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/wording"
 )
 
 // mergeReviewPage is the second step of a merge: the contacts side by
@@ -101,18 +102,11 @@ func (p mergeReviewPage) PickURL() string {
 
 // Outcome says what the merged contact ends up with.
 func (p mergeReviewPage) Outcome() string {
-	return fmt.Sprintf("%s, %s and %s", quantity(p.Plan.Emails, "email address", "email addresses"),
-		quantity(p.Plan.Tags, "tag", "tags"), quantity(p.Plan.Companies, "company", "companies"))
+	return fmt.Sprintf("%s, %s and %s", wording.CountOf(p.Plan.Emails, "email address", "email addresses"),
+		wording.CountOf(p.Plan.Tags, "tag", "tags"), wording.CountOf(p.Plan.Companies, "company", "companies"))
 }
 
 // Removed says how many contacts the merge deletes.
 func (p mergeReviewPage) Removed() string {
-	return quantity(len(p.Plan.OtherIDs()), "contact", "contacts")
-}
-
-func quantity(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
+	return wording.CountOf(len(p.Plan.OtherIDs()), "contact", "contacts")
 }

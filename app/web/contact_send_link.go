@@ -64,7 +64,7 @@ func (s *Server) sentMessage(c *fiber.Ctx, ct *model.Contact, purpose model.Link
 	if purpose == model.LinkPasswordReset {
 		what = "Password reset link"
 	}
-	msgs, err := s.store.ListEmails(c.UserContext(), model.MailQuery{ContactID: ct.ID, PerPage: 2})
+	msgs, err := s.mailbox.List(c.UserContext(), model.MailQuery{ContactID: ct.ID, PerPage: 2})
 	if err != nil {
 		return what + " sent."
 	}

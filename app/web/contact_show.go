@@ -60,14 +60,14 @@ func (s *Server) loadContact(c *fiber.Ctx) (*model.Contact, error) {
 	if err != nil {
 		return nil, err
 	}
-	real, err := s.store.ResolveContact(c.UserContext(), id)
+	real, err := s.contacts.Resolve(c.UserContext(), id)
 	if err != nil {
 		return nil, err
 	}
 	if real != id {
 		return nil, movedTo{fmt.Sprintf("/contacts/%d", real)}
 	}
-	return s.store.Contact(c.UserContext(), id)
+	return s.contacts.Get(c.UserContext(), id)
 }
 
 // movedTo is returned by loaders when the resource lives elsewhere now.
@@ -96,21 +96,21 @@ func (s *Server) renderContact(c *fiber.Ctx, status int, fragment string, edit f
 	if edit != nil {
 		edit(p)
 	}
-	if p.Timeline, err = s.store.Audit(c.UserContext(), "contact", ct.ID, 100); err != nil {
+	if p.Timeline, err = s.contacts.Audit(c.UserContext(), ct.ID, 100); err != nil {
 		return err
 	}
-	if p.Link, err = s.store.LinkStatus(c.UserContext(), ct.ID); err != nil && !errors.Is(err, model.ErrNotFound) {
+	if p.Link, err = s.activation.LinkStatus(c.UserContext(), ct.ID); err != nil && !errors.Is(err, model.ErrNotFound) {
 		return err
 	}
 	p.Lately = p.Link != nil && !p.Link.Used && s.store.Now().Sub(p.Link.SentAt) < activation.RecentWindow
 	if err := s.loadChannels(c, p); err != nil {
 		return err
 	}
-	if p.Tickets, err = s.store.ContactTickets(c.UserContext(), ct.ID, contactTickets); err != nil {
+	if p.Tickets, err = s.tickets.OfContact(c.UserContext(), ct.ID, contactTickets); err != nil {
 		return err
 	}
 	if p.ShowDeliveries = currentAgent(c).IsAdmin(); p.ShowDeliveries {
-		if p.Deliveries, err = s.store.ContactDeliveries(c.UserContext(), ct.ID, contactDeliveries); err != nil {
+		if p.Deliveries, err = s.webhooks.ContactDeliveries(c.UserContext(), ct.ID, contactDeliveries); err != nil {
 			return err
 		}
 	}

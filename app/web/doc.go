@@ -4,6 +4,7 @@
 //
 // Handlers parse, validate, call a domain service and render or redirect.
 // The services come built in Deps from the composition root (app); web
-// builds none of its own. It imports the domain packages, store and
-// model; nothing imports it but app.
+// builds none of its own. Handlers read and change state only through
+// those services; of the store web uses only the clock and the health
+// check (app's layers test fails otherwise). Nothing imports web but app.
 package web

@@ -20,10 +20,10 @@ func (s *Server) emailAdd(c *fiber.Ctx) error {
 
 // emailPromote makes a secondary address the primary one, in place.
 func (s *Server) emailPromote(c *fiber.Ctx) error {
-	return s.contactItemAction(c, "email", "contacts/_emails", "Primary email changed.", s.store.PromoteEmail)
+	return s.contactItemAction(c, "email", "contacts/_emails", "Primary email changed.", s.contacts.PromoteEmail)
 }
 
 // emailRemove removes a secondary address.
 func (s *Server) emailRemove(c *fiber.Ctx) error {
-	return s.contactItemAction(c, "email", "contacts/_emails", "Email removed.", s.store.RemoveEmail)
+	return s.contactItemAction(c, "email", "contacts/_emails", "Email removed.", s.contacts.RemoveEmail)
 }

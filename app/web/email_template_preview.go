@@ -5,9 +5,6 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
-
-	"github.com/portico-hub/portico/app/mail"
-	"github.com/portico-hub/portico/app/model"
 )
 
 // emailTemplatePreview renders the template being edited with sample
@@ -21,17 +18,13 @@ func (s *Server) emailTemplatePreview(c *fiber.Ctx) error {
 	}
 	t := formTemplate(c, stored)
 	p := editorPage(c, t)
-	r, err := t.Validate()
+	r, err := s.mailTpls.Preview(c.UserContext(), currentAgent(c).ID, t)
 	status := fiber.StatusOK
 	if fields, ok := fieldErrors(err); ok {
 		p.Errors, status = fields, fiber.StatusUnprocessableEntity
 	} else if err != nil {
 		return err
 	} else {
-		draft := model.EmailTemplate{Key: t.Key, Subject: t.Subject, HTML: t.HTML, Text: t.Text}
-		if err := s.store.SaveEmailTemplateDraft(c.UserContext(), currentAgent(c).ID, draft); err != nil {
-			return err
-		}
 		p.Preview = &r
 		p.PreviewURL = "/admin/email-templates/" + t.Key + "/preview/html?at=" + strconv.FormatInt(time.Now().UnixNano(), 36)
 	}
@@ -41,11 +34,7 @@ func (s *Server) emailTemplatePreview(c *fiber.Ctx) error {
 // emailTemplatePreviewHTML serves the HTML part of the admin's draft,
 // filled in with sample data, sandboxed like an email in the mailbox.
 func (s *Server) emailTemplatePreviewHTML(c *fiber.Ctx) error {
-	d, err := s.store.EmailTemplateDraft(c.UserContext(), currentAgent(c).ID, c.Params("key"))
-	if err != nil {
-		return err
-	}
-	r, err := mail.Template{Key: d.Key, Subject: d.Subject, HTML: d.HTML, Text: d.Text}.Validate()
+	r, err := s.mailTpls.Draft(c.UserContext(), currentAgent(c).ID, c.Params("key"))
 	if err != nil {
 		return err
 	}

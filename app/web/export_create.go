@@ -9,12 +9,6 @@ import (
 	"github.com/portico-hub/portico/app/model"
 )
 
-// exportDeps is what the export handlers need; the job that writes the
-// files runs in the jobs runner with its own.
-func (s *Server) exportDeps() exports.Deps {
-	return exports.Deps{Store: s.store, FilesDir: s.cfg.FilesDir, Log: s.log, BaseURL: s.cfg.BaseURL}
-}
-
 // exportCreate starts an export of the current list or of every contact
 // and shows its progress.
 func (s *Server) exportCreate(c *fiber.Ctx) error {
@@ -30,7 +24,7 @@ func (s *Server) exportCreate(c *fiber.Ctx) error {
 	if err := s.loadExportScope(ctx, "", &p); err != nil {
 		return err
 	}
-	id, err := exports.Start(ctx, s.exportDeps(), currentAgent(c), p.params(keys))
+	id, err := exports.Start(ctx, s.exports, currentAgent(c), p.params(keys))
 	if errs, ok := fieldErrors(err); ok {
 		p.Errors = errs
 		return render(c, fiber.StatusUnprocessableEntity, "exports/new", "", p)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/portico-hub/portico/app/exports"
 	"github.com/portico-hub/portico/app/model"
 )
 
@@ -80,7 +81,7 @@ type exportListPage struct {
 // exportList lists the signed-in agent's exports; nobody sees another
 // agent's, admins included, as the files hold every contact's data.
 func (s *Server) exportList(c *fiber.Ctx) error {
-	xs, err := s.store.ExportsOf(c.UserContext(), currentAgent(c).ID, 100)
+	xs, err := exports.Mine(c.UserContext(), s.exports, currentAgent(c), 100)
 	if err != nil {
 		return err
 	}

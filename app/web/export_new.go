@@ -52,7 +52,7 @@ func (s *Server) loadExportScope(ctx context.Context, companyName string, p *exp
 	}
 	p.Query, p.UnknownCompany = lp.Query, lp.UnknownCompany
 	p.Scope = describeScope(p.Query, lp.CompanyName)
-	counts, err := s.store.ViewCounts(ctx)
+	counts, err := s.contacts.ViewCounts(ctx)
 	if err != nil {
 		return err
 	}
@@ -61,7 +61,7 @@ func (s *Server) loadExportScope(ctx context.Context, companyName string, p *exp
 		p.Count = p.All
 		return nil
 	}
-	p.Count, _, err = s.store.ExportSize(ctx, p.Query, false)
+	p.Count, err = exports.Count(ctx, s.exports, p.Query)
 	return err
 }
 

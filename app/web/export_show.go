@@ -63,7 +63,7 @@ func (s *Server) exportPage(c *fiber.Ctx, title string) (exportPage, error) {
 	if err != nil {
 		return exportPage{}, err
 	}
-	x, err := exports.Get(c.UserContext(), s.exportDeps(), currentAgent(c), id)
+	x, err := exports.Get(c.UserContext(), s.exports, currentAgent(c), id)
 	if err != nil {
 		return exportPage{}, err
 	}

@@ -20,6 +20,7 @@ var funcs = map[string]any{
 	"ago":      ago,
 	"number":   number,
 	"count":    count,
+	"pick":     wording.Pick,
 	"initials": initials,
 	"title":    func(s string) string { return strings.ToUpper(s[:min(1, len(s))]) + s[min(1, len(s)):] },
 	"add":      func(a, b int) int { return a + b },
@@ -38,22 +39,21 @@ func ago(t time.Time) string {
 	case d < time.Minute:
 		return "just now"
 	case d < time.Hour:
-		return plural(int(d/time.Minute), "minute") + " ago"
+		return count(int(d/time.Minute), "minute") + " ago"
 	case d < 24*time.Hour:
-		return plural(int(d/time.Hour), "hour") + " ago"
+		return count(int(d/time.Hour), "hour") + " ago"
 	case d < 30*24*time.Hour:
-		return plural(int(d/(24*time.Hour)), "day") + " ago"
+		return count(int(d/(24*time.Hour)), "day") + " ago"
 	}
 	return t.UTC().Format("2 Jan 2006")
 }
 
-// count, number and plural are wording's, under the short names the
-// handlers and templates use: pages, emails and the command line word
-// numbers alike.
+// count and number are wording's, under the short names the handlers
+// and templates use: pages, emails and the command line word numbers
+// alike.
 var (
 	count  = wording.Count
 	number = wording.Number
-	plural = wording.Count
 )
 
 // initials returns up to two letters for an avatar.

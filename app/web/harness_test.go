@@ -33,6 +33,8 @@ type testServer struct {
 	jobs *jobs.Runner
 	// jobsOn is set once the background jobs run (runJobs).
 	jobsOn bool
+	// cover, when set, notes the templates of every answer (cover).
+	cover *templateCover
 }
 
 // newTestServer starts a server; opts adjust its configuration first.
@@ -95,6 +97,9 @@ func (c *client) do(req *http.Request) (*http.Response, string) {
 	resp.Body.Close()
 	if m := csrfPattern.FindStringSubmatch(string(body)); m != nil {
 		c.csrf = m[1]
+	}
+	if c.ts.cover != nil {
+		c.ts.cover.record(string(body))
 	}
 	return resp, string(body)
 }

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"mime/multipart"
 	"os"
@@ -35,9 +34,8 @@ func (s *Server) keepUpload(c *fiber.Ctx, d model.ImportDraft, fh *multipart.Fil
 	return id, err
 }
 
-// draftOf records d with how its file reads and the suggested mapping; a
-// contacts draft asks for the activation email when new contacts get it
-// anyway.
+// draftOf reads the upload d, one parser at a time, and records it as a
+// draft with the suggested mapping.
 func (s *Server) draftOf(ctx context.Context, d model.ImportDraft) (int64, error) {
 	var pre *imports.Preview
 	err := s.parsers.do(ctx, func() (err error) {
@@ -47,17 +45,7 @@ func (s *Server) draftOf(ctx context.Context, d model.ImportDraft) (int64, error
 	if err != nil {
 		return 0, err
 	}
-	dl, err := json.Marshal(pre.Dialect)
-	if err != nil {
-		return 0, fmt.Errorf("web: encode dialect: %w", err)
-	}
-	d.Dialect, d.Mapping = string(dl), pre.Mapping.Specs()
-	if d.Kind == string(imports.KindContacts) {
-		if d.SendActivation, err = s.store.ActivationAuto(ctx); err != nil {
-			return 0, err
-		}
-	}
-	return s.store.CreateImportDraft(ctx, d)
+	return imports.NewDraft(ctx, s.imports, d, pre)
 }
 
 // uploadName is the file's own name without any folder a browser sent,

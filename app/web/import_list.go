@@ -3,6 +3,7 @@ package web
 import (
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/portico-hub/portico/app/imports"
 	"github.com/portico-hub/portico/app/model"
 )
 
@@ -24,14 +25,10 @@ func (importListPage) Shown() int { return importHistoryShown }
 // to an admin, their own to an agent.
 func (s *Server) importList(c *fiber.Ctx) error {
 	a := currentAgent(c)
-	by := a.ID
-	if a.IsAdmin() {
-		by = 0
-	}
-	ims, names, err := s.store.ImportHistory(c.UserContext(), string(kindOf(c).Kind), by, importHistoryShown)
+	ims, names, err := imports.History(c.UserContext(), s.imports, a, kindOf(c).Kind, importHistoryShown)
 	if err != nil {
 		return err
 	}
-	p := importListPage{importBase: s.importBase(c, "Import history"), Imports: ims, By: names, All: by == 0}
+	p := importListPage{importBase: s.importBase(c, "Import history"), Imports: ims, By: names, All: imports.SeesAll(a)}
 	return render(c, fiber.StatusOK, "imports/list", "", p)
 }

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -31,7 +30,7 @@ func (s *Server) importMapSave(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	old, err := draftDialect(d)
+	old, err := imports.DraftDialect(d)
 	if err != nil {
 		return err
 	}
@@ -55,7 +54,7 @@ func (s *Server) importMapSave(c *fiber.Ctx) error {
 		fields, _ := fieldErrors(err)
 		return s.renderMap(c, d, fiber.StatusUnprocessableEntity, fields)
 	}
-	if err := s.countDraft(c.UserContext(), actor(c), d); err != nil {
+	if err := imports.CountDraft(c.UserContext(), s.imports, s.jobs, actor(c), d); err != nil {
 		return err
 	}
 	return redirect(c, fmt.Sprintf("%s/import/%d/review", kindOf(c).Path(), d.ID))
@@ -75,12 +74,7 @@ func (s *Server) saveUnreadable(c *fiber.Ctx, d *model.ImportDraft, dl importfil
 }
 
 func (s *Server) saveMapping(c *fiber.Ctx, d *model.ImportDraft, dl importfile.Dialect, m importfile.Mapping) error {
-	js, err := json.Marshal(dl)
-	if err != nil {
-		return fmt.Errorf("web: encode dialect: %w", err)
-	}
-	d.Dialect, d.Mapping = string(js), m.Specs()
-	return s.store.SaveImportDraft(c.UserContext(), d)
+	return imports.SaveReading(c.UserContext(), s.imports, d, dl, m)
 }
 
 // readDialect takes the encoding, delimiter, sheet and header choices

@@ -63,7 +63,7 @@ func (importMapPage) Step() int { return 2 }
 // renderMap shows the mapping step as the draft holds it, with the
 // messages of a mapping that cannot be imported.
 func (s *Server) renderMap(c *fiber.Ctx, d *model.ImportDraft, status int, errs map[string]string) error {
-	dl, err := draftDialect(d)
+	dl, err := imports.DraftDialect(d)
 	if err != nil {
 		return err
 	}

@@ -54,15 +54,15 @@ func (s *Server) importStart(c *fiber.Ctx) error {
 	}
 	readOptions(c, d)
 	if c.FormValue("action") == "recount" {
-		if err := s.countDraft(c.UserContext(), actor(c), d); err != nil {
+		if err := imports.CountDraft(c.UserContext(), s.imports, s.jobs, actor(c), d); err != nil {
 			return s.refuseStart(c, d, err)
 		}
 		return redirect(c, fmt.Sprintf("%s/import/%d/review", kindOf(c).Path(), d.ID))
 	}
-	if err := s.store.SaveImportDraft(c.UserContext(), d); err != nil {
+	if err := imports.SaveDraft(c.UserContext(), s.imports, d); err != nil {
 		return err
 	}
-	p, err := draftParams(d, false)
+	p, err := imports.DraftParams(d, false)
 	if err != nil {
 		return err
 	}
@@ -70,7 +70,7 @@ func (s *Server) importStart(c *fiber.Ctx) error {
 	if err != nil {
 		return s.refuseStart(c, d, err)
 	}
-	if err := s.discardDraft(c.UserContext(), d); err != nil {
+	if err := imports.DiscardDraft(c.UserContext(), s.imports, d); err != nil {
 		s.log.Warn("discarding a started draft", "draft", d.ID, "err", err)
 	}
 	flash(c, "Import started. It goes on if you leave this page.")
@@ -98,8 +98,8 @@ func (s *Server) refuseStart(c *fiber.Ctx, d *model.ImportDraft, err error) erro
 
 func (s *Server) busyImport(ctx context.Context, viewer *model.Agent, be *imports.BusyError) *busyImport {
 	b := &busyImport{Message: be.Error()}
-	if im, err := s.store.Import(ctx, be.ImportID); err == nil {
-		b.Visible, b.URL = maySee(viewer, im), fmt.Sprintf("/%s/imports/%d", im.Kind, im.ID)
+	if im, err := imports.Get(ctx, s.imports, be.ImportID); err == nil {
+		b.Visible, b.URL = imports.MaySee(viewer, im), fmt.Sprintf("/%s/imports/%d", im.Kind, im.ID)
 	}
 	return b
 }

@@ -60,7 +60,7 @@ func (s *Server) importReview(c *fiber.Ctx) error {
 // dry run is done, marks those it failed at match time, such as a row
 // of a deleted contact, which the file alone cannot tell.
 func (s *Server) reviewPreview(c *fiber.Ctx, p *importReviewPage) error {
-	dl, err := draftDialect(p.Draft)
+	dl, err := imports.DraftDialect(p.Draft)
 	if err != nil {
 		return err
 	}
@@ -73,7 +73,7 @@ func (s *Server) reviewPreview(c *fiber.Ctx, p *importReviewPage) error {
 	if p.DryRun.State != model.JobDone || p.DryRun.Failed == 0 || len(p.Rows) == 0 {
 		return nil
 	}
-	reasons, err := s.store.ImportFailureReasons(c.UserContext(), p.DryRun.ID, p.Rows[len(p.Rows)-1].Number)
+	reasons, err := imports.FailureReasons(c.UserContext(), s.imports, p.DryRun.ID, p.Rows[len(p.Rows)-1].Number)
 	if err != nil {
 		return err
 	}

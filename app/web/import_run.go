@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -25,15 +24,7 @@ func (s *Server) importRun(ctx context.Context, id int64) (*importRun, error) {
 		return nil, err
 	}
 	r := &importRun{Import: im}
-	if im.State.Finished() || im.JobID == 0 {
-		return r, nil
-	}
-	if j, err := s.store.Job(ctx, im.JobID); err == nil && j.Progress != "" {
-		var pace struct{ Rate, Left int }
-		if json.Unmarshal([]byte(j.Progress), &pace) == nil {
-			r.Rate, r.Left = pace.Rate, pace.Left
-		}
-	}
+	r.Rate, r.Left = imports.Pace(ctx, s.imports, im)
 	return r, nil
 }
 
@@ -60,9 +51,9 @@ func (r *importRun) TimeLeft() string {
 	case d < time.Minute:
 		return "less than a minute"
 	case d < time.Hour:
-		return fmt.Sprintf("about %s", plural(int(d.Round(time.Minute)/time.Minute), "minute"))
+		return fmt.Sprintf("about %s", count(int(d.Round(time.Minute)/time.Minute), "minute"))
 	}
-	return fmt.Sprintf("about %s %s", plural(int(d/time.Hour), "hour"), plural(int(d%time.Hour/time.Minute), "minute"))
+	return fmt.Sprintf("about %s %s", count(int(d/time.Hour), "hour"), count(int(d%time.Hour/time.Minute), "minute"))
 }
 
 // Elapsed is how long a finished run took.

@@ -72,7 +72,7 @@ func (s *Server) importSources(c *fiber.Ctx) ([]importSource, error) {
 
 // importSourceNew shows the installed sources and the import's choices.
 func (s *Server) importSourceNew(c *fiber.Ctx) error {
-	auto, err := s.store.ActivationAuto(c.UserContext())
+	auto, err := s.activation.Auto(c.UserContext())
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/portico-hub/portico/app/imports"
 	"github.com/portico-hub/portico/app/model"
 )
 
@@ -25,7 +26,7 @@ func (s *Server) importSourceDry(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if !r.DryRun || r.PluginInstanceID == 0 || !maySee(currentAgent(c), r.Import) {
+	if !r.DryRun || r.PluginInstanceID == 0 || !imports.MaySee(currentAgent(c), r.Import) {
 		return fmt.Errorf("web: dry run %d is not the agent's: %w", id, model.ErrNotFound)
 	}
 	p := sourceDryPage{importBase: s.importBase(c, "Dry run · "+r.Filename), Run: r}

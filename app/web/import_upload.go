@@ -7,6 +7,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/portico-hub/portico/app/importfile"
+	"github.com/portico-hub/portico/app/imports"
 	"github.com/portico-hub/portico/app/model"
 )
 
@@ -55,7 +56,9 @@ func (s *Server) importUpload(c *fiber.Ctx) error {
 	if err != nil {
 		return s.renderUpload(c, fiber.StatusUnprocessableEntity, "Choose a CSV or Excel (.xlsx) file to import.")
 	}
-	s.sweepDrafts(c.UserContext())
+	if err := imports.SweepDrafts(c.UserContext(), s.imports); err != nil {
+		s.log.Warn("sweeping abandoned uploads", "err", err)
+	}
 	k := kindOf(c)
 	id, err := s.keepUpload(c, model.ImportDraft{CreatedBy: currentAgent(c).ID, Kind: string(k.Kind),
 		Match: string(k.Match)}, fh)

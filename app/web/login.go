@@ -16,7 +16,7 @@ func (s *Server) loginShow(c *fiber.Ctx) error {
 	if currentAgent(c) != nil {
 		return c.Redirect("/contacts", fiber.StatusSeeOther)
 	}
-	n, err := s.store.CountAgents(c.UserContext())
+	n, err := s.agents.Count(c.UserContext())
 	if err != nil {
 		return err
 	}

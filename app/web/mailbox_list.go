@@ -33,13 +33,13 @@ func (s *Server) mailboxList(c *fiber.Ctx) error {
 	q := parseMailQuery(c)
 	p := mailboxPage{Base: base(c, "Mailbox", "mailbox"), Query: q, SMTP: s.smtpAddr(c.UserContext())}
 	var err error
-	if p.Result, err = s.store.ListEmails(c.UserContext(), q); err != nil {
+	if p.Result, err = s.mailbox.List(c.UserContext(), q); err != nil {
 		return err
 	}
-	if p.Counts, err = s.mailCounts(c.UserContext(), q.Channel); err != nil {
+	if p.Counts, err = s.mailbox.Counts(c.UserContext(), q.Channel); err != nil {
 		return err
 	}
-	if p.Channels, err = s.store.OutboxChannels(c.UserContext()); err != nil {
+	if p.Channels, err = s.mailbox.Channels(c.UserContext()); err != nil {
 		return err
 	}
 	return render(c, fiber.StatusOK, "admin/mailbox", "admin/_mailbox_results", p)
@@ -61,20 +61,11 @@ func (s *Server) mailKept(ctx context.Context) bool { return s.smtpServer(ctx) =
 // smtpServer is the server in use: the environment's, or Admin > Email's.
 // A page that only mentions it logs a failure to read it, and says none.
 func (s *Server) smtpServer(ctx context.Context) *config.SMTP {
-	srv, _, err := s.mailServers().Current(ctx)
+	srv, _, err := s.servers.Current(ctx)
 	if err != nil {
 		s.log.Error("read the SMTP settings", "err", err)
 	}
 	return srv
-}
-
-// mailCounts counts the outbox by outcome, of one channel when the list
-// is narrowed to it.
-func (s *Server) mailCounts(ctx context.Context, ch model.Channel) (map[model.MailState]int, error) {
-	if ch == "" {
-		return s.store.CountEmails(ctx)
-	}
-	return s.store.CountChannelEmails(ctx, ch)
 }
 
 func parseMailQuery(c *fiber.Ctx) model.MailQuery {

@@ -35,7 +35,7 @@ func (s *Server) mailboxShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	m, err := s.store.Email(c.UserContext(), id)
+	m, err := s.mailbox.Get(c.UserContext(), id)
 	if err != nil {
 		return err
 	}
@@ -56,7 +56,7 @@ func (s *Server) mailboxHTML(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	m, err := s.store.Email(c.UserContext(), id)
+	m, err := s.mailbox.Get(c.UserContext(), id)
 	if err != nil {
 		return err
 	}

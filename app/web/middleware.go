@@ -73,7 +73,7 @@ func (s *Server) requireAgent(c *fiber.Ctx) error {
 	if currentAgent(c) != nil {
 		return c.Next()
 	}
-	n, err := s.store.CountAgents(c.UserContext())
+	n, err := s.agents.Count(c.UserContext())
 	if err != nil {
 		return err
 	}

@@ -11,17 +11,32 @@ import (
 	"github.com/portico-hub/portico/app/mail"
 )
 
-// TestEveryPageRenders loads the demo data and opens every page reached
-// by GET, as a full page and as an HTMX request: the agents' and admins'
-// pages for the first demo contact and company, and the portal's pages
-// for an activated customer. A template that fails on realistic data
-// answers 500 here before a user meets it.
+// TestEveryPageRenders renders every template under views/, pages and
+// fragments, with realistic data, and fails when one is rendered by no
+// request here: a template added without a request that renders it
+// fails this test. It loads the demo data and the team's year of work,
+// opens every page reached by GET, as a full page and as an HTMX request,
+// as a visitor, an admin and a customer, then walks the flows whose
+// pages only a form's answer shows (confirmations, refusals, progress),
+// a plugin's pages on a server with the hello-go plugin, and a channel's
+// on one with kannel-sms.
+// A template that fails on realistic data answers 500 here before a
+// user meets it.
 func TestEveryPageRenders(t *testing.T) {
-	ts := newTestServer(t)
-	if err := demo.Load(context.Background(), ts.store, slog.New(slog.DiscardHandler)); err != nil {
-		t.Fatal(err)
+	ts, cov := newTestServer(t), newCover()
+	cov.watch(ts)
+	visitor := ts.client()
+	for _, path := range []string{"/setup", "/login", "/portal/login", "/portal/signup", "/portal/forgot", "/portal/logout"} {
+		visitor.get(path)
 	}
 	admin := ts.admin()
+	ctx, log := context.Background(), slog.New(slog.DiscardHandler)
+	if err := demo.Load(ctx, ts.store, log); err != nil {
+		t.Fatal(err)
+	}
+	if err := demo.LoadTeam(ctx, ts.store, log); err != nil {
+		t.Fatal(err)
+	}
 	_, customer := ts.activated(admin, "Kim Minjun", "minjun.pages@example.com", "customer password 1")
 	for _, path := range agentPages(ts) {
 		for _, headers := range [][]string{nil, htmx} {
@@ -34,6 +49,22 @@ func TestEveryPageRenders(t *testing.T) {
 		if resp, body := customer.get(path); resp.StatusCode != http.StatusOK {
 			t.Errorf("GET %s as a customer: %d\n%s", path, resp.StatusCode, mainOf(body))
 		}
+	}
+	for _, flow := range renderFlows {
+		flow(t, ts, admin)
+	}
+	plugins := newPluginServer(t)
+	cov.watch(plugins)
+	pluginFlows(t, plugins)
+	sms, _, inst := newSMSServer(t, nil)
+	cov.watch(sms)
+	channelFlows(t, sms, inst)
+	missing, err := cov.missing()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range missing {
+		t.Errorf("views/%s.html was rendered by no request: add one to TestEveryPageRenders that renders it with realistic data", name)
 	}
 }
 

@@ -34,7 +34,7 @@ func (s *Server) activationPasskeyFinish(c *fiber.Ctx) error {
 		return s.passkeyFail(c, err)
 	}
 	if _, err := s.activation.Complete(ctx, c.Params("token"), model.VerifiedByPasskey); err != nil {
-		if rerr := s.passkeys.Remove(ctx, ct.ID, p.ID, true); rerr != nil {
+		if rerr := s.passkeys.Withdraw(ctx, ct.ID, p.ID); rerr != nil {
 			return s.passkeyFail(c, errors.Join(err, rerr))
 		}
 		return s.passkeyFail(c, linkGone(err))
@@ -52,7 +52,7 @@ func (s *Server) activationContact(c *fiber.Ctx) (*model.Contact, error) {
 	if err != nil {
 		return nil, linkGone(err)
 	}
-	return s.store.Contact(c.UserContext(), l.ContactID)
+	return s.contacts.Get(c.UserContext(), l.ContactID)
 }
 
 // linkGone turns the errors of a link that no longer works into

@@ -36,7 +36,7 @@ func (s *Server) passkeysSectionFor(c *fiber.Ctx, contactID int64) (passkeysSect
 	if sec.Passkeys, err = s.passkeys.List(c.UserContext(), contactID); err != nil {
 		return sec, err
 	}
-	sec.HasPassword, err = s.store.HasPassword(c.UserContext(), contactID)
+	sec.HasPassword, err = s.portal.HasPassword(c.UserContext(), contactID)
 	return sec, err
 }
 
@@ -50,13 +50,7 @@ func (s *Server) passkeyRename(c *fiber.Ctx) error {
 // passkeyRemove removes one of the signed-in customer's passkeys, unless
 // it is their last way to sign in.
 func (s *Server) passkeyRemove(c *fiber.Ctx) error {
-	return s.passkeyChange(c, "Passkey removed.", func(ctx context.Context, contactID, id int64) error {
-		has, err := s.store.HasPassword(ctx, contactID)
-		if err != nil {
-			return err
-		}
-		return s.passkeys.Remove(ctx, contactID, id, has)
-	})
+	return s.passkeyChange(c, "Passkey removed.", s.passkeys.Remove)
 }
 
 // passkeyChange is the shape both changes share: find the customer and

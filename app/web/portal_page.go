@@ -36,7 +36,7 @@ func (portalBase) layout() string { return "layouts/portal" }
 
 // portalBaseOf builds the shared data of a portal page.
 func (s *Server) portalBaseOf(c *fiber.Ctx, title string) (portalBase, error) {
-	ps, err := s.store.PortalSettings(c.UserContext())
+	ps, err := s.portal.Settings(c.UserContext())
 	if err != nil {
 		return portalBase{}, err
 	}

@@ -6,21 +6,20 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/portal"
 )
 
 // passkeySignIn starts a portal session for the contact whose passkey
 // just verified, unless the contact may not use the portal. Only the
 // passkey's owner gets this far, so saying why reveals nothing.
 func (s *Server) passkeySignIn(c *fiber.Ctx, contactID int64) error {
-	ct, err := s.store.Contact(c.UserContext(), contactID)
-	if errors.Is(err, model.ErrNotFound) {
-		return model.ErrForbidden
+	err := s.portal.Admit(c.UserContext(), contactID)
+	var refused *portal.RefusedError
+	if errors.As(err, &refused) {
+		return fiber.NewError(fiber.StatusForbidden, "You are not authorized to access this portal: "+passkeyRefusals[refused.State])
 	}
 	if err != nil {
 		return err
-	}
-	if why, ok := passkeyRefusals[ct.State]; ok {
-		return fiber.NewError(fiber.StatusForbidden, "You are not authorized to access this portal: "+why)
 	}
 	return s.startPortalSession(c, contactID)
 }
@@ -42,5 +41,5 @@ func (s *Server) customer(c *fiber.Ctx) (*model.Contact, error) {
 	if cu == nil {
 		return nil, errNoCustomer
 	}
-	return s.store.Contact(c.UserContext(), cu.ID)
+	return s.contacts.Get(c.UserContext(), cu.ID)
 }

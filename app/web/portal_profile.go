@@ -52,16 +52,16 @@ func (s *Server) renderProfile(c *fiber.Ctx, status int, errs map[string]string,
 	b.Errors, b.Wide = errs, true
 	p := &profilePage{portalBase: b}
 	ctx := c.UserContext()
-	if p.Contact, err = s.store.Contact(ctx, cu.ID); err != nil {
+	if p.Contact, err = s.contacts.Get(ctx, cu.ID); err != nil {
 		return err
 	}
 	if p.Passkeys, err = s.passkeysSectionFor(c, cu.ID); err != nil {
 		return err
 	}
-	if p.HasPassword, err = s.store.HasPassword(ctx, cu.ID); err != nil {
+	if p.HasPassword, err = s.portal.HasPassword(ctx, cu.ID); err != nil {
 		return err
 	}
-	if p.Settings, err = s.store.PortalSettings(ctx); err != nil {
+	if p.Settings, err = s.portal.Settings(ctx); err != nil {
 		return err
 	}
 	p.Form = portal.Profile{Name: p.Contact.Name, Phone: p.Contact.Phone, Mobile: p.Contact.Mobile}

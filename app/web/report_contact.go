@@ -27,7 +27,7 @@ func (s *Server) reportContacts(c *fiber.Ctx, search string) ([]model.Contact, e
 	if search == "" {
 		return nil, nil
 	}
-	page, err := s.store.ListContacts(c.UserContext(), model.ContactQuery{Search: search, Sort: model.SortName, PerPage: reportContactsShown})
+	page, err := s.contacts.List(c.UserContext(), model.ContactQuery{Search: search, Sort: model.SortName, PerPage: reportContactsShown})
 	if err != nil {
 		return nil, err
 	}

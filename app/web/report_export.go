@@ -19,7 +19,7 @@ func (s *Server) reportExport(c *fiber.Ctx) error {
 		return err
 	}
 	scope := fmt.Sprintf("Time Sheet Summary, %s to %s", f.From, f.To)
-	id, err := exports.StartReport(c.UserContext(), s.exportDeps(), currentAgent(c), c.FormValue("format"),
+	id, err := exports.StartReport(c.UserContext(), s.exports, currentAgent(c), c.FormValue("format"),
 		f.Fixed().Encode(), scope)
 	if err != nil {
 		return err

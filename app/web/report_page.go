@@ -23,7 +23,7 @@ func (s *Server) reportPage(c *fiber.Ctx, f timesheet.Filters) (*reportPage, err
 		return nil, err
 	}
 	if id := f.Query.ContactID; id != 0 {
-		co, err := s.store.Contact(ctx, id)
+		co, err := s.contacts.Get(ctx, id)
 		if err != nil {
 			return nil, err
 		}
@@ -31,14 +31,14 @@ func (s *Server) reportPage(c *fiber.Ctx, f timesheet.Filters) (*reportPage, err
 		g.Query.ContactID = 0
 		p.Contact = &reportChip{ID: id, Name: co.Name, Remove: template.URL(g.Encode())}
 	}
-	p.Agents, err = s.store.ListAgents(ctx)
+	p.Agents, err = s.agents.Team(ctx)
 	return p, err
 }
 
 func (s *Server) companyChips(ctx context.Context, f timesheet.Filters) ([]reportChip, error) {
 	var out []reportChip
 	for i, id := range f.Query.CompanyIDs {
-		name, err := s.store.CompanyName(ctx, id)
+		name, err := s.companies.Name(ctx, id)
 		if err != nil {
 			name = "Deleted company #" + itoa(id)
 		}

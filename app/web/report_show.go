@@ -78,7 +78,7 @@ func (s *Server) reportAddCompany(c *fiber.Ctx, v url.Values) error {
 	if name == "" {
 		return nil
 	}
-	id, err := s.store.CompanyByName(c.UserContext(), name)
+	id, err := s.companies.IDByName(c.UserContext(), name)
 	switch {
 	case errors.Is(err, model.ErrNotFound):
 		flash(c, "No company is named “"+name+"”.")

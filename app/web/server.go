@@ -12,6 +12,7 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/helmet"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 	"github.com/gofiber/fiber/v2/middleware/requestid"
+	"github.com/gofiber/fiber/v2/utils"
 	"github.com/gofiber/template/html/v2"
 
 	"github.com/portico-hub/portico/app/activation"
@@ -20,6 +21,7 @@ import (
 	"github.com/portico-hub/portico/app/company"
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/contact"
+	"github.com/portico-hub/portico/app/exports"
 	"github.com/portico-hub/portico/app/imports"
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/mail"
@@ -45,6 +47,9 @@ type Server struct {
 	contacts  *contact.Service
 	companies *company.Service
 	mailTpls  *mail.Templates
+	servers   mail.Servers
+	mailbox   *mail.Mailbox
+	exports   exports.Deps
 	csrfKey   []byte
 	// passkeys is nil when the base URL cannot carry passkeys.
 	passkeys *passkey.Service
@@ -70,19 +75,16 @@ type Server struct {
 
 // New builds the Fiber app with every route over the services in d.
 // Templates are parsed here, so a broken or missing template stops the
-// start. Handlers still read (and some still write) through st.
+// start. Handlers read and change state only through the services in
+// d; st is there for the health check and the clock.
 func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.Store, d Deps) (*Server, error) {
 	engine := html.NewFileSystem(http.FS(views.FS), ".html")
 	engine.AddFuncMap(funcs)
 	if err := engine.Load(); err != nil {
 		return nil, err
 	}
-	key, err := st.Secret(ctx, "csrf")
-	if err != nil {
-		return nil, err
-	}
 	s := &Server{
-		cfg: cfg, log: log, store: st, csrfKey: key,
+		cfg: cfg, log: log, store: st, csrfKey: d.CSRFKey, servers: d.MailServers, mailbox: d.Mailbox, exports: d.Exports,
 		agents: d.Agents, contacts: d.Contacts, companies: d.Companies, mailTpls: d.MailTemplates,
 		activation: d.Activation, bulk: d.Bulk, portal: d.Portal, tickets: d.Tickets, time: d.Time, webhooks: d.Webhooks,
 		imports: d.Imports, jobs: d.Jobs, passkeys: d.Passkeys, plugins: d.Plugins,
@@ -99,7 +101,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 		BodyLimit:             8 << 20,
 	}
 	s.app = fiber.New(fc)
-	s.app.Use(recover.New(), requestid.New(), s.findClient, s.secureTransport, s.logRequests, helmet.New(helmet.Config{
+	s.app.Use(recover.New(), requestid.New(requestid.Config{Generator: utils.UUIDv4}), s.findClient, s.secureTransport, s.logRequests, helmet.New(helmet.Config{
 		ContentSecurityPolicy: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'",
 	}))
 	static.Mount(s.app)

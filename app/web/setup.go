@@ -21,7 +21,7 @@ func (authPage) layout() string { return "layouts/bare" }
 // setupShow shows the one-time form that creates the first admin. Once
 // any agent exists it is gone for good.
 func (s *Server) setupShow(c *fiber.Ctx) error {
-	n, err := s.store.CountAgents(c.UserContext())
+	n, err := s.agents.Count(c.UserContext())
 	if err != nil {
 		return err
 	}

@@ -37,7 +37,7 @@ func (s *Server) ticketList(c *fiber.Ctx) error {
 			return err
 		}
 	}
-	agents, err := s.store.ListAgents(ctx)
+	agents, err := s.agents.Team(ctx)
 	if err != nil {
 		return err
 	}
@@ -50,7 +50,7 @@ func (s *Server) ticketList(c *fiber.Ctx) error {
 func (s *Server) ticketFilterNames(ctx context.Context, typed string, p *ticketListPage) error {
 	var err error
 	if typed = strings.TrimSpace(typed); typed != "" && p.Query.CompanyID == 0 {
-		p.Query.CompanyID, err = s.store.CompanyByName(ctx, typed)
+		p.Query.CompanyID, err = s.companies.IDByName(ctx, typed)
 		if errors.Is(err, model.ErrNotFound) {
 			p.UnknownCompany = typed
 			return nil
@@ -60,12 +60,12 @@ func (s *Server) ticketFilterNames(ctx context.Context, typed string, p *ticketL
 		}
 	}
 	if p.Query.CompanyID != 0 {
-		if p.CompanyName, err = s.store.CompanyName(ctx, p.Query.CompanyID); err != nil {
+		if p.CompanyName, err = s.companies.Name(ctx, p.Query.CompanyID); err != nil {
 			return err
 		}
 	}
 	if p.Query.ContactID != 0 {
-		ct, err := s.store.Contact(ctx, p.Query.ContactID)
+		ct, err := s.contacts.Get(ctx, p.Query.ContactID)
 		if err != nil {
 			return err
 		}

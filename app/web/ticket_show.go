@@ -45,7 +45,7 @@ func (s *Server) renderTicket(c *fiber.Ctx, status int, edit func(*ticketPage)) 
 		return err
 	}
 	ctx := c.UserContext()
-	t, err := s.store.Ticket(ctx, id)
+	t, err := s.tickets.Ticket(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -53,15 +53,15 @@ func (s *Server) renderTicket(c *fiber.Ctx, status int, edit func(*ticketPage)) 
 	if p.Thread, err = s.tickets.Thread(ctx, id, true); err != nil {
 		return err
 	}
-	agents, err := s.store.ListAgents(ctx)
+	agents, err := s.agents.Team(ctx)
 	if err != nil {
 		return err
 	}
 	p.Agents = activeAgents(agents)
-	if p.Time, err = s.store.TicketTimeTotals(ctx, id); err != nil {
+	if p.Time, err = s.time.TicketTotals(ctx, id); err != nil {
 		return err
 	}
-	if ct, err := s.store.Contact(ctx, t.ContactID); err == nil {
+	if ct, err := s.contacts.Get(ctx, t.ContactID); err == nil {
 		p.Companies = ct.Companies
 	}
 	if edit != nil {

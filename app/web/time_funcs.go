@@ -8,6 +8,7 @@ import (
 
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/timesheet"
+	"github.com/portico-hub/portico/app/wording"
 )
 
 // The template functions of time tracking and its report.
@@ -16,18 +17,8 @@ func init() {
 	funcs["decimal"] = timesheet.Decimal
 	funcs["elapsed"] = func(t time.Time, now int64) string { return clock(time.Unix(now, 0).Sub(t)) }
 	funcs["duration"] = duration
-	funcs["entries"] = func(n int) string {
-		if n == 1 {
-			return "1 entry"
-		}
-		return number(n) + " entries"
-	}
-	funcs["timeEntries"] = func(n int) string {
-		if n == 1 {
-			return "1 time entry"
-		}
-		return number(n) + " time entries"
-	}
+	funcs["entries"] = func(n int) string { return wording.CountOf(n, "entry", "entries") }
+	funcs["timeEntries"] = func(n int) string { return wording.CountOf(n, "time entry", "time entries") }
 	funcs["sub"] = func(a, b int) int { return a - b }
 	funcs["urlq"] = url.QueryEscape
 	funcs["hasStatus"] = slices.Contains[[]model.TicketStatus]
@@ -57,7 +48,7 @@ func duration(d time.Duration) string {
 	m := int64(d / time.Minute)
 	days, h, mins := m/(24*60), m/60%24, m%60
 	if days > 0 {
-		return fmt.Sprintf("%s %d h", plural(int(days), "day"), h)
+		return fmt.Sprintf("%s %d h", count(int(days), "day"), h)
 	}
 	return fmt.Sprintf("%d h %d min", h, mins)
 }

@@ -43,12 +43,11 @@ func (s *Server) timerStop(c *fiber.Ctx) error {
 		return s.timerConfirm(c, ce, nil)
 	}
 	if errs, ok := fieldErrors(err); ok {
-		t, terr := s.store.Timer(c.UserContext(), currentAgent(c).ID)
-		if terr != nil {
-			return terr
+		ce, cerr := s.time.Confirming(c.UserContext(), currentAgent(c), formID(c, "then"))
+		if cerr != nil {
+			return cerr
 		}
-		return s.timerConfirm(c, &timesheet.ConfirmError{Timer: t, Elapsed: s.store.Now().Sub(t.StartedAt),
-			Then: formID(c, "then")}, errs)
+		return s.timerConfirm(c, ce, errs)
 	}
 	if errors.Is(err, model.ErrNotFound) || errors.Is(err, model.ErrConflict) {
 		return s.timeDone(c, "The timer had already stopped.")

@@ -20,7 +20,7 @@ type webhookListPage struct {
 func (webhookListPage) RetryFor() string {
 	w := webhooks.RetryWindow().Round(time.Minute)
 	h, m := int(w.Hours()), int(w.Minutes())%60
-	return fmt.Sprintf("%s %s", plural(h, "hour"), plural(m, "minute"))
+	return fmt.Sprintf("%s %s", count(h, "hour"), count(m, "minute"))
 }
 
 // webhookList lists the endpoints, or explains webhooks when there are none.

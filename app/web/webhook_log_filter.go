@@ -40,7 +40,7 @@ func (s *Server) aboutName(ctx context.Context, q model.DeliveryQuery) (string, 
 	switch {
 	case q.ContactID != 0:
 		var ct *model.Contact
-		if ct, err = s.store.Contact(ctx, q.ContactID); err == nil {
+		if ct, err = s.contacts.Get(ctx, q.ContactID); err == nil {
 			name = ct.Name
 		}
 		if errors.Is(err, model.ErrNotFound) {
@@ -48,7 +48,7 @@ func (s *Server) aboutName(ctx context.Context, q model.DeliveryQuery) (string, 
 		}
 	case q.CompanyID != 0:
 		var co *model.Company
-		if co, err = s.store.Company(ctx, q.CompanyID); err == nil {
+		if co, err = s.companies.Get(ctx, q.CompanyID); err == nil {
 			name = co.Name
 		}
 		if errors.Is(err, model.ErrNotFound) {

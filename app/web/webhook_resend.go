@@ -8,6 +8,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/webhooks"
 )
 
 // sinceLayout is how "resend all failed since" reads and writes its time:
@@ -32,18 +33,15 @@ func (s *Server) webhookResend(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	d, _, err := s.webhooks.Delivery(c.UserContext(), ep.ID, id)
-	if err != nil {
+	d, err := s.webhooks.Resend(c.UserContext(), ep.ID, id)
+	switch {
+	case errors.Is(err, webhooks.ErrInFlight):
+		flash(c, "This delivery is being sent right now; its result appears in the log shortly.")
+	case err != nil:
 		return s.deliveryGone(err)
+	default:
+		flash(c, fmt.Sprintf("Delivery of %s queued again, with the same webhook-id.", d.EventType))
 	}
-	msg := "This delivery is being sent right now; its result appears in the log shortly."
-	if d.State != model.DeliverySending {
-		if err := s.webhooks.Resend(c.UserContext(), ep.ID, id); err != nil {
-			return s.deliveryGone(err)
-		}
-		msg = fmt.Sprintf("Delivery of %s queued again, with the same webhook-id.", d.EventType)
-	}
-	flash(c, msg)
 	return redirect(c, endpointURL(ep.ID))
 }
 

@@ -9,6 +9,7 @@ func (s *Server) webhookRoutes(ad fiber.Router) {
 	ad.Get("/webhooks", s.webhookList)
 	ad.Get("/webhooks/new", s.webhookNew)
 	ad.Post("/webhooks", s.webhookCreate)
+	ad.Get("/webhooks/reference", s.webhookReference)
 	ad.Get("/webhooks/:id", s.webhookShow)
 	ad.Get("/webhooks/:id/edit", s.webhookEdit)
 	ad.Post("/webhooks/:id", s.webhookUpdate)

@@ -62,9 +62,9 @@ func (s *Server) webhookParam(c *fiber.Ctx) (*model.WebhookEndpoint, error) {
 // keptFor says a retention as the log reads it: "30 days", "36 hours".
 func keptFor(d time.Duration) string {
 	if d%(24*time.Hour) == 0 {
-		return plural(int(d/(24*time.Hour)), "day")
+		return count(int(d/(24*time.Hour)), "day")
 	}
-	return plural(max(1, int(d/time.Hour)), "hour")
+	return count(max(1, int(d/time.Hour)), "hour")
 }
 
 func endpointURL(id int64) string { return fmt.Sprintf("/admin/webhooks/%d", id) }

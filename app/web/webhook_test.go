@@ -35,7 +35,7 @@ func TestWebhookListExplainsWebhooksWhenEmpty(t *testing.T) {
 	c := ts.admin()
 	resp, body := c.get("/admin/webhooks")
 	wantStatus(t, resp, body, http.StatusOK)
-	wantContains(t, body, "No webhook endpoints yet", "#receiving-webhooks", `href="/admin/webhooks/new"`, "retries for 27 hours 35 minutes")
+	wantContains(t, body, "No webhook endpoints yet", `href="/admin/webhooks/reference">payload reference</a>`, `href="/admin/webhooks/new"`, "retries for 27 hours 35 minutes")
 }
 
 func TestWebhookSecretIsShownOnce(t *testing.T) {

@@ -15,5 +15,5 @@
 // rebinding cannot get around it): loopback, private, link-local and
 // cloud-metadata addresses are refused unless allow-listed.
 //
-// It imports config, events, mail, model and store; never web.
+// It imports events, mail, model and store; never web.
 package webhooks

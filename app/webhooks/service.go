@@ -2,6 +2,7 @@ package webhooks
 
 import (
 	"context"
+	"errors"
 	"net/netip"
 	"time"
 
@@ -111,10 +112,22 @@ func (s *Service) Delivery(ctx context.Context, endpointID, id int64) (*model.We
 	return d, as, err
 }
 
+// ErrInFlight refuses to resend a delivery that is being sent right now:
+// its own attempt's result is about to be logged.
+var ErrInFlight = errors.New("webhooks: the delivery is being sent right now")
+
 // Resend sends a delivery of an endpoint again now, with the same
-// webhook-id, so a receiver that got it already can drop it.
-func (s *Service) Resend(ctx context.Context, endpointID, deliveryID int64) error {
-	return s.Store.ResendWebhookDelivery(ctx, endpointID, deliveryID)
+// webhook-id, so a receiver that got it already can drop it, and
+// returns it; one being sent is ErrInFlight and stays as it is.
+func (s *Service) Resend(ctx context.Context, endpointID, deliveryID int64) (*model.WebhookDelivery, error) {
+	d, err := s.Store.WebhookDelivery(ctx, endpointID, deliveryID)
+	if err != nil {
+		return nil, err
+	}
+	if d.State == model.DeliverySending {
+		return d, ErrInFlight
+	}
+	return d, s.Store.ResendWebhookDelivery(ctx, endpointID, deliveryID)
 }
 
 // ResendFailedSince sends again every failed delivery of an endpoint

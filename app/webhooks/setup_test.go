@@ -25,20 +25,22 @@ var loopback = []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")}
 
 // env is a store on a movable clock, the admin service and a worker.
 type env struct {
-	st  *store.Store
-	clk *storetest.Clock
-	svc *webhooks.Service
-	w   *webhooks.Worker
+	path string // the database file
+	st   *store.Store
+	clk  *storetest.Clock
+	svc  *webhooks.Service
+	w    *webhooks.Worker
 }
 
 func newEnv(t testing.TB, allow []netip.Prefix) *env {
 	t.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "hooks.db"))
+	path := filepath.Join(t.TempDir(), "hooks.db")
+	st, err := store.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	e := &env{st: st, clk: storetest.NewClock(time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC))}
+	e := &env{path: path, st: st, clk: storetest.NewClock(time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC))}
 	st.Now = e.clk.Now
 	e.svc = webhooks.NewService(st, allow)
 	mailer := &mail.Mailer{Store: st, Templates: &mail.Templates{Store: st}, PortalName: "Acme Support"}

@@ -18,3 +18,20 @@ func TestCountAndNumber(t *testing.T) {
 		t.Errorf("Number(-123456) = %q", got)
 	}
 }
+
+func TestCountOf(t *testing.T) {
+	if got := CountOf(1, "entry", "entries"); got != "1 entry" {
+		t.Errorf("CountOf(1) = %q", got)
+	}
+	if got := CountOf(12345, "time entry", "time entries"); got != "12,345 time entries" {
+		t.Errorf("CountOf(12345) = %q", got)
+	}
+}
+
+func TestPick(t *testing.T) {
+	for n, want := range map[int]string{0: "were", 1: "was", 2: "were", 1000: "were"} {
+		if got := Pick(n, "was", "were"); got != want {
+			t.Errorf("Pick(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

@@ -170,3 +170,30 @@
     setInterval(tick, 1000);
   });
 })();
+
+// Menus and tabs wider than a phone scroll sideways: the current one is
+// brought into view, and an edge fades where more is hidden, so nobody
+// takes the visible part for all there is.
+(function () {
+  "use strict";
+  function cue(el) {
+    el.classList.toggle("more-left", el.scrollLeft > 2);
+    el.classList.toggle("more-right", el.scrollLeft + el.clientWidth < el.scrollWidth - 2);
+  }
+  function init() {
+    document.querySelectorAll(".topbar nav, .tabs").forEach(function (el) {
+      var cur = el.querySelector("[aria-current]");
+      if (cur && el.scrollWidth > el.clientWidth && !el.hasAttribute("data-cue")) {
+        el.scrollLeft = cur.offsetLeft - (el.clientWidth - cur.offsetWidth) / 2;
+      }
+      if (!el.hasAttribute("data-cue")) {
+        el.setAttribute("data-cue", "");
+        el.addEventListener("scroll", function () { cue(el); }, { passive: true });
+      }
+      cue(el);
+    });
+  }
+  document.addEventListener("DOMContentLoaded", init);
+  document.addEventListener("htmx:load", init);
+  window.addEventListener("resize", init);
+})();

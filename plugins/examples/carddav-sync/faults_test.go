@@ -10,6 +10,7 @@ import (
 
 	"github.com/portico-hub/portico/plugins/sdk"
 	"github.com/portico-hub/portico/plugins/sdk/host"
+	"github.com/portico-hub/portico/plugins/sdk/sdktest"
 )
 
 func TestAnUnreadableCardIsAnErrorChangeAndThePullGoesOn(t *testing.T) {
@@ -45,7 +46,7 @@ func TestEveryWriteMeeting412IsAConflictAndOverwritesNothing(t *testing.T) {
 		changes = append(changes, sdk.Change{Op: sdk.OpUpsert, RemoteID: n + ".vcf", BaseVersion: old[n+".vcf"].Version,
 			IdempotencyKey: "k-" + n, Values: map[string][]string{"fn": {"Portico " + n}}})
 	}
-	for i, res := range push(t, p, ref, changes...) {
+	for i, res := range sdktest.Push(t, p, ref, changes...) {
 		if res.Status != sdk.PushConflict || res.Current == nil || !strings.HasPrefix(res.Current.Record.Contact.Name, "Edited") {
 			t.Errorf("write %d: %+v", i, res)
 		}
@@ -63,7 +64,7 @@ func TestAChangedPasswordIsUnauthorized(t *testing.T) {
 	if !errors.Is(err, &sdk.Error{Kind: sdk.ErrUnauthorized}) || !strings.Contains(err.Error(), `refused the password of user "alice"`) {
 		t.Errorf("pull: %v", err)
 	}
-	res := push(t, p, ref, sdk.Change{Op: sdk.OpUpsert, IdempotencyKey: "k", Record: grace})
+	res := sdktest.Push(t, p, ref, sdk.Change{Op: sdk.OpUpsert, IdempotencyKey: "k", Record: grace})
 	if res[0].Status != sdk.PushUnauthorized || !strings.Contains(res[0].Message, "enter the new one") {
 		t.Errorf("push: %+v", res[0])
 	}
@@ -82,7 +83,7 @@ func TestAServerDownIsTemporary(t *testing.T) {
 	if !errors.As(err, &ce) || ce.Kind != sdk.ErrUnreachable || ce.RetryAfter <= 0 {
 		t.Errorf("pull: want unreachable with a retry hint, got %v", err)
 	}
-	res := push(t, p, ref, sdk.Change{Op: sdk.OpUpsert, IdempotencyKey: "k", Record: grace})
+	res := sdktest.Push(t, p, ref, sdk.Change{Op: sdk.OpUpsert, IdempotencyKey: "k", Record: grace})
 	if res[0].Status != sdk.PushTemporary || res[0].RetryAfter <= 0 {
 		t.Errorf("push: %+v", res[0])
 	}

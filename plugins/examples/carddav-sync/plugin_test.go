@@ -2,10 +2,7 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -14,7 +11,7 @@ import (
 	"github.com/portico-hub/portico/plugins/sdk"
 	"github.com/portico-hub/portico/plugins/sdk/conformance"
 	"github.com/portico-hub/portico/plugins/sdk/host"
-	"github.com/portico-hub/portico/plugins/sdk/manifest"
+	"github.com/portico-hub/portico/plugins/sdk/sdktest"
 )
 
 var secrets = map[string]string{"password": testPass}
@@ -39,21 +36,8 @@ func TestMain(m *testing.M) {
 func buildPlugin(t testing.TB) string {
 	t.Helper()
 	buildOnce.Do(func() {
-		if builtDir, buildErr = os.MkdirTemp("", "carddav-plugin"); buildErr != nil {
-			return
-		}
-		data, err := os.ReadFile("plugin.json")
-		if err == nil {
-			err = os.WriteFile(filepath.Join(builtDir, "plugin.json"), data, 0o644)
-		}
-		if err != nil {
-			buildErr = err
-			return
-		}
-		cmd := exec.Command("go", "build", "-o", filepath.Join(builtDir, "bin", "carddav-sync"), ".")
-		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		if builtDir, buildErr = os.MkdirTemp("", "carddav-plugin"); buildErr == nil {
+			buildErr = sdktest.BuildGoInto(builtDir, "bin/carddav-sync")
 		}
 	})
 	if buildErr != nil {
@@ -66,27 +50,10 @@ func buildPlugin(t testing.TB) string {
 // as it is, and configures one instance for the book.
 func startPlugin(t testing.TB, dir string, r *radicale, book string) (*host.Plugin, host.Ref) {
 	t.Helper()
-	m, err := manifest.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	digests, err := m.Digests(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
 	// Radicale answers a first sync report of a large book only after
 	// reading every card, which takes minutes at 10,000 cards.
-	p, err := host.Start(context.Background(), host.Config{Dir: dir, Approved: digests, HostVersion: "test",
-		BatchTimeout: 15 * time.Minute})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(p.Close)
-	cfg := sdk.Config{InstanceID: "book", Revision: 1, JSON: []byte(r.config(book)), Secrets: secrets}
-	if err := p.Configure(context.Background(), cfg); err != nil {
-		t.Fatal(err)
-	}
-	return p, host.Ref{InstanceID: "book", Revision: 1}
+	p := sdktest.StartFolder(t, dir, func(c *host.Config) { c.BatchTimeout = 15 * time.Minute })
+	return p, sdktest.Configure(t, p, "book", r.config(book), secrets)
 }
 
 func pull(t testing.TB, p *host.Plugin, ref host.Ref, cursor string, size int) ([]sdk.ChangeBatch, error) {
@@ -99,10 +66,7 @@ func pull(t testing.TB, p *host.Plugin, ref host.Ref, cursor string, size int) (
 
 func mustPull(t testing.TB, p *host.Plugin, ref host.Ref, cursor string, size int) ([]sdk.ChangeBatch, string) {
 	t.Helper()
-	batches, err := pull(t, p, ref, cursor, size)
-	if err != nil {
-		t.Fatal(err)
-	}
+	batches := sdktest.PullAll(t, p, ref, cursor, size)
 	return batches, batches[len(batches)-1].Cursor
 }
 

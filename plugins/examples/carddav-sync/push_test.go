@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"io"
 	"net/http"
 	"strings"
@@ -9,16 +8,8 @@ import (
 
 	"github.com/portico-hub/portico/plugins/sdk"
 	"github.com/portico-hub/portico/plugins/sdk/host"
+	"github.com/portico-hub/portico/plugins/sdk/sdktest"
 )
-
-func push(t *testing.T, p *host.Plugin, ref host.Ref, changes ...sdk.Change) []sdk.PushResult {
-	t.Helper()
-	rs, err := p.Push(context.Background(), ref, changes)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rs
-}
 
 // raw reads a card as another client would.
 func (r *radicale) raw(t *testing.T, name string) string {
@@ -45,7 +36,7 @@ func TestPushCreatesUpdatesAndDeletesWithETags(t *testing.T) {
 	create := sdk.Change{Op: sdk.OpUpsert, Object: sdk.ObjectContact, IdempotencyKey: "outbox-1", Record: grace}
 	org := sdk.Change{Op: sdk.OpUpsert, Object: sdk.ObjectCompany, IdempotencyKey: "outbox-2",
 		Record: sdk.Record{Company: &sdk.Company{Name: "US Navy", Domains: []string{"navy.example"}}}}
-	rs := push(t, p, ref, create, org)
+	rs := sdktest.Push(t, p, ref, create, org)
 	if rs[0].Status != sdk.PushOK || rs[1].Status != sdk.PushOK || rs[0].NewVersion == "" {
 		t.Fatalf("creates: %+v", rs)
 	}
@@ -60,7 +51,7 @@ func TestPushCreatesUpdatesAndDeletesWithETags(t *testing.T) {
 		t.Errorf("the created organisation card:\n%s", c)
 	}
 	// The retried create (its answer lost) finds its own card.
-	if again := push(t, p, ref, create); again[0].Status != sdk.PushOK || again[0].RemoteID != rs[0].RemoteID {
+	if again := sdktest.Push(t, p, ref, create); again[0].Status != sdk.PushOK || again[0].RemoteID != rs[0].RemoteID {
 		t.Errorf("retried create: %+v", again[0])
 	}
 	// The pull brings the host's own writes back with the versions Push
@@ -72,7 +63,7 @@ func TestPushCreatesUpdatesAndDeletesWithETags(t *testing.T) {
 	// An update names only the fields it changes; the address on ada's
 	// card, which Portico does not map, survives.
 	adaVersion := byID(mustPullOnly(t, p, ref, ""))["ada.vcf"].Version
-	up := push(t, p, ref, sdk.Change{Op: sdk.OpUpsert, Object: sdk.ObjectContact, RemoteID: "ada.vcf", BaseVersion: adaVersion,
+	up := sdktest.Push(t, p, ref, sdk.Change{Op: sdk.OpUpsert, Object: sdk.ObjectContact, RemoteID: "ada.vcf", BaseVersion: adaVersion,
 		IdempotencyKey: "outbox-3", Values: map[string][]string{"title": {"Countess"}, "categories": nil}})
 	if up[0].Status != sdk.PushOK || up[0].NewVersion == adaVersion {
 		t.Fatalf("update: %+v", up[0])
@@ -81,11 +72,11 @@ func TestPushCreatesUpdatesAndDeletesWithETags(t *testing.T) {
 		!strings.Contains(c, "12 St James's Square") || !strings.Contains(c, "FN:Ada Lovelace") {
 		t.Errorf("the updated card:\n%s", c)
 	}
-	stale := push(t, p, ref, sdk.Change{Op: sdk.OpDelete, RemoteID: "ada.vcf", BaseVersion: adaVersion, IdempotencyKey: "outbox-4"})
+	stale := sdktest.Push(t, p, ref, sdk.Change{Op: sdk.OpDelete, RemoteID: "ada.vcf", BaseVersion: adaVersion, IdempotencyKey: "outbox-4"})
 	if stale[0].Status != sdk.PushConflict || stale[0].CurrentVersion != up[0].NewVersion || stale[0].Current.Record.Contact.JobTitle != "Countess" {
 		t.Errorf("delete with a stale version: %+v", stale[0])
 	}
-	del := push(t, p, ref, sdk.Change{Op: sdk.OpDelete, RemoteID: "ada.vcf", BaseVersion: up[0].NewVersion, IdempotencyKey: "outbox-5"},
+	del := sdktest.Push(t, p, ref, sdk.Change{Op: sdk.OpDelete, RemoteID: "ada.vcf", BaseVersion: up[0].NewVersion, IdempotencyKey: "outbox-5"},
 		sdk.Change{Op: sdk.OpUpsert, RemoteID: "nobody.vcf", BaseVersion: `"x"`, IdempotencyKey: "outbox-6", Record: grace})
 	if del[0].Status != sdk.PushOK || del[1].Status != sdk.PushNotFound {
 		t.Errorf("delete, update of a missing card: %+v", del)

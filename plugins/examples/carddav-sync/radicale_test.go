@@ -1,17 +1,16 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/portico-hub/portico/plugins/sdk/sdktest"
 )
 
 const (
@@ -24,21 +23,23 @@ const (
 // by PID.
 type radicale struct {
 	t      testing.TB
+	bin    string
 	dir    string
 	users  string
 	addr   string
 	cmd    *exec.Cmd
 	exited chan struct{}
-	logs   *syncBuf
+	logs   *sdktest.Logs
 	// timeout is the connector's request timeout in seconds.
 	timeout int
 }
 
 func startRadicale(t testing.TB) *radicale {
 	t.Helper()
-	serverBinary(t)
+	bin := sdktest.ServerBinary(t, "radicale", "radicale")
 	dir := shortDir(t)
-	r := &radicale{t: t, dir: dir, timeout: 20, users: filepath.Join(dir, "users"), addr: fmt.Sprintf("127.0.0.1:%d", freePort(t))}
+	r := &radicale{t: t, bin: bin, dir: dir, timeout: 20, users: filepath.Join(dir, "users"),
+		addr: fmt.Sprintf("127.0.0.1:%d", sdktest.FreePort(t))}
 	r.setPassword(testPass)
 	r.makeBook("contacts")
 	r.start()
@@ -47,8 +48,8 @@ func startRadicale(t testing.TB) *radicale {
 
 func (r *radicale) start() {
 	r.t.Helper()
-	r.logs = &syncBuf{}
-	r.cmd = exec.Command("radicale", "--server-hosts", r.addr, "--auth-type", "htpasswd",
+	r.logs = &sdktest.Logs{}
+	r.cmd = exec.Command(r.bin, "--server-hosts", r.addr, "--auth-type", "htpasswd",
 		"--auth-htpasswd-filename", r.users, "--auth-htpasswd-encryption", "plain",
 		"--rights-type", "owner_only", "--storage-filesystem-folder", filepath.Join(r.dir, "collections"),
 		"--logging-level", "warning")
@@ -59,7 +60,8 @@ func (r *radicale) start() {
 	r.exited = make(chan struct{})
 	go func(cmd *exec.Cmd, done chan struct{}) { cmd.Wait(); close(done) }(r.cmd, r.exited)
 	r.t.Cleanup(r.stop)
-	waitPort(r.t, r.addr, r.exited, r.logs.String)
+	// Radicale, in Python, takes its time to start on a busy machine.
+	sdktest.WaitPortWithin(r.t, r.addr, 20*time.Second, r.exited, r.logs.String)
 }
 
 // stop kills the server; the storage stays for a restart.
@@ -131,43 +133,6 @@ func (r *radicale) do(method, book, name, body string, header map[string]string)
 	return resp
 }
 
-func serverBinary(t testing.TB) {
-	t.Helper()
-	if _, err := exec.LookPath("radicale"); err == nil {
-		return
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("radicale is not installed; CI must install the Debian package radicale (see .ci/run)")
-	}
-	t.Skip("radicale is not installed: apt-get install radicale to run this test against a real CardDAV server")
-}
-
-func freePort(t testing.TB) int {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
-}
-
-func waitPort(t testing.TB, addr string, exited <-chan struct{}, logs func() string) {
-	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for time.Now().Before(deadline) {
-		if c, err := net.DialTimeout("tcp", addr, 200*time.Millisecond); err == nil {
-			c.Close()
-			return
-		}
-		select {
-		case <-exited:
-			t.Fatalf("radicale exited before listening on %s:\n%s", addr, logs())
-		case <-time.After(50 * time.Millisecond):
-		}
-	}
-	t.Fatalf("nothing listens on %s after 20s:\n%s", addr, logs())
-}
-
 func shortDir(t testing.TB) string {
 	dir, err := os.MkdirTemp("", "carddav")
 	if err != nil {
@@ -175,21 +140,4 @@ func shortDir(t testing.TB) string {
 	}
 	t.Cleanup(func() { os.RemoveAll(dir) })
 	return dir
-}
-
-type syncBuf struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuf) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuf) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
@@ -65,10 +64,10 @@ func launchSlapd(t testing.TB, dir, tlsConf string) *slapd {
 		s.LDAPS = fmt.Sprintf("ldaps://127.0.0.1:%d", sdktest.FreePort(t))
 		urls += " " + s.LDAPS + "/"
 	}
-	var logs bytes.Buffer
+	logs := &sdktest.Logs{}
 	// -d 0 keeps slapd in the foreground, so the test owns the process.
 	cmd := exec.Command(bin, "-d", "0", "-h", urls, "-f", conf)
-	cmd.Stdout, cmd.Stderr = &logs, &logs
+	cmd.Stdout, cmd.Stderr = logs, logs
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}

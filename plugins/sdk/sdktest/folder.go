@@ -2,6 +2,7 @@ package sdktest
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -19,19 +20,28 @@ import (
 func BuildGo(t testing.TB, binary string) string {
 	t.Helper()
 	dir := t.TempDir()
-	data, err := os.ReadFile("plugin.json")
-	if err != nil {
+	if err := BuildGoInto(dir, binary); err != nil {
 		t.Fatal(err)
 	}
+	return dir
+}
+
+// BuildGoInto is BuildGo into dir, for tests that share one build: a
+// TestMain or a sync.Once builds there and removes dir at the end.
+func BuildGoInto(dir, binary string) error {
+	data, err := os.ReadFile("plugin.json")
+	if err != nil {
+		return err
+	}
 	if err := os.WriteFile(filepath.Join(dir, "plugin.json"), data, 0o644); err != nil {
-		t.Fatal(err)
+		return err
 	}
 	cmd := exec.Command("go", "build", "-o", filepath.Join(dir, binary), ".")
 	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+		return fmt.Errorf("go build: %v\n%s", err, out)
 	}
-	return dir
+	return nil
 }
 
 // BuildNode bundles the Node plugin in dir with its package's build

@@ -1,10 +1,12 @@
 package sdktest
 
 import (
+	"bytes"
 	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 )
@@ -49,7 +51,14 @@ func FreePort(t testing.TB) int {
 // its logs.
 func WaitPort(t testing.TB, addr string, exited <-chan struct{}, logs func() string) {
 	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
+	WaitPortWithin(t, addr, 15*time.Second, exited, logs)
+}
+
+// WaitPortWithin is WaitPort for a server that may take longer to listen,
+// such as one that loads an interpreter first on a busy machine.
+func WaitPortWithin(t testing.TB, addr string, within time.Duration, exited <-chan struct{}, logs func() string) {
+	t.Helper()
+	deadline := time.Now().Add(within)
 	for time.Now().Before(deadline) {
 		if c, err := net.DialTimeout("tcp", addr, 200*time.Millisecond); err == nil {
 			c.Close()
@@ -61,5 +70,24 @@ func WaitPort(t testing.TB, addr string, exited <-chan struct{}, logs func() str
 		case <-time.After(50 * time.Millisecond):
 		}
 	}
-	t.Fatalf("nothing listens on %s after 15s:\n%s", addr, logs())
+	t.Fatalf("nothing listens on %s after %s:\n%s", addr, within, logs())
+}
+
+// Logs collects a server's output for a test to show when the server
+// fails: the server's process writes it while the test may read it.
+type Logs struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (l *Logs) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.Write(p)
+}
+
+func (l *Logs) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.String()
 }

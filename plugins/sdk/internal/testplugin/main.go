@@ -12,6 +12,10 @@
 //	       one by one (invalid address, huge field, no kind) among good ones
 //	split  a company and one of its contacts, then the process exits;
 //	       resumed after them, the company's other contacts
+//	companies company records around two contacts (a name twice, domains
+//	       taken), then, a moment later, one company no contact follows
+//	trailing a contact and then a company, then the process exits;
+//	       resumed after them, a contact of that company
 package main
 
 import (
@@ -71,6 +75,10 @@ func (i *instance) Import(ctx context.Context, req sdk.ImportRequest, w *sdk.Bat
 		return w.Send(sdk.Batch{Cursor: "end", Records: badRecords()})
 	case "split":
 		return split(req.Cursor, w)
+	case "companies":
+		return companies(w)
+	case "trailing":
+		return trailing(req.Cursor, w)
 	}
 	for n := 1; ; n++ {
 		b := sdk.Batch{Cursor: strconv.Itoa(n), Records: []sdk.Record{{Contact: &sdk.Contact{ExternalID: strconv.Itoa(n)}}}}

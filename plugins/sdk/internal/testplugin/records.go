@@ -62,3 +62,46 @@ func split(cursor string, w *sdk.BatchWriter) error {
 	}
 	return w.Send(sdk.Batch{Cursor: "2", Records: []sdk.Record{contact("2"), contact("3")}})
 }
+
+// trailing sends a contact and then company acme, whose record ends the
+// batch, and crashes; resumed after them, it sends a contact pointing at
+// acme by its external id alone.
+func trailing(cursor string, w *sdk.BatchWriter) error {
+	contact := func(n, company string) sdk.Record {
+		return sdk.Record{Contact: &sdk.Contact{ExternalID: "p" + n, Name: "Person " + n,
+			Emails: []string{"person" + n + "@people.test"}, CompanyExternalID: company}}
+	}
+	if cursor == "" {
+		acme := sdk.Record{Company: &sdk.Company{ExternalID: "acme", Name: "Acme Ltd", Domains: []string{"acme.test"}}}
+		if err := w.Send(sdk.Batch{Cursor: "1", Records: []sdk.Record{contact("1", ""), acme}}); err != nil {
+			return err
+		}
+		time.Sleep(500 * time.Millisecond) // let the host commit the batch
+		os.Exit(3)
+	}
+	return w.Send(sdk.Batch{Cursor: "2", Records: []sdk.Record{contact("2", "acme")}})
+}
+
+// companies sends company records around two contacts: Acme Ltd, Beta
+// Inc, Clash Co and Newer Co listing domains Acme Ltd and a stored
+// company already list, and Acme Ltd again under another external id
+// with a second domain. Then, after a pause, Late Co, which no contact
+// follows.
+func companies(w *sdk.BatchWriter) error {
+	co := func(ext, name string, domains ...string) sdk.Record {
+		return sdk.Record{Company: &sdk.Company{ExternalID: ext, Name: name, Domains: domains}}
+	}
+	contact := func(n, company string) sdk.Record {
+		return sdk.Record{Contact: &sdk.Contact{ExternalID: "p" + n, Name: "Person " + n,
+			Emails: []string{"person" + n + "@people.test"}, CompanyExternalID: company}}
+	}
+	acme := co("acme", "Acme Ltd", "acme.test")
+	acme.Company.Description = "Makes everything"
+	first := []sdk.Record{acme, co("beta", "Beta Inc", "beta.test"), co("clash", "Clash Co", "acme.test"),
+		co("newer", "Newer Co", "old.test"), contact("1", "acme"), co("acme2", "ACME LTD", "acme.example"), contact("2", "beta")}
+	if err := w.Send(sdk.Batch{Cursor: "1", Records: first}); err != nil {
+		return err
+	}
+	time.Sleep(300 * time.Millisecond) // the host has committed the contacts by now
+	return w.Send(sdk.Batch{Cursor: "2", Records: []sdk.Record{co("late", "Late Co", "late.test")}})
+}
