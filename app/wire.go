@@ -97,7 +97,7 @@ func services(cfg *config.Config, log *slog.Logger, st *store.Store, plugins *pl
 	d.Jobs.Lease = cfg.JobLease
 	d.Bulk = &bulk.Service{Store: st, Contacts: d.Contacts}
 	d.Portal = &portal.Service{Store: st, Mailer: mailer, BaseURL: cfg.BaseURL, SessionTTL: cfg.SessionTTL, Contacts: d.Contacts, Notify: routes}
-	d.Tickets = &ticket.Service{Store: st, Mailer: mailer, Activation: d.Activation, BaseURL: cfg.BaseURL}
+	d.Tickets = &ticket.Service{Store: st, Mailer: mailer, Activation: d.Activation, Notify: routes, BaseURL: cfg.BaseURL}
 	d.Time = &timesheet.Service{Store: st}
 	return d
 }
