@@ -31,7 +31,7 @@ var allowed = map[string][]string{
 	"app/agent":      {"app/address", "app/model", "app/password", "app/store", "app/token"},
 	"app/activation": {"app/contact", "app/jobs", "app/mail", "app/model", "app/notify", "app/password", "app/store", "app/token", "app/wording"},
 	"app/timesheet":  {"app/exports", "app/model", "app/store"},
-	"app/ticket":     {"app/activation", "app/contact", "app/mail", "app/model", "app/store"},
+	"app/ticket":     {"app/activation", "app/contact", "app/mail", "app/model", "app/notify", "app/store"},
 	"app/portal":     {"app/contact", "app/mail", "app/model", "app/notify", "app/password", "app/store", "app/token"},
 	"app/password":   {"app/model"},
 	"app/token":      {},

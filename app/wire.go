@@ -103,7 +103,7 @@ func services(cfg *config.Config, log *slog.Logger, st *store.Store, plugins *pl
 	d.Contacts.Channels = routes
 	d.Bulk = &bulk.Service{Store: st, Contacts: d.Contacts}
 	d.Portal = &portal.Service{Store: st, Mailer: mailer, BaseURL: cfg.BaseURL, SessionTTL: cfg.SessionTTL, Contacts: d.Contacts, Notify: routes}
-	d.Tickets = &ticket.Service{Store: st, Mailer: mailer, Activation: d.Activation, BaseURL: cfg.BaseURL}
+	d.Tickets = &ticket.Service{Store: st, Mailer: mailer, Activation: d.Activation, Notify: routes, BaseURL: cfg.BaseURL}
 	d.Time = &timesheet.Service{Store: st}
 	report := timesheet.Writer{Service: d.Time}.Write
 	d.Exports = exports.Deps{Store: st, FilesDir: cfg.FilesDir, Log: log, BaseURL: cfg.BaseURL, Mailer: mailer, Report: report}

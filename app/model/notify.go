@@ -68,6 +68,14 @@ func (k NotifyKind) Valid() bool {
 	return false
 }
 
+// UsesChannels reports whether a rule may send k through a channel: the
+// kinds sent to contacts, who have channel addresses. Export ready goes
+// to the agent who asked for the export; agents have no mobile number or
+// chat address, so it goes by email only.
+func (k NotifyKind) UsesChannels() bool {
+	return k.Valid() && k != NotifyExportReady
+}
+
 // RuleStep is one channel of a rule, with the kind of address it needs
 // (the channel declared it when the rule was saved).
 type RuleStep struct {

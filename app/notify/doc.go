@@ -32,6 +32,14 @@
 // Texts too long for a channel are refused, never cut: the channel
 // answers too_long, the message fails with that reason and the email
 // fallback carries the message; the template editor warns before that.
+// A ticket message's text is a notice with the link to the ticket: its
+// subject is shortened and a reply body left out when it would not fit
+// (fit.go says the rule).
+//
+// Only the kinds sent to contacts may use channels (ChannelKinds,
+// model.NotifyKind.UsesChannels): the export ready notice goes to
+// agents, who have no channel addresses, and SetRule and SetTemplate
+// refuse a channel or a channel text for it.
 //
 // It imports store, model, mail, jobs, pluginhost and the SDK (for the
 // plain-text rules and message limits); never web.

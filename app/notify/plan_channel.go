@@ -2,9 +2,11 @@ package notify
 
 import (
 	"context"
+	"sync"
 
 	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/plugins/sdk"
 )
 
 // channelMessages renders the channel message of each recipient with an
@@ -32,11 +34,7 @@ func (s *Service) channelMessages(ctx context.Context, kind model.NotifyKind, ma
 	if err != nil {
 		return nil, "", err
 	}
-	tpl, _, err := s.Template(ctx, kind)
-	if err != nil {
-		return nil, "", err
-	}
-	t, err := compile(tpl.Text)
+	text, err := s.texter(ctx, kind, id)
 	if err != nil {
 		return nil, "", err
 	}
@@ -45,24 +43,45 @@ func (s *Service) channelMessages(ctx context.Context, kind model.NotifyKind, ma
 		if !ok {
 			continue
 		}
-		d := data(r)
-		if d.ContactName == "" {
-			d.ContactName = r.Name
-		}
-		if d.PortalName == "" {
-			d.PortalName = s.Mailer.PortalName
-		}
-		if d.PortalName == "" {
-			d.PortalName = "Portico"
-		}
-		text, err := render(t, d)
+		body, err := text(s.fillIn(r, data(r)))
 		if err != nil {
 			return nil, "", err
 		}
 		out[i] = &model.NewMail{MessageID: s.Mailer.MessageID(), To: addr, ToName: r.Name, ContactID: r.ContactID,
-			Text: text, Template: mailKey, Channel: step.Channel, ChannelName: name, AddressKind: step.AddressKind}
+			Text: body, Template: mailKey, Channel: step.Channel, ChannelName: name, AddressKind: step.AddressKind}
 	}
 	return out, "Sent by email: the contact has no " + addressWord(step.AddressKind) + " for " + name + ".", nil
+}
+
+// texter compiles a kind's channel text once and returns what renders it
+// for one recipient's data, within the limits of channel instance id
+// (asked of its plugin only when a text carries a reply body).
+func (s *Service) texter(ctx context.Context, kind model.NotifyKind, id int64) (func(mail.Data) (string, error), error) {
+	tpl, _, err := s.Template(ctx, kind)
+	if err != nil {
+		return nil, err
+	}
+	t, err := compile(tpl.Text)
+	if err != nil {
+		return nil, err
+	}
+	limits := sync.OnceValue(func() sdk.MessageLimits { return s.limits(ctx, id) })
+	return func(d mail.Data) (string, error) { return fill(t, d, limits) }, nil
+}
+
+// fillIn completes d with what every channel text may name: the
+// recipient's name and the portal's.
+func (s *Service) fillIn(r mail.Recipient, d mail.Data) mail.Data {
+	if d.ContactName == "" {
+		d.ContactName = r.Name
+	}
+	if d.PortalName == "" {
+		d.PortalName = s.Mailer.PortalName
+	}
+	if d.PortalName == "" {
+		d.PortalName = "Portico"
+	}
+	return d
 }
 
 // addressWord names an address kind in a sentence.

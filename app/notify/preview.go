@@ -25,7 +25,8 @@ type Preview struct {
 
 // Preview renders text (a kind's template as edited, not yet saved) for
 // mail.SampleData and measures it against the limits of the channel with
-// instance id channel, or DefaultLimits when channel is 0 or unknown.
+// instance id channel, or DefaultLimits when channel is 0 or unknown. A
+// reply body that would not fit is left out, as when sending.
 func (s *Service) Preview(ctx context.Context, kind model.NotifyKind, text string, channel int64) (Preview, error) {
 	t, err := compile(text)
 	if err != nil {
@@ -35,16 +36,12 @@ func (s *Service) Preview(ctx context.Context, kind model.NotifyKind, text strin
 	if kind == model.NotifyPasswordChanged {
 		d.Link = ""
 	}
-	out, err := render(t, d)
+	limits := s.limits(ctx, channel)
+	out, err := fill(t, d, func() sdk.MessageLimits { return limits })
 	if err != nil {
 		return Preview{}, err
 	}
-	p := Preview{Text: out, Limits: DefaultLimits}
-	if channel != 0 && s.Plugins != nil {
-		if c, err := s.Plugins.Channel(ctx, channel); err == nil && c.AddressKinds != nil {
-			p.Limits = c.Limits
-		}
-	}
+	p := Preview{Text: out, Limits: limits}
 	_, tooLong := p.Limits.Check(out)
 	p.Measure = p.Limits.Measure(out)
 	p.TooLong = tooLong != nil

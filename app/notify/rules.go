@@ -35,7 +35,8 @@ func (s *Service) Channels(ctx context.Context) ([]pluginhost.Channel, error) {
 
 // SetRule checks and stores a kind's channels, in order, with an audit
 // entry. Only three shapes are allowed: email alone, a channel alone, a
-// channel then email. A channel's step takes the first address kind its
+// channel then email; a kind that does not use channels
+// (model.NotifyKind.UsesChannels) takes email alone. A channel's step takes the first address kind its
 // plugin declares unless the step names one of the others.
 func (s *Service) SetRule(ctx context.Context, actor model.Actor, kind model.NotifyKind, steps []model.RuleStep) error {
 	if !kind.Valid() {
@@ -43,6 +44,9 @@ func (s *Service) SetRule(ctx context.Context, actor model.Actor, kind model.Not
 	}
 	if err := checkShape(steps); err != nil {
 		return err
+	}
+	if !kind.UsesChannels() && !steps[0].Channel.IsEmail() {
+		return model.Invalid("channels", emailOnly)
 	}
 	for i, st := range steps {
 		if st.Channel.IsEmail() {
@@ -67,6 +71,23 @@ func (s *Service) SetRule(ctx context.Context, actor model.Actor, kind model.Not
 	r := model.NotifyRule{Kind: kind, Steps: steps}
 	return s.Store.SaveNotifyRule(ctx, actor, r, s.Describe(ctx, old), s.Describe(ctx, r))
 }
+
+// ChannelKinds lists the kinds a rule may send through a channel, in
+// model.NotifyKinds order: Admin > Notifications offers channels, and
+// channel texts, for these alone.
+func ChannelKinds() []model.NotifyKind {
+	var out []model.NotifyKind
+	for _, k := range model.NotifyKinds {
+		if k.UsesChannels() {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// emailOnly says why a kind goes by email alone; export ready is the one
+// such kind.
+const emailOnly = "The export ready notice goes to the agent who asked for the export, and agents have no mobile number or chat address: it can only go by email."
 
 // checkShape refuses anything but [email], [channel] and [channel, email].
 func checkShape(steps []model.RuleStep) error {

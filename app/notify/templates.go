@@ -18,7 +18,7 @@ var Defaults = map[model.NotifyKind]string{
 	model.NotifyPasswordReset:   "{{.PortalName}}: Hi {{.ContactName}}, reset your password within {{.ExpiresIn}}: {{.Link}}",
 	model.NotifyPasswordChanged: "{{.PortalName}}: your password was changed. If this was not you, reply to your last ticket or call us.",
 	model.NotifyExportReady:     "{{.PortalName}}: your export ({{.ExportRows}}) is ready: {{.Link}}",
-	model.NotifyTicketMessage:   "{{.PortalName}}: {{.AuthorName}} answered ticket #{{.TicketNumber}}: {{.Link}}",
+	model.NotifyTicketMessage:   "{{.PortalName}}: Hi {{.ContactName}}, new reply on your ticket #{{.TicketNumber}} \"{{.TicketSubject}}\": {{.Link}}",
 }
 
 // maxTemplate bounds a stored channel text: far more than any channel
@@ -41,6 +41,9 @@ func (s *Service) Template(ctx context.Context, kind model.NotifyKind) (model.Ch
 func (s *Service) SetTemplate(ctx context.Context, actor model.Actor, kind model.NotifyKind, text string) error {
 	if !kind.Valid() {
 		return model.Invalid("kind", "That is not a kind of message Portico sends.")
+	}
+	if !kind.UsesChannels() {
+		return model.Invalid("kind", emailOnly)
 	}
 	if _, err := compile(text); err != nil {
 		return err
@@ -85,11 +88,13 @@ func render(t *template.Template, d mail.Data) (string, error) {
 	return text, nil
 }
 
-// plain makes every value people typed one line of plain text.
+// plain makes every value people typed one line of plain text, and cuts
+// a ticket's subject to MaxSubject characters (see fit.go).
 func plain(d mail.Data) mail.Data {
 	for _, p := range []*string{&d.ContactName, &d.ContactEmail, &d.PortalName, &d.TicketSubject, &d.AuthorName,
 		&d.ReplyBody, &d.ExportScope, &d.Reason} {
 		*p = strings.Join(strings.Fields(sdk.PlainText(*p)), " ")
 	}
+	d.TicketSubject = shorten(d.TicketSubject, MaxSubject)
 	return d
 }

@@ -15,21 +15,21 @@ import (
 // contact still gets the message by email. A retry leaves them held.
 func (s *Store) settleFallbacks(ctx context.Context, tx *sql.Tx, o model.MailOutcome) error {
 	var state model.MailState
-	var note string
-	name, err := s.channelNameOf(ctx, tx, o.ID)
-	if err != nil {
-		return err
-	}
+	var before, after string
 	switch o.State {
 	case model.MailSent:
-		state, note = model.MailSkipped, "Not needed: the message went out by "+name+"."
+		state, before, after = model.MailSkipped, "Not needed: the message went out by ", "."
 	case model.MailFailed:
-		state, note = model.MailQueued, "Sent as the fallback: "+name+" failed: "+o.Error
+		state, before, after = model.MailQueued, "Sent as the fallback: ", " failed: "+o.Error
 	default:
 		return nil
 	}
-	res, err := tx.ExecContext(ctx, `UPDATE emails SET state = $1, note = $2, next_attempt_at = $3
-		WHERE waits_for = $4 AND state = 'held'`, state, note, s.Now(), o.ID)
+	// The note names the channel as its message was queued; the subquery
+	// runs only for the fallbacks found, so a message without one costs
+	// one probe of the held index.
+	res, err := tx.ExecContext(ctx, `UPDATE emails SET state = $1, note = $2 || (SELECT CASE WHEN f.channel_name <> ''
+		THEN f.channel_name ELSE f.channel END FROM emails f WHERE f.id = $3) || $4, next_attempt_at = $5
+		WHERE waits_for = $3 AND state = 'held'`, state, before, o.ID, after, s.Now())
 	if err != nil {
 		return fmt.Errorf("store: settle fallbacks of %d: %w", o.ID, err)
 	}
@@ -40,18 +40,4 @@ func (s *Store) settleFallbacks(ctx context.Context, tx *sql.Tx, o model.MailOut
 		return s.redactLinks(ctx, tx, `waits_for = $1 AND state = 'skipped'`, o.ID)
 	}
 	return s.scheduleDelivery(ctx, tx, s.Now())
-}
-
-// channelNameOf says how a message's channel reads in a note: its
-// instance's name, or "email".
-func (s *Store) channelNameOf(ctx context.Context, tx *sql.Tx, id int64) (string, error) {
-	var channel, name string
-	err := tx.QueryRowContext(ctx, `SELECT channel, channel_name FROM emails WHERE id = $1`, id).Scan(&channel, &name)
-	if err != nil {
-		return "", fmt.Errorf("store: channel of message %d: %w", id, err)
-	}
-	if name == "" {
-		name = channel
-	}
-	return name, nil
 }
