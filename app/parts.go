@@ -2,6 +2,7 @@ package app
 
 import (
 	"log/slog"
+	"path/filepath"
 
 	"github.com/portico-hub/portico/app/agent"
 	"github.com/portico-hub/portico/app/config"
@@ -28,6 +29,7 @@ func Imports(cfg *config.Config, log *slog.Logger, st *store.Store, plugins *plu
 // An offline host manages approvals and instances but never runs a
 // plugin: `portico plugins` uses it beside a running server.
 func PluginHost(cfg *config.Config, log *slog.Logger, st *store.Store, offline bool) (*pluginhost.Host, error) {
-	opt := pluginhost.Options{Dir: cfg.PluginsDir, Store: st, Log: log, HostVersion: "portico", Offline: offline}
+	opt := pluginhost.Options{Dir: cfg.PluginsDir, DataDir: filepath.Join(cfg.FilesDir, "plugin-data"),
+		Store: st, Log: log, HostVersion: "portico", Offline: offline}
 	return pluginhost.New(opt)
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/maintenance"
+	"github.com/portico-hub/portico/app/notify"
 	"github.com/portico-hub/portico/app/passkey"
 	"github.com/portico-hub/portico/app/pluginhost"
 	"github.com/portico-hub/portico/app/portal"
@@ -43,6 +44,9 @@ type Portico struct {
 	Hooks *webhooks.Worker
 	// CRM syncs the CRM connectors; nil when plugins are off.
 	CRM *crmsync.Engine
+	// Reports keeps what channels' delivery reports say of the messages
+	// they accepted.
+	Reports *notify.Reports
 }
 
 // Wire builds the services from the configuration, the logger and the
@@ -58,6 +62,7 @@ func Wire(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.S
 	d.CSRFKey = key
 	mailer := d.Activation.Mailer
 	mail.NewDeliverer(st, log, cfg.SMTP, cfg.From).Register(d.Jobs)
+	notify.NewDeliverer(st, plugins, log, cfg.JobLease).Register(d.Jobs)
 	imports.Register(d.Jobs, d.Imports)
 	bulk.Register(d.Jobs, d.Bulk)
 	activation.Register(d.Jobs, d.Activation)
@@ -72,7 +77,8 @@ func Wire(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.S
 	}
 	hooks := webhooks.NewWorker(st, webhooks.NewClient(cfg.WebhookAllowNets), log, webhooks.Notice(mailer, cfg.BaseURL))
 	hooks.Lease = max(cfg.JobLease, webhooks.Timeout+5*time.Second)
-	p := &Portico{Web: srv, Jobs: d.Jobs, Hooks: hooks, CRM: d.CRM}
+	reports := &notify.Reports{Store: st, Plugins: plugins, Log: log, Every: 30 * time.Second}
+	p := &Portico{Web: srv, Jobs: d.Jobs, Hooks: hooks, CRM: d.CRM, Reports: reports}
 	if d.CRM != nil {
 		crmsync.Register(d.Jobs, d.CRM, crmsync.PullInterval)
 	}
@@ -84,6 +90,7 @@ func Wire(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.S
 func services(cfg *config.Config, log *slog.Logger, st *store.Store, plugins *pluginhost.Host) web.Deps {
 	tpls := &mail.Templates{Store: st}
 	mailer := &mail.Mailer{Store: st, Templates: tpls, From: cfg.From}
+	routes := &notify.Service{Store: st, Mailer: mailer, Plugins: plugins}
 	d := web.Deps{
 		Agents:        Agents(cfg, st),
 		Contacts:      &contact.Service{Store: st},
@@ -91,17 +98,19 @@ func services(cfg *config.Config, log *slog.Logger, st *store.Store, plugins *pl
 		MailTemplates: tpls,
 		MailServers:   mail.Servers{Store: st, Env: cfg.SMTP},
 		Mailbox:       &mail.Mailbox{Store: st},
-		Activation:    &activation.Service{Store: st, Mailer: mailer, BaseURL: cfg.BaseURL, TTL: cfg.ActivationTTL},
+		Activation:    &activation.Service{Store: st, Mailer: mailer, Notify: routes, BaseURL: cfg.BaseURL, TTL: cfg.ActivationTTL},
 		Webhooks:      webhooks.NewService(st, cfg.WebhookAllowNets),
 		Imports:       importDeps(cfg, log, st, plugins),
 		Jobs:          jobs.NewRunner(st, log),
 		Passkeys:      passkeys(cfg, log, st),
 		Plugins:       plugins,
+		Notify:        routes,
 	}
 	d.Jobs.Lease = cfg.JobLease
+	d.Contacts.Channels = routes
 	d.Bulk = &bulk.Service{Store: st, Contacts: d.Contacts}
-	d.Portal = &portal.Service{Store: st, Mailer: mailer, BaseURL: cfg.BaseURL, SessionTTL: cfg.SessionTTL, Contacts: d.Contacts}
-	d.Tickets = &ticket.Service{Store: st, Mailer: mailer, Activation: d.Activation, BaseURL: cfg.BaseURL}
+	d.Portal = &portal.Service{Store: st, Mailer: mailer, BaseURL: cfg.BaseURL, SessionTTL: cfg.SessionTTL, Contacts: d.Contacts, Notify: routes}
+	d.Tickets = &ticket.Service{Store: st, Mailer: mailer, Activation: d.Activation, Notify: routes, BaseURL: cfg.BaseURL}
 	d.Time = &timesheet.Service{Store: st}
 	report := timesheet.Writer{Service: d.Time}.Write
 	d.Exports = exports.Deps{Store: st, FilesDir: cfg.FilesDir, Log: log, BaseURL: cfg.BaseURL, Mailer: mailer, Report: report}

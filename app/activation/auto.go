@@ -7,7 +7,7 @@ import (
 )
 
 // Auto reports whether new contacts are sent the activation email
-// without anyone asking (Admin > Email notifications).
+// without anyone asking (Admin > Notifications).
 func (s *Service) Auto(ctx context.Context) (bool, error) {
 	return s.Store.ActivationAuto(ctx)
 }

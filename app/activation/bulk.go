@@ -35,7 +35,8 @@ type bulkPayload struct {
 // Counts says what a send did with the contacts it was given.
 type Counts struct {
 	Sent int `json:"sent"`
-	// NoEmail counts contacts without an address, Skipped those not
+	// NoEmail counts contacts the rule cannot reach (no email address,
+	// nor one for its channel), Skipped those not
 	// unverified (or gone), and Recent those sent a link within
 	// RecentWindow, skipped unless the send was asked to send again.
 	NoEmail int `json:"no_email"`
@@ -93,8 +94,9 @@ func (s *Service) StartBulk(ctx context.Context, actor model.Actor, sel Selectio
 	return s.Store.EnqueueJob(ctx, model.NewJob{Kind: BulkJobKind, Payload: string(payload), CreatedBy: actor.ID})
 }
 
-// prepare sorts a batch's contacts: those unverified with an address get
-// a link, its email composed here; the others are counted as left out.
+// prepare sorts a batch's contacts: those unverified that the rule can
+// reach get a link, its messages composed here; the others are counted as
+// left out.
 // Contacts sent a link within RecentWindow are left out too, unless
 // resend is set.
 func (s *Service) prepare(ctx context.Context, ids []int64, resend bool) ([]model.NewLink, Counts, error) {
@@ -115,8 +117,6 @@ func (s *Service) prepare(ctx context.Context, ids []int64, resend bool) ([]mode
 		switch {
 		case t.State != model.StateUnverified:
 			c.Skipped++
-		case t.Email == "":
-			c.NoEmail++
 		case sentLately:
 			c.Recent++
 		default:
@@ -127,5 +127,6 @@ func (s *Service) prepare(ctx context.Context, ids []int64, resend bool) ([]mode
 		return nil, c, nil
 	}
 	links, err := s.compose(ctx, send, model.LinkActivation)
+	c.NoEmail += len(send) - len(links)
 	return links, c, err
 }

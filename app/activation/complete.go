@@ -44,7 +44,7 @@ func (s *Service) SetPassword(ctx context.Context, tok string, purpose model.Lin
 	if err := password.Validate(pw, l.Email); err != nil {
 		return 0, err
 	}
-	var notify *model.NewMail
+	var notify []model.NewMail
 	if l.Purpose == model.LinkPasswordReset {
 		if notify, err = s.resetChecks(ctx, l, pw); err != nil {
 			return 0, err
@@ -58,8 +58,8 @@ func (s *Service) SetPassword(ctx context.Context, tok string, purpose model.Lin
 }
 
 // resetChecks refuses a reset to the current password and composes the
-// email saying the password was changed.
-func (s *Service) resetChecks(ctx context.Context, l *model.Link, pw string) (*model.NewMail, error) {
+// messages saying the password was changed, by the rule of its kind.
+func (s *Service) resetChecks(ctx context.Context, l *model.Link, pw string) ([]model.NewMail, error) {
 	current, err := s.Store.PasswordHash(ctx, l.ContactID)
 	if err != nil {
 		return nil, err
@@ -71,12 +71,15 @@ func (s *Service) resetChecks(ctx context.Context, l *model.Link, pw string) (*m
 	if err != nil {
 		return nil, err
 	}
-	m, err := s.Mailer.Compose(ctx, mail.KeyPasswordChangedSelf, mail.Recipient{Name: l.ContactName, Address: l.Email, ContactID: l.ContactID},
-		mail.Data{Link: s.BaseURL + "/portal/forgot", PortalName: portal})
+	to := mail.Recipient{Name: l.ContactName, Address: l.Email, ContactID: l.ContactID}
+	plans, err := s.plan(ctx, model.NotifyPasswordChanged, mail.KeyPasswordChangedSelf, []mail.Recipient{to},
+		func(mail.Recipient) mail.Data {
+			return mail.Data{Link: s.BaseURL + "/portal/forgot", PortalName: portal}
+		})
 	if err != nil {
-		return nil, fmt.Errorf("activation: compose password changed email: %w", err)
+		return nil, fmt.Errorf("activation: compose password changed messages: %w", err)
 	}
-	return &m, nil
+	return plans[0], nil
 }
 
 // Dead reports whether err means a link that no longer works, or never

@@ -21,7 +21,14 @@ func (s *Service) Send(ctx context.Context, actor model.Actor, contactID int64) 
 	if err != nil {
 		return "", err
 	}
-	sent, err := s.issue(ctx, actor, []model.LinkTarget{*t}, purpose)
+	links, err := s.compose(ctx, []model.LinkTarget{*t}, purpose)
+	if err != nil {
+		return "", err
+	}
+	if len(links) == 0 {
+		return "", model.Invalid("email", "This contact has no address that Admin > Notifications sends this link to: add an email address or a mobile number.")
+	}
+	sent, err := s.Store.IssueLinks(ctx, actor, links)
 	if err != nil {
 		return "", err
 	}
@@ -44,7 +51,7 @@ func (s *Service) SendAuto(ctx context.Context, actor model.Actor, contactID int
 	if err != nil {
 		return false, err
 	}
-	if t.State != model.StateUnverified || t.Email == "" {
+	if t.State != model.StateUnverified {
 		return false, nil
 	}
 	sent, err := s.issue(ctx, actor, []model.LinkTarget{*t}, model.LinkActivation)
@@ -62,11 +69,10 @@ func (s *Service) target(ctx context.Context, contactID int64) (*model.LinkTarge
 	return &ts[0], nil
 }
 
-// purposeFor picks the link a contact's state calls for.
+// purposeFor picks the link a contact's state calls for. Whether the
+// contact can be reached (by email, or a channel's address) is the
+// plan's to say.
 func purposeFor(t *model.LinkTarget) (model.LinkPurpose, error) {
-	if t.Email == "" {
-		return "", model.Invalid("email", "This contact has no email address. Add one to send the activation email.")
-	}
 	switch t.State {
 	case model.StateUnverified:
 		return model.LinkActivation, nil
@@ -87,7 +93,7 @@ func (s *Service) Forgot(ctx context.Context, email string) error {
 		return ignoreNotFound(err)
 	}
 	purpose, err := purposeFor(t)
-	if err != nil {
+	if err != nil || t.Email == "" {
 		return nil
 	}
 	_, err = s.issue(ctx, model.Actor{Name: t.Name}, []model.LinkTarget{*t}, purpose)

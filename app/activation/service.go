@@ -7,6 +7,7 @@ import (
 
 	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/notify"
 	"github.com/portico-hub/portico/app/store"
 	"github.com/portico-hub/portico/app/token"
 	"github.com/portico-hub/portico/app/wording"
@@ -19,6 +20,9 @@ const DefaultTTL = 72 * time.Hour
 type Service struct {
 	Store  *store.Store
 	Mailer *mail.Mailer
+	// Notify routes each link by its kind's notification rule (a channel
+	// such as SMS, then email); nil sends every link by email.
+	Notify *notify.Service
 	// BaseURL is the server's public URL, which links start with.
 	BaseURL string
 	// TTL is how long a link works.
@@ -45,8 +49,9 @@ func (s *Service) issue(ctx context.Context, actor model.Actor, targets []model.
 	return s.Store.IssueLinks(ctx, actor, links)
 }
 
-// compose makes a link of one purpose for each target, with the email
-// carrying it, ready to be stored.
+// compose makes a link of one purpose for each target, with the messages
+// carrying it, ready to be stored. A target that no channel of the rule
+// can reach (no email, no mobile number) gets no link.
 func (s *Service) compose(ctx context.Context, targets []model.LinkTarget, purpose model.LinkPurpose) ([]model.NewLink, error) {
 	tokens := make(map[int64]string, len(targets))
 	to := make([]mail.Recipient, len(targets))
@@ -62,19 +67,46 @@ func (s *Service) compose(ctx context.Context, targets []model.LinkTarget, purpo
 	if err != nil {
 		return nil, err
 	}
-	mails, err := s.Mailer.ComposeAll(ctx, key, to, func(r mail.Recipient) mail.Data {
+	plans, err := s.plan(ctx, model.NotifyKind(key), key, to, func(r mail.Recipient) mail.Data {
 		return mail.Data{Link: s.BaseURL + path + tokens[r.ContactID], ExpiresIn: expiresIn(s.ttl()), PortalName: portal}
 	})
 	if err != nil {
-		return nil, fmt.Errorf("activation: compose %s emails: %w", key, err)
+		return nil, fmt.Errorf("activation: compose %s messages: %w", key, err)
 	}
 	expires := s.Store.Now().Add(s.ttl())
-	links := make([]model.NewLink, len(targets))
+	links := make([]model.NewLink, 0, len(targets))
 	for i, t := range targets {
-		links[i] = model.NewLink{ContactID: t.ID, TokenHash: token.Hash(tokens[t.ID]), Purpose: purpose,
-			Email: t.Email, ExpiresAt: expires, Mail: mails[i]}
+		if len(plans[i]) > 0 {
+			links = append(links, model.NewLink{ContactID: t.ID, TokenHash: token.Hash(tokens[t.ID]), Purpose: purpose,
+				Email: t.Email, ExpiresAt: expires, Plan: plans[i]})
+		}
 	}
 	return links, nil
+}
+
+// plan composes the messages of each recipient: by the kind's rule, or
+// the email of key alone without a router.
+func (s *Service) plan(ctx context.Context, kind model.NotifyKind, key string, to []mail.Recipient,
+	data func(mail.Recipient) mail.Data) ([][]model.NewMail, error) {
+	if s.Notify != nil {
+		return s.Notify.Plan(ctx, kind, key, to, data)
+	}
+	out := make([][]model.NewMail, len(to))
+	var with []mail.Recipient
+	var at []int
+	for i, r := range to {
+		if r.Address != "" {
+			with, at = append(with, r), append(at, i)
+		}
+	}
+	mails, err := s.Mailer.ComposeAll(ctx, key, with, data)
+	if err != nil {
+		return nil, err
+	}
+	for j, i := range at {
+		out[i] = mails[j : j+1]
+	}
+	return out, nil
 }
 
 func (s *Service) ttl() time.Duration {

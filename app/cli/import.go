@@ -53,7 +53,7 @@ func importCmd(fs *flag.FlagSet, e *env) func(context.Context) error {
 	o.blank = fs.String("blank", "keep", "blank cells keep values (keep) or clear them (clear)")
 	o.dry = fs.Bool("dry-run", false, "count what the import would do without changing anything")
 	from := fs.String("from", "", "import from an installed source instead of a file: `PLUGIN:INSTANCE`, as Admin > Plugins names them (contacts only)")
-	o.activate = fs.Bool("send-activation", false, "queue the activation email for each new contact with an address, which the server (portico serve) sends (default: Admin > Email notifications' \"User activation email\" switch)")
+	o.activate = fs.Bool("send-activation", false, "queue the activation email for each new contact with an address, which the server (portico serve) sends (default: Admin > Notifications' \"User activation email\" switch)")
 	return func(ctx context.Context) error {
 		if *from != "" {
 			return importFromPlugin(ctx, e, fs, o, *from)

@@ -11,6 +11,8 @@ import (
 // Service applies the contact rules and calls the store.
 type Service struct {
 	Store *store.Store
+	// Channels checks channel addresses with the channel of their kind.
+	Channels AddressChecker
 }
 
 // Create validates and stores a new contact, returning its id.

@@ -22,7 +22,7 @@ var agentPages = []string{
 	"/contacts/export", "/contacts/exports", "/contacts/import", "/contacts/imports",
 	"/companies", "/companies/new", "/companies/1", "/companies/import", "/companies/imports",
 	"/agents", "/admin", "/admin/mailbox", "/admin/mailbox/1", "/admin/email-templates",
-	"/admin/email-templates/activation", "/admin/notifications", "/admin/portal",
+	"/admin/email-templates/activation", "/admin/notifications", "/admin/notifications/texts/activation", "/admin/portal",
 	"/admin/webhooks", "/admin/webhooks/new", "/admin/email", "/admin/plugins",
 	"/tickets", "/tickets?view=mine", "/tickets/1", "/reports/timesheet",
 }

@@ -97,6 +97,10 @@ func (m *Mailer) portalName() string {
 	return "Portico"
 }
 
+// MessageID returns a new message id, as an email gets one: channel
+// messages in the outbox use it as their idempotency key.
+func (m *Mailer) MessageID() string { return m.messageID() }
+
 // messageID is fixed when the email is queued, so a message sent twice
 // (after a crash between sending and recording it) reads as one.
 func (m *Mailer) messageID() string {

@@ -66,6 +66,10 @@ type NewLink struct {
 	Email     string
 	ExpiresAt time.Time
 	Mail      NewMail
+	// Plan, when set, replaces Mail: the messages carrying the link, by
+	// the kind's notification rule (a channel message, then a held email
+	// fallback, say). Each carries the link.
+	Plan []NewMail
 }
 
 // Link is an issued link as its page shows it.

@@ -6,10 +6,15 @@ import "time"
 type MailState string
 
 const (
+	// MailHeld is a fallback waiting for the message it backs up.
+	MailHeld    MailState = "held"
 	MailQueued  MailState = "queued"
 	MailSending MailState = "sending"
 	MailSent    MailState = "sent"
 	MailFailed  MailState = "failed"
+	// MailSkipped is a fallback that was not needed: the message it
+	// backed up went out.
+	MailSkipped MailState = "skipped"
 	// MailKept is never stored: it is how the outbox lists and counts a
 	// sent email that was kept in the built-in mailbox rather than handed
 	// to SMTP, so that it is never taken for one that went out.
@@ -18,7 +23,11 @@ const (
 
 // Valid reports whether s is a known state.
 func (s MailState) Valid() bool {
-	return s == MailQueued || s == MailSending || s == MailSent || s == MailFailed
+	switch s {
+	case MailHeld, MailQueued, MailSending, MailSent, MailFailed, MailSkipped:
+		return true
+	}
+	return false
 }
 
 // Listed reports whether the outbox can be narrowed to s: a stored state
@@ -29,6 +38,8 @@ func (s MailState) Listed() bool { return s.Valid() || s == MailKept }
 const (
 	TransportSMTP    = "smtp"
 	TransportMailbox = "mailbox"
+	// TransportChannel is a message handed to a notification channel.
+	TransportChannel = "channel"
 )
 
 // Mail is one outgoing message in the outbox, rendered when it was
@@ -42,7 +53,19 @@ type Mail struct {
 	LastError     string
 	NextAttemptAt time.Time
 	CreatedAt     time.Time
-	SentAt        *time.Time
+	// WaitsFor is the message a held fallback waits for.
+	WaitsFor int64
+	// ProviderID and Segments are a channel's answer: its id for the
+	// message, and how many SMS parts it used.
+	ProviderID string
+	Segments   int
+	SentAt     *time.Time
+	// Delivery is what the channel's last delivery report said
+	// ("delivered", "failed", "pending"; empty without one), DeliveryDetail
+	// its words, DeliveryAt when.
+	Delivery       string
+	DeliveryDetail string
+	DeliveryAt     *time.Time
 	// LinkRedactedAt is when the stored copy stopped holding its
 	// one-time link's token.
 	LinkRedactedAt *time.Time
@@ -69,6 +92,18 @@ type NewMail struct {
 	// LinkHash is the SHA-256 of the one-time link's token the message
 	// carries, empty when it carries none.
 	LinkHash string
+	// Channel carries the message; empty means ChannelEmail. ChannelName
+	// is the instance's name when the message was queued, for lists.
+	Channel     Channel
+	ChannelName string
+	// AddressKind is the kind of To; empty means AddressEmail.
+	AddressKind string
+	// Held queues the message as the fallback of the message queued just
+	// before it in the same call: it waits until that one fails for good.
+	Held bool
+	// Note says why the message went this way, e.g. "Sent by email: the
+	// contact has no mobile number."
+	Note string
 }
 
 // MailOutcome is how one delivery attempt ended: sent, failed for good,
@@ -79,14 +114,21 @@ type MailOutcome struct {
 	Transport string
 	Error     string
 	RetryAt   time.Time
+	// ProviderID and Segments are a channel's receipt.
+	ProviderID string
+	Segments   int
 }
 
 // MailQuery selects a page of the outbox.
 type MailQuery struct {
-	Search  string
-	State   MailState
-	Page    int
-	PerPage int
+	Search string
+	State  MailState
+	// Channel narrows the list to one channel; empty lists all.
+	Channel Channel
+	// ContactID narrows it to one contact's messages, for their page.
+	ContactID int64
+	Page      int
+	PerPage   int
 }
 
 // MailPage is one page of the outbox, newest first.

@@ -26,7 +26,9 @@ type Reply struct {
 
 // NewReply is a reply to add. SetStatus, when not empty, moves the
 // ticket to that status in the same change ("send and set as").
-// Mail, when set, is the requester's notification, queued with it.
+// Messages are the requester's notification, queued with it in order (a
+// channel message may be followed by its held email fallback); none when
+// the requester is not notified.
 type NewReply struct {
 	TicketID   int64
 	AuthorKind AuthorKind
@@ -34,7 +36,7 @@ type NewReply struct {
 	Body       string
 	Private    bool
 	SetStatus  TicketStatus
-	Mail       *NewMail
+	Messages   []NewMail
 }
 
 // TicketChange is an agent's change of a ticket's fields; nil leaves a

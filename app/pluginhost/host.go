@@ -15,7 +15,12 @@ import (
 // crashes 3 times within an hour is disabled.
 type Options struct {
 	// Dir is the plugins directory: one folder per plugin.
-	Dir         string
+	Dir string
+	// DataDir keeps each plugin's own files across restarts, in a folder
+	// named by its id (a notifier's ledger of the messages it accepted,
+	// which keeps a retry after a crash from sending twice); "" gives
+	// plugins none.
+	DataDir     string
 	Store       *store.Store
 	Log         *slog.Logger
 	HostVersion string

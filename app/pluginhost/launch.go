@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
+	"path/filepath"
 
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/plugins/sdk/host"
@@ -35,7 +36,11 @@ func (h *Host) launch(id string) (*host.Plugin, error) {
 	if err := runnable(f, a); err != nil {
 		return nil, &refusal{err}
 	}
-	pl, err := host.Start(h.ctx, host.Config{Dir: f.Dir, Approved: a.Digests, Env: allowedEnv(),
+	var data string
+	if h.opt.DataDir != "" {
+		data = filepath.Join(h.opt.DataDir, id)
+	}
+	pl, err := host.Start(h.ctx, host.Config{Dir: f.Dir, Approved: a.Digests, Env: allowedEnv(), DataDir: data,
 		SocketRoot: h.sockets, Logger: pluginLogger(h.opt.Log, id), HostVersion: h.opt.HostVersion,
 		NodePath: h.opt.NodePath, StartTimeout: h.opt.StartTimeout, CallTimeout: h.opt.CallTimeout,
 		BatchTimeout: h.opt.BatchTimeout})

@@ -23,6 +23,11 @@ type proc struct {
 	restarts   int
 	crashes    []time.Time
 	configured map[int64]int64 // instance id -> revision sent
+	// configuring is held while an instance's configuration is sent, so
+	// that callers using a new instance at once configure it once: a
+	// second Configure would replace the first's instance (and whatever
+	// it holds, such as a listening port) under calls already using it.
+	configuring sync.Mutex
 }
 
 // ensure starts supervising the plugin unless it already is.

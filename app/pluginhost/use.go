@@ -52,6 +52,8 @@ func (h *Host) configured(ctx context.Context, in *model.PluginInstance) (*host.
 	if err != nil {
 		return nil, ref, err
 	}
+	p.configuring.Lock()
+	defer p.configuring.Unlock()
 	p.mu.Lock()
 	sent := p.configured[in.ID] == in.Revision
 	p.mu.Unlock()

@@ -9,6 +9,7 @@ import (
 	"github.com/portico-hub/portico/app/contact"
 	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/notify"
 	"github.com/portico-hub/portico/app/password"
 	"github.com/portico-hub/portico/app/store"
 	"github.com/portico-hub/portico/app/token"
@@ -23,6 +24,9 @@ type Service struct {
 	// Contacts applies a customer's profile edits under the same rules
 	// as an agent's.
 	Contacts *contact.Service
+	// Notify routes "your password was changed" by its rule; nil sends
+	// it by email.
+	Notify *notify.Service
 }
 
 // RefusedError is a right password for a contact who may not use the
@@ -124,7 +128,7 @@ func (s *Service) ChangePassword(ctx context.Context, actor model.Actor, contact
 	if err != nil {
 		return fmt.Errorf("portal: hash password: %w", err)
 	}
-	var m *model.NewMail
+	var m []model.NewMail
 	if in.Notify {
 		if m, err = s.changedMail(ctx, mail.KeyPasswordChanged, "/portal/login", t); err != nil {
 			return err
@@ -133,17 +137,21 @@ func (s *Service) ChangePassword(ctx context.Context, actor model.Actor, contact
 	return s.Store.SetContactPassword(ctx, actor, contactID, hash, m, in.Verify)
 }
 
-// changedMail composes an email of key telling a contact their password
-// was changed, with a link to path.
-func (s *Service) changedMail(ctx context.Context, key, path string, t model.LinkTarget) (*model.NewMail, error) {
+// changedMail composes the messages of key telling a contact their
+// password was changed, with a link to path: by the password changed
+// rule, or the email alone without a router.
+func (s *Service) changedMail(ctx context.Context, key, path string, t model.LinkTarget) ([]model.NewMail, error) {
 	name, err := s.Store.PortalName(ctx)
 	if err != nil {
 		return nil, err
 	}
-	m, err := s.Mailer.Compose(ctx, key, mail.Recipient{Name: t.Name, Address: t.Email, ContactID: t.ID},
-		mail.Data{Link: s.BaseURL + path, PortalName: name})
+	to, d := mail.Recipient{Name: t.Name, Address: t.Email, ContactID: t.ID}, mail.Data{Link: s.BaseURL + path, PortalName: name}
+	if s.Notify != nil {
+		return s.Notify.PlanOne(ctx, model.NotifyPasswordChanged, key, to, d)
+	}
+	m, err := s.Mailer.Compose(ctx, key, to, d)
 	if err != nil {
 		return nil, fmt.Errorf("portal: compose password changed email: %w", err)
 	}
-	return &m, nil
+	return []model.NewMail{m}, nil
 }

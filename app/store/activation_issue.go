@@ -70,8 +70,8 @@ func (s *Store) issueLink(ctx context.Context, tx *sql.Tx, actor model.Actor, l 
 		want = model.StateVerified
 	}
 	var n int
-	err := tx.QueryRowContext(ctx, `SELECT count(*) FROM contacts c JOIN contact_emails e ON e.contact_id = c.id AND e.is_primary
-		WHERE c.id = $1 AND c.state = $2 AND e.email = $3`, l.ContactID, want, l.Email).Scan(&n)
+	err := tx.QueryRowContext(ctx, `SELECT count(*) FROM contacts c LEFT JOIN contact_emails e ON e.contact_id = c.id AND e.is_primary
+		WHERE c.id = $1 AND c.state = $2 AND coalesce(e.email, '') = $3`, l.ContactID, want, l.Email).Scan(&n)
 	if err != nil || n == 0 {
 		return false, wrapErr(err, "check link target", l.ContactID)
 	}
@@ -87,9 +87,14 @@ func (s *Store) issueLink(ctx context.Context, tx *sql.Tx, actor model.Actor, l 
 		VALUES ($1, $2, $3, $4, $5, $6, $7)`, l.TokenHash, l.ContactID, l.Purpose, l.Email, now, l.ExpiresAt, nullableID(actor.ID)); err != nil {
 		return false, fmt.Errorf("store: issue link to %d: %w", l.ContactID, err)
 	}
-	m := l.Mail
-	m.LinkHash = l.TokenHash
-	if _, err := s.insertMail(ctx, tx, m); err != nil {
+	msgs := l.Plan
+	if len(msgs) == 0 {
+		msgs = []model.NewMail{l.Mail}
+	}
+	for i := range msgs {
+		msgs[i].LinkHash = l.TokenHash
+	}
+	if _, err := s.QueueMessagesTx(ctx, tx, msgs); err != nil {
 		return false, err
 	}
 	action := "activation_sent"

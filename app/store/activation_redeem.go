@@ -73,7 +73,7 @@ func (s *Store) Link(ctx context.Context, tokenHash string, purpose model.LinkPu
 // is not empty, and an unverified contact becomes verified, recording
 // when and how; notify, when not nil, is queued with it. It returns the
 // contact's id.
-func (s *Store) RedeemLink(ctx context.Context, tokenHash string, purpose model.LinkPurpose, how model.VerifiedHow, passwordHash string, notify *model.NewMail) (int64, error) {
+func (s *Store) RedeemLink(ctx context.Context, tokenHash string, purpose model.LinkPurpose, how model.VerifiedHow, passwordHash string, notify []model.NewMail) (int64, error) {
 	var id int64
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		l, err := s.loadLink(ctx, tx, tokenHash, purpose)
@@ -95,8 +95,8 @@ func (s *Store) RedeemLink(ctx context.Context, tokenHash string, purpose model.
 				return err
 			}
 		}
-		if notify != nil {
-			if _, err := s.QueueEmailTx(ctx, tx, *notify); err != nil {
+		if len(notify) > 0 {
+			if _, err := s.QueueMessagesTx(ctx, tx, notify); err != nil {
 				return err
 			}
 		}

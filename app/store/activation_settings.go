@@ -11,7 +11,7 @@ import (
 
 // Settings keys of the requester notifications and the portal.
 const (
-	// SettingActivationAuto is Admin > Email notifications' "User
+	// SettingActivationAuto is Admin > Notifications' "User
 	// activation email" switch: "true" sends every new contact with an
 	// address the activation email.
 	SettingActivationAuto = "notify.activation_auto"

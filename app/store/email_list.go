@@ -9,7 +9,7 @@ import (
 )
 
 // ListEmails returns one page of the outbox, newest first, optionally
-// narrowed to a state and to recipients whose address or name contains
+// narrowed to a state, a channel and to recipients whose address or name contains
 // the search. Its emails are the stored copies, for the list, which
 // shows no bodies; Email gives one as the mailbox shows it.
 func (s *Store) ListEmails(ctx context.Context, q model.MailQuery) (*model.MailPage, error) {
@@ -46,6 +46,14 @@ func emailFilter(q model.MailQuery) (string, []any) {
 		var cond string
 		cond, args = stateCond(q.State, args)
 		conds = append(conds, cond)
+	}
+	if q.ContactID != 0 {
+		args = append(args, q.ContactID)
+		conds = append(conds, fmt.Sprintf("contact_id = $%d", len(args)))
+	}
+	if q.Channel != "" {
+		args = append(args, q.Channel)
+		conds = append(conds, fmt.Sprintf("channel = $%d", len(args)))
 	}
 	if term := strings.ToLower(strings.TrimSpace(q.Search)); term != "" {
 		args = append(args, "%"+likeEscaper.Replace(term)+"%")

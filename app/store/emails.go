@@ -13,13 +13,20 @@ import (
 // DeliverJobKind is the kind of the job that empties the outbox.
 const DeliverJobKind = "mail.deliver"
 
+// ChannelJobKind is the kind of the job that hands the outbox's messages
+// for notification channels to their plugins.
+const ChannelJobKind = "notify.deliver"
+
 const emailColumns = `id, message_id, to_address, to_name, subject, html, text, template, coalesce(contact_id, 0),
-	state, transport, attempts, last_error, next_attempt_at, created_at, sent_at, link_hash, link_redacted_at`
+	state, transport, attempts, last_error, next_attempt_at, created_at, sent_at, link_hash, link_redacted_at,
+	channel, channel_name, address_kind, coalesce(waits_for, 0), note, provider_id, segments, delivery, delivery_detail, delivery_at`
 
 func scanEmail(row interface{ Scan(...any) error }) (*model.Mail, error) {
 	var e model.Mail
 	err := row.Scan(&e.ID, &e.MessageID, &e.To, &e.ToName, &e.Subject, &e.HTML, &e.Text, &e.Template, &e.ContactID,
-		&e.State, &e.Transport, &e.Attempts, &e.LastError, &e.NextAttemptAt, &e.CreatedAt, &e.SentAt, &e.LinkHash, &e.LinkRedactedAt)
+		&e.State, &e.Transport, &e.Attempts, &e.LastError, &e.NextAttemptAt, &e.CreatedAt, &e.SentAt, &e.LinkHash, &e.LinkRedactedAt,
+		&e.Channel, &e.ChannelName, &e.AddressKind, &e.WaitsFor, &e.Note, &e.ProviderID, &e.Segments,
+		&e.Delivery, &e.DeliveryDetail, &e.DeliveryAt)
 	return &e, err
 }
 
@@ -39,12 +46,8 @@ func (s *Store) QueueEmail(ctx context.Context, e model.NewMail) (int64, error) 
 // sends: all of them are queued, or none.
 func (s *Store) QueueEmails(ctx context.Context, es []model.NewMail) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		for _, e := range es {
-			if _, err := s.insertMail(ctx, tx, e); err != nil {
-				return err
-			}
-		}
-		return s.scheduleDelivery(ctx, tx, s.Now())
+		_, err := s.QueueMessagesTx(ctx, tx, es)
+		return err
 	})
 }
 
@@ -52,41 +55,28 @@ func (s *Store) QueueEmails(ctx context.Context, es []model.NewMail) error {
 // methods already hold, so a change (an activation token, a new password)
 // and the email telling about it commit together or not at all.
 func (s *Store) QueueEmailTx(ctx context.Context, tx *sql.Tx, e model.NewMail) (int64, error) {
-	id, err := s.insertMail(ctx, tx, e)
+	ids, err := s.QueueMessagesTx(ctx, tx, []model.NewMail{e})
 	if err != nil {
 		return 0, err
 	}
-	return id, s.scheduleDelivery(ctx, tx, s.Now())
+	return ids[0], nil
 }
 
-func (s *Store) insertMail(ctx context.Context, tx *sql.Tx, e model.NewMail) (int64, error) {
-	if e.MessageID == "" || e.To == "" {
-		return 0, fmt.Errorf("store: queue email: a message id and a recipient are required")
-	}
-	var contact any
-	if e.ContactID != 0 {
-		contact = e.ContactID
-	}
-	now := s.Now()
-	var id int64
-	err := tx.QueryRowContext(ctx, `INSERT INTO emails (message_id, to_address, to_name, subject, html, text, template, contact_id,
-		next_attempt_at, created_at, link_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10) RETURNING id`,
-		e.MessageID, e.To, e.ToName, e.Subject, e.HTML, e.Text, e.Template, contact, now, e.LinkHash).Scan(&id)
-	if err != nil {
-		return 0, fmt.Errorf("store: queue email to %s: %w", e.To, err)
-	}
-	return id, nil
-}
-
-// scheduleDelivery adds a delivery job to run at runAt unless one already
-// waits to run by then. Writes go through one connection, so two callers
-// never both see "none waiting"; at worst a spare job finds nothing to do.
+// scheduleDelivery adds an email delivery job to run at runAt unless one
+// already waits to run by then.
 func (s *Store) scheduleDelivery(ctx context.Context, tx *sql.Tx, runAt time.Time) error {
+	return s.scheduleJob(ctx, tx, DeliverJobKind, runAt)
+}
+
+// scheduleJob adds a job of kind to run at runAt unless one already waits
+// to run by then. Writes go through one connection, so two callers never
+// both see "none waiting"; at worst a spare job finds nothing to do.
+func (s *Store) scheduleJob(ctx context.Context, tx *sql.Tx, kind string, runAt time.Time) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO jobs (kind, payload, max_attempts, run_at, created_at, updated_at)
 		SELECT $1, '{}', 5, $2, $3, $3 WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE kind = $1 AND state = 'queued' AND run_at <= $2)`,
-		DeliverJobKind, runAt, s.Now())
+		kind, runAt, s.Now())
 	if err != nil {
-		return fmt.Errorf("store: schedule delivery: %w", err)
+		return fmt.Errorf("store: schedule %s: %w", kind, err)
 	}
 	return nil
 }
@@ -95,11 +85,22 @@ func (s *Store) scheduleDelivery(ctx context.Context, tx *sql.Tx, runAt time.Tim
 // time has come, and ones whose sender died while holding them. Each is
 // held for lease; one not finished by then is sent again.
 func (s *Store) ClaimEmails(ctx context.Context, limit int, lease time.Duration) ([]model.Mail, error) {
+	return s.claim(ctx, true, limit, lease)
+}
+
+// ClaimChannelMessages takes up to limit due messages for notification
+// channels, as ClaimEmails does for email.
+func (s *Store) ClaimChannelMessages(ctx context.Context, limit int, lease time.Duration) ([]model.Mail, error) {
+	return s.claim(ctx, false, limit, lease)
+}
+
+// claim claims due email, or due channel messages.
+func (s *Store) claim(ctx context.Context, email bool, limit int, lease time.Duration) ([]model.Mail, error) {
 	now := s.Now()
 	rows, err := s.w.QueryContext(ctx, `UPDATE emails SET state = 'sending', attempts = attempts + 1, lease_expires_at = $1
-		WHERE id IN (SELECT id FROM emails WHERE (state = 'queued' AND next_attempt_at <= $2)
-			OR (state = 'sending' AND lease_expires_at < $2) ORDER BY id LIMIT $3)
-		RETURNING `+emailColumns, now.Add(lease), now, limit)
+		WHERE id IN (SELECT id FROM emails WHERE (channel = 'email') = $2 AND ((state = 'queued' AND next_attempt_at <= $3)
+			OR (state = 'sending' AND lease_expires_at < $3)) ORDER BY id LIMIT $4)
+		RETURNING `+emailColumns, now.Add(lease), email, now, limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: claim emails: %w", err)
 	}

@@ -54,7 +54,7 @@ func (s *Store) HasPassword(ctx context.Context, contactID int64) (bool, error) 
 // With verify, an unverified contact is also marked verified by an admin
 // (a password alone does not activate an account); any other state is
 // left as it is.
-func (s *Store) SetContactPassword(ctx context.Context, actor model.Actor, id int64, hash string, notify *model.NewMail, verify bool) error {
+func (s *Store) SetContactPassword(ctx context.Context, actor model.Actor, id int64, hash string, notify []model.NewMail, verify bool) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		if err := liveContact(ctx, tx, id); err != nil {
 			return err
@@ -68,9 +68,9 @@ func (s *Store) SetContactPassword(ctx context.Context, actor model.Actor, id in
 			}
 		}
 		told := "no"
-		if notify != nil {
+		if len(notify) > 0 {
 			told = "yes"
-			if _, err := s.QueueEmailTx(ctx, tx, *notify); err != nil {
+			if _, err := s.QueueMessagesTx(ctx, tx, notify); err != nil {
 				return err
 			}
 		}

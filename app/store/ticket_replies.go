@@ -13,7 +13,8 @@ import (
 // with what follows from it: a customer's reply reopens a pending,
 // resolved or closed ticket (as Freshdesk does); an agent's may set a
 // status ("send and set as"); a public reply writes ticket.replied, a
-// status move ticket.updated, and the requester's email, when given, is
+// status move ticket.updated, and the requester's notification, when
+// given (a channel message, its held email fallback, or an email), is
 // queued.
 func (s *Store) AddReply(ctx context.Context, actor model.Actor, r model.NewReply) (int64, error) {
 	var id int64
@@ -31,7 +32,7 @@ func (s *Store) AddReply(ctx context.Context, actor model.Actor, r model.NewRepl
 		if r.Private {
 			return nil
 		}
-		return s.repliedEvent(ctx, tx, t.ID, id, r.Mail)
+		return s.repliedEvent(ctx, tx, t.ID, id, r.Messages)
 	})
 	return id, err
 }
@@ -67,7 +68,7 @@ func (s *Store) replyEffects(ctx context.Context, tx *sql.Tx, actor model.Actor,
 	return s.ticketUpdated(ctx, tx, t.ID, []string{"status"})
 }
 
-func (s *Store) repliedEvent(ctx context.Context, tx *sql.Tx, ticketID, replyID int64, m *model.NewMail) error {
+func (s *Store) repliedEvent(ctx context.Context, tx *sql.Tx, ticketID, replyID int64, ms []model.NewMail) error {
 	t, err := ticketOne(ctx, tx, ticketID)
 	if err != nil {
 		return err
@@ -79,12 +80,15 @@ func (s *Store) repliedEvent(ctx context.Context, tx *sql.Tx, ticketID, replyID 
 	if err := s.WriteEventTx(ctx, tx, events.TicketReplied{Ticket: events.TicketOf(t), Reply: events.ReplyOf(&rs[0])}); err != nil {
 		return err
 	}
-	if m == nil {
+	if len(ms) == 0 {
 		return nil
 	}
-	mail := *m
-	mail.ContactID = t.ContactID
-	_, err = s.QueueEmailTx(ctx, tx, mail)
+	out := make([]model.NewMail, len(ms))
+	for i, m := range ms {
+		m.ContactID = t.ContactID
+		out[i] = m
+	}
+	_, err = s.QueueMessagesTx(ctx, tx, out)
 	return err
 }
 

@@ -18,10 +18,11 @@ type AgentReply struct {
 	SetStatus string
 }
 
-// Reply adds an agent's reply or note. A public reply is emailed to the
-// requester through the outbox, in the same transaction, unless the
-// requester can no longer be reached (blocked, deleted, or without an
-// address): the reply is kept, and their portal shows it if they return.
+// Reply adds an agent's reply or note. A public reply reaches the
+// requester by the ticket message rule, queued in the outbox in the same
+// transaction, unless the requester can no longer be reached (blocked,
+// deleted, or without an address the rule can use): the reply is kept,
+// and their portal shows it if they return.
 func (s *Service) Reply(ctx context.Context, actor model.Actor, id int64, in AgentReply) error {
 	body, err := replyBody(in.Body)
 	if err != nil {
@@ -36,12 +37,10 @@ func (s *Service) Reply(ctx context.Context, actor model.Actor, id int64, in Age
 		return err
 	}
 	r := model.NewReply{TicketID: id, AuthorKind: model.AuthorAgent, Body: body, Private: in.Private, SetStatus: st}
-	if !in.Private && Reachable(t) {
-		m, err := s.replyMail(ctx, t, actor.Name, body)
-		if err != nil {
+	if !in.Private && live(t) {
+		if r.Messages, err = s.replyMessages(ctx, t, actor.Name, body); err != nil {
 			return err
 		}
-		r.Mail = &m
 	}
 	_, err = s.Store.AddReply(ctx, actor, r)
 	return err
@@ -50,20 +49,33 @@ func (s *Service) Reply(ctx context.Context, actor model.Actor, id int64, in Age
 // Reachable reports whether a reply to t is emailed: its requester is
 // neither blocked nor deleted and has an address.
 func Reachable(t *model.Ticket) bool {
-	live := t.ContactState == model.StateVerified || t.ContactState == model.StateUnverified
-	return live && t.ContactEmail != ""
+	return live(t) && t.ContactEmail != ""
 }
 
-func (s *Service) replyMail(ctx context.Context, t *model.Ticket, author, body string) (model.NewMail, error) {
+// live reports whether t's requester may be sent anything.
+func live(t *model.Ticket) bool {
+	return t.ContactState == model.StateVerified || t.ContactState == model.StateUnverified
+}
+
+// replyMessages plans the requester's notification of a reply: by the
+// ticket message rule, or the email alone without a router. Both carry
+// the link to the ticket in the portal.
+func (s *Service) replyMessages(ctx context.Context, t *model.Ticket, author, body string) ([]model.NewMail, error) {
 	ps, err := s.Store.PortalSettings(ctx)
 	if err != nil {
-		return model.NewMail{}, err
+		return nil, err
 	}
 	to := mail.Recipient{Name: t.ContactName, Address: t.ContactEmail, ContactID: t.ContactID}
-	return s.Mailer.Compose(ctx, mail.KeyTicketReply, to, mail.Data{
-		PortalName: ps.Name, TicketSubject: t.Subject, TicketNumber: strconv.FormatInt(t.ID, 10),
-		AuthorName: author, ReplyBody: body, Link: fmt.Sprintf("%s/portal/tickets/%d", s.BaseURL, t.ID),
-	})
+	d := mail.Data{PortalName: ps.Name, TicketSubject: t.Subject, TicketNumber: strconv.FormatInt(t.ID, 10),
+		AuthorName: author, ReplyBody: body, Link: fmt.Sprintf("%s/portal/tickets/%d", s.BaseURL, t.ID)}
+	if s.Notify != nil {
+		return s.Notify.PlanOne(ctx, model.NotifyTicketMessage, mail.KeyTicketReply, to, d)
+	}
+	if to.Address == "" {
+		return nil, nil
+	}
+	m, err := s.Mailer.Compose(ctx, mail.KeyTicketReply, to, d)
+	return []model.NewMail{m}, err
 }
 
 // CustomerReply adds a customer's reply to a ticket they may see (their

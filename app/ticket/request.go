@@ -15,7 +15,7 @@ import (
 // Admin > Portal settings lets everyone submit; otherwise it is
 // ErrForbidden. The address finds its contact (any of the contact's
 // addresses) or creates an unverified one, which is sent the activation
-// email when Admin > Email notifications says so. The address is emailed
+// email when Admin > Notifications says so. The address is emailed
 // that the request arrived. Only a validation error ever comes back
 // about the request itself: a known, unknown or refused address (an
 // agent's, a blocked or deleted contact's) all end the same way, so

@@ -6,6 +6,7 @@ import (
 	"github.com/portico-hub/portico/app/activation"
 	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/notify"
 	"github.com/portico-hub/portico/app/store"
 )
 
@@ -18,6 +19,10 @@ type Service struct {
 	Store      *store.Store
 	Mailer     *mail.Mailer
 	Activation *activation.Service
+	// Notify routes an agent's reply to the requester by the ticket
+	// message rule (a channel, a channel then email, or email); nil
+	// emails it.
+	Notify *notify.Service
 	// BaseURL is the server's public URL, which emailed links start with.
 	BaseURL string
 }

@@ -66,7 +66,7 @@ func (s *Server) formCompany(c *fiber.Ctx, p *contactPage) error {
 }
 
 // autoActivate sends a new contact the activation email when Admin >
-// Email notifications says so, and returns msg with what happened. The
+// Notifications says so, and returns msg with what happened. The
 // contact exists by now, so a failure to queue the email is reported,
 // not turned into a failed create.
 func (s *Server) autoActivate(c *fiber.Ctx, id int64, msg string) string {

@@ -49,15 +49,36 @@ func (s *Server) contactSendLink(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	msg := "Activation email sent to " + ct.Email + "."
-	if purpose == model.LinkPasswordReset {
-		msg = "Password reset link sent to " + ct.Email + "."
-	}
-	flash(c, msg)
+	flash(c, s.sentMessage(c, ct, purpose))
 	if c.FormValue("from") == "row" && isPartial(c) {
 		return render(c, fiber.StatusOK, "contacts/_row", "contacts/_row", contactRow{Contact: *ct, CSRF: csrfOf(c), Sent: true})
 	}
 	return redirect(c, backTo(c.FormValue("back"), fmt.Sprintf("/contacts/%d", ct.ID)))
+}
+
+// sentMessage says where the link just queued goes: by email, or by the
+// channel that carries it, read from the contact's newest message that
+// is not a held fallback.
+func (s *Server) sentMessage(c *fiber.Ctx, ct *model.Contact, purpose model.LinkPurpose) string {
+	what, to := "Activation email", ct.Email
+	if purpose == model.LinkPasswordReset {
+		what = "Password reset link"
+	}
+	msgs, err := s.mailbox.List(c.UserContext(), model.MailQuery{ContactID: ct.ID, PerPage: 2})
+	if err != nil {
+		return what + " sent."
+	}
+	for _, m := range msgs.Mails {
+		if m.State == model.MailHeld {
+			continue
+		}
+		if !m.Channel.IsEmail() {
+			return strings.TrimSuffix(what, " email") + " sent to " + m.To + " by " + m.ChannelName + "."
+		}
+		to = m.To
+		break
+	}
+	return what + " sent to " + to + "."
 }
 
 // backTo returns to a list page named by a form, or to def.

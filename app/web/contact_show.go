@@ -37,11 +37,21 @@ type contactPage struct {
 	// listed for admins, who alone see webhooks.
 	Deliveries     []model.ContactDelivery
 	ShowDeliveries bool
+	// Addresses are the contact's addresses on the installed channels;
+	// NewAddress is what was typed, by kind, when a channel refused it.
+	Addresses  []channelAddress
+	NewAddress map[string]string
+	// Reachable says the contact has an address on some channel, so a
+	// link can be sent without an email address.
+	Reachable bool
+	// Messages are the newest messages sent to the contact, by any
+	// channel; admins may open them in the mailbox.
+	Messages []model.Mail
 }
 
-// contactTickets and contactDeliveries are how many tickets and webhook
-// deliveries a contact's page lists.
-const contactTickets, contactDeliveries = 10, 10
+// contactTickets, contactDeliveries and contactMessages are how many
+// tickets, webhook deliveries and outgoing messages a contact's page lists.
+const contactTickets, contactDeliveries, contactMessages = 10, 10, 10
 
 // loadContact resolves the :id parameter, following merge redirects with
 // a permanent redirect so old links land on the merged contact.
@@ -69,7 +79,7 @@ func (m movedTo) Error() string { return "moved to " + m.url }
 func (s *Server) contactShow(c *fiber.Ctx) error {
 	fragment := ""
 	switch section := c.Query("section"); section {
-	case "profile", "emails", "tags", "companies":
+	case "profile", "emails", "tags", "companies", "channels":
 		fragment = "contacts/_" + section
 	}
 	return s.renderContact(c, fiber.StatusOK, fragment, nil)
@@ -93,6 +103,9 @@ func (s *Server) renderContact(c *fiber.Ctx, status int, fragment string, edit f
 		return err
 	}
 	p.Lately = p.Link != nil && !p.Link.Used && s.store.Now().Sub(p.Link.SentAt) < activation.RecentWindow
+	if err := s.loadChannels(c, p); err != nil {
+		return err
+	}
 	if p.Tickets, err = s.tickets.OfContact(c.UserContext(), ct.ID, contactTickets); err != nil {
 		return err
 	}

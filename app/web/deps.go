@@ -11,6 +11,7 @@ import (
 	"github.com/portico-hub/portico/app/imports"
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/mail"
+	"github.com/portico-hub/portico/app/notify"
 	"github.com/portico-hub/portico/app/passkey"
 	"github.com/portico-hub/portico/app/pluginhost"
 	"github.com/portico-hub/portico/app/portal"
@@ -54,6 +55,9 @@ type Deps struct {
 	Plugins *pluginhost.Host
 	// CRM syncs the CRM connectors; nil when plugins are off.
 	CRM *crmsync.Engine
+	// Notify keeps the notification rules and channel texts (Admin >
+	// Notifications) and plans the messages senders queue.
+	Notify *notify.Service
 	// CSRFKey signs the forms' CSRF tokens; it is kept in the database
 	// so tokens outlive a restart.
 	CSRFKey []byte

@@ -10,16 +10,21 @@ import (
 
 	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/model"
+	"github.com/portico-hub/portico/app/store"
 )
 
-// mailboxPage lists the outbox: every email Portico sent or will send.
-// Without SMTP it is the built-in mailbox where those emails are read.
+// mailboxPage lists the outbox: every message Portico sent or will send,
+// by email or through a notification channel. Without SMTP it is the
+// built-in mailbox where the emails are read.
 type mailboxPage struct {
 	Base
 	Query  model.MailQuery
 	Result *model.MailPage
 	Counts map[model.MailState]int
-	SMTP   string // the server's host:port, empty for the built-in mailbox
+	// Channels are the channels that carried messages, for the filter;
+	// listed only when there is more than email.
+	Channels []store.OutboxChannel
+	SMTP     string // the server's host:port, empty for the built-in mailbox
 }
 
 // mailboxList shows a page of emails; searching and paging ask for the
@@ -31,7 +36,10 @@ func (s *Server) mailboxList(c *fiber.Ctx) error {
 	if p.Result, err = s.mailbox.List(c.UserContext(), q); err != nil {
 		return err
 	}
-	if p.Counts, err = s.mailbox.Counts(c.UserContext()); err != nil {
+	if p.Counts, err = s.mailbox.Counts(c.UserContext(), q.Channel); err != nil {
+		return err
+	}
+	if p.Channels, err = s.mailbox.Channels(c.UserContext()); err != nil {
 		return err
 	}
 	return render(c, fiber.StatusOK, "admin/mailbox", "admin/_mailbox_results", p)
@@ -61,9 +69,13 @@ func (s *Server) smtpServer(ctx context.Context) *config.SMTP {
 }
 
 func parseMailQuery(c *fiber.Ctx) model.MailQuery {
-	q := model.MailQuery{Search: strings.TrimSpace(c.Query("q")), State: model.MailState(c.Query("state")), PerPage: 50}
+	q := model.MailQuery{Search: strings.TrimSpace(c.Query("q")), State: model.MailState(c.Query("state")), PerPage: 50,
+		Channel: model.Channel(c.Query("channel"))}
 	if !q.State.Listed() {
 		q.State = ""
+	}
+	if _, ok := q.Channel.InstanceID(); !ok && q.Channel != model.ChannelEmail {
+		q.Channel = ""
 	}
 	if len(q.Search) > 200 {
 		q.Search = q.Search[:200]
@@ -83,6 +95,9 @@ func (p mailboxPage) URL(key, value string) string {
 	if p.Query.State != "" {
 		v.Set("state", string(p.Query.State))
 	}
+	if p.Query.Channel != "" {
+		v.Set("channel", string(p.Query.Channel))
+	}
 	v.Del(key)
 	if value != "" {
 		v.Set(key, value)
@@ -100,10 +115,28 @@ func (p mailboxPage) Tabs() []mailTab {
 	for _, n := range p.Counts {
 		all += n
 	}
-	return []mailTab{{"", "All", "", all}, {model.MailQueued, "Queued", "", p.Counts[model.MailQueued]},
-		{model.MailSent, "Sent", "Sent through SMTP", p.Counts[model.MailSent]},
+	tabs := []mailTab{{"", "All", "", all}, {model.MailQueued, "Queued", "", p.Counts[model.MailQueued]},
+		{model.MailSent, "Sent", "Sent through SMTP or handed to the channel", p.Counts[model.MailSent]},
 		{model.MailKept, "Kept", "Kept in this mailbox and not sent: SMTP was not configured", p.Counts[model.MailKept]},
 		{model.MailFailed, "Failed", "", p.Counts[model.MailFailed]}}
+	for _, t := range []mailTab{{model.MailHeld, "Held", "Email fallbacks waiting for the channel message they back up", p.Counts[model.MailHeld]},
+		{model.MailSkipped, "Skipped", "Email fallbacks not needed: the channel message went out", p.Counts[model.MailSkipped]}} {
+		if t.Count > 0 || p.Query.State == t.State {
+			tabs = append(tabs, t)
+		}
+	}
+	return tabs
+}
+
+// ChannelName names the channel the list is narrowed to, for its empty
+// state.
+func (p mailboxPage) ChannelName() string {
+	for _, ch := range p.Channels {
+		if ch.Channel == p.Query.Channel {
+			return ch.Name
+		}
+	}
+	return string(p.Query.Channel)
 }
 
 type mailTab struct {

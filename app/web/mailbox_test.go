@@ -41,7 +41,7 @@ func TestMailboxListsSearchesAndShowsEmails(t *testing.T) {
 	ts := newTestServer(t)
 	c := ts.admin()
 	_, body := c.get("/admin/mailbox")
-	wantContains(t, body, "SMTP is not configured: emails are kept here and not sent.", `under <a href="/admin/email">Email server</a>`, "No emails yet")
+	wantContains(t, body, "SMTP is not configured: emails are kept here and not sent.", `under <a href="/admin/email">Email server</a>`, "No messages yet")
 	id := ts.queueEmail("<b>Kim</b>", "kim@example.com", "Open https://portico.test/portal/activate/abc to start.")
 	ts.queueEmail("Lee", "lee@example.com", "Hi")
 	_, body = c.get("/admin/mailbox")

@@ -190,3 +190,14 @@ func pluginFlows(t *testing.T, ts *testServer) {
 	waitFor(t, admin, resp.Header.Get("Location"), "Finished")
 	admin.get(resp.Header.Get("Location"), htmx...)
 }
+
+// channelFlows: a contact's channel addresses, and a channel instance's
+// test message, refused without asking the gateway.
+func channelFlows(t *testing.T, ts *testServer, inst int64) {
+	admin := ts.admin()
+	resp, body := admin.get("/contacts/" + itoa(ts.createContact("Mina Park", "mina.pages@example.com")))
+	answered(t, "contact with channels", resp, body, http.StatusOK)
+	form := url.Values{"kind": {"phone"}, "address": {"not a number"}, "text": {"Portico test"}}
+	resp, body = admin.post("/admin/plugins/kannel-sms/instances/"+itoa(inst)+"/message", form, htmx...)
+	answered(t, "test message", resp, body, http.StatusOK)
+}

@@ -18,8 +18,9 @@ import (
 // opens every page reached by GET, as a full page and as an HTMX request,
 // as a visitor, an admin and a customer, then walks the flows whose
 // pages only a form's answer shows (confirmations, refusals, progress),
-// a plugin's pages on a server with the hello-go plugin, and a CRM
-// connector's on one with the CardDAV example over a real address book.
+// a plugin's pages on a server with the hello-go plugin, a channel's on
+// one with kannel-sms, and a CRM connector's on one with the CardDAV
+// example over a real address book.
 // A template that fails on realistic data answers 500 here before a
 // user meets it.
 func TestEveryPageRenders(t *testing.T) {
@@ -56,6 +57,9 @@ func TestEveryPageRenders(t *testing.T) {
 	plugins := newPluginServer(t)
 	cov.watch(plugins)
 	pluginFlows(t, plugins)
+	sms, _, inst := newSMSServer(t, nil)
+	cov.watch(sms)
+	channelFlows(t, sms, inst)
 	crmFlows(t, cov)
 	missing, err := cov.missing()
 	if err != nil {
@@ -69,7 +73,7 @@ func TestEveryPageRenders(t *testing.T) {
 // agentPages lists the server's GET routes with their parameters filled
 // in from the demo data, leaving out downloads and the sign-out.
 func agentPages(ts *testServer) []string {
-	fill := strings.NewReplacer(":id", "1", ":key", mail.KeyActivation)
+	fill := strings.NewReplacer(":id", "1", ":key", mail.KeyActivation, ":kind", "activation")
 	var out []string
 	seen := map[string]bool{}
 	for _, r := range ts.srv.App().GetRoutes(true) {

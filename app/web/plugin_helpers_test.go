@@ -22,12 +22,20 @@ func newPluginServer(t *testing.T) *testServer { return newExampleServer(t, "hel
 // folder holding the example plugin name, built for the test.
 func newExampleServer(t *testing.T, name string) *testServer {
 	t.Helper()
+	ts, _ := newHostServer(t, func(t *testing.T, plugins string) { installExample(t, plugins, name) })
+	return ts
+}
+
+// newHostServer is newTestServer with a plugin host over a plugins folder
+// that install fills.
+func newHostServer(t *testing.T, install func(t *testing.T, plugins string)) (*testServer, *pluginhost.Host) {
+	t.Helper()
 	cfg := config.Default()
 	cfg.Addr, cfg.DBPath, cfg.LogLevel = "127.0.0.1:0", filepath.Join(t.TempDir(), "p.db"), "error"
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	installExample(t, cfg.PluginsDir, name)
+	install(t, cfg.PluginsDir)
 	st, err := store.Open(context.Background(), cfg.DBPath)
 	if err != nil {
 		t.Fatal(err)
@@ -43,7 +51,7 @@ func newExampleServer(t *testing.T, name string) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &testServer{t: t, srv: p.Web, jobs: p.Jobs, store: st, cfg: cfg}
+	return &testServer{t: t, srv: p.Web, jobs: p.Jobs, store: st, cfg: cfg}, h
 }
 
 // installExample builds the example plugin name into plugins/name with

@@ -24,6 +24,9 @@ func (s *Server) instanceEdit(c *fiber.Ctx) error {
 	if p.Activity, err = s.plugins.Activity(c.UserContext(), pl.ID, in.ID, 20); err != nil {
 		return err
 	}
+	if p.Kinds, err = s.instanceKinds(c, in.ID); err != nil {
+		return err
+	}
 	return render(c, fiber.StatusOK, "plugins/instance", "", p)
 }
 

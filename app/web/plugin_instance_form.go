@@ -17,6 +17,9 @@ type instancePage struct {
 	Form     *pluginhost.Form
 	Name     string
 	Activity []model.PluginActivity
+	// Kinds are the address kinds of a notifier's instance, for "Send a
+	// test message"; empty for other plugins.
+	Kinds []string
 }
 
 // instanceNew shows the form of a new instance.

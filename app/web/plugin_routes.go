@@ -21,6 +21,7 @@ func (s *Server) pluginRoutes(ad fiber.Router) {
 	ad.Get("/plugins/:plugin/instances/:instance", s.instanceEdit)
 	ad.Post("/plugins/:plugin/instances/:instance", s.instanceUpdate)
 	ad.Post("/plugins/:plugin/instances/:instance/test", s.instanceCheck)
+	ad.Post("/plugins/:plugin/instances/:instance/message", s.instanceTestMessage)
 	s.crmRoutes(ad)
 }
 

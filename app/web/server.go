@@ -26,6 +26,7 @@ import (
 	"github.com/portico-hub/portico/app/imports"
 	"github.com/portico-hub/portico/app/jobs"
 	"github.com/portico-hub/portico/app/mail"
+	"github.com/portico-hub/portico/app/notify"
 	"github.com/portico-hub/portico/app/passkey"
 	"github.com/portico-hub/portico/app/pluginhost"
 	"github.com/portico-hub/portico/app/portal"
@@ -72,6 +73,7 @@ type Server struct {
 	plugins *pluginhost.Host
 	// crm is nil when the server runs without a plugin host.
 	crm *crmsync.Engine
+	notify *notify.Service
 }
 
 // New builds the Fiber app with every route over the services in d.
@@ -89,8 +91,8 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.St
 		agents: d.Agents, contacts: d.Contacts, companies: d.Companies, mailTpls: d.MailTemplates,
 		activation: d.Activation, bulk: d.Bulk, portal: d.Portal, tickets: d.Tickets, time: d.Time, webhooks: d.Webhooks,
 		imports: d.Imports, jobs: d.Jobs, passkeys: d.Passkeys, plugins: d.Plugins, crm: d.CRM,
-		sameOrigin: newSameOrigin(cfg),
-		parsers:    newParsers(),
+		notify: d.Notify, sameOrigin: newSameOrigin(cfg),
+		parsers: newParsers(),
 	}
 	fc := fiber.Config{
 		Views:                 engine,

@@ -128,3 +128,18 @@ func (l *ledger) settle(instance, key string, r Receipt, err error) error {
 	}
 	return l.file.Sync()
 }
+
+// drain waits, at most limit, until no send is in flight, so that a
+// plugin about to exit records what the channel accepted first.
+func (l *ledger) drain(limit time.Duration) {
+	deadline := time.Now().Add(limit)
+	for time.Now().Before(deadline) {
+		l.mu.Lock()
+		busy := len(l.inflight)
+		l.mu.Unlock()
+		if busy == 0 {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}

@@ -65,7 +65,11 @@ func (s *notifierServer) ValidateAddress(ctx context.Context, req *pluginv1.Vali
 }
 
 // Send delivers a key once: a key accepted before is answered from the
-// ledger, and concurrent calls with one key wait for the first.
+// ledger, and concurrent calls with one key wait for the first. The send
+// runs to its end (or the call's deadline) even when the host goes away
+// meanwhile: a message the channel accepted is then recorded, and the
+// host's retry of it is dropped, rather than cut off between the
+// channel's acceptance and the ledger and sent again.
 func (s *notifierServer) Send(ctx context.Context, req *pluginv1.SendRequest) (*pluginv1.SendResponse, error) {
 	n, err := s.notifier(req.GetInstance())
 	if err != nil {
@@ -78,7 +82,9 @@ func (s *notifierServer) Send(ctx context.Context, req *pluginv1.SendRequest) (*
 	if r, done := s.ledger.claim(instance, req.GetMessageId()); done {
 		return receiptToProto(r), nil
 	}
-	r, err := n.Send(ctx, messageFromProto(req))
+	sendCtx, cancel := detached(ctx)
+	defer cancel()
+	r, err := n.Send(sendCtx, messageFromProto(req))
 	if lerr := s.ledger.settle(instance, req.GetMessageId(), r, err); lerr != nil {
 		return nil, unaryErr(ctx, &Error{Kind: ErrInternal, Message: "the message was sent but not recorded: " + lerr.Error()})
 	}
@@ -115,4 +121,13 @@ func notifierLedger(p Plugin, o options) (*ledger, error) {
 		dir = *o.dataDir
 	}
 	return openLedger(dir)
+}
+
+// detached keeps ctx's deadline and values but not its cancellation.
+func detached(ctx context.Context) (context.Context, context.CancelFunc) {
+	d, ok := ctx.Deadline()
+	if !ok {
+		return context.WithCancel(context.WithoutCancel(ctx))
+	}
+	return context.WithDeadline(context.WithoutCancel(ctx), d)
 }

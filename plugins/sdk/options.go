@@ -55,11 +55,19 @@ func (d *debugServe) testConfig() *plugin.ServeTestConfig {
 
 // watchParent exits the plugin when its host is gone. go-plugin cannot see
 // a host killed with SIGKILL, and an orphaned plugin would run for ever.
-func watchParent(log hclog.Logger, parent int) {
+// A notifier first lets its sends in flight finish and reach its ledger
+// (led, nil for other kinds), for at most drainLimit.
+func watchParent(log hclog.Logger, parent int, led *ledger) {
 	for range time.Tick(time.Second) {
 		if os.Getppid() != parent {
 			log.Error("the host process is gone; exiting", "host_pid", parent)
+			if led != nil {
+				led.drain(drainLimit)
+			}
 			os.Exit(2)
 		}
 	}
 }
+
+// drainLimit bounds how long an orphaned notifier waits for its sends.
+const drainLimit = 30 * time.Second

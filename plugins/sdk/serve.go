@@ -41,7 +41,7 @@ func Serve(p Plugin, opts ...Option) {
 		// the test or debugger owns the lifetime, so its log is dropped.
 		cfg.Test, cfg.Logger = o.debug.testConfig(), hclog.NewNullLogger()
 	} else {
-		go watchParent(log, os.Getppid())
+		go watchParent(log, os.Getppid(), led)
 	}
 	plugin.Serve(cfg)
 }

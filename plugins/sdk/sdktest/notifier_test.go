@@ -38,6 +38,13 @@ func (p *pager) Send(ctx context.Context, m sdk.Message) (sdk.Receipt, error) {
 		return sdk.Receipt{}, sdk.Temporary("the pager network hiccuped")
 	case "slow":
 		time.Sleep(200 * time.Millisecond)
+	case "careful":
+		// Like an HTTP request to a gateway: given up when ctx ends.
+		select {
+		case <-time.After(300 * time.Millisecond):
+		case <-ctx.Done():
+			return sdk.Receipt{}, sdk.Temporary("cut off: " + ctx.Err().Error())
+		}
 	}
 	if _, err := pagerLimits.Check(m.Text); err != nil {
 		return sdk.Receipt{}, err
@@ -104,6 +111,24 @@ func TestNotifierSendsConcurrentRetriesOnce(t *testing.T) {
 	wg.Wait()
 	if p.sent.Load() != 1 {
 		t.Fatalf("sent %d times", p.sent.Load())
+	}
+}
+
+// TestNotifierFinishesASendItsHostGaveUp cancels a send while the channel
+// works on it, as a host killed mid-call does: the send still completes
+// and is recorded, so the host's retry is dropped rather than sent again.
+func TestNotifierFinishesASendItsHostGaveUp(t *testing.T) {
+	p := &pager{}
+	h := sdktest.Start(t, pagerPlugin(p))
+	sdktest.Configure(t, h, "a", "{}", nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(50*time.Millisecond, cancel)
+	if _, err := h.Send(ctx, page("cut", "careful")); err == nil {
+		t.Fatal("the cancelled call answered")
+	}
+	// The retry waits for the first send, still running, then finds it.
+	if again := sdktest.Send(t, h, page("cut", "careful")); !again.Duplicate || p.sent.Load() != 1 {
+		t.Fatalf("retry %+v, sent %d times; want the first send recorded and the retry dropped", again, p.sent.Load())
 	}
 }
 
