@@ -3,6 +3,7 @@ package crmsync_test
 import (
 	"slices"
 	"strings"
+	"time"
 )
 
 // settle brings the server back and syncs until a sync changes nothing on
@@ -12,13 +13,19 @@ func (w *world) settle() {
 		w.e.rad.Start()
 		w.down = false
 	}
-	quiet := 0
+	quiet, failed := 0, 0
 	for i := 0; i < 10 && quiet < 2; i++ {
 		before, pushed := w.e.eventCount(), w.pushed()
 		w.e.engine.Resume(w.e.ctx, w.e.id)
 		if err := w.e.engine.SyncNow(w.e.ctx, w.e.id); err != nil {
+			// A crashed plugin is started again after a backoff: a failed
+			// run waits for it and does not count, up to a limit.
 			w.t.Logf("settling: %v", err)
 			quiet = 0
+			if failed++; failed < 60 {
+				i--
+				time.Sleep(250 * time.Millisecond)
+			}
 			continue
 		}
 		if w.e.eventCount() == before && w.pushed() == pushed {
