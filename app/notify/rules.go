@@ -134,3 +134,15 @@ func (s *Service) channelName(ctx context.Context, ch model.Channel) string {
 	}
 	return string(ch)
 }
+
+// ActivationByPhone says whether activation links go first by a channel
+// whose address is the contact's mobile number, so that a contact with a
+// mobile number and no email address can be sent one.
+func (s *Service) ActivationByPhone(ctx context.Context) (bool, error) {
+	rules, err := s.Store.NotifyRules(ctx)
+	if err != nil {
+		return false, err
+	}
+	steps := rules[model.NotifyActivation].Steps
+	return len(steps) > 0 && !steps[0].Channel.IsEmail() && steps[0].AddressKind == model.AddressPhone, nil
+}

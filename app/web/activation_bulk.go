@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strconv"
@@ -13,7 +14,8 @@ import (
 
 // Row is a list row with what its actions need.
 func (p contactListPage) Row(ct model.Contact) contactRow {
-	r := contactRow{Contact: ct, CSRF: p.CSRF, Pick: true, Picked: slices.Contains(p.BulkForm.IDs, ct.ID), Back: p.Back()}
+	r := contactRow{Contact: ct, CSRF: p.CSRF, Pick: true, Picked: slices.Contains(p.BulkForm.IDs, ct.ID), Back: p.Back(),
+		ByPhone: p.ByPhone && ct.Mobile != ""}
 	if at, ok := p.Lately[ct.ID]; ok {
 		r.Lately = &at
 	}
@@ -97,4 +99,15 @@ func parseListForm(c *fiber.Ctx) model.ContactQuery {
 	}
 	q.CompanyID, _ = strconv.ParseInt(c.FormValue("company"), 10, 64)
 	return q
+}
+
+// loadSendState fills in what the rows' send buttons need: who was sent
+// a link in the last few minutes, and whether activation goes by a phone
+// channel.
+func (s *Server) loadSendState(ctx context.Context, p *contactListPage) (err error) {
+	if p.Lately, err = s.activation.SentLately(ctx, rowIDs(p.Result.Contacts)); err != nil {
+		return err
+	}
+	p.ByPhone, err = s.notify.ActivationByPhone(ctx)
+	return err
 }

@@ -22,6 +22,9 @@ type contactListPage struct {
 	// Lately holds, of the rows shown, the contacts sent a link in the
 	// last few minutes, and when.
 	Lately map[int64]time.Time
+	// ByPhone says activation goes first by a phone channel, so rows
+	// with only a mobile number offer it too.
+	ByPhone bool
 	// Bulk is the bulk bar's form as it was sent, when a refused action
 	// shows the list again: its ticks, action and fields stay.
 	BulkForm bulk.Request
@@ -53,7 +56,7 @@ func (s *Server) renderContactList(c *fiber.Ctx, status int, q model.ContactQuer
 			return err
 		}
 	}
-	if p.Lately, err = s.activation.SentLately(ctx, rowIDs(p.Result.Contacts)); err != nil {
+	if err := s.loadSendState(ctx, &p); err != nil {
 		return err
 	}
 	if !p.Narrowed() {

@@ -28,6 +28,9 @@ type contactRow struct {
 	Lately *time.Time
 	// Back is the list's URL, where a send without JavaScript returns.
 	Back string
+	// ByPhone says the link goes to the contact's mobile number by a
+	// channel, so a row without an email address offers it too.
+	ByPhone bool
 }
 
 // contactSendLink emails a contact the link its state calls for: the

@@ -59,6 +59,8 @@ func TestActivationBySMSFromTheContactPage(t *testing.T) {
 	mina := ts.contactWith("Mina Park", model.ContactFields{Name: "Mina Park", Mobile: "010-2345-6789"})
 	_, body = c.get("/contacts/" + itoa(mina))
 	wantContains(t, body, `<button class="primary">Send activation</button>`)
+	_, body = c.get("/contacts?view=unverified")
+	wantContains(t, body, `title="Text 010-2345-6789 a link to activate their portal account">Send activation</button>`)
 	resp, _ = c.post("/contacts/"+itoa(mina)+"/activation", nil, htmx...)
 	wantContains(t, resp.Header.Get("HX-Trigger"), "Activation sent to 010-2345-6789 by SMS through Kannel: Phones.")
 }

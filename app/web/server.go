@@ -72,7 +72,7 @@ type Server struct {
 	// plugins is nil when the server runs without a plugin host.
 	plugins *pluginhost.Host
 	// crm is nil when the server runs without a plugin host.
-	crm *crmsync.Engine
+	crm    *crmsync.Engine
 	notify *notify.Service
 }
 
