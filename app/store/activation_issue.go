@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -101,7 +102,7 @@ func (s *Store) issueLink(ctx context.Context, tx *sql.Tx, actor model.Actor, l 
 	if l.Purpose == model.LinkPasswordReset {
 		action = "password_reset_sent"
 	}
-	if err := s.writeAudit(ctx, tx, actor, "contact", l.ContactID, action, []model.Change{{Field: "email", To: l.Email}}); err != nil {
+	if err := s.writeAudit(ctx, tx, actor, "contact", l.ContactID, action, linkRoute(msgs)); err != nil {
 		return false, err
 	}
 	if l.Purpose != model.LinkActivation {
@@ -116,4 +117,21 @@ func wrapErr(err error, what string, id int64) error {
 		return nil
 	}
 	return fmt.Errorf("store: %s %d: %w", what, id, err)
+}
+
+// linkRoute says in the timeline where a link went: to an email address,
+// or to a channel's address, with the email held behind it.
+func linkRoute(msgs []model.NewMail) []model.Change {
+	out := make([]model.Change, 0, len(msgs))
+	for _, m := range msgs {
+		switch {
+		case m.Channel.IsEmail() && m.Held:
+			out = append(out, model.Change{Field: "email if that fails", To: m.To})
+		case m.Channel.IsEmail():
+			out = append(out, model.Change{Field: "email", To: m.To})
+		default:
+			out = append(out, model.Change{Field: cmp.Or(m.ChannelName, "channel"), To: m.To})
+		}
+	}
+	return out
 }

@@ -63,6 +63,9 @@ func TestActivationBySMSFromTheContactPage(t *testing.T) {
 	wantContains(t, body, `title="Text 010-2345-6789 a link to activate their portal account">Send activation</button>`)
 	resp, _ = c.post("/contacts/"+itoa(mina)+"/activation", nil, htmx...)
 	wantContains(t, resp.Header.Get("HX-Trigger"), "Activation sent to 010-2345-6789 by SMS through Kannel: Phones.")
+	_, body = c.get("/contacts/" + itoa(mina))
+	timeline := body[strings.Index(body, `id="timeline"`):]
+	wantContains(t, timeline, "activation sent", "SMS through Kannel: Phones:</span> <ins>010-2345-6789</ins>")
 }
 
 // TestARuleWhoseChannelIsDisabledSaysSo: once the SMS plugin is disabled,
