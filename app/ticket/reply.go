@@ -52,6 +52,21 @@ func Reachable(t *model.Ticket) bool {
 	return live(t) && t.ContactEmail != ""
 }
 
+// Route says how a reply reaches t's requester now, by the ticket
+// message rule ("by email to …", "by SMS through … to …, with an email
+// to … if that fails"), or "" when nothing reaches them.
+func (s *Service) Route(ctx context.Context, t *model.Ticket) (string, error) {
+	switch {
+	case !live(t):
+		return "", nil
+	case s.Notify == nil && t.ContactEmail == "":
+		return "", nil
+	case s.Notify == nil:
+		return "by email to " + t.ContactEmail, nil
+	}
+	return s.Notify.Reach(ctx, model.NotifyTicketMessage, t.ContactID, t.ContactEmail)
+}
+
 // live reports whether t's requester may be sent anything.
 func live(t *model.Ticket) bool {
 	return t.ContactState == model.StateVerified || t.ContactState == model.StateUnverified

@@ -86,3 +86,26 @@ func TestARuleWhoseChannelIsDisabledSaysSo(t *testing.T) {
 	_, body = c.get("/admin/notifications")
 	wantContains(t, body, "Saved: Password reset now goes by email.", "Every message goes by email")
 }
+
+// A ticket's page says how a reply will reach its requester under the
+// ticket message rule, and warns when nothing will.
+func TestTicketPageSaysHowAReplyReachesTheRequester(t *testing.T) {
+	ts, _, id := newSMSServer(t, nil)
+	c := ts.admin()
+	c.get("/admin/notifications")
+	resp, body := c.post("/admin/notifications/rules/ticket_message", url.Values{"mode": {"then"}, "channel": {"instance:" + itoa(id)}})
+	wantStatus(t, resp, body, http.StatusSeeOther)
+	mina := ts.contactWith("Mina Park", model.ContactFields{Name: "Mina Park", Mobile: "010-2345-6789"}, "mina@example.com")
+	jo := ts.contactWith("Jo Lee", model.ContactFields{Name: "Jo Lee", Phone: "02-555-0100"})
+	for who, want := range map[int64]string{
+		mina: "A reply reaches Mina Park by SMS through Kannel: Phones to 010-2345-6789, with an email to mina@example.com if that fails.",
+		jo:   "Jo Lee cannot be reached (the contact has no address the ticket message rule uses)",
+	} {
+		tk, err := ts.store.CreateTicket(t.Context(), testActor, model.NewTicket{ContactID: who, Subject: "Printer", Description: "d"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, body := c.get("/tickets/" + itoa(tk))
+		wantContains(t, body, want)
+	}
+}

@@ -24,13 +24,16 @@ type ticketPage struct {
 	// Time is the ticket's time, shown until the time panel loads in its
 	// place, and instead of it without JavaScript.
 	Time model.TimeTotals
+	// Route says how a reply reaches the requester ("by email to …").
+	Route string
 }
 
 // Statuses are the status select's choices.
 func (ticketPage) Statuses() []model.TicketStatus { return model.TicketStatuses }
 
-// Reachable says whether a reply is emailed to the requester.
-func (p ticketPage) Reachable() bool { return ticket.Reachable(p.Ticket) }
+// Route says how a reply reaches the requester, by the ticket message
+// rule; "" when nothing does.
+func (p ticketPage) Reachable() bool { return p.Route != "" }
 
 // ticketShow shows a ticket to an agent.
 func (s *Server) ticketShow(c *fiber.Ctx) error {
@@ -51,6 +54,9 @@ func (s *Server) renderTicket(c *fiber.Ctx, status int, edit func(*ticketPage)) 
 	}
 	p := &ticketPage{Base: base(c, t.Subject, "tickets"), Ticket: t, Company: t.CompanyName}
 	if p.Thread, err = s.tickets.Thread(ctx, id, true); err != nil {
+		return err
+	}
+	if p.Route, err = s.tickets.Route(ctx, t); err != nil {
 		return err
 	}
 	agents, err := s.agents.Team(ctx)
