@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"time"
 
 	"github.com/portico-hub/portico/plugins/sdk"
 )
@@ -40,6 +41,11 @@ func (g *generator) Import(ctx context.Context, req sdk.ImportRequest, w *sdk.Ba
 			Progress: sdk.Progress{Done: int64(next), Total: int64(g.cfg.Count)}}
 		if err := w.Send(b); err != nil {
 			return err
+		}
+		select {
+		case <-time.After(time.Duration(g.cfg.PauseMS) * time.Millisecond):
+		case <-ctx.Done():
+			return ctx.Err()
 		}
 	}
 	return ctx.Err()

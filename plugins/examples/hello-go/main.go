@@ -31,6 +31,9 @@ const schema = `{"type":"object","properties":{"count":{"type":"integer","minimu
 type config struct {
 	Count  int    `json:"count"`
 	Domain string `json:"domain"`
+	// PauseMS waits between batches, like a slow remote source, so an
+	// import's live progress can be watched (or a crash caught mid-way).
+	PauseMS int `json:"pause_ms"`
 }
 
 func configure(_ context.Context, c sdk.Config) (sdk.Instance, error) {
