@@ -44,7 +44,8 @@ func TestRowSendSwapsTheRow(t *testing.T) {
 	if !strings.HasPrefix(strings.TrimSpace(body), `<tr id="contact-`+itoa(id)+`" class="just-sent">`) {
 		t.Fatalf("the answer is not the row:\n%s", body)
 	}
-	wantContains(t, body, "Activation sent")
+	// The row swapped in has the list's cells, its checkbox first.
+	wantContains(t, body, "Activation sent", `<td class="pick"><input type="checkbox" name="id" value="`+itoa(id)+`" form="bulk"`)
 	wantContains(t, resp.Header.Get("HX-Trigger"), "Activation email sent to row@example.com.")
 
 	resp, _ = agent.post("/contacts/"+itoa(id)+"/activation", url.Values{"from": {"row"}, "again": {"1"}, "back": {"/contacts?view=unverified&page=1"}})

@@ -54,7 +54,8 @@ func (s *Server) contactSendLink(c *fiber.Ctx) error {
 	}
 	flash(c, s.sentMessage(c, ct, purpose))
 	if c.FormValue("from") == "row" && isPartial(c) {
-		return render(c, fiber.StatusOK, "contacts/_row", "contacts/_row", contactRow{Contact: *ct, CSRF: csrfOf(c), Sent: true})
+		return render(c, fiber.StatusOK, "contacts/_row", "contacts/_row",
+			contactRow{Contact: *ct, CSRF: csrfOf(c), Pick: true, Sent: true, Back: backTo(c.FormValue("back"), "/contacts")})
 	}
 	return redirect(c, backTo(c.FormValue("back"), fmt.Sprintf("/contacts/%d", ct.ID)))
 }
