@@ -3,15 +3,11 @@ package e2e
 import (
 	"context"
 	"fmt"
-	"log/slog"
-	"net"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/portico-hub/portico/app/config"
 	"github.com/portico-hub/portico/app/internal/testkit"
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/pluginhost"
@@ -73,56 +69,17 @@ func TestAdminReviewsTheFirstSyncAndSeesChangesArriveBothWays(t *testing.T) {
 // approved and an instance for the book; it returns the instance's page.
 func startCardDAVPortico(t *testing.T, dav *testkit.AddressBook) (*portico, string) {
 	t.Helper()
-	needBrowser(t)
-	ln, err := net.Listen("tcp4", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ln.Close() })
-	cfg := config.Default()
-	cfg.Addr, cfg.DBPath, cfg.LogLevel, cfg.LoginPerMin = ln.Addr().String(), filepath.Join(t.TempDir(), "portico.db"), "warn", 100
-	if err := cfg.Validate(); err != nil {
-		t.Fatal(err)
-	}
-	buildCardDAV(t, cfg.PluginsDir)
-	st, err := store.Open(context.Background(), cfg.DBPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	logs := &serverLog{t: t}
-	h, err := pluginhost.New(pluginhost.Options{Dir: cfg.PluginsDir, Store: st, Log: slog.New(logs.handler())})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(h.Close)
-	if err := h.Approve(context.Background(), "carddav-sync", nil, 0); err != nil {
-		t.Fatal(err)
-	}
-	id, err := st.SavePluginInstance(context.Background(), model.PluginInstance{PluginID: "carddav-sync", Name: "Address book",
-		Config: `{"url": "` + dav.URL + `", "username": "` + testkit.CardDAVUser + `"}`, Secrets: map[string]string{"password": testkit.CardDAVPass}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	serve(t, cfg, st, ln, serving{logs: logs, plugins: h})
-	app := &portico{URL: strings.TrimSuffix(cfg.BaseURL, "/"), Store: st, Config: cfg}
+	var id int64
+	app := startExamplePortico(t, "carddav-sync", nil, func(h *pluginhost.Host, st *store.Store) {
+		if err := h.Approve(context.Background(), "carddav-sync", nil, 0); err != nil {
+			t.Fatal(err)
+		}
+		var err error
+		id, err = st.SavePluginInstance(context.Background(), model.PluginInstance{PluginID: "carddav-sync", Name: "Address book",
+			Config: `{"url": "` + dav.URL + `", "username": "` + testkit.CardDAVUser + `"}`, Secrets: map[string]string{"password": testkit.CardDAVPass}})
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
 	return app, fmt.Sprintf("/admin/plugins/carddav-sync/instances/%d", id)
-}
-
-// buildCardDAV builds carddav-sync into plugins/carddav-sync.
-func buildCardDAV(t *testing.T, plugins string) {
-	t.Helper()
-	src := filepath.Join("..", "..", "plugins", "examples", "carddav-sync")
-	dir := filepath.Join(plugins, "carddav-sync")
-	cmd := exec.Command("go", "build", "-o", filepath.Join(dir, "bin", "carddav-sync"), ".")
-	cmd.Dir = src
-	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("build carddav-sync: %v\n%s", err, out)
-	}
-	m, err := os.ReadFile(filepath.Join(src, "plugin.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(filepath.Join(dir, "plugin.json"), m, 0o644)
 }

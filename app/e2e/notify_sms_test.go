@@ -4,10 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"log/slog"
-	"net"
 	"net/url"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -34,32 +31,11 @@ func startSMSPortico(t *testing.T) *smsPortico {
 	t.Helper()
 	needBrowser(t)
 	k := testkit.StartKannel(t)
-	ln, err := net.Listen("tcp4", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ln.Close() })
-	cfg := config.Default()
-	cfg.Addr, cfg.DBPath, cfg.LogLevel, cfg.LoginPerMin = ln.Addr().String(), filepath.Join(t.TempDir(), "portico.db"), "warn", 100
-	cfg.BaseURL, cfg.WebhookAllowNetsRaw = fmt.Sprintf("http://localhost:%d", ln.Addr().(*net.TCPAddr).Port), "127.0.0.0/8"
-	if err := cfg.Validate(); err != nil {
-		t.Fatal(err)
-	}
-	testkit.InstallGoPlugin(t, cfg.PluginsDir, filepath.Join("..", "..", "plugins", "examples", "kannel-sms"))
-	st, err := store.Open(context.Background(), cfg.DBPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	logs := &serverLog{t: t}
-	h, err := pluginhost.New(pluginhost.Options{Dir: cfg.PluginsDir, Store: st, Log: slog.New(logs.handler())})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(h.Close)
-	id := approveSMS(t, h, st, k)
-	serve(t, cfg, st, ln, serving{logs: logs, plugins: h})
-	return &smsPortico{portico: &portico{URL: strings.TrimSuffix(cfg.BaseURL, "/"), Store: st, Config: cfg}, kannel: k, channel: id}
+	var id int64
+	app := startExamplePortico(t, "kannel-sms", func(cfg *config.Config, port int) {
+		cfg.BaseURL, cfg.WebhookAllowNetsRaw = fmt.Sprintf("http://localhost:%d", port), "127.0.0.0/8"
+	}, func(h *pluginhost.Host, st *store.Store) { id = approveSMS(t, h, st, k) })
+	return &smsPortico{portico: app, kannel: k, channel: id}
 }
 
 // approveSMS approves kannel-sms and configures its instance on k.

@@ -5,7 +5,6 @@ import (
 	"log/slog"
 	"net"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/portico-hub/portico/app/config"
+	"github.com/portico-hub/portico/app/internal/testkit"
 	"github.com/portico-hub/portico/app/pluginhost"
 	"github.com/portico-hub/portico/app/store"
 )
@@ -85,7 +85,14 @@ func (p *page) screenshotAt(width int64, path string) {
 
 // startPluginPortico is startPortico with a plugin host whose plugins
 // folder holds the hello-go example, built for the test.
-func startPluginPortico(t *testing.T) *portico {
+func startPluginPortico(t *testing.T) *portico { return startExamplePortico(t, "hello-go", nil, nil) }
+
+// startExamplePortico starts Portico with a plugin host whose plugins
+// folder holds the example plugin name, built for the test. adjust
+// changes the configuration for the port it listens on; prepare runs
+// before it serves, to approve the plugin or configure an instance.
+func startExamplePortico(t *testing.T, name string, adjust func(cfg *config.Config, port int),
+	prepare func(*pluginhost.Host, *store.Store)) *portico {
 	t.Helper()
 	needBrowser(t)
 	ln, err := net.Listen("tcp4", "127.0.0.1:0")
@@ -95,10 +102,13 @@ func startPluginPortico(t *testing.T) *portico {
 	t.Cleanup(func() { ln.Close() })
 	cfg := config.Default()
 	cfg.Addr, cfg.DBPath, cfg.LogLevel, cfg.LoginPerMin = ln.Addr().String(), filepath.Join(t.TempDir(), "portico.db"), "warn", 100
+	if adjust != nil {
+		adjust(cfg, ln.Addr().(*net.TCPAddr).Port)
+	}
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	buildHello(t, cfg.PluginsDir)
+	testkit.InstallGoPlugin(t, cfg.PluginsDir, filepath.Join("..", "..", "plugins", "examples", name))
 	st, err := store.Open(context.Background(), cfg.DBPath)
 	if err != nil {
 		t.Fatal(err)
@@ -110,23 +120,9 @@ func startPluginPortico(t *testing.T) *portico {
 		t.Fatal(err)
 	}
 	t.Cleanup(h.Close)
+	if prepare != nil {
+		prepare(h, st)
+	}
 	serve(t, cfg, st, ln, serving{logs: logs, plugins: h})
 	return &portico{URL: strings.TrimSuffix(cfg.BaseURL, "/"), Store: st, Config: cfg}
-}
-
-// buildHello builds hello-go into plugins/hello-go with its manifest.
-func buildHello(t *testing.T, plugins string) {
-	t.Helper()
-	src := filepath.Join("..", "..", "plugins", "examples", "hello-go")
-	dir := filepath.Join(plugins, "hello-go")
-	cmd := exec.Command("go", "build", "-o", filepath.Join(dir, "bin", "hello-go"), ".")
-	cmd.Dir = src
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("build hello-go: %v\n%s", err, out)
-	}
-	m, err := os.ReadFile(filepath.Join(src, "plugin.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(filepath.Join(dir, "plugin.json"), m, 0o644)
 }
