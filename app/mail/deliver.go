@@ -47,7 +47,7 @@ func (d *Deliverer) Handle(ctx context.Context, task *jobs.Task) error {
 	var conn *smtpConn
 	var used config.SMTP
 	defer func() { conn.close() }()
-	var total tally
+	var total Tally
 	for ctx.Err() == nil {
 		batch, err := d.Store.ClaimEmails(ctx, d.Batch, d.Lease)
 		if err != nil {
@@ -71,8 +71,8 @@ func (d *Deliverer) Handle(ctx context.Context, task *jobs.Task) error {
 		if err := d.Store.FinishEmails(context.WithoutCancel(ctx), outcomes); err != nil {
 			return err
 		}
-		total.add(outcomes)
-		if err := task.Save(ctx, total.json(), ""); err != nil {
+		total.Add(outcomes)
+		if err := task.Save(ctx, total.JSON(), ""); err != nil {
 			return err
 		}
 	}

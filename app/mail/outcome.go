@@ -8,14 +8,16 @@ import (
 	"github.com/portico-hub/portico/app/model"
 )
 
-// tally counts a delivery run's outcomes, for the job's progress.
-type tally struct {
+// Tally counts a delivery run's outcomes, for the job's progress; the
+// outbox's channel delivery counts the same way.
+type Tally struct {
 	Sent     int `json:"sent"`
 	Failed   int `json:"failed"`
 	Retrying int `json:"retrying"`
 }
 
-func (t *tally) add(outcomes []model.MailOutcome) {
+// Add counts outcomes.
+func (t *Tally) Add(outcomes []model.MailOutcome) {
 	for _, o := range outcomes {
 		switch o.State {
 		case model.MailSent:
@@ -28,7 +30,8 @@ func (t *tally) add(outcomes []model.MailOutcome) {
 	}
 }
 
-func (t *tally) json() string {
+// JSON is the count as the job saves it.
+func (t *Tally) JSON() string {
 	b, _ := json.Marshal(t)
 	return string(b)
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/portico-hub/portico/app/jobs"
+	"github.com/portico-hub/portico/app/mail"
 	"github.com/portico-hub/portico/app/model"
 	"github.com/portico-hub/portico/app/pluginhost"
 	"github.com/portico-hub/portico/app/store"
@@ -44,7 +45,7 @@ func (d *Deliverer) Register(r *jobs.Runner) { r.Handle(store.ChannelJobKind, d.
 // Handle sends what is due now, then books the next run for the next
 // retry.
 func (d *Deliverer) Handle(ctx context.Context, task *jobs.Task) error {
-	var total tally
+	var total mail.Tally
 	for ctx.Err() == nil {
 		batch, err := d.Store.ClaimChannelMessages(ctx, d.Batch, d.Lease)
 		if err != nil {
@@ -57,8 +58,8 @@ func (d *Deliverer) Handle(ctx context.Context, task *jobs.Task) error {
 		if err := d.Store.FinishEmails(context.WithoutCancel(ctx), outcomes); err != nil {
 			return err
 		}
-		total.add(outcomes)
-		if err := task.Save(ctx, total.json(), ""); err != nil {
+		total.Add(outcomes)
+		if err := task.Save(ctx, total.JSON(), ""); err != nil {
 			return err
 		}
 	}

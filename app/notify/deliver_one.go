@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -77,28 +76,3 @@ func linkIn(text, hash string) string {
 
 // tokenLen is the length of a link's token: 256 bits in base64url.
 const tokenLen = 43
-
-// tally counts a delivery run's outcomes, for the job's progress.
-type tally struct {
-	Sent     int `json:"sent"`
-	Failed   int `json:"failed"`
-	Retrying int `json:"retrying"`
-}
-
-func (t *tally) add(outcomes []model.MailOutcome) {
-	for _, o := range outcomes {
-		switch o.State {
-		case model.MailSent:
-			t.Sent++
-		case model.MailFailed:
-			t.Failed++
-		default:
-			t.Retrying++
-		}
-	}
-}
-
-func (t *tally) json() string {
-	b, _ := json.Marshal(t)
-	return string(b)
-}
