@@ -2,6 +2,7 @@ package crmsync_test
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"net/http"
 	"path"
@@ -50,6 +51,8 @@ type card struct {
 	// web sites.
 	Org  bool
 	URLs []string
+	// Rev is the card's REV; zero writes now.
+	Rev time.Time
 }
 
 // cards lists every card by file name.
@@ -112,7 +115,7 @@ func (d *dav) put(name string, c card) {
 	set(vcard.FieldTelephone, c.Phone)
 	set(vcard.FieldTitle, c.Title)
 	set(vcard.FieldNote, c.Note)
-	vc.SetRevision(time.Now())
+	vc.SetRevision(cmp.Or(c.Rev, time.Now()))
 	delete(vc, vcard.FieldCategories)
 	if len(c.Tags) > 0 {
 		vc.SetCategories(c.Tags)

@@ -3,6 +3,7 @@ package crmsync_test
 import (
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/portico-hub/portico/app/contact"
 	"github.com/portico-hub/portico/app/model"
@@ -22,7 +23,10 @@ func TestFirstSyncShowsADryRunAndAppliesItOnlyOnConfirm(t *testing.T) {
 	ada := e.create(contact.Input{Name: "Ada Lovelace", Emails: []string{"ada@engines.example"}, JobTitle: "Analyst"})
 	grace := e.create(contact.Input{Name: "Grace Hopper", Emails: []string{"grace@navy.example"}})
 	twin := e.create(contact.Input{Name: "Twin", Emails: []string{"t1@x.example", "t2@x.example"}})
-	e.dav.put("ada.vcf", card{Name: "Ada Lovelace", Emails: []string{"ADA@engines.example", "ada@home.example"}, Note: "First program"})
+	// Ada's card was last changed before her contact was: Portico's is
+	// the latest change, whatever second the test runs in.
+	e.dav.put("ada.vcf", card{Name: "Ada Lovelace", Emails: []string{"ADA@engines.example", "ada@home.example"}, Note: "First program",
+		Rev: time.Now().Add(-time.Hour)})
 	e.dav.put("alan.vcf", card{Name: "Alan Turing", Emails: []string{"alan@bletchley.example"}, Phone: "+44 1908 640404"})
 	e.dav.put("t1.vcf", card{Name: "Twin One", Emails: []string{"t1@x.example"}})
 	e.dav.put("t2.vcf", card{Name: "Twin Two", Emails: []string{"t2@x.example"}})
